@@ -1,0 +1,25 @@
+import path from 'path';
+import type { Core } from '@strapi/strapi';
+
+/** SQLite by default (embedded, one file); PostgreSQL when DATABASE_URL is set. */
+export default ({ env }: { env: Core.Config.Shared.ConfigParams['env'] }) => {
+  const url = env('DATABASE_URL');
+  if (url) {
+    return {
+      connection: {
+        client: 'postgres',
+        connection: { connectionString: url, schema: env('DATABASE_SCHEMA', 'public'), ssl: env.bool('DATABASE_SSL', false) },
+        pool: { min: env.int('DATABASE_POOL_MIN', 0), max: env.int('DATABASE_POOL_MAX', 10) },
+        acquireConnectionTimeout: 60000,
+      },
+    };
+  }
+  const filename = env('DATABASE_FILENAME', path.join(__dirname, '..', '..', '.tmp', 'data.db'));
+  return {
+    connection: {
+      client: 'sqlite',
+      connection: { filename: path.resolve(filename) },
+      useNullAsDefault: true,
+    },
+  };
+};

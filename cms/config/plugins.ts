@@ -1,0 +1,16 @@
+import type { Core } from '@strapi/strapi';
+
+export default ({ env }: { env: Core.Config.Shared.ConfigParams['env'] }) => ({
+  'users-permissions': {
+    config: { jwtSecret: env('JWT_SECRET'), jwt: { expiresIn: '12h' }, register: { allowedFields: [] } },
+  },
+  'sop-workflow': {
+    enabled: true,
+    resolve: '../plugins/sop-workflow',
+    config: {
+      sweepCron: env('SOP_SWEEP_CRON', '*/1 * * * *'),
+      publicRateLimit: { points: env.int('PUBLIC_RATE_LIMIT', 10), durationSeconds: env.int('PUBLIC_RATE_WINDOW', 60) },
+      trackRateLimit: { points: env.int('TRACK_RATE_LIMIT', 60), durationSeconds: env.int('PUBLIC_RATE_WINDOW', 60) },
+    },
+  },
+});

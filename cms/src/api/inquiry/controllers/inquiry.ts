@@ -1,0 +1,136 @@
+import { factories, type Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { getService as sop, type Actor } from '@layanan/sop-workflow';
+import { maskEmail, maskName, maskNik, maskPhone } from '@layanan/config';
+import { actorFromState } from '../../../utils/actor';
+import {
+  answerSchema,
+  closeSchema,
+  coordinateSchema,
+  editInquirySchema,
+  officerInquirySchema,
+  parseBody,
+  rejectSchema,
+  triageSchema,
+} from '../../../utils/validation';
+
+const UID = 'api::inquiry.inquiry';
+
+type Context = Parameters<Core.ControllerHandler>[0];
+
+type Applicant = { name?: string | null; nik?: string | null; phone?: string | null; email?: string | null; replyAddress?: string | null };
+
+/** Lists show personal data masked (UU 27/2022); only the inquiry's own detail view shows it whole. */
+function maskApplicant(applicant: Applicant | null | undefined): Applicant | null | undefined {
+  if (!applicant) return applicant;
+  return {
+    ...applicant,
+    name: applicant.name ? maskName(applicant.name) : applicant.name,
+    nik: applicant.nik ? maskNik(applicant.nik) : applicant.nik,
+    phone: applicant.phone ? maskPhone(applicant.phone) : applicant.phone,
+    email: applicant.email ? maskEmail(applicant.email) : applicant.email,
+    replyAddress: applicant.replyAddress ? '***' : applicant.replyAddress,
+  };
+}
+
+/** Division staff see their own Bidang's inquiries only; everyone else with access sees all. */
+function scopeFilter(actor: Actor): Record<string, unknown> | null {
+  if (actor.role !== 'division_staff') return null;
+  return { division: { id: { $eq: actor.divisionId ?? -1 } } };
+}
+
+const DETAIL_POPULATE = { applicant: true, division: { fields: ['name', 'code'] }, faqEntry: { fields: ['question'] } } as const;
+
+export default factories.createCoreController(UID, ({ strapi }: { strapi: Core.Strapi }) => {
+  const workflow = () => sop(strapi, 'workflow');
+
+  async function visible(documentId: string, actor: Actor) {
+    const scope = scopeFilter(actor);
+    const found = await strapi.documents(UID).findFirst({
+      filters: { documentId, ...(scope ?? {}) } as never,
+      populate: DETAIL_POPULATE as never,
+    });
+    if (!found) throw new errors.NotFoundError('Permohonan tidak ditemukan.');
+    return found;
+  }
+
+  return {
+    async find(ctx) {
+      const actor = await actorFromState(strapi, ctx.state);
+      const scope = scopeFilter(actor);
+      if (scope) {
+        const filters = ctx.query.filters;
+        ctx.query = { ...ctx.query, filters: filters ? { $and: [filters, scope] } : scope };
+      }
+      const { data, meta } = (await super.find(ctx)) as { data: { applicant?: Applicant }[]; meta: unknown };
+      return { data: data.map((row) => ('applicant' in row ? { ...row, applicant: maskApplicant(row.applicant) } : row)), meta };
+    },
+
+    async findOne(ctx) {
+      const actor = await actorFromState(strapi, ctx.state);
+      const found = await visible(ctx.params.id, actor);
+      return present(found, ctx);
+    },
+
+    async create(ctx) {
+      const actor = await actorFromState(strapi, ctx.state);
+      const input = parseBody(officerInquirySchema, ctx.request.body);
+      const { inquiry } = await workflow().create(input, actor);
+      ctx.status = 201;
+      return present(await visible(inquiry.documentId, actor), ctx);
+    },
+
+    async update(ctx) {
+      const actor = await actorFromState(strapi, ctx.state);
+      const changes = parseBody(editInquirySchema, ctx.request.body);
+      await visible(ctx.params.id, actor);
+      await strapi.documents(UID).update({ documentId: ctx.params.id, data: changes as never });
+      return present(await visible(ctx.params.id, actor), ctx);
+    },
+
+    async events(ctx) {
+      const actor = await actorFromState(strapi, ctx.state);
+      const inquiry = await visible(ctx.params.id, actor);
+      const rows = await strapi.db.query('api::inquiry-event.inquiry-event').findMany({
+        where: { inquiry: { id: inquiry.id } },
+        select: ['documentId', 'type', 'actorType', 'actorName', 'at', 'detail', 'public'],
+        orderBy: [{ at: 'asc' }, { id: 'asc' }],
+        limit: 1000,
+      });
+      return { data: rows, meta: { total: rows.length } };
+    },
+
+    async triage(ctx) {
+      return act(ctx, (actor) => workflow().triage(ctx.params.id, parseBody(triageSchema, ctx.request.body), actor));
+    },
+    async coordinate(ctx) {
+      return act(ctx, (actor) => workflow().coordinate(ctx.params.id, parseBody(coordinateSchema, ctx.request.body), actor));
+    },
+    async answer(ctx) {
+      return act(ctx, (actor) => workflow().answer(ctx.params.id, parseBody(answerSchema, ctx.request.body), actor));
+    },
+    async close(ctx) {
+      return act(ctx, (actor) => workflow().close(ctx.params.id, parseBody(closeSchema, ctx.request.body ?? { data: {} }), actor));
+    },
+    async reject(ctx) {
+      return act(ctx, (actor) => workflow().reject(ctx.params.id, parseBody(rejectSchema, ctx.request.body), actor));
+    },
+  };
+
+  /** An action route: who acts, the step itself, then the inquiry as that person may see it. */
+  async function act(ctx: Context, step: (actor: Actor) => Promise<{ documentId: string }>) {
+    const actor = await actorFromState(strapi, ctx.state);
+    await visible(ctx.params.id, actor);
+    const { documentId } = await step(actor);
+    return present(await visible(documentId, actor), ctx);
+  }
+
+  /** The Strapi envelope, with private fields and unreadable relations removed for this caller. */
+  async function present(entity: unknown, ctx: Context) {
+    const controller = strapi.controller(UID) as unknown as {
+      sanitizeOutput: (data: unknown, ctx: Context) => Promise<unknown>;
+      transformResponse: (data: unknown) => unknown;
+    };
+    return controller.transformResponse(await controller.sanitizeOutput(entity, ctx));
+  }
+});

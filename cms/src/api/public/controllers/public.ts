@@ -1,0 +1,67 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { PUBLIC, getService as sop, tokenMatches } from '@layanan/sop-workflow';
+import { parseBody, publicInquirySchema } from '../../../utils/validation';
+
+const NOT_FOUND = 'Permohonan tidak ditemukan. Periksa kembali kode dan token pelacakan Anda.';
+
+interface TrackRow {
+  id: number;
+  code: string;
+  kind: string;
+  status: string;
+  outcome: string | null;
+  subject: string;
+  receivedAt: string;
+  triageDueAt: string | null;
+  answeredAt: string | null;
+  closedAt: string | null;
+  answer: string | null;
+  trackingTokenHash: string | null;
+  division: { name: string } | null;
+}
+
+/** The citizen's side: ask without an account, then follow the request with its code and token. */
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async submitInquiry(ctx: Parameters<Core.ControllerHandler>[0]) {
+    await sop(strapi, 'rateLimit').consume('publicRateLimit', ctx.request.ip);
+    const { website, ...input } = parseBody(publicInquirySchema, ctx.request.body);
+    if (website) throw new errors.ValidationError('Permohonan tidak dapat diterima.');
+    const { inquiry, trackingToken } = await sop(strapi, 'workflow').create({ ...input, channel: 'website' }, PUBLIC);
+    ctx.status = 201;
+    return { data: { code: inquiry.code, trackingToken, status: inquiry.status, triageDueAt: inquiry.triageDueAt } };
+  },
+
+  /** A wrong token answers exactly like an unknown code, so codes cannot be probed. */
+  async track(ctx: Parameters<Core.ControllerHandler>[0]) {
+    await sop(strapi, 'rateLimit').consume('trackRateLimit', ctx.request.ip);
+    const code = String(ctx.params.code ?? '').slice(0, 20).toUpperCase();
+    const token = typeof ctx.query.token === 'string' ? ctx.query.token : '';
+    const row = (await strapi.db.query('api::inquiry.inquiry').findOne({
+      where: { code },
+      populate: { division: { select: ['name'] } },
+    })) as TrackRow | null;
+    if (!row || !token || !tokenMatches(token, row.trackingTokenHash)) throw new errors.NotFoundError(NOT_FOUND);
+    const timeline = await strapi.db.query('api::inquiry-event.inquiry-event').findMany({
+      where: { inquiry: { id: row.id }, public: true },
+      select: ['type', 'at'],
+      orderBy: [{ at: 'asc' }, { id: 'asc' }],
+    });
+    return {
+      data: {
+        code: row.code,
+        kind: row.kind,
+        status: row.status,
+        outcome: row.outcome,
+        subject: row.subject,
+        division: row.division?.name ?? null,
+        receivedAt: row.receivedAt,
+        triageDueAt: row.triageDueAt,
+        answeredAt: row.answeredAt,
+        closedAt: row.closedAt,
+        answer: row.answer,
+        timeline,
+      },
+    };
+  },
+});

@@ -1,0 +1,6 @@
+export default {
+  routes: [
+    { method: 'POST', path: '/public/inquiries', handler: 'public.submitInquiry', config: { policies: [] as string[] } },
+    { method: 'GET', path: '/public/track/:code', handler: 'public.track', config: { policies: [] as string[] } },
+  ],
+};

@@ -1,0 +1,91 @@
+import type { Core } from '@strapi/strapi';
+import type { RoleType } from '@layanan/config';
+import { ensureRole } from './permissions';
+
+export const DEMO_PASSWORD = 'Layanan2026!';
+
+interface DemoAccount {
+  email: string;
+  fullName: string;
+  role: RoleType;
+  division?: 'DAFDUK' | 'CAPIL';
+}
+
+export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
+  { email: 'petugas@demo.local', fullName: 'Rina Wulandari', role: 'officer' },
+  { email: 'dafduk@demo.local', fullName: 'Agus Santoso', role: 'division_staff', division: 'DAFDUK' },
+  { email: 'capil@demo.local', fullName: 'Dewi Lestari', role: 'division_staff', division: 'CAPIL' },
+  { email: 'pimpinan@demo.local', fullName: 'Bambang Hariyanto', role: 'leadership' },
+];
+
+export const DEMO_ADMIN = { email: 'admin@demo.local', firstname: 'Admin', lastname: 'Demo' };
+export const DEMO_EDITOR = { email: 'editor@demo.local', firstname: 'Editor', lastname: 'Konten' };
+
+/** What content editors may touch in the admin panel: the FAQ, the Bidang, the holidays and the SOP policy. */
+const EDITOR_SUBJECTS = ['api::faq-entry.faq-entry', 'api::division.division', 'api::holiday.holiday', 'api::sop-policy.sop-policy'];
+const EDITOR_ROLE_CODE = 'layanan-content-editor';
+
+export async function seedStaffAccounts(strapi: Core.Strapi): Promise<void> {
+  const users = strapi.plugin('users-permissions').service('user');
+  for (const account of DEMO_ACCOUNTS) {
+    const exists = await strapi.db.query('plugin::users-permissions.user').findOne({ where: { email: account.email } });
+    if (exists) continue;
+    const role = await ensureRole(strapi, account.role);
+    const division = account.division
+      ? ((await strapi.db.query('api::division.division').findOne({ where: { code: account.division }, select: ['id'] })) as { id: number } | null)
+      : null;
+    await users.add({
+      username: account.email.split('@')[0],
+      email: account.email,
+      password: DEMO_PASSWORD,
+      provider: 'local',
+      confirmed: true,
+      blocked: false,
+      role: role.id,
+      fullName: account.fullName,
+      division: division?.id ?? null,
+    });
+  }
+}
+
+function fieldsOf(strapi: Core.Strapi, uid: string): string[] {
+  const attributes = strapi.contentType(uid as never).attributes as Record<string, { type: string }>;
+  return Object.keys(attributes).filter((name) => !['createdBy', 'updatedBy', 'createdAt', 'updatedAt', 'publishedAt', 'locale', 'localizations'].includes(name));
+}
+
+export async function ensureEditorRole(strapi: Core.Strapi): Promise<{ id: number }> {
+  const roles = strapi.service('admin::role');
+  const existing = (await strapi.db.query('admin::role').findOne({ where: { code: EDITOR_ROLE_CODE } })) as { id: number } | null;
+  if (existing) return existing;
+  const role = (await roles.create({
+    name: 'Editor Konten',
+    code: EDITOR_ROLE_CODE,
+    description: 'Mengubah FAQ, data bidang, hari libur dan kebijakan SOP; tidak melihat permohonan warga.',
+  })) as { id: number };
+  const actions = ['create', 'read', 'update', 'delete', 'publish'].map((a) => `plugin::content-manager.explorer.${a}`);
+  const permissions = EDITOR_SUBJECTS.flatMap((subject) =>
+    actions
+      .filter((action) => !action.endsWith('publish') || subject === 'api::faq-entry.faq-entry')
+      .map((action) => ({
+        action,
+        subject,
+        properties: action.endsWith('delete') || action.endsWith('publish') ? {} : { fields: fieldsOf(strapi, subject) },
+        conditions: [],
+      })),
+  );
+  await roles.assignPermissions(role.id, permissions);
+  return role;
+}
+
+export async function seedAdminAccounts(strapi: Core.Strapi): Promise<void> {
+  const admins = strapi.service('admin::user');
+  const superAdmin = (await strapi.service('admin::role').getSuperAdmin()) as { id: number };
+  const editorRole = await ensureEditorRole(strapi);
+  for (const [account, roleId] of [
+    [DEMO_ADMIN, superAdmin.id],
+    [DEMO_EDITOR, editorRole.id],
+  ] as const) {
+    if (await admins.exists({ email: account.email })) continue;
+    await admins.create({ ...account, password: DEMO_PASSWORD, isActive: true, registrationToken: null, roles: [roleId] });
+  }
+}

@@ -1,0 +1,133 @@
+import type { Core } from '@strapi/strapi';
+import { addWorkingMinutes, clockStart, type Channel, type WorkingCalendar } from '@layanan/config';
+import { getService as sop, type Actor } from '@layanan/sop-workflow';
+import { APPLICANT_NAMES, INQUIRY_TEMPLATES, REJECT_REASONS, type InquiryTemplate } from './data/demoInquiries';
+
+/** A small seeded generator, so every fresh start shows the same believable office. */
+export function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const CHANNEL_WEIGHTS: [Channel, number][] = [
+  ['whatsapp', 24],
+  ['walk_in', 15],
+  ['phone', 12],
+  ['website', 12],
+  ['instagram', 8],
+  ['email', 7],
+  ['facebook', 6],
+  ['lapor_sp4n', 6],
+  ['view_probolinggo', 4],
+  ['radio', 3],
+  ['telegram', 3],
+];
+
+type Random = () => number;
+
+function pick<T>(random: Random, items: readonly T[]): T {
+  return items[Math.floor(random() * items.length)];
+}
+
+function weighted<T>(random: Random, items: readonly [T, number][]): T {
+  let roll = random() * items.reduce((sum, [, weight]) => sum + weight, 0);
+  for (const [item, weight] of items) {
+    roll -= weight;
+    if (roll < 0) return item;
+  }
+  return items[items.length - 1][0];
+}
+
+function digits(random: Random, count: number): string {
+  return Array.from({ length: count }, () => Math.floor(random() * 10)).join('');
+}
+
+/** A syntactically valid NIK of Kota Probolinggo (3574), never a real person's. */
+function demoNik(random: Random): string {
+  const day = 1 + Math.floor(random() * 28) + (random() < 0.5 ? 40 : 0);
+  const month = 1 + Math.floor(random() * 12);
+  const year = 60 + Math.floor(random() * 45);
+  return `357401${String(day).padStart(2, '0')}${String(month).padStart(2, '0')}${String(year % 100).padStart(2, '0')}${String(1 + Math.floor(random() * 9000)).padStart(4, '0')}`;
+}
+
+function applicantFor(random: Random, channel: Channel) {
+  const name = pick(random, APPLICANT_NAMES);
+  const slug = name.toLowerCase().replace(/[^a-z]+/g, '.').replace(/^\.|\.$/g, '');
+  return {
+    name,
+    phone: ['whatsapp', 'phone', 'walk_in', 'telegram'].includes(channel) ? `+62812${digits(random, 8)}` : undefined,
+    email: channel === 'email' || channel === 'website' ? `${slug}@contoh.id` : undefined,
+    nik: channel === 'walk_in' && random() < 0.6 ? demoNik(random) : undefined,
+    replyAddress: ['instagram', 'facebook'].includes(channel) ? `@${slug.replace(/\./g, '_')}` : undefined,
+  };
+}
+
+interface Staff {
+  officer: Actor;
+  divisions: Record<string, { documentId: string; actor: Actor }>;
+}
+
+/** How long each step really took, in working minutes: mostly within the SOP, sometimes not. */
+function stepMinutes(random: Random, budget: number): number {
+  return random() < 0.82 ? 1 + random() * budget * 0.9 : budget * (1.05 + random() * 1.5);
+}
+
+export async function seedDemoInquiries(strapi: Core.Strapi, staff: Staff, count: number, now: Date): Promise<void> {
+  const random = mulberry32(20260217);
+  const clock = sop(strapi, 'clock');
+  const workflow = sop(strapi, 'workflow');
+  const policy = await sop(strapi, 'policy').current();
+  const calendar: WorkingCalendar = await sop(strapi, 'policy').calendarFor(policy);
+  const horizon = 90 * 24 * 60 * 60 * 1000;
+  const arrivals = Array.from({ length: count }, () => new Date(now.getTime() - Math.pow(random(), 1.15) * horizon)).sort(
+    (a, b) => a.getTime() - b.getTime(),
+  );
+  try {
+    for (const receivedAt of arrivals) {
+      const template: InquiryTemplate = pick(random, INQUIRY_TEMPLATES);
+      const channel = weighted(random, CHANNEL_WEIGHTS);
+      const { division, information, answer, ...content } = template;
+      const owner = staff.divisions[division];
+      clock.use(() => receivedAt);
+      const { inquiry } = await workflow.create(
+        {
+          ...content,
+          channel,
+          applicant: applicantFor(random, channel),
+          externalRef: channel === 'lapor_sp4n' ? `LAPOR-${digits(random, 7)}` : undefined,
+        },
+        channel === 'website' ? { type: 'public', name: 'Pemohon' } : staff.officer,
+      );
+      let at = clockStart(receivedAt, calendar);
+      const advance = (minutes: number): boolean => {
+        at = addWorkingMinutes(at, minutes, calendar);
+        if (at.getTime() > now.getTime()) return false;
+        clock.use(() => at);
+        return true;
+      };
+      if (!advance(stepMinutes(random, policy.triageMinutes))) continue;
+      if (random() < 0.05) {
+        await workflow.reject(inquiry.documentId, { reason: pick(random, REJECT_REASONS) }, staff.officer);
+        continue;
+      }
+      if (template.kind === 'information' && random() < 0.3) {
+        await workflow.answer(inquiry.documentId, { answer }, staff.officer);
+      } else {
+        await workflow.triage(inquiry.documentId, { division: owner.documentId }, staff.officer);
+        if (!advance(stepMinutes(random, policy.coordinationMinutes))) continue;
+        await workflow.coordinate(inquiry.documentId, { information }, owner.actor);
+        if (!advance(stepMinutes(random, policy.answerMinutes))) continue;
+        await workflow.answer(inquiry.documentId, { answer }, staff.officer);
+      }
+      if (advance(30 + random() * 600)) await workflow.close(inquiry.documentId, {}, staff.officer);
+    }
+  } finally {
+    clock.reset();
+  }
+}

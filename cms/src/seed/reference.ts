@@ -1,0 +1,37 @@
+import type { Core } from '@strapi/strapi';
+import { DEFAULT_SOP_POLICY } from '@layanan/config';
+import { DIVISIONS } from './data/divisions';
+import { FAQ_ENTRIES } from './data/faq';
+import { HOLIDAYS } from './data/holidays';
+
+/** Reference data every office needs: the two Bidang of the SOP, its timings, and the holiday calendar. */
+export async function seedReference(strapi: Core.Strapi): Promise<void> {
+  if ((await strapi.db.query('api::division.division').count({})) === 0) {
+    for (const division of DIVISIONS) {
+      await strapi.documents('api::division.division').create({ data: { ...division, active: true } as never });
+    }
+  }
+  if ((await strapi.db.query('api::sop-policy.sop-policy').count({})) === 0) {
+    const { timeZone, officeHours, ...values } = DEFAULT_SOP_POLICY;
+    await strapi.documents('api::sop-policy.sop-policy').create({ data: { ...values, timeZone, officeHours } as never });
+  }
+  if ((await strapi.db.query('api::holiday.holiday').count({})) === 0) {
+    for (const holiday of HOLIDAYS) {
+      await strapi.documents('api::holiday.holiday').create({ data: holiday as never });
+    }
+  }
+}
+
+export async function seedFaq(strapi: Core.Strapi): Promise<void> {
+  if ((await strapi.db.query('api::faq-entry.faq-entry').count({})) > 0) return;
+  const divisions = (await strapi.db.query('api::division.division').findMany({ select: ['documentId', 'code'] })) as {
+    documentId: string;
+    code: string;
+  }[];
+  for (const { division, ...entry } of FAQ_ENTRIES) {
+    await strapi.documents('api::faq-entry.faq-entry').create({
+      data: { ...entry, division: divisions.find((d) => d.code === division)?.documentId } as never,
+      status: 'published',
+    });
+  }
+}

@@ -1,0 +1,118 @@
+import { errors, z } from '@strapi/utils';
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { CHANNELS, EDITABLE_INQUIRY_FIELDS, KINDS, OFFICER_INTAKE_CHANNELS, SERVICE_CATEGORIES, nikProblem } from '@layanan/config';
+
+/** Text a person typed: trimmed, bounded, and free of markup (it is shown back in pages and messages). */
+const MARKUP = /<\s*\/?\s*[a-z!?][^>]*>/i;
+function text(label: string, min: number, max: number) {
+  return z
+    .string({ error: `${label} harus berupa teks.` })
+    .trim()
+    .min(min, { error: min <= 1 ? `${label} wajib diisi.` : `${label} minimal ${min} karakter.` })
+    .max(max, { error: `${label} maksimal ${max} karakter.` })
+    .refine((value) => !MARKUP.test(value), { error: `${label} tidak boleh berisi kode HTML.` });
+}
+
+const phone = z
+  .string({ error: 'Nomor telepon harus berupa teks.' })
+  .trim()
+  .max(20, { error: 'Nomor telepon terlalu panjang.' })
+  .transform((value, ctx) => {
+    const parsed = parsePhoneNumberFromString(value, 'ID');
+    if (!parsed || !parsed.isValid()) {
+      ctx.addIssue({ code: 'custom', message: 'Nomor telepon tidak valid. Contoh: 0812 3456 7890 atau +62 812 3456 7890.' });
+      return z.NEVER;
+    }
+    return parsed.number;
+  });
+
+const nik = z
+  .string({ error: 'NIK harus berupa teks.' })
+  .trim()
+  .superRefine((value, ctx) => {
+    const problem = nikProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+const applicant = z.strictObject(
+  {
+    name: text('Nama', 2, 120),
+    nik: nik.optional(),
+    phone: phone.optional(),
+    email: z.email({ error: 'Alamat e-mail tidak valid.' }).max(254, { error: 'Alamat e-mail terlalu panjang.' }).optional(),
+    replyAddress: text('Alamat balasan', 1, 254).optional(),
+  },
+  { error: (issue) => (issue.code === 'unrecognized_keys' ? `Data pemohon berisi isian yang tidak dikenal: ${issue.keys.join(', ')}.` : 'Data pemohon wajib diisi.') },
+);
+
+const kind = z.enum(KINDS, { error: 'Jenis harus "information" (informasi) atau "complaint" (pengaduan).' });
+const serviceCategory = z.enum(SERVICE_CATEGORIES, { error: `Kategori layanan tidak dikenal. Pilihan: ${SERVICE_CATEGORIES.join(', ')}.` });
+
+function strict<T extends z.ZodRawShape>(shape: T) {
+  return z.strictObject(shape, {
+    error: (issue) => (issue.code === 'unrecognized_keys' ? `Isian tidak dikenal atau tidak boleh diisi: ${issue.keys.join(', ')}.` : 'Data harus berupa objek.'),
+  });
+}
+
+export const publicInquirySchema = strict({
+  kind,
+  subject: text('Judul', 3, 200),
+  message: text('Pesan', 10, 5000),
+  serviceCategory: serviceCategory.optional(),
+  applicant,
+  /** The honeypot: a field people never see; only robots fill it. */
+  website: z.string().max(200).optional(),
+});
+
+export const officerInquirySchema = strict({
+  kind,
+  channel: z.enum(OFFICER_INTAKE_CHANNELS as unknown as [string, ...string[]], {
+    error: `Kanal tidak dapat dicatat petugas. Pilihan: ${OFFICER_INTAKE_CHANNELS.join(', ')}.`,
+  }),
+  subject: text('Judul', 3, 200),
+  message: text('Pesan', 3, 5000),
+  serviceCategory: serviceCategory.optional(),
+  applicant,
+  externalRef: text('Nomor referensi', 1, 120).optional(),
+  notes: text('Catatan', 1, 5000).optional(),
+}).refine((data) => data.channel !== 'lapor_sp4n' || Boolean(data.externalRef), {
+  error: 'Pengaduan SP4N-LAPOR! wajib mencantumkan nomor tiket LAPOR! (externalRef).',
+  path: ['externalRef'],
+});
+
+const editableShape = {
+  kind,
+  applicant,
+  subject: text('Judul', 3, 200),
+  serviceCategory,
+  notes: text('Catatan', 0, 5000),
+  externalRef: text('Nomor referensi', 1, 120),
+} satisfies Record<(typeof EDITABLE_INQUIRY_FIELDS)[number], z.ZodType>;
+
+export const editInquirySchema = strict(editableShape)
+  .partial()
+  .refine((data) => Object.keys(data).length > 0, { error: 'Tidak ada isian yang diubah.' });
+
+const documentId = z.string({ error: 'Pilih bidang tujuan.' }).trim().min(1, { error: 'Pilih bidang tujuan.' }).max(64);
+
+export const triageSchema = strict({ division: documentId, note: text('Catatan', 1, 2000).optional() });
+export const coordinateSchema = strict({ information: text('Informasi dari bidang', 3, 10000) });
+export const answerSchema = strict({ answer: text('Jawaban', 3, 10000), faqEntry: z.string().trim().min(1).max(64).optional() });
+export const closeSchema = strict({ reason: text('Alasan', 1, 1000).optional() });
+export const rejectSchema = strict({ reason: text('Alasan penolakan', 3, 1000) });
+
+export const channelSchema = z.enum(CHANNELS);
+
+/**
+ * Parses `{ data: … }` against a schema; a refusal is a 400 whose message names the first problem in
+ * words, with every problem listed in details.
+ */
+export function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
+  if (typeof body !== 'object' || body === null || Array.isArray(body) || !('data' in body)) {
+    throw new errors.ValidationError('Isi permintaan harus berbentuk {"data": {...}}.');
+  }
+  const result = schema.safeParse((body as { data: unknown }).data);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message }));
+  throw new errors.ValidationError(problems[0].message, { errors: problems });
+}

@@ -1,0 +1,36 @@
+export interface RateLimit {
+  points: number;
+  durationSeconds: number;
+}
+
+export interface SopWorkflowConfig {
+  sweepCron: string | false;
+  /** New requests from the public form, per client address. */
+  publicRateLimit: RateLimit;
+  /** Tracking look-ups per client address: generous for citizens, too slow for guessing tokens. */
+  trackRateLimit: RateLimit;
+}
+
+const defaults: SopWorkflowConfig = {
+  sweepCron: '*/1 * * * *',
+  publicRateLimit: { points: 10, durationSeconds: 60 },
+  trackRateLimit: { points: 60, durationSeconds: 60 },
+};
+
+function rateLimitProblem(name: string, limit: RateLimit | undefined): string | null {
+  if (limit === undefined) return null;
+  const { points, durationSeconds } = limit;
+  if (Number.isInteger(points) && points >= 1 && Number.isInteger(durationSeconds) && durationSeconds >= 1) return null;
+  return `sop-workflow: ${name} needs positive integers { points, durationSeconds }`;
+}
+
+function validator(config: Partial<SopWorkflowConfig>): void {
+  const { sweepCron } = config;
+  if (sweepCron !== undefined && sweepCron !== false && (typeof sweepCron !== 'string' || sweepCron.trim().split(/\s+/).length < 5)) {
+    throw new Error(`sop-workflow: sweepCron must be a cron expression or false, got ${JSON.stringify(sweepCron)}`);
+  }
+  const problem = rateLimitProblem('publicRateLimit', config.publicRateLimit) ?? rateLimitProblem('trackRateLimit', config.trackRateLimit);
+  if (problem) throw new Error(problem);
+}
+
+export default { default: defaults, validator };

@@ -1,0 +1,91 @@
+import type { Core, Modules } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { EDITABLE_INQUIRY_FIELDS, INTAKE_FIELDS, type Kind } from '@layanan/config';
+import { UID, getService } from '../utils';
+import { SYSTEM, workflowActor, type Actor } from '../services/actor';
+
+type Data = Record<string, unknown>;
+
+function pick(data: Data, fields: readonly string[]): Data {
+  return Object.fromEntries(Object.entries(data).filter(([key]) => fields.includes(key)));
+}
+
+/** The admin-panel user behind a write that did not come through the workflow, if any. */
+function requestActor(strapi: Core.Strapi): Actor {
+  const user = strapi.requestContext.get()?.state?.user as { id: number; firstname?: string; lastname?: string; username?: string } | undefined;
+  if (!user) return SYSTEM;
+  const name = [user.firstname, user.lastname].filter(Boolean).join(' ') || user.username || `admin #${user.id}`;
+  return { type: 'admin', name };
+}
+
+/**
+ * Every write to an inquiry passes here, whatever its path (REST, admin panel, scripts). Only the workflow
+ * itself may set status, timestamps, due times, division or code; from anywhere else those are dropped.
+ * Every create gets its code and deadlines here and every create or edit its audit event.
+ */
+export const inquiryGuard =
+  (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
+  async (ctx, next) => {
+    if (ctx.uid !== UID.inquiry) return next();
+    const trusted = workflowActor();
+    const params = ctx.params as { data?: Data };
+
+    switch (ctx.action) {
+      case 'delete':
+      case 'clone':
+        throw new errors.ForbiddenError('Permohonan tidak dapat dihapus atau digandakan; tutup atau tolak melalui alur SOP.');
+      case 'create': {
+        const given = params.data ?? {};
+        const clean = trusted ? given : pick(given, INTAKE_FIELDS);
+        const receivedAt = trusted && given.receivedAt ? new Date(given.receivedAt as string) : getService(strapi, 'clock').now();
+        const kind = (clean.kind as Kind | undefined) ?? 'information';
+        params.data = { ...clean, ...(await getService(strapi, 'workflow').intakeFields(kind, receivedAt)) };
+        const actor = trusted ?? requestActor(strapi);
+        return strapi.db.transaction(async () => {
+          const result = await next();
+          const created = result as unknown as { id: number; channel: string };
+          await getService(strapi, 'events').record({
+            inquiryId: created.id,
+            type: 'created',
+            actor,
+            at: receivedAt,
+            detail: { channel: created.channel },
+          });
+          return result;
+        });
+      }
+      case 'update': {
+        if (trusted) return next();
+        const changes = pick(params.data ?? {}, EDITABLE_INQUIRY_FIELDS);
+        params.data = changes;
+        const actor = requestActor(strapi);
+        return strapi.db.transaction(async () => {
+          const result = await next();
+          const updated = result as unknown as { id: number } | null;
+          if (updated && Object.keys(changes).length > 0) {
+            await getService(strapi, 'events').record({
+              inquiryId: updated.id,
+              type: 'edited',
+              actor,
+              at: getService(strapi, 'clock').now(),
+              detail: { fields: Object.keys(changes) },
+            });
+          }
+          return result;
+        });
+      }
+      default:
+        return next();
+    }
+  };
+
+/** The audit trail is append-only: events are written by the workflow's services, never edited or removed. */
+export const appendOnlyEvents =
+  (): Modules.Documents.Middleware.Middleware =>
+  async (ctx, next) => {
+    if (ctx.uid !== UID.event) return next();
+    if (['create', 'update', 'delete', 'clone', 'publish', 'unpublish', 'discardDraft'].includes(ctx.action)) {
+      throw new errors.ForbiddenError('Riwayat permohonan hanya dapat ditambah oleh sistem dan tidak dapat diubah atau dihapus.');
+    }
+    return next();
+  };

@@ -1,0 +1,9 @@
+import type { Core } from '@strapi/strapi';
+import { appendOnlyEvents, inquiryGuard } from './middlewares/inquiry-guard';
+import { policyGuard } from './middlewares/policy-guard';
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  strapi.documents.use(inquiryGuard(strapi));
+  strapi.documents.use(appendOnlyEvents());
+  strapi.documents.use(policyGuard(strapi));
+};

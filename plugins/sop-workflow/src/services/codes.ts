@@ -1,0 +1,45 @@
+import type { Core } from '@strapi/strapi';
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
+import type { Kind } from '@layanan/config';
+
+export const CODE_COUNTER_TABLE = 'inquiry_code_counters';
+
+const PREFIX: Record<Kind, string> = { information: 'INF', complaint: 'ADU' };
+
+/** INF-2611-…: kind, then year and month of arrival in the office's zone; a per-month sequence follows. */
+export function codePeriod(kind: Kind, at: Date, timeZone: string): string {
+  return `${PREFIX[kind]}-${format(new TZDate(at, timeZone), 'yyMM')}`;
+}
+
+type RawResult = { rows?: { value: number | string }[] } | { value: number | string }[];
+
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async ensureTable(): Promise<void> {
+    const knex = strapi.db.connection;
+    if (await knex.schema.hasTable(CODE_COUNTER_TABLE)) return;
+    await knex.schema.createTable(CODE_COUNTER_TABLE, (table) => {
+      table.string('period', 16).primary();
+      table.integer('value').notNullable();
+    });
+  },
+
+  /**
+   * One atomic upsert, so two instances (or two requests) never get the same number: the row lock of
+   * ON CONFLICT DO UPDATE serialises them on PostgreSQL, and SQLite has a single writer. It runs on the
+   * current transaction when there is one (on SQLite a second connection would wait for it forever).
+   */
+  async next(kind: Kind, at: Date, timeZone: string): Promise<string> {
+    const period = codePeriod(kind, at, timeZone);
+    const result = (await strapi.db.transaction(({ trx }) =>
+      trx.raw(
+        `INSERT INTO ${CODE_COUNTER_TABLE} (period, value) VALUES (?, 1)
+       ON CONFLICT (period) DO UPDATE SET value = ${CODE_COUNTER_TABLE}.value + 1
+       RETURNING value`,
+        [period],
+      ),
+    )) as RawResult;
+    const rows = Array.isArray(result) ? result : (result.rows ?? []);
+    return `${period}-${String(Number(rows[0].value)).padStart(5, '0')}`;
+  },
+});

@@ -1,0 +1,51 @@
+import type { Core } from '@strapi/strapi';
+import { UID } from '../utils';
+import type { Actor } from './actor';
+
+export const EVENT_TYPES = [
+  'created',
+  'triaged',
+  'coordinated',
+  'answered',
+  'closed',
+  'rejected',
+  'reopened',
+  'breached',
+  'reminded',
+  'notified',
+  'edited',
+  'note',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+/** Event types a citizen sees on the tracking page; internal coordination stays internal. */
+const PUBLIC_TYPES: ReadonlySet<EventType> = new Set(['created', 'triaged', 'coordinated', 'answered', 'closed', 'rejected']);
+
+export interface EventInput {
+  inquiryId: number;
+  type: EventType;
+  actor: Actor;
+  at: Date;
+  detail?: Record<string, unknown>;
+}
+
+/**
+ * Events are written through the query engine, inside the caller's transaction: the audit row and the
+ * change it records commit together. The document service refuses any other write to them.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async record({ inquiryId, type, actor, at, detail }: EventInput): Promise<void> {
+    await strapi.db.query(UID.event).create({
+      data: {
+        inquiry: inquiryId,
+        type,
+        actorType: actor.type,
+        actor: actor.type === 'user' ? actor.id : null,
+        actorName: actor.name ?? null,
+        at,
+        detail: detail ?? null,
+        public: PUBLIC_TYPES.has(type),
+      },
+    });
+  },
+});

@@ -1,0 +1,13 @@
+import clock from './clock';
+import codes from './codes';
+import events from './events';
+import outbox from './outbox';
+import policy from './policy';
+import sweep from './sweep';
+import workflow from './workflow';
+import rateLimit from './rate-limit';
+
+const services = { clock, codes, events, outbox, policy, sweep, workflow, rateLimit };
+
+export type SopWorkflowServices = typeof services;
+export default services;

@@ -1,0 +1,41 @@
+import type { Core } from '@strapi/strapi';
+import { UID } from '../utils';
+
+export interface OutboxMessage {
+  channel: string;
+  topic: string;
+  idempotencyKey: string;
+  inquiryId?: number;
+  recipient?: string;
+  payload: Record<string, unknown>;
+  at: Date;
+}
+
+/**
+ * Every outgoing message is a row here first, written in the same transaction as the change that caused
+ * it; workers (the notifier, the channel adapters) deliver from it. The idempotency key makes enqueueing
+ * the same message twice a no-op.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async enqueue(message: OutboxMessage): Promise<boolean> {
+    const existing = await strapi.db.query(UID.notification).findOne({
+      where: { idempotencyKey: message.idempotencyKey },
+      select: ['id'],
+    });
+    if (existing) return false;
+    await strapi.db.query(UID.notification).create({
+      data: {
+        channel: message.channel,
+        topic: message.topic,
+        recipient: message.recipient ?? null,
+        payload: message.payload,
+        idempotencyKey: message.idempotencyKey,
+        status: 'pending',
+        attempts: 0,
+        nextAttemptAt: message.at,
+        inquiry: message.inquiryId ?? null,
+      },
+    });
+    return true;
+  },
+});

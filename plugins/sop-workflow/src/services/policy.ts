@@ -1,0 +1,86 @@
+import type { Core } from '@strapi/strapi';
+import {
+  DEFAULT_SOP_POLICY,
+  type SopPolicyValues,
+  type WorkingCalendar,
+  type WeeklyHours,
+  officeHoursProblem,
+} from '@layanan/config';
+import { UID } from '../utils';
+
+export interface EffectivePolicy extends SopPolicyValues {
+  revision: number;
+}
+
+/** The policy values copied onto each inquiry: a later revision never moves its deadlines. */
+export type PolicySnapshot = Pick<
+  EffectivePolicy,
+  'revision' | 'triageMinutes' | 'coordinationMinutes' | 'answerMinutes' | 'reminderThreshold' | 'clockMode' | 'officeHours' | 'timeZone'
+>;
+
+interface PolicyRow {
+  sopNumber?: string | null;
+  revisionDate?: string | null;
+  revision?: number | null;
+  triageMinutes?: number | null;
+  coordinationMinutes?: number | null;
+  answerMinutes?: number | null;
+  reminderThreshold?: number | string | null;
+  clockMode?: 'working' | 'calendar' | null;
+  officeHours?: unknown;
+  timeZone?: string | null;
+}
+
+const CACHE_MS = 60_000;
+
+export function toEffectivePolicy(row: PolicyRow | null): EffectivePolicy {
+  if (!row) return { ...DEFAULT_SOP_POLICY, revision: 0 };
+  const officeHours = officeHoursProblem(row.officeHours) === null ? (row.officeHours as WeeklyHours) : DEFAULT_SOP_POLICY.officeHours;
+  return {
+    sopNumber: row.sopNumber ?? DEFAULT_SOP_POLICY.sopNumber,
+    revisionDate: row.revisionDate ?? DEFAULT_SOP_POLICY.revisionDate,
+    revision: row.revision ?? 1,
+    triageMinutes: row.triageMinutes ?? DEFAULT_SOP_POLICY.triageMinutes,
+    coordinationMinutes: row.coordinationMinutes ?? DEFAULT_SOP_POLICY.coordinationMinutes,
+    answerMinutes: row.answerMinutes ?? DEFAULT_SOP_POLICY.answerMinutes,
+    reminderThreshold: Number(row.reminderThreshold ?? DEFAULT_SOP_POLICY.reminderThreshold),
+    clockMode: row.clockMode ?? DEFAULT_SOP_POLICY.clockMode,
+    officeHours,
+    timeZone: row.timeZone ?? DEFAULT_SOP_POLICY.timeZone,
+  };
+}
+
+export function snapshotOf(policy: EffectivePolicy): PolicySnapshot {
+  const { revision, triageMinutes, coordinationMinutes, answerMinutes, reminderThreshold, clockMode, officeHours, timeZone } = policy;
+  return { revision, triageMinutes, coordinationMinutes, answerMinutes, reminderThreshold, clockMode, officeHours, timeZone };
+}
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  let cached: { policy: EffectivePolicy; holidays: ReadonlySet<string>; at: number } | null = null;
+
+  async function load() {
+    const row = (await strapi.db.query(UID.policy).findOne({})) as PolicyRow | null;
+    const holidays = (await strapi.db.query(UID.holiday).findMany({ select: ['date'] })) as { date: string }[];
+    cached = { policy: toEffectivePolicy(row), holidays: new Set(holidays.map((h) => String(h.date).slice(0, 10))), at: Date.now() };
+    return cached;
+  }
+
+  /** Cached for a minute; editors' changes on this instance invalidate it at once (see the cache middleware). */
+  async function state() {
+    if (cached && Date.now() - cached.at < CACHE_MS) return cached;
+    return load();
+  }
+
+  return {
+    async current(): Promise<EffectivePolicy> {
+      return (await state()).policy;
+    },
+    async calendarFor(snapshot: PolicySnapshot): Promise<WorkingCalendar> {
+      const { holidays } = await state();
+      return { mode: snapshot.clockMode, officeHours: snapshot.officeHours, holidays, timeZone: snapshot.timeZone };
+    },
+    invalidate(): void {
+      cached = null;
+    },
+  };
+};

@@ -1,0 +1,316 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import createHttpError from 'http-errors';
+import {
+  STATUS_LABELS,
+  TRANSITIONS,
+  addWorkingMinutes,
+  clockStart,
+  type Action,
+  type Kind,
+  type SopStep,
+  type Status,
+  type WorkingCalendar,
+} from '@layanan/config';
+import { UID, getService } from '../utils';
+import { runAsWorkflow, type Actor } from './actor';
+import { snapshotOf, type PolicySnapshot } from './policy';
+import { newTrackingToken } from './tokens';
+import type { EventType } from './events';
+
+/** The columns of an inquiry the workflow reads. */
+export interface InquiryRow {
+  id: number;
+  documentId: string;
+  code: string;
+  kind: Kind;
+  channel: string;
+  subject: string;
+  status: Status;
+  receivedAt: string;
+  triagedAt: string | null;
+  coordinatedAt: string | null;
+  triageDueAt: string | null;
+  coordinationDueAt: string | null;
+  answerDueAt: string | null;
+  triageBreached: boolean;
+  coordinationBreached: boolean;
+  answerBreached: boolean;
+  policy: PolicySnapshot | null;
+  division?: { id: number; documentId: string; name: string; code: string } | null;
+}
+
+export interface StepDeadline {
+  dueAt: Date;
+  remindAt: Date;
+}
+
+export function conflict(current: Status, action: Action): Error {
+  const wanted = TRANSITIONS[action].to;
+  return createHttpError(
+    409,
+    `Permohonan berstatus "${STATUS_LABELS[current].id}" (${current}) tidak dapat ${actionVerb[action]} menjadi "${STATUS_LABELS[wanted].id}" (${wanted}).`,
+    { details: { current, wanted, action } },
+  );
+}
+
+const actionVerb: Record<Action, string> = {
+  triage: 'dipilah',
+  coordinate: 'dikoordinasikan',
+  answer: 'dijawab',
+  close: 'ditutup',
+  reject: 'ditolak',
+};
+
+const EVENT_OF: Record<Action, EventType> = {
+  triage: 'triaged',
+  coordinate: 'coordinated',
+  answer: 'answered',
+  close: 'closed',
+  reject: 'rejected',
+};
+
+const STEP_MINUTES: Record<SopStep, keyof PolicySnapshot> = {
+  triage: 'triageMinutes',
+  coordination: 'coordinationMinutes',
+  answer: 'answerMinutes',
+};
+
+export function stepDeadline(step: SopStep, from: Date, policy: PolicySnapshot, calendar: WorkingCalendar): StepDeadline {
+  const start = clockStart(from, calendar);
+  const budget = policy[STEP_MINUTES[step]] as number;
+  return {
+    dueAt: addWorkingMinutes(start, budget, calendar),
+    remindAt: addWorkingMinutes(start, budget * policy.reminderThreshold, calendar),
+  };
+}
+
+function lateFor(dueAt: string | null, at: Date): boolean {
+  return dueAt !== null && at.getTime() > new Date(dueAt).getTime();
+}
+
+export interface IntakeInput {
+  kind: Kind;
+  channel: string;
+  subject: string;
+  message: string;
+  serviceCategory?: string;
+  applicant?: Record<string, string | undefined>;
+  externalRef?: string;
+  notes?: string;
+  /** Only for imports of requests received earlier (demo data, channel back-fill). */
+  receivedAt?: Date;
+}
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const now = () => getService(strapi, 'clock').now();
+  const policies = () => getService(strapi, 'policy');
+  const events = () => getService(strapi, 'events');
+  const outbox = () => getService(strapi, 'outbox');
+
+  async function load(documentId: string): Promise<InquiryRow> {
+    const row = (await strapi.db.query(UID.inquiry).findOne({
+      where: { documentId },
+      populate: { division: { select: ['id', 'documentId', 'name', 'code'] } },
+    })) as InquiryRow | null;
+    if (!row) throw new errors.NotFoundError('Permohonan tidak ditemukan.');
+    return row;
+  }
+
+  function policyOf(row: InquiryRow): PolicySnapshot {
+    if (!row.policy) throw new errors.ApplicationError(`Permohonan ${row.code} tidak memiliki kebijakan SOP.`);
+    return row.policy;
+  }
+
+  function assertDivisionAccess(actor: Actor, row: InquiryRow): void {
+    if (actor.role !== 'division_staff') return;
+    if (!row.division || row.division.id !== actor.divisionId) {
+      throw new errors.ForbiddenError('Permohonan ini bukan untuk bidang Anda.');
+    }
+  }
+
+  /**
+   * Compare-and-set on the status first: of two officers acting at once, one wins and the other gets 409,
+   * on SQLite and on PostgreSQL alike. The rest of the change, its event and its outbox rows commit with it.
+   */
+  async function transition(
+    documentId: string,
+    action: Action,
+    actor: Actor,
+    build: (row: InquiryRow, at: Date) => Promise<{ data: Record<string, unknown>; detail?: Record<string, unknown>; after?: (row: InquiryRow) => Promise<void> }>,
+  ) {
+    return runAsWorkflow(actor, () =>
+      strapi.db.transaction(async () => {
+        const row = await load(documentId);
+        assertDivisionAccess(actor, row);
+        const { from, to } = TRANSITIONS[action];
+        if (!from.includes(row.status)) throw conflict(row.status, action);
+        const at = now();
+        const { data, detail, after } = await build(row, at);
+        const { count } = await strapi.db.query(UID.inquiry).updateMany({
+          where: { id: row.id, status: row.status },
+          data: { status: to },
+        });
+        if (count !== 1) throw conflict((await load(documentId)).status, action);
+        await strapi.documents(UID.inquiry).update({ documentId, data: { ...data, status: to } as never });
+        await events().record({ inquiryId: row.id, type: EVENT_OF[action], actor, at, detail });
+        const updated = await load(documentId);
+        if (after) await after(updated);
+        return updated;
+      }),
+    );
+  }
+
+  return {
+    /** Server-managed fields of a new inquiry; the intake middleware applies them on every create path. */
+    async intakeFields(kind: Kind, receivedAt: Date) {
+      const policy = await policies().current();
+      const snapshot = snapshotOf(policy);
+      const calendar = await policies().calendarFor(snapshot);
+      const started = clockStart(receivedAt, calendar);
+      const triage = stepDeadline('triage', receivedAt, snapshot, calendar);
+      return {
+        code: await getService(strapi, 'codes').next(kind, receivedAt, snapshot.timeZone),
+        status: 'received' as const,
+        receivedAt,
+        clockStartedAt: started,
+        triageDueAt: triage.dueAt,
+        reminderDueAt: triage.remindAt,
+        policy: snapshot,
+        policyRevision: snapshot.revision,
+      };
+    },
+
+    /** Records a request; the returned token is the citizen's only key to follow it. */
+    async create(input: IntakeInput, actor: Actor) {
+      const token = newTrackingToken();
+      const { receivedAt, ...fields } = input;
+      return runAsWorkflow(actor, () =>
+        strapi.db.transaction(async () => {
+          const created = await strapi.documents(UID.inquiry).create({
+            data: { ...fields, receivedAt: receivedAt ?? now(), trackingTokenHash: token.hash } as never,
+          });
+          const row = await load(created.documentId);
+          return { inquiry: row, trackingToken: token.token };
+        }),
+      );
+    },
+
+    triage(documentId: string, input: { division: string; note?: string }, actor: Actor) {
+      return transition(documentId, 'triage', actor, async (row, at) => {
+        const division = (await strapi.db.query(UID.division).findOne({
+          where: { documentId: input.division },
+          select: ['id', 'documentId', 'name', 'active'],
+        })) as { id: number; documentId: string; name: string; active: boolean } | null;
+        if (!division) throw new errors.ValidationError('Bidang tujuan tidak ditemukan.', { division: input.division });
+        if (division.active === false) throw new errors.ValidationError(`${division.name} sedang tidak aktif.`);
+        const policy = policyOf(row);
+        const next = stepDeadline('coordination', at, policy, await policies().calendarFor(policy));
+        return {
+          data: {
+            division: division.documentId,
+            triagedAt: at,
+            coordinationDueAt: next.dueAt,
+            reminderDueAt: next.remindAt,
+            triageBreached: row.triageBreached || lateFor(row.triageDueAt, at),
+            ...(input.note ? { notes: input.note } : {}),
+          },
+          detail: { division: division.name, note: input.note, late: lateFor(row.triageDueAt, at) },
+          after: async (updated) => {
+            await outbox().enqueue({
+              channel: 'staff',
+              topic: 'inquiry.triaged',
+              idempotencyKey: `triaged:${updated.documentId}`,
+              inquiryId: updated.id,
+              payload: { inquiry: updated.documentId, division: division.documentId, dueAt: next.dueAt.toISOString() },
+              at,
+            });
+          },
+        };
+      });
+    },
+
+    coordinate(documentId: string, input: { information: string }, actor: Actor) {
+      return transition(documentId, 'coordinate', actor, async (row, at) => {
+        const policy = policyOf(row);
+        const next = stepDeadline('answer', at, policy, await policies().calendarFor(policy));
+        return {
+          data: {
+            divisionInformation: input.information,
+            coordinatedAt: at,
+            answerDueAt: next.dueAt,
+            reminderDueAt: next.remindAt,
+            coordinationBreached: row.coordinationBreached || lateFor(row.coordinationDueAt, at),
+          },
+          detail: { late: lateFor(row.coordinationDueAt, at) },
+        };
+      });
+    },
+
+    /** Step 4; from `received` it is the direct path (an FAQ answer): step 3 is recorded as not needed. */
+    answer(documentId: string, input: { answer: string; faqEntry?: string }, actor: Actor) {
+      return transition(documentId, 'answer', actor, async (row, at) => {
+        const direct = row.status === 'received';
+        let faqEntry: string | undefined;
+        if (input.faqEntry) {
+          const entry = await strapi.db.query(UID.faq).findOne({ where: { documentId: input.faqEntry }, select: ['documentId'] });
+          if (!entry) throw new errors.ValidationError('Entri FAQ tidak ditemukan.', { faqEntry: input.faqEntry });
+          faqEntry = input.faqEntry;
+        }
+        const data: Record<string, unknown> = {
+          answer: input.answer,
+          answeredAt: at,
+          outcome: 'answered',
+          reminderDueAt: null,
+          directAnswer: direct,
+          ...(faqEntry ? { faqEntry } : {}),
+        };
+        if (direct) {
+          Object.assign(data, { triagedAt: at, triageBreached: row.triageBreached || lateFor(row.triageDueAt, at) });
+        } else {
+          Object.assign(data, { answerBreached: row.answerBreached || lateFor(row.answerDueAt, at) });
+        }
+        const late = lateFor(direct ? row.triageDueAt : row.answerDueAt, at);
+        return {
+          data,
+          detail: { direct, faqEntry, late },
+          after: async (updated) => {
+            await outbox().enqueue({
+              channel: updated.channel,
+              topic: 'inquiry.answered',
+              idempotencyKey: `answered:${updated.documentId}`,
+              inquiryId: updated.id,
+              payload: { inquiry: updated.documentId, code: updated.code },
+              at,
+            });
+          },
+        };
+      });
+    },
+
+    close(documentId: string, input: { reason?: string }, actor: Actor) {
+      return transition(documentId, 'close', actor, async (_row, at) => ({
+        data: { closedAt: at, ...(input.reason ? { closeReason: input.reason } : {}) },
+        detail: input.reason ? { reason: input.reason } : undefined,
+      }));
+    },
+
+    /** Sorting a request out (spam, not this office's authority) is step 2's output too. */
+    reject(documentId: string, input: { reason: string }, actor: Actor) {
+      return transition(documentId, 'reject', actor, async (row, at) => ({
+        data: {
+          closedAt: at,
+          triagedAt: at,
+          outcome: 'rejected',
+          closeReason: input.reason,
+          reminderDueAt: null,
+          triageBreached: row.triageBreached || lateFor(row.triageDueAt, at),
+        },
+        detail: { reason: input.reason },
+      }));
+    },
+
+    load,
+    assertDivisionAccess,
+  };
+};

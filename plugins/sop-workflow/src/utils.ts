@@ -1,0 +1,22 @@
+import type { Core } from '@strapi/strapi';
+import type { SopWorkflowServices } from './services';
+
+export const PLUGIN_ID = 'sop-workflow';
+
+export const UID = {
+  inquiry: 'api::inquiry.inquiry',
+  event: 'api::inquiry-event.inquiry-event',
+  division: 'api::division.division',
+  faq: 'api::faq-entry.faq-entry',
+  policy: 'api::sop-policy.sop-policy',
+  holiday: 'api::holiday.holiday',
+  notification: 'api::notification.notification',
+  user: 'plugin::users-permissions.user',
+} as const;
+
+export function getService<K extends keyof SopWorkflowServices>(
+  strapi: Core.Strapi,
+  name: K,
+): ReturnType<SopWorkflowServices[K]> {
+  return strapi.plugin(PLUGIN_ID).service(name) as ReturnType<SopWorkflowServices[K]>;
+}

@@ -1,0 +1,104 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+import request from 'supertest';
+import { createStrapi, type Core } from '@strapi/strapi';
+
+export type DatabaseKind = 'sqlite' | 'postgres';
+
+const CMS = path.resolve(__dirname, '..', '..', 'cms');
+
+/** SQLite always; PostgreSQL too when DATABASE_URL names a server (CI sets it). */
+export function databases(): DatabaseKind[] {
+  if (process.env.DATABASE_URL) return ['sqlite', 'postgres'];
+  if (!announced) {
+    announced = true;
+    console.info('DATABASE_URL is not set: the integration suites run on SQLite only.');
+  }
+  return ['sqlite'];
+}
+let announced = false;
+
+export interface TestDatabase {
+  env: Record<string, string>;
+  drop(): Promise<void>;
+}
+
+/** A database of its own for each suite: a temp SQLite file, or a fresh PostgreSQL database. */
+export async function createTestDatabase(kind: DatabaseKind): Promise<TestDatabase> {
+  if (kind === 'sqlite') {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'layanan-test-'));
+    return { env: { DATABASE_FILENAME: path.join(dir, 'data.db') }, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  const admin = new URL(process.env.DATABASE_URL!);
+  const name = `layanan_t_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const client = new Client({ connectionString: admin.toString() });
+  await client.connect();
+  await client.query(`CREATE DATABASE ${name}`);
+  await client.end();
+  const url = new URL(admin.toString());
+  url.pathname = `/${name}`;
+  return {
+    env: { DATABASE_URL: url.toString() },
+    drop: async () => {
+      const c = new Client({ connectionString: admin.toString() });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+const secret = () => randomBytes(16).toString('base64');
+
+function applyEnv(values: Record<string, string | undefined>): () => void {
+  const previous = Object.fromEntries(Object.keys(values).map((k) => [k, process.env[k]]));
+  for (const [k, v] of Object.entries(values)) {
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
+  return () => applyEnv(previous);
+}
+
+export interface TestApp {
+  strapi: Core.Strapi;
+  http: ReturnType<typeof request>;
+  stop(): Promise<void>;
+}
+
+/** Boots the real compiled CMS in this process, on the given database, and serves it over HTTP. */
+export async function bootApp(database: TestDatabase, extraEnv: Record<string, string> = {}): Promise<TestApp> {
+  const restore = applyEnv({
+    NODE_ENV: 'test',
+    DATABASE_URL: undefined,
+    DATABASE_FILENAME: undefined,
+    APP_KEYS: [secret(), secret()].join(','),
+    API_TOKEN_SALT: secret(),
+    ADMIN_JWT_SECRET: secret(),
+    TRANSFER_TOKEN_SALT: secret(),
+    JWT_SECRET: secret(),
+    ENCRYPTION_KEY: secret(),
+    DEMO_DATA: 'false',
+    LOG_LEVEL: 'warn',
+    CRON_ENABLED: 'false',
+    SERVE_ADMIN: 'false',
+    PUBLIC_RATE_LIMIT: '100000',
+    TRACK_RATE_LIMIT: '100000',
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
+    ...database.env,
+    ...extraEnv,
+  });
+  const strapi = await createStrapi({ appDir: CMS, distDir: path.join(CMS, 'dist') }).load();
+  strapi.server.mount();
+  return {
+    strapi,
+    http: request(strapi.server.httpServer),
+    async stop() {
+      await strapi.destroy();
+      restore();
+    },
+  };
+}
