@@ -5,7 +5,8 @@ export default ({ env }: { env: Core.Config.Shared.ConfigParams['env'] }) => ({
     config: { jwtSecret: env('JWT_SECRET'), jwt: { expiresIn: '12h' }, register: { allowedFields: [] } },
   },
   'sop-workflow': {
-    enabled: true,
+    // benchmark baseline only: bare Strapi without the SOP rules
+    enabled: !env.bool('BENCH_BASELINE', false),
     resolve: '../plugins/sop-workflow',
     config: {
       sweepCron: env('SOP_SWEEP_CRON', '*/1 * * * *'),

@@ -87,7 +87,6 @@ export async function bootApp(database: TestDatabase, extraEnv: Record<string, s
     PUBLIC_RATE_LIMIT: '100000',
     TRACK_RATE_LIMIT: '100000',
     STRAPI_TELEMETRY_DISABLED: 'true',
-    STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
     ...database.env,
     ...extraEnv,
   });

@@ -59,8 +59,9 @@ export default factories.createCoreController(UID, ({ strapi }: { strapi: Core.S
       const actor = await actorFromState(strapi, ctx.state);
       const scope = scopeFilter(actor);
       if (scope) {
-        const filters = ctx.query.filters;
-        ctx.query = { ...ctx.query, filters: filters ? { $and: [filters, scope] } : scope };
+        // Mutated in place: assigning ctx.query would re-serialise it with Node's flat querystring.
+        const { filters } = ctx.query;
+        ctx.query.filters = filters ? { $and: [filters, scope] } : scope;
       }
       const { data, meta } = (await super.find(ctx)) as { data: { applicant?: Applicant }[]; meta: unknown };
       return { data: data.map((row) => ('applicant' in row ? { ...row, applicant: maskApplicant(row.applicant) } : row)), meta };

@@ -1,0 +1,152 @@
+import { stringify } from 'qs';
+import { bootApp, createTestDatabase, databases, type TestApp, type TestDatabase } from '../helpers/strapi';
+import { buildOfficerInquiry, buildPublicInquiry, createStaff, divisionId, type Staff } from '../helpers/builders';
+
+type Who = 'public' | 'officer' | 'division_staff' | 'leadership';
+const ALL: Who[] = ['public', 'officer', 'division_staff', 'leadership'];
+const STAFF: Who[] = ['officer', 'division_staff', 'leadership'];
+
+interface Route {
+  name: string;
+  method: 'get' | 'post' | 'put' | 'delete';
+  path: (ids: Ids) => string;
+  body?: (ids: Ids) => object;
+  allowed: Who[];
+}
+
+interface Ids {
+  inquiry: string;
+  division: string;
+  code: string;
+  token: string;
+}
+
+/** DESIGN §6–7: who may call what. Everything not allowed must be refused with 401 or 403. */
+const MATRIX: Route[] = [
+  { name: 'submit a public request', method: 'post', path: () => '/api/public/inquiries', body: () => buildPublicInquiry(), allowed: ['public'] },
+  { name: 'track a request', method: 'get', path: (i) => `/api/public/track/${i.code}?token=${i.token}`, allowed: ['public'] },
+  { name: 'read the FAQ', method: 'get', path: () => '/api/faq-entries', allowed: ALL },
+  { name: 'list divisions', method: 'get', path: () => '/api/divisions', allowed: STAFF },
+  { name: 'list holidays', method: 'get', path: () => '/api/holidays', allowed: STAFF },
+  { name: 'read the SOP policy', method: 'get', path: () => '/api/sop-policy', allowed: STAFF },
+  { name: 'list inquiries', method: 'get', path: () => '/api/inquiries', allowed: STAFF },
+  { name: 'read an inquiry', method: 'get', path: (i) => `/api/inquiries/${i.inquiry}`, allowed: STAFF },
+  { name: 'read its timeline', method: 'get', path: (i) => `/api/inquiries/${i.inquiry}/events`, allowed: STAFF },
+  { name: 'record an intake', method: 'post', path: () => '/api/inquiries', body: () => buildOfficerInquiry(), allowed: ['officer'] },
+  { name: 'edit descriptive fields', method: 'put', path: (i) => `/api/inquiries/${i.inquiry}`, body: () => ({ data: { notes: 'catatan' } }), allowed: ['officer'] },
+  { name: 'triage', method: 'post', path: (i) => `/api/inquiries/${i.inquiry}/triage`, body: (i) => ({ data: { division: i.division } }), allowed: ['officer'] },
+  { name: 'coordinate', method: 'post', path: (i) => `/api/inquiries/${i.inquiry}/coordinate`, body: () => ({ data: { information: 'Informasi bidang.' } }), allowed: ['officer', 'division_staff'] },
+  { name: 'answer', method: 'post', path: (i) => `/api/inquiries/${i.inquiry}/answer`, body: () => ({ data: { answer: 'Jawaban petugas.' } }), allowed: ['officer'] },
+  { name: 'close', method: 'post', path: (i) => `/api/inquiries/${i.inquiry}/close`, body: () => ({ data: {} }), allowed: ['officer'] },
+  { name: 'reject', method: 'post', path: (i) => `/api/inquiries/${i.inquiry}/reject`, body: () => ({ data: { reason: 'Spam' } }), allowed: ['officer'] },
+  { name: 'who am I', method: 'get', path: () => '/api/users/me', allowed: STAFF },
+  { name: 'list users', method: 'get', path: () => '/api/users', allowed: [] },
+  { name: 'sign up', method: 'post', path: () => '/api/auth/local/register', body: () => ({ username: 'x', email: 'x@x.id', password: 'Rahasia-2026!' }), allowed: [] },
+];
+
+/** Routes that do not exist for anyone: no deleting requests, no reading the outbox or the raw audit log. */
+const ABSENT = [
+  ['delete', (i: Ids) => `/api/inquiries/${i.inquiry}`],
+  ['get', () => '/api/notifications'],
+  ['get', () => '/api/inquiry-events'],
+  ['post', () => '/api/divisions'],
+  ['put', () => '/api/sop-policy'],
+] as const;
+
+describe.each(databases())('the permission matrix on %s', (kind) => {
+  let db: TestDatabase;
+  let app: TestApp;
+  let staff: Record<Exclude<Who, 'public'>, Staff>;
+
+  beforeAll(async () => {
+    db = await createTestDatabase(kind);
+    app = await bootApp(db);
+    staff = {
+      officer: await createStaff(app, 'officer'),
+      division_staff: await createStaff(app, 'division_staff', 'DAFDUK'),
+      leadership: await createStaff(app, 'leadership'),
+    };
+  });
+  afterAll(async () => {
+    await app?.stop();
+    await db?.drop();
+  });
+
+  /** A fresh inquiry routed to Pendaftaran Penduduk, so the division staff in the matrix may see it. */
+  async function freshIds(): Promise<Ids> {
+    const asked = await app.http.post('/api/public/inquiries').send(buildPublicInquiry()).expect(201);
+    const row = await app.strapi.db.query('api::inquiry.inquiry').findOne({ where: { code: asked.body.data.code } });
+    const division = await divisionId(app.strapi, 'DAFDUK');
+    await app.strapi.plugin('sop-workflow').service('workflow').triage(row.documentId, { division }, { type: 'system' });
+    return { inquiry: row.documentId, division, code: asked.body.data.code, token: asked.body.data.trackingToken };
+  }
+
+  const cases = MATRIX.flatMap((route) => ALL.map((who) => [route.name, who, route.allowed.includes(who), route] as const));
+
+  it.each(cases)('%s as %s → allowed: %s', async (_name, who, allowed, route) => {
+    const ids = await freshIds();
+    let req = app.http[route.method](route.path(ids));
+    if (who !== 'public') req = req.set(staff[who].auth);
+    const res = route.body ? await req.send(route.body(ids)) : await req;
+    if (allowed) {
+      expect([401, 403]).not.toContain(res.status);
+      expect(res.status).toBeLessThan(500);
+    } else {
+      expect([401, 403]).toContain(res.status);
+    }
+  });
+
+  const absentCases = ABSENT.flatMap(([method, path]) =>
+    ALL.map((who) => [`${method.toUpperCase()} ${path({ inquiry: ':id', division: '', code: '', token: '' })}`, who, method, path] as const),
+  );
+
+  it.each(absentCases)('%s does not exist for %s', async (_label, who, method, path) => {
+    const ids = await freshIds();
+    let req = app.http[method](path(ids));
+    if (who !== 'public') req = req.set(staff[who as Exclude<Who, 'public'>].auth);
+    const res = await req;
+    expect([401, 403, 404, 405]).toContain(res.status);
+    const row = await app.strapi.db.query('api::inquiry.inquiry').findOne({ where: { documentId: ids.inquiry } });
+    expect(row).not.toBeNull();
+  });
+
+  describe('division staff see their own Bidang only', () => {
+    let ours: string;
+    let theirs: string;
+    beforeAll(async () => {
+      ours = (await freshIds()).inquiry;
+      const other = await freshIds();
+      theirs = other.inquiry;
+      const row = await app.strapi.db.query('api::inquiry.inquiry').findOne({ where: { documentId: theirs } });
+      await app.strapi.db.query('api::inquiry.inquiry').update({ where: { id: row.id }, data: { division: (await app.strapi.db.query('api::division.division').findOne({ where: { code: 'CAPIL' } })).id } });
+    });
+
+    it('lists only inquiries of their division', async () => {
+      const res = await app.http.get('/api/inquiries').query({ pagination: { pageSize: 100 }, populate: 'division' }).set(staff.division_staff.auth).expect(200);
+      const ids = res.body.data.map((r: { documentId: string }) => r.documentId);
+      expect(ids).toContain(ours);
+      expect(ids).not.toContain(theirs);
+      expect(res.body.data.every((r: { division: { code: string } }) => r.division.code === 'DAFDUK')).toBe(true);
+    });
+
+    it('cannot widen the list with its own filters', async () => {
+      const res = await app.http
+        .get(`/api/inquiries?${stringify({ filters: { $or: [{ division: { code: 'CAPIL' } }, { id: { $gt: 0 } }] }, pagination: { pageSize: 100 } })}`)
+        .set(staff.division_staff.auth)
+        .expect(200);
+      expect(res.body.data.map((r: { documentId: string }) => r.documentId)).not.toContain(theirs);
+    });
+
+    it.each([
+      ['reading an inquiry', 'get', (id: string) => `/api/inquiries/${id}`, undefined],
+      ['reading its timeline', 'get', (id: string) => `/api/inquiries/${id}/events`, undefined],
+      ['coordinating it', 'post', (id: string) => `/api/inquiries/${id}/coordinate`, { data: { information: 'Informasi bidang lain.' } }],
+    ] as const)('%s of another division answers 404 and changes nothing', async (_label, method, path, body) => {
+      const req = app.http[method](path(theirs)).set(staff.division_staff.auth);
+      const res = body ? await req.send(body) : await req;
+      expect(res.status).toBe(404);
+      const row = await app.strapi.db.query('api::inquiry.inquiry').findOne({ where: { documentId: theirs } });
+      expect(row.status).toBe('triaged');
+    });
+  });
+});
