@@ -1,0 +1,95 @@
+import { bootApp, createTestDatabase, databases, type TestApp, type TestDatabase } from '../helpers/strapi';
+import { buildOfficerInquiry, createStaff, divisionId, type Staff } from '../helpers/builders';
+
+/** Wednesday 4 November 2026, 10:00 WIB. */
+const WEDNESDAY_1000 = new Date('2026-11-04T03:00:00Z');
+const at = (minutes: number) => new Date(WEDNESDAY_1000.getTime() + minutes * 60_000);
+
+describe.each(databases())('the breach sweep on %s', (kind) => {
+  let db: TestDatabase;
+  let app: TestApp;
+  let officer: Staff;
+  let now = WEDNESDAY_1000;
+  const sweep = () => app.strapi.plugin('sop-workflow').service('sweep').run() as Promise<{ breached: number; reminded: number }>;
+  const events = async (documentId: string) =>
+    (await app.http.get(`/api/inquiries/${documentId}/events`).set(officer.auth).expect(200)).body.data as { type: string; detail: { step?: string } }[];
+  const outbox = (documentId: string) =>
+    app.strapi.db.query('api::notification.notification').findMany({ where: { inquiry: { documentId } }, orderBy: { id: 'asc' } }) as Promise<{ topic: string; idempotencyKey: string }[]>;
+
+  beforeAll(async () => {
+    db = await createTestDatabase(kind);
+    app = await bootApp(db);
+    app.strapi.plugin('sop-workflow').service('clock').use(() => now);
+    officer = await createStaff(app, 'officer');
+  });
+  afterAll(async () => {
+    await app?.stop();
+    await db?.drop();
+  });
+
+  async function intake() {
+    now = WEDNESDAY_1000;
+    const res = await app.http.post('/api/inquiries').set(officer.auth).send(buildOfficerInquiry({ channel: 'phone' })).expect(201);
+    return res.body.data.documentId as string;
+  }
+
+  it('reminds at 80 % of the triage budget (12 of 15 minutes), once', async () => {
+    const id = await intake();
+    now = at(11);
+    await sweep();
+    expect((await events(id)).map((e) => e.type)).toEqual(['created']);
+    now = at(12.5);
+    await sweep();
+    now = at(13);
+    await sweep();
+    const reminded = (await events(id)).filter((e) => e.type === 'reminded');
+    expect(reminded).toHaveLength(1);
+    expect(reminded[0].detail.step).toBe('triage');
+    expect((await outbox(id)).map((n) => n.topic)).toEqual(['inquiry.reminder']);
+  });
+
+  it('marks a request not routed within 15 minutes as breached, once, with an event and a notification', async () => {
+    const id = await intake();
+    now = at(16);
+    await sweep();
+    await sweep();
+    const row = await app.strapi.db.query('api::inquiry.inquiry').findOne({ where: { documentId: id } });
+    expect(row.triageBreached).toBe(true);
+    expect((await events(id)).filter((e) => e.type === 'breached')).toHaveLength(1);
+    expect((await outbox(id)).map((n) => n.idempotencyKey)).toContain(`breached:${id}:triage`);
+  });
+
+  it('watches the coordination hour once the request is routed, in working time', async () => {
+    const id = await intake();
+    now = at(5);
+    await app.http.post(`/api/inquiries/${id}/triage`).set(officer.auth).send({ data: { division: await divisionId(app.strapi, 'CAPIL') } }).expect(200);
+    now = at(64);
+    await sweep();
+    expect((await app.strapi.db.query('api::inquiry.inquiry').findOne({ where: { documentId: id } })).coordinationBreached).toBe(false);
+    now = at(66);
+    await sweep();
+    const row = await app.strapi.db.query('api::inquiry.inquiry').findOne({ where: { documentId: id } });
+    expect(row).toMatchObject({ triageBreached: false, coordinationBreached: true });
+    expect((await events(id)).filter((e) => e.type === 'breached').map((e) => e.detail.step)).toEqual(['coordination']);
+  });
+
+  it('does not count the night: a request at 15:55 is not breached at 08:05 the next morning', async () => {
+    now = new Date('2026-11-04T08:55:00Z');
+    const res = await app.http.post('/api/inquiries').set(officer.auth).send(buildOfficerInquiry()).expect(201);
+    expect(res.body.data.triageDueAt).toBe('2026-11-05T01:10:00.000Z');
+    now = new Date('2026-11-05T01:05:00Z');
+    await sweep();
+    const row = await app.strapi.db.query('api::inquiry.inquiry').findOne({ where: { documentId: res.body.data.documentId } });
+    expect(row.triageBreached).toBe(false);
+  });
+
+  it('two sweeps racing mark each breach exactly once', async () => {
+    const ids = await Promise.all(Array.from({ length: 5 }, () => intake()));
+    now = at(30);
+    const results = await Promise.all([sweep(), sweep(), sweep()]);
+    for (const id of ids) {
+      expect((await events(id)).filter((e) => e.type === 'breached')).toHaveLength(1);
+    }
+    expect(results.reduce((sum, r) => sum + r.breached, 0)).toBeGreaterThanOrEqual(5);
+  });
+});
