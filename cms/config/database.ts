@@ -1,6 +1,10 @@
 import path from 'path';
 import type { Core } from '@strapi/strapi';
 
+interface SqliteConnection {
+  pragma(statement: string): unknown;
+}
+
 /** SQLite by default (embedded, one file); PostgreSQL when DATABASE_URL is set. */
 export default ({ env }: { env: Core.Config.Shared.ConfigParams['env'] }) => {
   const url = env('DATABASE_URL');
@@ -20,6 +24,15 @@ export default ({ env }: { env: Core.Config.Shared.ConfigParams['env'] }) => {
       client: 'sqlite',
       connection: { filename: path.resolve(filename) },
       useNullAsDefault: true,
+      pool: {
+        // Write-ahead log: readers never wait for the writer, and a commit survives a crash of the process
+        // without a disk flush each time (synchronous=NORMAL); the file stays consistent on power loss.
+        afterCreate: (connection: SqliteConnection, done: (error: Error | null, connection: SqliteConnection) => void) => {
+          connection.pragma('journal_mode = WAL');
+          connection.pragma('synchronous = NORMAL');
+          done(null, connection);
+        },
+      },
     },
   };
 };

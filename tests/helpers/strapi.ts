@@ -90,7 +90,13 @@ export async function bootApp(database: TestDatabase, extraEnv: Record<string, s
     ...database.env,
     ...extraEnv,
   });
-  const strapi = await createStrapi({ appDir: CMS, distDir: path.join(CMS, 'dist') }).load();
+  let strapi: Core.Strapi;
+  try {
+    strapi = await createStrapi({ appDir: CMS, distDir: path.join(CMS, 'dist') }).load();
+  } catch (error) {
+    restore();
+    throw error;
+  }
   strapi.server.mount();
   return {
     strapi,

@@ -45,7 +45,7 @@ describe.each(databases())('the breach sweep on %s', (kind) => {
     const reminded = (await events(id)).filter((e) => e.type === 'reminded');
     expect(reminded).toHaveLength(1);
     expect(reminded[0].detail.step).toBe('triage');
-    expect((await outbox(id)).map((n) => n.topic)).toEqual(['inquiry.reminder']);
+    expect((await outbox(id)).map((n) => n.topic)).toEqual(['inquiry.received', 'inquiry.reminder']);
   });
 
   it('marks a request not routed within 15 minutes as breached, once, with an event and a notification', async () => {

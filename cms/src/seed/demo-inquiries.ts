@@ -31,6 +31,9 @@ const CHANNEL_WEIGHTS: [Channel, number][] = [
 
 type Random = () => number;
 
+const RECENT_MS = 4 * 24 * 60 * 60 * 1000;
+const OPEN_STAGES = ['received', 'triaged', 'coordinated', 'answered', 'closed'] as const;
+
 function pick<T>(random: Random, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)];
 }
@@ -104,6 +107,8 @@ export async function seedDemoInquiries(strapi: Core.Strapi, staff: Staff, count
         },
         channel === 'website' ? { type: 'public', name: 'Pemohon' } : staff.officer,
       );
+      // Requests of the last few days are left where an office would have them: some still open at each step.
+      const stopAfter = now.getTime() - receivedAt.getTime() < RECENT_MS ? pick(random, OPEN_STAGES) : 'closed';
       let at = clockStart(receivedAt, calendar);
       const advance = (minutes: number): boolean => {
         at = addWorkingMinutes(at, minutes, calendar);
@@ -111,7 +116,7 @@ export async function seedDemoInquiries(strapi: Core.Strapi, staff: Staff, count
         clock.use(() => at);
         return true;
       };
-      if (!advance(stepMinutes(random, policy.triageMinutes))) continue;
+      if (stopAfter === 'received' || !advance(stepMinutes(random, policy.triageMinutes))) continue;
       if (random() < 0.05) {
         await workflow.reject(inquiry.documentId, { reason: pick(random, REJECT_REASONS) }, staff.officer);
         continue;
@@ -120,12 +125,12 @@ export async function seedDemoInquiries(strapi: Core.Strapi, staff: Staff, count
         await workflow.answer(inquiry.documentId, { answer }, staff.officer);
       } else {
         await workflow.triage(inquiry.documentId, { division: owner.documentId }, staff.officer);
-        if (!advance(stepMinutes(random, policy.coordinationMinutes))) continue;
+        if (stopAfter === 'triaged' || !advance(stepMinutes(random, policy.coordinationMinutes))) continue;
         await workflow.coordinate(inquiry.documentId, { information }, owner.actor);
-        if (!advance(stepMinutes(random, policy.answerMinutes))) continue;
+        if (stopAfter === 'coordinated' || !advance(stepMinutes(random, policy.answerMinutes))) continue;
         await workflow.answer(inquiry.documentId, { answer }, staff.officer);
       }
-      if (advance(30 + random() * 600)) await workflow.close(inquiry.documentId, {}, staff.officer);
+      if (stopAfter === 'closed' && advance(30 + random() * 600)) await workflow.close(inquiry.documentId, {}, staff.officer);
     }
   } finally {
     clock.reset();

@@ -43,13 +43,22 @@ export const inquiryGuard =
         const actor = trusted ?? requestActor(strapi);
         return strapi.db.transaction(async () => {
           const result = await next();
-          const created = result as unknown as { id: number; channel: string };
+          const created = result as unknown as { id: number; documentId: string; code: string; channel: string };
           await getService(strapi, 'events').record({
             inquiryId: created.id,
             type: 'created',
             actor,
             at: receivedAt,
             detail: { channel: created.channel },
+          });
+          // The citizen's receipt, with the code, through the channel they used.
+          await getService(strapi, 'outbox').enqueue({
+            channel: created.channel,
+            topic: 'inquiry.received',
+            idempotencyKey: `received:${created.documentId}`,
+            inquiryId: created.id,
+            payload: { inquiry: created.documentId, code: created.code },
+            at: receivedAt,
           });
           return result;
         });
