@@ -7,8 +7,7 @@
 // It is a measurement, not a test: it exits 0 whether the goal is met or not (1 only if it could not run).
 //
 // Options (flags or env): --connections=10 --duration=10 --warmup=3 --rounds=2 --profile (always run the
-// per-request query profile; it runs by itself when the goal is missed) --no-compile, and --wal (experiment:
-// both SQLite files in WAL mode instead of Strapi's default rollback journal).
+// per-request query profile; it runs by itself when the goal is missed) --no-compile.
 import { fork, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -34,7 +33,6 @@ const WARMUP = Number(option('warmup', 3));
 const ROUNDS = Number(option('rounds', 2));
 const FORCE_PROFILE = option('profile', 'false') === 'true';
 const COMPILE = option('no-compile', 'false') !== 'true';
-const WAL = option('wal', 'false') === 'true';
 
 const BODY = JSON.stringify({
   data: {
@@ -113,30 +111,17 @@ function run(cmd, args, what) {
 }
 
 function compile() {
-  const libs = [
-    { dir: path.join(ROOT, 'config'), what: 'config' },
-    { dir: path.join(ROOT, 'plugins', 'sop-workflow'), what: 'plugins/sop-workflow' },
-  ];
-  let upstreamChanged = false;
-  for (const lib of libs) {
-    const src = path.join(lib.dir, 'src');
-    const stale = staleOutputs(walk(src, isTs), (f) => path.join(lib.dir, 'dist', path.relative(src, f)).replace(/\.ts$/, '.js'));
-    if (stale.length > 0 || upstreamChanged) {
-      run('npx', ['tsc', '-p', path.relative(ROOT, lib.dir)], lib.what);
-      upstreamChanged = true;
-    }
-  }
+  run(process.execPath, [path.join(ROOT, 'scripts', 'build-libs.mjs')], 'config and plugins');
   const cmsSources = [
     ...walk(path.join(CMS, 'config'), isTs),
-    ...walk(path.join(CMS, 'database'), isTs),
     ...walk(path.join(CMS, 'src'), (n) => isTs(n) || n.endsWith('.json'), ['admin', 'plugins']),
   ];
   const stale = staleOutputs(cmsSources, (f) => path.join(CMS, 'dist', path.relative(CMS, f)).replace(/\.ts$/, '.js'));
-  if (stale.length > 0 || upstreamChanged) {
+  if (stale.length > 0) {
     // In a child: compileStrapi calls process.exit(1) on a compile error.
     run(process.execPath, ['-e', `require('@strapi/strapi').compileStrapi({ appDir: ${JSON.stringify(CMS)} }).then(() => process.exit(0))`], 'cms (compileStrapi)');
   } else {
-    console.log('[bench] cms/dist, config/dist and plugins/sop-workflow/dist are up to date: not compiling.');
+    console.log('[bench] cms/dist is up to date: not compiling.');
   }
 }
 
@@ -166,9 +151,7 @@ function childEnv(side, dbFile) {
     PUBLIC_RATE_LIMIT: '100000000',
     TRACK_RATE_LIMIT: '100000000',
     STRAPI_TELEMETRY_DISABLED: 'true',
-    STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
     BENCH_BASELINE: side.baseline ? 'true' : 'false',
-    BENCH_SQLITE_WAL: WAL ? 'true' : 'false',
   };
 }
 
@@ -321,7 +304,7 @@ function summarize(statements) {
 
 async function main() {
   const cores = os.cpus().length;
-  console.log(`[bench] intake vs bare core create: ${CONNECTIONS} connections, ${WARMUP} s warm-up + ${DURATION} s per round, ${ROUNDS} rounds each (A/B alternating), ${cores} CPU core(s), Node ${process.version}${WAL ? ', SQLite in WAL mode (experiment)' : ''}`);
+  console.log(`[bench] intake vs bare core create: ${CONNECTIONS} connections, ${WARMUP} s warm-up + ${DURATION} s per round, ${ROUNDS} rounds each (A/B alternating), ${cores} CPU core(s), Node ${process.version}`);
   const load = os.loadavg()[0];
   if (load > cores * 0.75) console.log(`[bench] note: load average ${load.toFixed(1)} on ${cores} core(s) before starting; other work on this machine will skew the numbers.`);
   if (COMPILE) compile();

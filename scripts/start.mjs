@@ -121,8 +121,7 @@ function cmsBuildIsFresh() {
 }
 
 async function build(env) {
-  await step('Compiling config', 'npx', ['tsc', '-p', 'config']);
-  await step('Compiling plugins/sop-workflow', 'npx', ['tsc', '-p', 'plugins/sop-workflow']);
+  await step('Compiling config and the local plugins', process.execPath, [path.join(ROOT, 'scripts', 'build-libs.mjs')]);
   if (cmsBuildIsFresh()) {
     console.log('\n▸ CMS and admin panel are up to date (cms/dist/build is newer than the sources).');
     return;

@@ -17,5 +17,6 @@ export default ({ env }: { env: Core.Config.Shared.ConfigParams['env'] }) => {
     proxy: env.bool('TRUST_PROXY', false),
     app: { keys: env.array('APP_KEYS') },
     cron: { enabled: env.bool('CRON_ENABLED', true) },
+    logger: { updates: { enabled: false } },
   };
 };

@@ -58,10 +58,6 @@ async function main() {
   }
 
   const knex = strapi.db.connection;
-  if (process.env.BENCH_SQLITE_WAL === 'true' && strapi.db.dialect.client === 'sqlite') {
-    // Experiment only (--wal): the default rollback journal fsyncs on every commit.
-    await knex.raw('pragma journal_mode = WAL');
-  }
   // Every statement (BEGIN and COMMIT included) passes through the dialect client's _query, on the main
   // client and on transaction clients alike (they share its prototype). Timed only during the profile pass.
   const proto = Object.getPrototypeOf(knex.client);

@@ -58,6 +58,14 @@ describe.each(databases())('starting, stopping and seeding on %s', (kind) => {
       }
       const admin = await app.http.post('/admin/login').send({ email: 'admin@demo.local', password: DEMO_PASSWORD });
       expect(admin.status).toBe(200);
+
+      const editor = await app.http.post('/admin/login').send({ email: 'editor@demo.local', password: DEMO_PASSWORD });
+      expect(editor.status).toBe(200);
+      const editorRole = await strapi.db.query('admin::role').findOne({ where: { code: 'layanan-content-editor' } });
+      const permissions = (await strapi.db.query('admin::permission').findMany({ where: { role: editorRole.id } })) as { subject: string }[];
+      expect(new Set(permissions.map((p) => p.subject))).toEqual(
+        new Set(['api::faq-entry.faq-entry', 'api::division.division', 'api::holiday.holiday', 'api::sop-policy.sop-policy']),
+      );
     } finally {
       await app.stop();
     }

@@ -4,9 +4,15 @@ import type { SopWorkflowConfig } from './config';
 
 /** What the board, the sweep and the recap filter and sort on. */
 const INDEXES: Record<string, string[][]> = {
-  inquiries: [['status', 'triage_due_at'], ['status', 'coordination_due_at'], ['status', 'answer_due_at'], ['reminder_due_at'], ['received_at'], ['channel', 'received_at'], ['kind', 'received_at'], ['code']],
+  inquiries: [['status', 'triage_due_at'], ['status', 'coordination_due_at'], ['status', 'answer_due_at'], ['reminder_due_at'], ['received_at'], ['channel', 'received_at'], ['kind', 'received_at']],
   inquiry_events: [['at']],
   notifications: [['status', 'next_attempt_at']],
+};
+
+/** Strapi checks `unique` attributes in the application only; the database enforces these (and finds them fast). */
+const UNIQUE_INDEXES: Record<string, string[]> = {
+  inquiries: ['code'],
+  notifications: ['idempotency_key'],
 };
 
 async function ensureIndexes(strapi: Core.Strapi): Promise<void> {
@@ -15,6 +21,9 @@ async function ensureIndexes(strapi: Core.Strapi): Promise<void> {
     for (const columns of indexes) {
       await knex.raw(`CREATE INDEX IF NOT EXISTS ${table}_${columns.join('_')}_idx ON ${table} (${columns.join(', ')})`);
     }
+  }
+  for (const [table, column] of Object.entries(UNIQUE_INDEXES).flatMap(([t, cols]) => cols.map((c) => [t, c] as const))) {
+    await knex.raw(`CREATE UNIQUE INDEX IF NOT EXISTS ${table}_${column}_uq ON ${table} (${column})`);
   }
 }
 

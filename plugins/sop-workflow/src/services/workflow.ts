@@ -187,11 +187,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const { receivedAt, ...fields } = input;
       return runAsWorkflow(actor, () =>
         strapi.db.transaction(async () => {
-          const created = await strapi.documents(UID.inquiry).create({
+          const created = (await strapi.documents(UID.inquiry).create({
             data: { ...fields, receivedAt: receivedAt ?? now(), trackingTokenHash: token.hash } as never,
-          });
-          const row = await load(created.documentId);
-          return { inquiry: row, trackingToken: token.token };
+          })) as unknown as Pick<InquiryRow, 'id' | 'documentId' | 'code' | 'status' | 'triageDueAt'>;
+          return { inquiry: created, trackingToken: token.token };
         }),
       );
     },
