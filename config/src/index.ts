@@ -5,3 +5,4 @@ export * from './roles';
 export * from './workingTime';
 export * from './masking';
 export * from './inquiryFields';
+export * from './random';

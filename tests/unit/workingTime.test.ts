@@ -1,4 +1,5 @@
 import { DEFAULT_OFFICE_HOURS, type OfficeInterval } from '../../config/src/sop';
+import { mulberry32 } from '../../config/src/random';
 import {
   NoWorkingTimeError,
   addWorkingMinutes,
@@ -232,17 +233,6 @@ describe('time zones with daylight saving time', () => {
  */
 const SEED = Number(process.env.WORKING_TIME_SEED ?? 20230201);
 const CASES_PER_ANCHOR = 750;
-
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Random = () => number;
 const below = (random: Random, n: number): number => Math.floor(random() * n);

@@ -1,19 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { addWorkingMinutes, clockStart, type Channel, type WorkingCalendar } from '@layanan/config';
+import { addWorkingMinutes, clockStart, mulberry32, type Channel, type WorkingCalendar } from '@layanan/config';
 import { getService as sop, type Actor } from '@layanan/sop-workflow';
 import { APPLICANT_NAMES, INQUIRY_TEMPLATES, REJECT_REASONS, type InquiryTemplate } from './data/demoInquiries';
-
-/** A small seeded generator, so every fresh start shows the same believable office. */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const CHANNEL_WEIGHTS: [Channel, number][] = [
   ['whatsapp', 24],
@@ -82,6 +70,7 @@ function stepMinutes(random: Random, budget: number): number {
 }
 
 export async function seedDemoInquiries(strapi: Core.Strapi, staff: Staff, count: number, now: Date): Promise<void> {
+  // Seeded, so every fresh start shows the same believable office.
   const random = mulberry32(20260217);
   const clock = sop(strapi, 'clock');
   const workflow = sop(strapi, 'workflow');

@@ -20,3 +20,11 @@ export function getService<K extends keyof SopWorkflowServices>(
 ): ReturnType<SopWorkflowServices[K]> {
   return strapi.plugin(PLUGIN_ID).service(name) as ReturnType<SopWorkflowServices[K]>;
 }
+
+/** What knex.raw resolves to: better-sqlite3 gives the rows, pg a result with `rows`. */
+export type RawResult<T> = T[] | { rows?: T[] };
+
+/** The rows of a raw `… RETURNING` statement on either database. */
+export function returnedRows<T>(result: RawResult<T>): T[] {
+  return Array.isArray(result) ? result : (result.rows ?? []);
+}

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import type { Kind } from '@layanan/config';
+import { returnedRows, type RawResult } from '../utils';
 
 export const CODE_COUNTER_TABLE = 'inquiry_code_counters';
 
@@ -11,8 +12,6 @@ const PREFIX: Record<Kind, string> = { information: 'INF', complaint: 'ADU' };
 export function codePeriod(kind: Kind, at: Date, timeZone: string): string {
   return `${PREFIX[kind]}-${format(new TZDate(at, timeZone), 'yyMM')}`;
 }
-
-type RawResult = { rows?: { value: number | string }[] } | { value: number | string }[];
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async ensureTable(): Promise<void> {
@@ -38,8 +37,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
        RETURNING value`,
         [period],
       ),
-    )) as RawResult;
-    const rows = Array.isArray(result) ? result : (result.rows ?? []);
+    )) as RawResult<{ value: number | string }>;
+    const rows = returnedRows(result);
     return `${period}-${String(Number(rows[0].value)).padStart(5, '0')}`;
   },
 });

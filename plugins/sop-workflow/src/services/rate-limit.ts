@@ -1,11 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { PLUGIN_ID, getService } from '../utils';
+import { PLUGIN_ID, getService, returnedRows, type RawResult } from '../utils';
 import type { RateLimit } from '../config';
 
 export const RATE_LIMIT_TABLE = 'public_rate_limits';
-
-type RawResult = { rows?: { hits: number | string }[] } | { hits: number | string }[];
 
 /**
  * A fixed window per client key, counted in the database so that every instance shares it. One atomic
@@ -33,8 +31,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
        ON CONFLICT (bucket) DO UPDATE SET hits = ${RATE_LIMIT_TABLE}.hits + 1
        RETURNING hits`,
       [`${scope}:${key}:${windowStart}`, windowStart],
-    )) as RawResult;
-    const rows = Array.isArray(result) ? result : (result.rows ?? []);
+    )) as RawResult<{ hits: number | string }>;
+    const rows = returnedRows(result);
     if (Number(rows[0].hits) > points) {
       const retryAfter = Math.ceil((windowStart + windowMs - nowMs) / 1000);
       throw new errors.RateLimitError('Terlalu banyak permintaan dari alamat ini. Silakan coba lagi beberapa saat lagi.', { retryAfter });
