@@ -9,7 +9,10 @@ const INDEXES: Record<string, string[][]> = {
   notifications: [['status', 'next_attempt_at']],
 };
 
-/** Strapi checks `unique` attributes in the application only; the database enforces these (and finds them fast). */
+/**
+ * Enforced by the database rather than by Strapi's `unique` (a read before every insert, and not safe
+ * between two instances).
+ */
 const UNIQUE_INDEXES: Record<string, string[]> = {
   inquiries: ['code'],
   notifications: ['idempotency_key'],
