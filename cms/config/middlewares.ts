@@ -9,5 +9,6 @@ export default [
   { name: 'strapi::body', config: { jsonLimit: '256kb', formLimit: '256kb', textLimit: '256kb' } },
   'strapi::session',
   'strapi::favicon',
+  'global::dashboard',
   'strapi::public',
 ];

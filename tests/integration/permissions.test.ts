@@ -40,6 +40,7 @@ const MATRIX: Route[] = [
   { name: 'close', method: 'post', path: (i) => `/api/inquiries/${i.inquiry}/close`, body: () => ({ data: {} }), allowed: ['officer'] },
   { name: 'reject', method: 'post', path: (i) => `/api/inquiries/${i.inquiry}/reject`, body: () => ({ data: { reason: 'Spam' } }), allowed: ['officer'] },
   { name: 'who am I', method: 'get', path: () => '/api/users/me', allowed: STAFF },
+  { name: 'my role and Bidang', method: 'get', path: () => '/api/me', allowed: STAFF },
   { name: 'list users', method: 'get', path: () => '/api/users', allowed: [] },
   { name: 'sign up', method: 'post', path: () => '/api/auth/local/register', body: () => ({ username: 'x', email: 'x@x.id', password: 'Rahasia-2026!' }), allowed: [] },
 ];

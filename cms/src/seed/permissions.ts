@@ -11,7 +11,7 @@ const READ_REFERENCE = [
   'api::holiday.holiday.findOne',
   'api::sop-policy.sop-policy.find',
 ];
-const SIGNED_IN = ['plugin::users-permissions.user.me', 'plugin::users-permissions.auth.changePassword'];
+const SIGNED_IN = ['plugin::users-permissions.user.me', 'api::profile.profile.me', 'plugin::users-permissions.auth.changePassword'];
 
 /**
  * The whole permission matrix of the users-permissions roles (DESIGN §7). The seed makes the database

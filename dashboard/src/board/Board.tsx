@@ -1,0 +1,74 @@
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { DragDropContext, type DropResult } from '@hello-pangea/dnd';
+import { Loading, Title, useTranslate } from 'react-admin';
+import { STATUSES, isStatus, type Status } from '@layanan/config';
+import { countdownOf, type Countdown } from '../sla/countdown';
+import { useNow, useSopCalendar } from '../sla/useSopCalendar';
+import { groupByStatus, matchesFilter, type BoardFilter } from './boardModel';
+import { BoardColumn } from './BoardColumn';
+import { BoardFilters } from './BoardFilters';
+import { useBoardInquiries } from './useBoardInquiries';
+import { useBoardMove } from './useBoardMove';
+import './board.css';
+
+/** A countdown whose shown minute and colour did not change keeps its object, so its card is not re-rendered. */
+function sameCountdown(a: Countdown | null | undefined, b: Countdown | null): boolean {
+  if (!a || !b) return a === b;
+  return a.urgency === b.urgency && Math.ceil(a.remaining) === Math.ceil(b.remaining) && a.dueAt.getTime() === b.dueAt.getTime();
+}
+
+/** The officer's home: every open request by workflow state, oldest deadline first; drag a card to act on it. */
+export const Board = ({ pollMs }: { pollMs?: number }) => {
+  const translate = useTranslate();
+  const { inquiries, setInquiries, loaded, apply } = useBoardInquiries(pollMs);
+  const sop = useSopCalendar();
+  const now = useNow();
+  const [filter, setFilter] = useState<BoardFilter>({});
+  const { request, dialog } = useBoardMove(setInquiries, apply);
+
+  const visible = useMemo(() => inquiries.filter((inquiry) => matchesFilter(inquiry, filter, now)), [inquiries, filter, now]);
+  const columns = useMemo(() => groupByStatus(visible), [visible]);
+
+  const previous = useRef(new Map<string, Countdown | null>());
+  const countdowns = useMemo(() => {
+    const next = new Map<string, Countdown | null>();
+    if (!sop) return next;
+    for (const inquiry of visible) {
+      const fresh = countdownOf(inquiry, now, sop.calendar, sop.policy);
+      const old = previous.current.get(inquiry.id);
+      next.set(inquiry.id, sameCountdown(old, fresh) ? (old ?? null) : fresh);
+    }
+    previous.current = next;
+    return next;
+  }, [visible, now, sop]);
+
+  const byId = useMemo(() => new Map(inquiries.map((inquiry) => [inquiry.id, inquiry])), [inquiries]);
+  const onDragEnd = useCallback(
+    ({ draggableId, destination, source }: DropResult) => {
+      if (!destination || destination.droppableId === source.droppableId || !isStatus(destination.droppableId)) return;
+      const inquiry = byId.get(draggableId);
+      if (inquiry) request(inquiry, destination.droppableId as Status);
+    },
+    [byId, request],
+  );
+
+  return (
+    <div className="board-page">
+      <Title title={translate('layanan.board.title')} />
+      <BoardFilters filter={filter} onChange={setFilter} />
+      {!loaded ? (
+        <Loading />
+      ) : (
+        <DragDropContext onDragEnd={onDragEnd}>
+          <div className="board" data-testid="board" data-ready={sop ? 'true' : 'false'}>
+            {STATUSES.map((status) => (
+              <BoardColumn key={status} status={status} inquiries={columns[status]} countdowns={countdowns} onMove={request} />
+            ))}
+          </div>
+        </DragDropContext>
+      )}
+      {dialog}
+    </div>
+  );
+};
+

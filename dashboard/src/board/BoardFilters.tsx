@@ -1,0 +1,41 @@
+import { useGetList, useTranslate } from 'react-admin';
+import { Checkbox, FormControlLabel, MenuItem, Stack, TextField } from '@mui/material';
+import { CHANNELS, KINDS } from '@layanan/config';
+import type { Division } from '../types';
+import type { BoardFilter } from './boardModel';
+
+export const BoardFilters = ({ filter, onChange }: { filter: BoardFilter; onChange: (filter: BoardFilter) => void }) => {
+  const translate = useTranslate();
+  const { data: divisions = [] } = useGetList<Division>('divisions', { pagination: { page: 1, perPage: 100 }, sort: { field: 'name', order: 'ASC' } });
+  const set = (patch: BoardFilter) => onChange({ ...filter, ...patch });
+  return (
+    <Stack direction="row" spacing={1} useFlexGap flexWrap="wrap" alignItems="center" className="board-filters">
+      <TextField size="small" type="search" name="board-search" label={translate('layanan.board.search')} value={filter.text ?? ''} onChange={(event) => set({ text: event.target.value })} sx={{ minWidth: 220 }} />
+      <TextField size="small" select label={translate('layanan.inquiry.fields.channel')} value={filter.channel ?? ''} onChange={(event) => set({ channel: event.target.value })} sx={{ minWidth: 160 }}>
+        <MenuItem value="">{translate('layanan.board.all_channels')}</MenuItem>
+        {CHANNELS.map((channel) => (
+          <MenuItem key={channel} value={channel}>
+            {translate(`layanan.channel.${channel}`)}
+          </MenuItem>
+        ))}
+      </TextField>
+      <TextField size="small" select label={translate('layanan.inquiry.fields.kind')} value={filter.kind ?? ''} onChange={(event) => set({ kind: event.target.value })} sx={{ minWidth: 140 }}>
+        <MenuItem value="">{translate('layanan.board.all_kinds')}</MenuItem>
+        {KINDS.map((kind) => (
+          <MenuItem key={kind} value={kind}>
+            {translate(`layanan.kind.${kind}`)}
+          </MenuItem>
+        ))}
+      </TextField>
+      <TextField size="small" select label={translate('layanan.inquiry.fields.division')} value={filter.division ?? ''} onChange={(event) => set({ division: event.target.value })} sx={{ minWidth: 200 }}>
+        <MenuItem value="">{translate('layanan.board.all_divisions')}</MenuItem>
+        {divisions.map((division) => (
+          <MenuItem key={division.documentId} value={division.documentId}>
+            {division.name}
+          </MenuItem>
+        ))}
+      </TextField>
+      <FormControlLabel control={<Checkbox checked={Boolean(filter.breachedOnly)} onChange={(event) => set({ breachedOnly: event.target.checked })} />} label={translate('layanan.board.breached_only')} />
+    </Stack>
+  );
+};

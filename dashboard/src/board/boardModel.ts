@@ -1,0 +1,75 @@
+import { STATUSES, TRANSITIONS, type Action, type Status } from '@layanan/config';
+import type { Inquiry } from '../types';
+import { runningStep } from '../sla/countdown';
+
+export type BoardColumns = Record<Status, Inquiry[]>;
+
+export interface BoardFilter {
+  channel?: string;
+  kind?: string;
+  division?: string;
+  breachedOnly?: boolean;
+  text?: string;
+}
+
+/** The instant a card is sorted by: its running step's deadline, else when it left the SOP clock. */
+export function sortKey(inquiry: Inquiry): number {
+  const running = runningStep(inquiry);
+  const at = running?.dueAt.getTime() ?? Date.parse(inquiry.closedAt ?? inquiry.answeredAt ?? inquiry.receivedAt);
+  return Number.isNaN(at) ? Number.MAX_SAFE_INTEGER : at;
+}
+
+/** One column per workflow state (from config), each sorted by deadline, the oldest first. */
+export function groupByStatus(inquiries: readonly Inquiry[]): BoardColumns {
+  const columns = Object.fromEntries(STATUSES.map((status) => [status, [] as Inquiry[]])) as BoardColumns;
+  for (const inquiry of inquiries) columns[inquiry.status]?.push(inquiry);
+  for (const status of STATUSES) {
+    columns[status].sort((a, b) => sortKey(a) - sortKey(b) || a.code.localeCompare(b.code));
+  }
+  // Done work reads newest first: the most recent answers and closures are the ones worth a glance.
+  columns.answered.reverse();
+  columns.closed.reverse();
+  return columns;
+}
+
+export function isBreached(inquiry: Inquiry, now: Date): boolean {
+  if (inquiry.triageBreached || inquiry.coordinationBreached || inquiry.answerBreached) return true;
+  const running = runningStep(inquiry);
+  return running !== null && running.dueAt.getTime() <= now.getTime();
+}
+
+export function matchesFilter(inquiry: Inquiry, filter: BoardFilter, now: Date): boolean {
+  if (filter.channel && inquiry.channel !== filter.channel) return false;
+  if (filter.kind && inquiry.kind !== filter.kind) return false;
+  if (filter.division && inquiry.division?.documentId !== filter.division) return false;
+  if (filter.breachedOnly && !isBreached(inquiry, now)) return false;
+  const text = filter.text?.trim().toLowerCase();
+  if (text) {
+    const haystack = `${inquiry.code} ${inquiry.subject} ${inquiry.applicant?.name ?? ''}`.toLowerCase();
+    if (!haystack.includes(text)) return false;
+  }
+  return true;
+}
+
+/** Replaces changed cards by id and adds new ones; the rest keep their identity (memoised cards skip a render). */
+export function mergeChanges(current: readonly Inquiry[], changed: readonly Inquiry[]): Inquiry[] {
+  if (changed.length === 0) return current as Inquiry[];
+  const byId = new Map(changed.map((inquiry) => [inquiry.id, inquiry]));
+  const merged = current.map((inquiry) => byId.get(inquiry.id) ?? inquiry);
+  const known = new Set(current.map((inquiry) => inquiry.id));
+  for (const inquiry of changed) if (!known.has(inquiry.id)) merged.push(inquiry);
+  return merged;
+}
+
+/** Which SOP action a move from one column to another means, or null when no action leads there. */
+export function actionForMove(from: Status, to: Status): Action | null {
+  const found = (Object.keys(TRANSITIONS) as Action[]).filter((action) => TRANSITIONS[action].to === to && TRANSITIONS[action].from.includes(from));
+  return found[0] ?? null;
+}
+
+/** The latest change the board has seen, to ask the server only for what changed after it. */
+export function latestUpdate(inquiries: readonly Inquiry[]): string | null {
+  let latest: string | null = null;
+  for (const { updatedAt } of inquiries) if (updatedAt && (!latest || updatedAt > latest)) latest = updatedAt;
+  return latest;
+}

@@ -1,0 +1,98 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useDataProvider } from 'react-admin';
+import type { LayananDataProvider } from '../providers/dataProvider';
+import { MAX_PAGE_SIZE } from '../providers/strapiQuery';
+import type { Inquiry } from '../types';
+import { latestUpdate, mergeChanges } from './boardModel';
+
+/** The columns a card needs; long texts (message, answer) are read on the inquiry page only. */
+export const BOARD_FIELDS = [
+  'code',
+  'kind',
+  'channel',
+  'status',
+  'outcome',
+  'subject',
+  'receivedAt',
+  'triagedAt',
+  'coordinatedAt',
+  'answeredAt',
+  'closedAt',
+  'triageDueAt',
+  'coordinationDueAt',
+  'answerDueAt',
+  'triageBreached',
+  'coordinationBreached',
+  'answerBreached',
+  'updatedAt',
+] as const;
+
+const OPEN_ON_BOARD = ['received', 'triaged', 'coordinated', 'answered'];
+const CLOSED_WINDOW_MS = 24 * 60 * 60_000;
+const PARALLEL_PAGES = 3;
+
+/** Every page of a list, the first one alone (it tells the total), then the rest a few at a time. */
+async function fetchAll(dataProvider: LayananDataProvider, filter: Record<string, unknown>, sortField: string): Promise<Inquiry[]> {
+  const page = (number: number) =>
+    dataProvider.getList<Inquiry>('inquiries', {
+      filter,
+      sort: { field: sortField, order: 'ASC' },
+      pagination: { page: number, perPage: MAX_PAGE_SIZE },
+      meta: { fields: BOARD_FIELDS },
+    });
+  const first = await page(1);
+  const pages = Math.ceil((first.total ?? 0) / MAX_PAGE_SIZE);
+  const rows = [...first.data];
+  for (let next = 2; next <= pages; next += PARALLEL_PAGES) {
+    const batch = await Promise.all(Array.from({ length: Math.min(PARALLEL_PAGES, pages - next + 1) }, (_, i) => page(next + i)));
+    for (const result of batch) rows.push(...result.data);
+  }
+  return rows;
+}
+
+/**
+ * The board's cards: every open request, the answered ones and those closed in the last day. After the
+ * first load it asks only for what changed since the latest change it has seen, every `pollMs`, so new
+ * requests appear without a reload and unchanged cards keep their identity.
+ */
+export function useBoardInquiries(pollMs = 12_000) {
+  const dataProvider = useDataProvider<LayananDataProvider>();
+  const [inquiries, setInquiries] = useState<Inquiry[]>([]);
+  const [loaded, setLoaded] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const latest = useRef<string | null>(null);
+
+  const apply = useCallback((changed: Inquiry[]) => {
+    setInquiries((current) => {
+      const merged = mergeChanges(current, changed);
+      latest.current = latestUpdate(merged) ?? latest.current;
+      return merged;
+    });
+  }, []);
+
+  useEffect(() => {
+    let cancelled = false;
+    const since = new Date(Date.now() - CLOSED_WINDOW_MS).toISOString();
+    Promise.all([fetchAll(dataProvider, { status_in: OPEN_ON_BOARD }, 'receivedAt'), fetchAll(dataProvider, { status: 'closed', closedAt_gte: since }, 'closedAt')])
+      .then(([open, closed]) => {
+        if (cancelled) return;
+        apply([...open, ...closed]);
+        setLoaded(true);
+      })
+      .catch((reason) => !cancelled && setError(reason));
+    return () => {
+      cancelled = true;
+    };
+  }, [dataProvider, apply]);
+
+  useEffect(() => {
+    if (!loaded) return undefined;
+    const timer = setInterval(() => {
+      const filter = latest.current ? { updatedAt_gte: latest.current } : {};
+      fetchAll(dataProvider, filter, 'updatedAt').then(apply, () => undefined);
+    }, pollMs);
+    return () => clearInterval(timer);
+  }, [loaded, dataProvider, apply, pollMs]);
+
+  return { inquiries, setInquiries, loaded, error, apply };
+}

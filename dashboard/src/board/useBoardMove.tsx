@@ -1,0 +1,87 @@
+import { useCallback, useState, type Dispatch, type SetStateAction } from 'react';
+import { useNotify, useTranslate } from 'react-admin';
+import { Dialog, DialogContent, DialogTitle } from '@mui/material';
+import type { Action, Status } from '@layanan/config';
+import type { Inquiry } from '../types';
+import { ActionForm } from '../inquiries/ActionForm';
+import { useInquiryAction, type ActionInput } from '../inquiries/useInquiryAction';
+import { actionForMove } from './boardModel';
+
+interface Pending {
+  original: Inquiry;
+  action: Action;
+  to: Status;
+}
+
+/** Actions that need nothing more than the move itself. */
+const WITHOUT_FORM: readonly Action[] = ['close'];
+
+/**
+ * A move on the board: the card shows in its new column at once, the action's form opens if it needs
+ * input, then the action route runs. When the server refuses (409, 403, 400) the card goes back where it
+ * was and a notification says why.
+ */
+export function useBoardMove(setInquiries: Dispatch<SetStateAction<Inquiry[]>>, apply: (changed: Inquiry[]) => void) {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const run = useInquiryAction();
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+
+  const place = useCallback((inquiry: Inquiry) => setInquiries((list) => list.map((item) => (item.id === inquiry.id ? inquiry : item))), [setInquiries]);
+
+  const perform = useCallback(
+    async ({ original, action, to }: Pending, input: ActionInput) => {
+      setSubmitting(true);
+      try {
+        const updated = await run(action, original.id, input);
+        apply([updated]);
+        notify(translate('layanan.board.moved', { code: original.code, status: translate(`layanan.status.${to}`) }), { type: 'success' });
+      } catch (error) {
+        place(original);
+        const message = error instanceof Error ? error.message : String(error);
+        notify(translate('layanan.board.refused', { code: original.code, message: translate(message, { _: message }) }), { type: 'error', autoHideDuration: 8000 });
+      } finally {
+        setSubmitting(false);
+        setPending(null);
+      }
+    },
+    [run, apply, notify, translate, place],
+  );
+
+  const request = useCallback(
+    (inquiry: Inquiry, to: Status) => {
+      if (inquiry.status === to) return;
+      const action = actionForMove(inquiry.status, to);
+      if (!action) {
+        notify(translate('layanan.board.no_action', { from: translate(`layanan.status.${inquiry.status}`), to: translate(`layanan.status.${to}`) }), { type: 'warning' });
+        return;
+      }
+      place({ ...inquiry, status: to });
+      const move = { original: inquiry, action, to };
+      if (WITHOUT_FORM.includes(action)) void perform(move, {});
+      else setPending(move);
+    },
+    [notify, translate, place, perform],
+  );
+
+  const cancel = () => {
+    if (pending && !submitting) {
+      place(pending.original);
+      setPending(null);
+    }
+  };
+
+  const dialog = pending ? (
+    <Dialog open onClose={cancel} fullWidth maxWidth="sm" aria-labelledby="move-dialog-title">
+      <DialogTitle id="move-dialog-title">
+        {translate(`layanan.actions.${pending.action}`)} · {pending.original.code}
+      </DialogTitle>
+      <DialogContent sx={{ pt: '8px !important' }}>
+        <ActionForm action={pending.action} inquiry={pending.original} submitting={submitting} onSubmit={(input) => perform(pending, input)} onCancel={cancel} />
+      </DialogContent>
+    </Dialog>
+  ) : null;
+
+  return { request, dialog };
+}

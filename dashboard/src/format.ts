@@ -1,0 +1,45 @@
+/** Times are stored in UTC and always shown in WIB (the office's zone), whatever the browser's zone. */
+export const OFFICE_ZONE = 'Asia/Jakarta';
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let found = formatters.get(key);
+  if (!found) {
+    found = new Intl.DateTimeFormat(locale, { ...options, timeZone: OFFICE_ZONE });
+    formatters.set(key, found);
+  }
+  return found;
+}
+
+function toDate(value: string | Date | null | undefined): Date | null {
+  if (!value) return null;
+  const date = value instanceof Date ? value : new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+const DATE_TIME: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false };
+const TIME: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', hour12: false };
+const DATE: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric' };
+
+/** "3 Nov 2026 09.15 WIB" (id-ID) or "3 Nov 2026, 09:15 WIB" (en-GB). */
+export function formatDateTime(value: string | Date | null | undefined, locale = 'id-ID'): string {
+  const date = toDate(value);
+  return date ? `${formatter(locale, DATE_TIME).format(date)} WIB` : '';
+}
+
+export function formatTime(value: string | Date | null | undefined, locale = 'id-ID'): string {
+  const date = toDate(value);
+  return date ? `${formatter(locale, TIME).format(date)} WIB` : '';
+}
+
+export function formatDate(value: string | Date | null | undefined, locale = 'id-ID'): string {
+  const date = toDate(value);
+  return date ? formatter(locale, DATE).format(date) : '';
+}
+
+/** The locale tag Intl should use for a react-admin locale code. */
+export function intlLocale(locale: string): string {
+  return locale === 'en' ? 'en-GB' : 'id-ID';
+}

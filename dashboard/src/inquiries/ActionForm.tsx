@@ -1,0 +1,137 @@
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useGetList, useGetOne, useTranslate } from 'react-admin';
+import { Box, Button, MenuItem, Stack, TextField, Typography } from '@mui/material';
+import type { Action } from '@layanan/config';
+import type { Division, FaqEntry, Inquiry } from '../types';
+import type { ActionInput } from './useInquiryAction';
+import { FaqSearch } from './FaqSearch';
+import { suggestDivision } from './suggestDivision';
+import './actionForm.css';
+
+interface Props {
+  action: Action;
+  inquiry: Inquiry;
+  submitting?: boolean;
+  onSubmit: (input: ActionInput) => void;
+  onCancel?: () => void;
+}
+
+const MIN_LENGTH: Partial<Record<Action, number>> = { coordinate: 3, answer: 3, reject: 3 };
+
+/** The small form of one SOP action: what the server needs for it, nothing more. */
+export const ActionForm = ({ action, inquiry, submitting, onSubmit, onCancel }: Props) => {
+  const translate = useTranslate();
+  const [input, setInput] = useState<ActionInput>(() => (action === 'answer' && inquiry.divisionInformation ? { answer: inquiry.divisionInformation } : {}));
+  const set = (patch: ActionInput) => setInput((current) => ({ ...current, ...patch }));
+  const text = action === 'coordinate' ? input.information : action === 'answer' ? input.answer : input.reason;
+  const ready = action === 'triage' ? Boolean(input.division) : (text?.trim().length ?? 0) >= (MIN_LENGTH[action] ?? 0);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (ready && !submitting) onSubmit(input);
+  };
+
+  return (
+    <Box component="form" onSubmit={submit} className={`action-form action-form--${action}`} noValidate>
+      <Stack spacing={2}>
+        {action === 'triage' && <TriageFields inquiry={inquiry} input={input} set={set} />}
+        {action === 'coordinate' && (
+          <TextField
+            label={translate('layanan.actions.information')}
+            name="information"
+            value={input.information ?? ''}
+            onChange={(event) => set({ information: event.target.value })}
+            multiline
+            minRows={4}
+            required
+            autoFocus
+            fullWidth
+          />
+        )}
+        {action === 'answer' && (
+          <>
+            <FaqSearch initial={inquiry.subject} onInsert={(entry: FaqEntry) => set({ answer: entry.answer, faqEntry: entry.documentId })} />
+            <TextField
+              label={translate('layanan.actions.answer_text')}
+              name="answer"
+              value={input.answer ?? ''}
+              onChange={(event) => set({ answer: event.target.value })}
+              multiline
+              minRows={5}
+              required
+              fullWidth
+              helperText={translate('layanan.actions.answer_channel', { channel: translate(`layanan.channel.${inquiry.channel}`) })}
+            />
+          </>
+        )}
+        {(action === 'close' || action === 'reject') && (
+          <TextField
+            label={translate(action === 'close' ? 'layanan.actions.close_reason' : 'layanan.actions.reject_reason')}
+            name="reason"
+            value={input.reason ?? ''}
+            onChange={(event) => set({ reason: event.target.value })}
+            multiline
+            minRows={2}
+            required={action === 'reject'}
+            autoFocus
+            fullWidth
+          />
+        )}
+        <Stack direction="row" spacing={1} justifyContent="flex-end">
+          {onCancel && (
+            <Button onClick={onCancel} disabled={submitting}>
+              {translate('layanan.actions.cancel')}
+            </Button>
+          )}
+          <Button type="submit" variant="contained" disabled={!ready || submitting} color={action === 'reject' ? 'error' : 'primary'}>
+            {translate(`layanan.actions.confirm.${action}`)}
+          </Button>
+        </Stack>
+      </Stack>
+    </Box>
+  );
+};
+
+/** The division picker, pre-filled with the Bidang whose topics and FAQ entries match the request. */
+const TriageFields = ({ inquiry, input, set }: { inquiry: Inquiry; input: ActionInput; set: (patch: ActionInput) => void }) => {
+  const translate = useTranslate();
+  const { data: divisions = [] } = useGetList<Division>('divisions', { pagination: { page: 1, perPage: 100 }, sort: { field: 'name', order: 'ASC' } });
+  const { data: faqEntries = [] } = useGetList<FaqEntry>('faq-entries', { pagination: { page: 1, perPage: 100 }, sort: { field: 'id', order: 'ASC' } });
+  const { data: full } = useGetOne<Inquiry>('inquiries', { id: inquiry.id }, { enabled: inquiry.message === undefined });
+  const message = inquiry.message ?? full?.message;
+  const suggestion = useMemo(
+    () => (message === undefined ? null : suggestDivision(`${inquiry.subject}\n${message}`, divisions, faqEntries)),
+    [inquiry.subject, message, divisions, faqEntries],
+  );
+  useEffect(() => {
+    if (suggestion && !input.division) set({ division: suggestion.documentId });
+    // Only a new suggestion pre-fills; a choice the officer made stays.
+  }, [suggestion]);
+  const active = divisions.filter((division) => division.active !== false);
+  return (
+    <>
+      <TextField
+        select
+        label={translate('layanan.actions.division')}
+        name="division"
+        value={input.division ?? ''}
+        onChange={(event) => set({ division: event.target.value })}
+        required
+        fullWidth
+        helperText={suggestion ? translate('layanan.actions.suggested', { division: suggestion.name }) : ' '}
+      >
+        {active.map((division) => (
+          <MenuItem key={division.documentId} value={division.documentId}>
+            {division.name}
+          </MenuItem>
+        ))}
+      </TextField>
+      <TextField label={translate('layanan.actions.note')} name="note" value={input.note ?? ''} onChange={(event) => set({ note: event.target.value })} fullWidth />
+      {message && (
+        <Typography variant="body2" color="text.secondary" className="action-form__message">
+          {message}
+        </Typography>
+      )}
+    </>
+  );
+};

@@ -1,0 +1,136 @@
+import type { ReactNode } from 'react';
+import { Loading, ShowBase, Title, useLocale, useShowContext, useTranslate } from 'react-admin';
+import { Alert, Box, Card, CardContent, Chip, Stack, Typography } from '@mui/material';
+import type { Inquiry } from '../types';
+import { formatDateTime, intlLocale } from '../format';
+import { countdownOf } from '../sla/countdown';
+import { CountdownBadge } from '../sla/CountdownBadge';
+import { useNow, useSopCalendar } from '../sla/useSopCalendar';
+import { ChannelIcon } from '../board/ChannelIcon';
+import { InquiryActions } from './InquiryActions';
+import { Timeline } from './Timeline';
+import './inquiry.css';
+
+const Field = ({ label, children }: { label: string; children: ReactNode }) =>
+  children ? (
+    <div className="field">
+      <Typography variant="caption" color="text.secondary" component="div">
+        {label}
+      </Typography>
+      <Typography variant="body2" component="div" className="field__value">
+        {children}
+      </Typography>
+    </div>
+  ) : null;
+
+const Section = ({ title, children }: { title: string; children: ReactNode }) => (
+  <Card variant="outlined">
+    <CardContent>
+      <Typography variant="subtitle1" fontWeight={600} gutterBottom>
+        {title}
+      </Typography>
+      {children}
+    </CardContent>
+  </Card>
+);
+
+const STEPS = [
+  { done: 'triagedAt', due: 'triageDueAt', breached: 'triageBreached' },
+  { done: 'coordinatedAt', due: 'coordinationDueAt', breached: 'coordinationBreached' },
+  { done: 'answeredAt', due: 'answerDueAt', breached: 'answerBreached' },
+] as const;
+
+const InquiryView = () => {
+  const translate = useTranslate();
+  const locale = intlLocale(useLocale());
+  const { record } = useShowContext<Inquiry>();
+  const sop = useSopCalendar();
+  const now = useNow();
+  if (!record) return <Loading />;
+  const f = (name: string) => translate(`layanan.inquiry.fields.${name}`);
+  const countdown = sop ? countdownOf(record, now, sop.calendar, sop.policy) : null;
+  const applicant = record.applicant ?? {};
+  return (
+    <Box className="inquiry-page" data-testid="inquiry-page" data-status={record.status}>
+      <Title title={`${record.code} · ${record.subject}`} />
+      <Stack direction="row" spacing={1} alignItems="center" flexWrap="wrap" useFlexGap sx={{ mb: 2 }}>
+        <Typography variant="h5" component="h1" className="inquiry-page__code">
+          {record.code}
+        </Typography>
+        <Chip label={translate(`layanan.status.${record.status}`)} color="primary" size="small" data-testid="inquiry-status" />
+        <Chip label={translate(`layanan.kind.${record.kind}`)} size="small" variant="outlined" />
+        <Chip icon={<ChannelIcon channel={record.channel} label={translate(`layanan.channel.${record.channel}`)} />} label={translate(`layanan.channel.${record.channel}`)} size="small" variant="outlined" />
+        {record.outcome === 'rejected' && <Chip label={translate('layanan.inquiry.rejected')} color="error" size="small" />}
+        {countdown && <CountdownBadge countdown={countdown} />}
+      </Stack>
+      <div className="inquiry-page__grid">
+        <Stack spacing={2}>
+          <Section title={translate('layanan.inquiry.sections.request')}>
+            <Typography variant="h6" component="h2" gutterBottom>
+              {record.subject}
+            </Typography>
+            <Typography variant="body1" className="inquiry-page__message" gutterBottom>
+              {record.message}
+            </Typography>
+            <div className="fields">
+              <Field label={f('serviceCategory')}>{record.serviceCategory && translate(`layanan.serviceCategory.${record.serviceCategory}`)}</Field>
+              <Field label={f('division')}>{record.division?.name}</Field>
+              <Field label={f('externalRef')}>{record.externalRef}</Field>
+              <Field label={f('notes')}>{record.notes}</Field>
+            </div>
+          </Section>
+          <Section title={translate('layanan.inquiry.sections.applicant')}>
+            <div className="fields">
+              <Field label={f('applicant.name')}>{applicant.name}</Field>
+              <Field label={f('applicant.nik')}>{applicant.nik}</Field>
+              <Field label={f('applicant.phone')}>{applicant.phone}</Field>
+              <Field label={f('applicant.email')}>{applicant.email}</Field>
+              <Field label={f('applicant.replyAddress')}>{applicant.replyAddress}</Field>
+            </div>
+          </Section>
+          {(record.divisionInformation || record.answer || record.closeReason) && (
+            <Section title={translate('layanan.inquiry.sections.result')}>
+              <Stack spacing={1.5}>
+                <Field label={f('divisionInformation')}>{record.divisionInformation}</Field>
+                <Field label={f('answer')}>{record.answer}</Field>
+                {record.directAnswer && <Alert severity="info">{translate('layanan.inquiry.direct_answer')}</Alert>}
+                <Field label={f('closeReason')}>{record.closeReason}</Field>
+              </Stack>
+            </Section>
+          )}
+        </Stack>
+        <Stack spacing={2}>
+          <Section title={translate('layanan.inquiry.sections.actions')}>
+            <InquiryActions inquiry={record} />
+          </Section>
+          <Section title={translate('layanan.inquiry.sections.sla')}>
+            <div className="fields">
+              <Field label={f('receivedAt')}>{formatDateTime(record.receivedAt, locale)}</Field>
+              {STEPS.map((step) => (
+                <Field key={step.due} label={f(step.due)}>
+                  {record[step.due] && (
+                    <span className={record[step.breached] ? 'sla-breached' : undefined}>
+                      {formatDateTime(record[step.due], locale)}
+                      {record[step.done] && ` → ${formatDateTime(record[step.done], locale)}`}
+                      {record[step.breached] ? ` · ${translate('layanan.sla.breached')}` : ''}
+                    </span>
+                  )}
+                </Field>
+              ))}
+              <Field label={f('closedAt')}>{formatDateTime(record.closedAt, locale)}</Field>
+            </div>
+          </Section>
+          <Section title={translate('layanan.inquiry.sections.timeline')}>
+            <Timeline id={record.id} />
+          </Section>
+        </Stack>
+      </div>
+    </Box>
+  );
+};
+
+export const InquiryShow = () => (
+  <ShowBase>
+    <InquiryView />
+  </ShowBase>
+);

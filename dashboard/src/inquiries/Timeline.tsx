@@ -1,0 +1,51 @@
+import { useDataProvider, useLocale, useTranslate } from 'react-admin';
+import { useQuery } from '@tanstack/react-query';
+import { Box, CircularProgress, Typography } from '@mui/material';
+import type { LayananDataProvider } from '../providers/dataProvider';
+import type { InquiryEvent } from '../types';
+import { formatDateTime, intlLocale } from '../format';
+
+export const eventsKey = (id: string) => ['inquiry-events', id];
+
+function detailText(event: InquiryEvent): string | null {
+  const detail = event.detail ?? {};
+  const parts = [detail.division, detail.note, detail.reason, detail.step].filter((part): part is string => typeof part === 'string' && part.length > 0);
+  return parts.length ? parts.join(' · ') : null;
+}
+
+/** Every event of the inquiry, oldest first, with who did it and when (WIB). */
+export const Timeline = ({ id }: { id: string }) => {
+  const translate = useTranslate();
+  const locale = intlLocale(useLocale());
+  const dataProvider = useDataProvider<LayananDataProvider>();
+  const { data, isPending } = useQuery({ queryKey: eventsKey(id), queryFn: () => dataProvider.getEvents(id) });
+  if (isPending) return <CircularProgress size={20} />;
+  return (
+    <ol className="timeline" data-testid="timeline">
+      {(data ?? []).map((event) => {
+        const actor = event.actorType === 'user' ? event.actorName : translate(`layanan.events.actor.${event.actorType}`);
+        const detail = detailText(event);
+        return (
+          <li key={event.documentId} className={`timeline__item timeline__item--${event.type}`} data-event={event.type}>
+            <Box className="timeline__dot" />
+            <div>
+              <Typography variant="body2" fontWeight={600}>
+                {translate(`layanan.events.${event.type}`)}
+                {event.detail?.late === true && <span className="timeline__late"> · {translate('layanan.inquiry.late_step')}</span>}
+              </Typography>
+              <Typography variant="caption" color="text.secondary" component="div">
+                {formatDateTime(event.at, locale)}
+                {actor ? ` · ${actor}` : ''}
+              </Typography>
+              {detail && (
+                <Typography variant="caption" component="div">
+                  {detail}
+                </Typography>
+              )}
+            </div>
+          </li>
+        );
+      })}
+    </ol>
+  );
+};

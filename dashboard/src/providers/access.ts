@@ -1,0 +1,34 @@
+import type { RoleType } from '@layanan/config';
+
+/**
+ * What each staff role may do in the dashboard, mirroring the server's permission matrix: menus and
+ * buttons a role cannot use are not shown, and the server refuses them anyway.
+ */
+const RULES: Record<Exclude<RoleType, 'public'>, Record<string, readonly string[]>> = {
+  officer: {
+    board: ['list'],
+    inquiries: ['list', 'show', 'create', 'edit', 'triage', 'coordinate', 'answer', 'close', 'reject'],
+    'faq-entries': ['list', 'show'],
+  },
+  division_staff: {
+    queue: ['list'],
+    inquiries: ['list', 'show', 'coordinate'],
+    'faq-entries': ['list', 'show'],
+  },
+  leadership: {
+    inquiries: ['list', 'show'],
+    'faq-entries': ['list', 'show'],
+  },
+};
+
+export function roleCan(role: RoleType | null | undefined, action: string, resource: string): boolean {
+  if (!role || role === 'public') return false;
+  return RULES[role][resource]?.includes(action) ?? false;
+}
+
+/** Where each role starts: the officer on the triage board, division staff on their queue. */
+export function homeOf(role: RoleType | null | undefined): string {
+  if (role === 'officer') return '/';
+  if (role === 'division_staff') return '/antrean';
+  return '/inquiries';
+}

@@ -1,0 +1,160 @@
+import { withLifecycleCallbacks, type DataProvider, type GetListParams, type Identifier, type RaRecord } from 'react-admin';
+import { strapiDataProvider } from 'ra-strapi';
+import { EDITABLE_INQUIRY_FIELDS } from '@layanan/config';
+import type { FaqEntry, Inquiry, InquiryEvent, SopPolicy } from '../types';
+import { httpClient } from './httpClient';
+import { MAX_PAGE_SIZE, chunks, detailQueryString, listQueryString } from './strapiQuery';
+
+export const API_URL = '/api';
+
+type Fetch = typeof httpClient;
+
+interface StrapiRow {
+  documentId: string;
+  [key: string]: unknown;
+}
+
+/** A Strapi row as a react-admin record: the documentId is the id; populated relations stay objects. */
+export function toRecord<T = RaRecord>(row: StrapiRow): T {
+  return { ...row, id: row.documentId } as T;
+}
+
+export interface TriageInput {
+  division: string;
+  note?: string;
+}
+export interface AnswerInput {
+  answer: string;
+  faqEntry?: string;
+}
+
+/** The SOP steps and the reads the dashboard needs beyond CRUD; each is one route of the API. */
+export interface DomainMethods {
+  triageInquiry(id: Identifier, input: TriageInput): Promise<Inquiry>;
+  coordinateInquiry(id: Identifier, input: { information: string }): Promise<Inquiry>;
+  answerInquiry(id: Identifier, input: AnswerInput): Promise<Inquiry>;
+  closeInquiry(id: Identifier, input: { reason?: string }): Promise<Inquiry>;
+  rejectInquiry(id: Identifier, input: { reason: string }): Promise<Inquiry>;
+  getEvents(id: Identifier): Promise<InquiryEvent[]>;
+  getSopPolicy(): Promise<SopPolicy>;
+  getHolidayDates(since: Date): Promise<string[]>;
+  searchFaq(text: string): Promise<FaqEntry[]>;
+}
+
+export type LayananDataProvider = DataProvider & DomainMethods;
+
+/** List parameters plus `meta.fields`: only the columns a view shows (the board skips long texts). */
+type ListParams = Partial<GetListParams> & { meta?: { fields?: readonly string[] } };
+
+/**
+ * ra-strapi's provider, spread and corrected where it falls short of Strapi 5: per-resource populate,
+ * correct filter suffixes and `q`, `getMany` paged past Strapi's default 25, `updateMany` in the
+ * `{data}` envelope; then the SOP's own routes.
+ */
+export function createDataProvider(fetchJson: Fetch = httpClient): LayananDataProvider {
+  const base = strapiDataProvider({ baseURL: '', httpClient: fetchJson });
+
+  async function list(resource: string, params: ListParams) {
+    const query = listQueryString(resource, {
+      filter: params.filter,
+      sort: params.sort,
+      pagination: params.pagination ?? { page: 1, perPage: 25 },
+      fields: params.meta?.fields,
+    });
+    const { json } = await fetchJson(`${API_URL}/${resource}?${query}`, { signal: params.signal });
+    return { data: (json.data as StrapiRow[]).map((row) => toRecord(row)), total: json.meta?.pagination?.total ?? json.data.length };
+  }
+
+  async function post<T>(path: string, data: Record<string, unknown>): Promise<T> {
+    const { json } = await fetchJson(`${API_URL}${path}`, { method: 'POST', body: JSON.stringify({ data }) });
+    return toRecord<T>(json.data);
+  }
+
+  const inquiryAction = (action: string) => (id: Identifier, input: object) =>
+    post<Inquiry>(`/inquiries/${encodeURIComponent(String(id))}/${action}`, { ...input });
+
+  const provider: LayananDataProvider = {
+    ...base,
+    getList: (resource, params) => list(resource, params) as never,
+
+    getOne: async (resource, { id, signal }) => {
+      const query = detailQueryString(resource);
+      const { json } = await fetchJson(`${API_URL}/${resource}/${encodeURIComponent(String(id))}${query ? `?${query}` : ''}`, { signal });
+      return { data: toRecord(json.data) } as never;
+    },
+
+    getMany: async (resource, { ids, signal }) => {
+      const pages = await Promise.all(
+        chunks(ids).map((part) =>
+          list(resource, { filter: { documentId_in: part }, pagination: { page: 1, perPage: MAX_PAGE_SIZE }, signal }),
+        ),
+      );
+      return { data: pages.flatMap((page) => page.data) } as never;
+    },
+
+    getManyReference: async (resource, { target, id, filter, ...rest }) =>
+      list(resource, { ...rest, filter: { ...filter, [`${target}.documentId_eq`]: id } }) as never,
+
+    updateMany: async (resource, { ids, data }) => {
+      const updated = await Promise.all(
+        ids.map(async (id) => {
+          const { json } = await fetchJson(`${API_URL}/${resource}/${encodeURIComponent(String(id))}`, {
+            method: 'PUT',
+            body: JSON.stringify({ data }),
+          });
+          return json.data.documentId as Identifier;
+        }),
+      );
+      return { data: updated };
+    },
+
+    triageInquiry: inquiryAction('triage'),
+    coordinateInquiry: inquiryAction('coordinate'),
+    answerInquiry: inquiryAction('answer'),
+    closeInquiry: inquiryAction('close'),
+    rejectInquiry: inquiryAction('reject'),
+
+    async getEvents(id) {
+      const { json } = await fetchJson(`${API_URL}/inquiries/${encodeURIComponent(String(id))}/events`);
+      return json.data as InquiryEvent[];
+    },
+
+    async getSopPolicy() {
+      const { json } = await fetchJson(`${API_URL}/sop-policy`);
+      return json.data as SopPolicy;
+    },
+
+    async getHolidayDates(since) {
+      const { data } = await list('holidays', {
+        filter: { date_gte: since.toISOString().slice(0, 10) },
+        sort: { field: 'date', order: 'ASC' },
+        pagination: { page: 1, perPage: MAX_PAGE_SIZE },
+        meta: { fields: ['date'] },
+      });
+      return data.map((row) => String((row as unknown as { date: string }).date).slice(0, 10));
+    },
+
+    async searchFaq(text) {
+      const { data } = await list('faq-entries', { filter: { q: text }, sort: { field: 'question', order: 'ASC' }, pagination: { page: 1, perPage: 8 } });
+      return data as FaqEntry[];
+    },
+  };
+
+  // The server accepts only the descriptive fields of an inquiry on PUT; everything else is the workflow's.
+  return withLifecycleCallbacks(provider, [
+    {
+      resource: 'inquiries',
+      beforeUpdate: async (params) => ({ ...params, data: editableInquiryFields(params.data) }),
+    },
+  ]) as LayananDataProvider;
+}
+
+function editableInquiryFields(data: Record<string, unknown>): Record<string, unknown> {
+  const picked: Record<string, unknown> = {};
+  for (const key of EDITABLE_INQUIRY_FIELDS) if (key in data) picked[key] = data[key];
+  if (picked.applicant && typeof picked.applicant === 'object') {
+    const { id: _id, ...applicant } = picked.applicant as Record<string, unknown>;
+    picked.applicant = applicant;
+  }
+  return picked;
+}

@@ -1,0 +1,146 @@
+import { useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { KINDS, SERVICE_CATEGORIES, nikProblem } from '@layanan/config';
+import { siteMessages as m } from './messages';
+import { ApiError, submitInquiry, type AskInput } from './siteApi';
+import { rememberSubmission } from './ConfirmationPage';
+
+type Errors = Partial<Record<string, string>>;
+
+interface Form {
+  kind: string;
+  serviceCategory: string;
+  subject: string;
+  message: string;
+  name: string;
+  phone: string;
+  email: string;
+  nik: string;
+  website: string;
+}
+
+const EMPTY: Form = { kind: 'information', serviceCategory: '', subject: '', message: '', name: '', phone: '', email: '', nik: '', website: '' };
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** What the form can tell before sending; the server checks everything again (phone numbers among it). */
+function check(form: Form): Errors {
+  const errors: Errors = {};
+  if (form.name.trim().length < 2) errors['applicant.name'] = m.ask.errors.name;
+  if (form.subject.trim().length < 3) errors.subject = m.ask.errors.subject;
+  if (form.message.trim().length < 10) errors.message = m.ask.errors.message;
+  if (form.email.trim() && !EMAIL.test(form.email.trim())) errors['applicant.email'] = m.ask.errors.email;
+  const nik = form.nik.trim() ? nikProblem(form.nik.trim()) : null;
+  if (nik) errors['applicant.nik'] = nik;
+  return errors;
+}
+
+function toInput(form: Form): AskInput {
+  const optional = (value: string) => (value.trim() ? value.trim() : undefined);
+  return {
+    kind: form.kind,
+    subject: form.subject.trim(),
+    message: form.message.trim(),
+    serviceCategory: optional(form.serviceCategory),
+    applicant: { name: form.name.trim(), phone: optional(form.phone), email: optional(form.email), nik: optional(form.nik) },
+    website: optional(form.website),
+  };
+}
+
+export const AskPage = () => {
+  const navigate = useNavigate();
+  const [form, setForm] = useState<Form>(EMPTY);
+  const [errors, setErrors] = useState<Errors>({});
+  const [summary, setSummary] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+  const set = (name: keyof Form) => (event: { target: { value: string } }) => setForm((current) => ({ ...current, [name]: event.target.value }));
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const found = check(form);
+    setErrors(found);
+    if (Object.keys(found).length) {
+      setSummary(m.ask.errors.fix);
+      return;
+    }
+    setSending(true);
+    setSummary(null);
+    try {
+      const sent = await submitInquiry(toInput(form));
+      rememberSubmission(sent);
+      navigate('/terkirim', { state: sent });
+    } catch (error) {
+      if (error instanceof ApiError) {
+        setErrors(Object.fromEntries(error.problems.map((problem) => [problem.path.join('.'), problem.message])));
+        setSummary(error.message);
+      } else setSummary(m.ask.errors.network);
+    } finally {
+      setSending(false);
+    }
+  };
+
+  const field = (name: string, label: string, input: JSX.Element, hint?: string) => (
+    <div className={`field${errors[name] ? ' field--error' : ''}`}>
+      <label htmlFor={name}>{label}</label>
+      {input}
+      {errors[name] ? (
+        <p className="field__error" id={`${name}-error`} role="alert">
+          {errors[name]}
+        </p>
+      ) : (
+        hint && <p className="field__hint">{hint}</p>
+      )}
+    </div>
+  );
+  const described = (name: string) => (errors[name] ? { 'aria-invalid': true, 'aria-describedby': `${name}-error` } : {});
+
+  return (
+    <section className="panel" aria-labelledby="ask-heading">
+      <h1 id="ask-heading">{m.ask.heading}</h1>
+      <p className="lead">{m.ask.intro}</p>
+      <form onSubmit={submit} noValidate className="ask-form">
+        <fieldset className="kinds">
+          <legend>{m.ask.kind}</legend>
+          {KINDS.map((kind) => (
+            <label key={kind} className={`kind${form.kind === kind ? ' kind--selected' : ''}`}>
+              <input type="radio" name="kind" value={kind} checked={form.kind === kind} onChange={set('kind')} />
+              <span className="kind__name">{m.kind[kind]}</span>
+              <span className="kind__help">{m.ask.kindHelp[kind]}</span>
+            </label>
+          ))}
+        </fieldset>
+        {field(
+          'serviceCategory',
+          m.ask.category,
+          <select id="serviceCategory" name="serviceCategory" value={form.serviceCategory} onChange={set('serviceCategory')}>
+            <option value="">{m.ask.categoryNone}</option>
+            {SERVICE_CATEGORIES.map((category) => (
+              <option key={category} value={category}>
+                {m.category[category]}
+              </option>
+            ))}
+          </select>,
+        )}
+        {field('subject', m.ask.subject, <input id="subject" name="subject" value={form.subject} onChange={set('subject')} maxLength={200} placeholder={m.ask.subjectHint} {...described('subject')} />)}
+        {field('message', m.ask.message, <textarea id="message" name="message" value={form.message} onChange={set('message')} rows={5} maxLength={5000} {...described('message')} />, m.ask.messageHint)}
+        <h2 className="ask-form__section">{m.ask.applicant}</h2>
+        {field('applicant.name', m.ask.name, <input id="applicant.name" name="name" value={form.name} onChange={set('name')} autoComplete="name" maxLength={120} {...described('applicant.name')} />)}
+        {field('applicant.phone', m.ask.phone, <input id="applicant.phone" name="phone" value={form.phone} onChange={set('phone')} type="tel" inputMode="tel" autoComplete="tel" maxLength={20} {...described('applicant.phone')} />)}
+        {field('applicant.email', m.ask.email, <input id="applicant.email" name="email" value={form.email} onChange={set('email')} type="email" autoComplete="email" maxLength={254} {...described('applicant.email')} />)}
+        {field('applicant.nik', m.ask.nik, <input id="applicant.nik" name="nik" value={form.nik} onChange={set('nik')} inputMode="numeric" maxLength={16} {...described('applicant.nik')} />, m.ask.nikHint)}
+        <div className="honeypot" aria-hidden="true">
+          <label htmlFor="website">{m.ask.honeypot}</label>
+          <input id="website" name="website" value={form.website} onChange={set('website')} tabIndex={-1} autoComplete="off" />
+        </div>
+        <p className="privacy">{m.ask.privacy}</p>
+        {summary && (
+          <p className="form-summary" role="alert">
+            {summary}
+          </p>
+        )}
+        <button type="submit" className="button button--primary" disabled={sending}>
+          {sending ? m.ask.sending : m.ask.submit}
+        </button>
+      </form>
+    </section>
+  );
+};

@@ -1,0 +1,88 @@
+import { KIND_LABELS, SERVICE_CATEGORY_LABELS, STATUS_LABELS } from '@layanan/config';
+
+/** What the citizen reads, in Bahasa Indonesia; the SOP's names come from config/. */
+export const siteMessages = {
+  office: 'Dinas Kependudukan dan Pencatatan Sipil Kota Probolinggo',
+  title: 'Layanan Informasi',
+  nav: { ask: 'Ajukan', track: 'Lacak', faq: 'FAQ' },
+  ask: {
+    heading: 'Ajukan permohonan informasi atau pengaduan',
+    intro: 'Tanpa akun. Anda akan menerima kode pelacakan untuk mengikuti jawaban petugas.',
+    kind: 'Jenis permohonan',
+    kindHelp: { information: 'Bertanya tentang layanan kependudukan', complaint: 'Menyampaikan keluhan atas layanan' },
+    category: 'Layanan yang ditanyakan',
+    categoryNone: 'Pilih layanan (tidak wajib)',
+    subject: 'Judul',
+    subjectHint: 'Contoh: Syarat membuat KTP-el baru',
+    message: 'Pertanyaan atau pengaduan Anda',
+    messageHint: 'Ceritakan dengan jelas agar petugas dapat menjawab dengan tepat.',
+    applicant: 'Data Anda',
+    name: 'Nama lengkap',
+    phone: 'Nomor HP/WhatsApp (tidak wajib)',
+    email: 'E-mail (tidak wajib)',
+    nik: 'NIK (tidak wajib)',
+    nikHint: '16 digit sesuai KTP-el atau Kartu Keluarga.',
+    privacy: 'Data pribadi Anda dilindungi (UU 27/2022) dan hanya dipakai untuk menjawab permohonan ini.',
+    submit: 'Kirim permohonan',
+    sending: 'Mengirim…',
+    honeypot: 'Jangan isi kolom ini',
+    errors: {
+      name: 'Nama wajib diisi, minimal 2 huruf.',
+      subject: 'Judul wajib diisi, minimal 3 karakter.',
+      message: 'Pesan wajib diisi, minimal 10 karakter.',
+      email: 'Alamat e-mail tidak valid.',
+      fix: 'Periksa kembali isian yang ditandai.',
+      network: 'Permohonan belum terkirim karena gangguan jaringan. Silakan coba lagi.',
+    },
+  },
+  sent: {
+    heading: 'Permohonan Anda telah diterima',
+    code: 'Kode pelacakan',
+    keep: 'Simpan tautan di bawah ini: hanya dengan tautan ini Anda dapat melihat status dan jawaban permohonan Anda.',
+    link: 'Buka halaman pelacakan',
+    copy: 'Salin tautan',
+    copied: 'Tautan disalin',
+    due: 'Petugas akan memilah permohonan Anda paling lambat %{time}.',
+    missing: 'Tidak ada permohonan yang baru dikirim dari perangkat ini.',
+    again: 'Ajukan permohonan lain',
+  },
+  track: {
+    heading: 'Lacak permohonan',
+    intro: 'Masukkan kode pelacakan dan token dari tautan yang Anda terima.',
+    code: 'Kode pelacakan',
+    token: 'Token',
+    submit: 'Lacak',
+    loading: 'Memuat status…',
+    status: 'Status',
+    division: 'Ditangani oleh',
+    received: 'Diterima',
+    answer: 'Jawaban petugas',
+    noAnswer: 'Belum ada jawaban. Halaman ini menampilkan jawaban segera setelah petugas mengirimkannya.',
+    timeline: 'Riwayat',
+    rejected: 'Permohonan ini ditutup tanpa jawaban.',
+  },
+  events: {
+    created: 'Permohonan diterima',
+    triaged: 'Dipilah dan diteruskan ke bidang terkait',
+    coordinated: 'Informasi dari bidang diterima',
+    answered: 'Dijawab',
+    closed: 'Selesai',
+    rejected: 'Ditutup',
+    reopened: 'Dibuka kembali',
+  } as Record<string, string>,
+  faq: {
+    heading: 'Pertanyaan yang sering diajukan',
+    search: 'Cari pertanyaan, misalnya "KTP hilang"',
+    none: 'Tidak ada pertanyaan yang cocok. Silakan ajukan pertanyaan Anda.',
+    ask: 'Tidak menemukan jawaban? Ajukan pertanyaan',
+    loading: 'Memuat…',
+  },
+  status: Object.fromEntries(Object.entries(STATUS_LABELS).map(([key, label]) => [key, label.id])) as Record<string, string>,
+  kind: Object.fromEntries(Object.entries(KIND_LABELS).map(([key, label]) => [key, label.id])) as Record<string, string>,
+  category: Object.fromEntries(Object.entries(SERVICE_CATEGORY_LABELS).map(([key, label]) => [key, label.id])) as Record<string, string>,
+};
+
+/** Fills %{name} placeholders. */
+export function fill(template: string, values: Record<string, string>): string {
+  return template.replace(/%\{(\w+)\}/g, (_, key: string) => values[key] ?? '');
+}

@@ -1,0 +1,80 @@
+/** The public API, same origin: no account, Strapi's envelope in and out. */
+export interface FieldProblem {
+  path: string[];
+  message: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly problems: FieldProblem[] = [],
+  ) {
+    super(message);
+  }
+}
+
+async function request<T>(path: string, init?: RequestInit): Promise<T> {
+  const response = await fetch(path, { ...init, headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...init?.headers } });
+  const body = await response.json().catch(() => null);
+  if (!response.ok) {
+    const error = body?.error ?? {};
+    throw new ApiError(error.message ?? response.statusText, response.status, error.details?.errors ?? []);
+  }
+  return body as T;
+}
+
+export interface AskInput {
+  kind: string;
+  subject: string;
+  message: string;
+  serviceCategory?: string;
+  applicant: { name: string; phone?: string; email?: string; nik?: string };
+  website?: string;
+}
+
+export interface Submitted {
+  code: string;
+  trackingToken: string;
+  status: string;
+  triageDueAt: string | null;
+}
+
+export const submitInquiry = (data: AskInput) =>
+  request<{ data: Submitted }>('/api/public/inquiries', { method: 'POST', body: JSON.stringify({ data }) }).then((body) => body.data);
+
+export interface Tracked {
+  code: string;
+  kind: string;
+  status: string;
+  outcome: string | null;
+  subject: string;
+  division: string | null;
+  receivedAt: string;
+  triageDueAt: string | null;
+  answeredAt: string | null;
+  closedAt: string | null;
+  answer: string | null;
+  timeline: { type: string; at: string }[];
+}
+
+export const trackInquiry = (code: string, token: string) =>
+  request<{ data: Tracked }>(`/api/public/track/${encodeURIComponent(code)}?token=${encodeURIComponent(token)}`).then((body) => body.data);
+
+export interface PublicFaq {
+  documentId: string;
+  question: string;
+  answer: string;
+  serviceCategory: string | null;
+  keywords: string[] | null;
+}
+
+export const listFaq = () =>
+  request<{ data: PublicFaq[] }>('/api/faq-entries?pagination[pageSize]=100&sort=question:asc&fields[0]=question&fields[1]=answer&fields[2]=serviceCategory&fields[3]=keywords').then(
+    (body) => body.data,
+  );
+
+/** Where a citizen follows a request: the link carries the token, so keep it private. */
+export function trackingPath(code: string, token: string): string {
+  return `/lacak/${encodeURIComponent(code)}?token=${encodeURIComponent(token)}`;
+}

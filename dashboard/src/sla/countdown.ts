@@ -1,0 +1,52 @@
+import { STEP_BUDGET_FIELD, workingMinutesBetween, type SopStep, type WorkingCalendar } from '@layanan/config';
+import type { Inquiry, SopPolicy } from '../types';
+
+export type Urgency = 'ok' | 'warning' | 'breached';
+
+export interface Countdown {
+  step: SopStep;
+  dueAt: Date;
+  /** Working minutes left; negative once the deadline has passed. */
+  remaining: number;
+  urgency: Urgency;
+}
+
+const RUNNING_STEP = {
+  received: { step: 'triage', due: 'triageDueAt', breached: 'triageBreached' },
+  triaged: { step: 'coordination', due: 'coordinationDueAt', breached: 'coordinationBreached' },
+  coordinated: { step: 'answer', due: 'answerDueAt', breached: 'answerBreached' },
+} as const;
+
+/** The SOP step an inquiry is waiting for and its deadline, or null once it is answered or closed. */
+export function runningStep(inquiry: Pick<Inquiry, 'status' | 'triageDueAt' | 'coordinationDueAt' | 'answerDueAt'>) {
+  if (!(inquiry.status in RUNNING_STEP)) return null;
+  const running = RUNNING_STEP[inquiry.status as keyof typeof RUNNING_STEP];
+  const due = inquiry[running.due];
+  return due ? { ...running, dueAt: new Date(due) } : null;
+}
+
+export function calendarOf(policy: SopPolicy, holidays: Iterable<string>): WorkingCalendar {
+  return { mode: policy.clockMode, officeHours: policy.officeHours, holidays: new Set(holidays), timeZone: policy.timeZone };
+}
+
+/**
+ * Time left on the running step, counted in working time like the server counts it. Amber once the
+ * reminder threshold of the step's budget is used up, red once the deadline has passed.
+ */
+export function countdownOf(inquiry: Inquiry, now: Date, calendar: WorkingCalendar, policy: SopPolicy): Countdown | null {
+  const running = runningStep(inquiry);
+  if (!running) return null;
+  const remaining = workingMinutesBetween(now, running.dueAt, calendar);
+  const budget = policy[STEP_BUDGET_FIELD[running.step]];
+  const threshold = Number(policy.reminderThreshold);
+  let urgency: Urgency = 'ok';
+  if (now.getTime() >= running.dueAt.getTime() || inquiry[running.breached]) urgency = 'breached';
+  else if (remaining <= budget * (1 - threshold)) urgency = 'warning';
+  return { step: running.step, dueAt: running.dueAt, remaining, urgency };
+}
+
+/** Whole working minutes as hours and minutes: [hours, minutes]. */
+export function splitMinutes(minutes: number): [number, number] {
+  const whole = Math.max(0, Math.ceil(Math.abs(minutes) - 1e-9));
+  return [Math.floor(whole / 60), whole % 60];
+}
