@@ -7,9 +7,10 @@ import { formatDateTime, intlLocale } from '../format';
 
 export const eventsKey = (id: string) => ['inquiry-events', id];
 
-function detailText(event: InquiryEvent): string | null {
+function detailText(event: InquiryEvent, translate: (key: string) => string): string | null {
   const detail = event.detail ?? {};
-  const parts = [detail.division, detail.note, detail.reason, detail.step].filter((part): part is string => typeof part === 'string' && part.length > 0);
+  const step = typeof detail.step === 'string' ? translate(`layanan.sla.step.${detail.step}`) : null;
+  const parts = [detail.division, detail.note, detail.reason, step].filter((part): part is string => typeof part === 'string' && part.length > 0);
   return parts.length ? parts.join(' · ') : null;
 }
 
@@ -24,7 +25,7 @@ export const Timeline = ({ id }: { id: string }) => {
     <ol className="timeline" data-testid="timeline">
       {(data ?? []).map((event) => {
         const actor = event.actorType === 'user' ? event.actorName : translate(`layanan.events.actor.${event.actorType}`);
-        const detail = detailText(event);
+        const detail = detailText(event, translate);
         return (
           <li key={event.documentId} className={`timeline__item timeline__item--${event.type}`} data-event={event.type}>
             <Box className="timeline__dot" />

@@ -1,6 +1,9 @@
 import { STEP_BUDGET_FIELD, workingMinutesBetween, type SopStep, type WorkingCalendar } from '@layanan/config';
 import type { Inquiry, SopPolicy } from '../types';
 
+/** Floating-point slack: 15 × (1 − 0.8) is 2.9999999999999996, and 3 minutes left must count as the threshold. */
+const EPSILON = 1e-9;
+
 export type Urgency = 'ok' | 'warning' | 'breached';
 
 export interface Countdown {
@@ -41,7 +44,7 @@ export function countdownOf(inquiry: Inquiry, now: Date, calendar: WorkingCalend
   const threshold = Number(policy.reminderThreshold);
   let urgency: Urgency = 'ok';
   if (now.getTime() >= running.dueAt.getTime() || inquiry[running.breached]) urgency = 'breached';
-  else if (remaining <= budget * (1 - threshold)) urgency = 'warning';
+  else if (remaining <= budget * (1 - threshold) + EPSILON) urgency = 'warning';
   return { step: running.step, dueAt: running.dueAt, remaining, urgency };
 }
 

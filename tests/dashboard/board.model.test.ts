@@ -1,0 +1,121 @@
+import { DEFAULT_OFFICE_HOURS } from '@layanan/config';
+import { actionForMove, groupByStatus, matchesFilter, mergeChanges } from '../../dashboard/src/board/boardModel';
+import { countdownOf, calendarOf } from '../../dashboard/src/sla/countdown';
+import { suggestDivision } from '../../dashboard/src/inquiries/suggestDivision';
+import type { Division, FaqEntry, Inquiry, SopPolicy } from '../../dashboard/src/types';
+
+const POLICY: SopPolicy = { triageMinutes: 15, coordinationMinutes: 60, answerMinutes: 60, reminderThreshold: '0.8', clockMode: 'working', officeHours: DEFAULT_OFFICE_HOURS as SopPolicy['officeHours'], timeZone: 'Asia/Jakarta' };
+const CALENDAR = calendarOf(POLICY, ['2026-12-25']);
+/** WIB is UTC+7: 09:00 WIB is 02:00Z. */
+const wib = (date: string, time: string) => new Date(`${date}T${time}:00+07:00`);
+
+let sequence = 0;
+function inquiry(overrides: Partial<Inquiry> = {}): Inquiry {
+  sequence += 1;
+  const code = `INF-2611-${String(sequence).padStart(5, '0')}`;
+  return { id: `doc-${sequence}`, documentId: `doc-${sequence}`, code, kind: 'information', channel: 'website', status: 'received', subject: 'Syarat KTP-el', receivedAt: '2026-11-03T02:00:00.000Z', ...overrides };
+}
+
+describe('the board groups requests by workflow state', () => {
+  it('puts each request in its state’s column, the nearest deadline first', () => {
+    const late = inquiry({ triageDueAt: '2026-11-03T02:15:00.000Z' });
+    const later = inquiry({ triageDueAt: '2026-11-03T03:00:00.000Z' });
+    const routed = inquiry({ status: 'triaged', coordinationDueAt: '2026-11-03T04:00:00.000Z' });
+    const columns = groupByStatus([later, routed, late]);
+    expect(columns.received.map((i) => i.code)).toEqual([late.code, later.code]);
+    expect(columns.triaged).toEqual([routed]);
+    expect(Object.keys(columns)).toEqual(['received', 'triaged', 'coordinated', 'answered', 'closed']);
+  });
+
+  it('shows answered and closed requests newest first', () => {
+    const early = inquiry({ status: 'answered', answeredAt: '2026-11-03T03:00:00.000Z' });
+    const recent = inquiry({ status: 'answered', answeredAt: '2026-11-03T05:00:00.000Z' });
+    expect(groupByStatus([early, recent]).answered.map((i) => i.code)).toEqual([recent.code, early.code]);
+  });
+
+  it.each([
+    ['received', 'triaged', 'triage'],
+    ['received', 'answered', 'answer'],
+    ['received', 'closed', 'reject'],
+    ['triaged', 'coordinated', 'coordinate'],
+    ['coordinated', 'answered', 'answer'],
+    ['answered', 'closed', 'close'],
+    ['triaged', 'received', null],
+    ['received', 'coordinated', null],
+  ] as const)('a move from %s to %s means %s', (from, to, action) => {
+    expect(actionForMove(from, to)).toBe(action);
+  });
+
+  it('filters by channel, kind, Bidang, breach and text', () => {
+    const now = new Date('2026-11-03T03:00:00.000Z');
+    const whatsapp = inquiry({ channel: 'whatsapp', subject: 'Akta kelahiran anak', triageDueAt: '2026-11-03T02:15:00.000Z' });
+    const walkIn = inquiry({ channel: 'walk_in', kind: 'complaint', division: { documentId: 'd1', name: 'Bidang Pencatatan Sipil', code: 'CAPIL' }, triageDueAt: '2026-11-03T04:00:00.000Z' });
+    const all = [whatsapp, walkIn];
+    expect(all.filter((i) => matchesFilter(i, { channel: 'whatsapp' }, now))).toEqual([whatsapp]);
+    expect(all.filter((i) => matchesFilter(i, { kind: 'complaint' }, now))).toEqual([walkIn]);
+    expect(all.filter((i) => matchesFilter(i, { division: 'd1' }, now))).toEqual([walkIn]);
+    expect(all.filter((i) => matchesFilter(i, { breachedOnly: true }, now))).toEqual([whatsapp]);
+    expect(all.filter((i) => matchesFilter(i, { text: 'AKTA' }, now))).toEqual([whatsapp]);
+  });
+
+  it('merges what changed and keeps the identity of what did not', () => {
+    const a = inquiry();
+    const b = inquiry();
+    const bMoved = { ...b, status: 'triaged' as const };
+    const c = inquiry();
+    const merged = mergeChanges([a, b], [bMoved, c]);
+    expect(merged).toEqual([a, bMoved, c]);
+    expect(merged[0]).toBe(a);
+  });
+});
+
+describe('the countdown counts working time like the server', () => {
+  const due = (at: Date) => inquiry({ triageDueAt: at.toISOString() });
+
+  it('has 10 working minutes left and is green with most of the 15-minute budget left', () => {
+    const countdown = countdownOf(due(wib('2026-11-03', '09:15')), wib('2026-11-03', '09:05'), CALENDAR, POLICY)!;
+    expect(countdown).toMatchObject({ step: 'triage', urgency: 'ok' });
+    expect(countdown.remaining).toBeCloseTo(10);
+  });
+
+  it('turns amber once 80 % of the budget is used', () => {
+    expect(countdownOf(due(wib('2026-11-03', '09:15')), wib('2026-11-03', '09:12'), CALENDAR, POLICY)!.urgency).toBe('warning');
+  });
+
+  it('turns red once the deadline has passed', () => {
+    const countdown = countdownOf(due(wib('2026-11-03', '09:15')), wib('2026-11-03', '09:20'), CALENDAR, POLICY)!;
+    expect(countdown.urgency).toBe('breached');
+    expect(countdown.remaining).toBeCloseTo(-5);
+  });
+
+  it('does not count the night, the weekend or a holiday', () => {
+    expect(countdownOf(due(wib('2026-11-09', '08:10')), wib('2026-11-06', '15:55'), CALENDAR, POLICY)!.remaining).toBeCloseTo(15);
+    expect(countdownOf(due(wib('2026-12-28', '08:10')), wib('2026-12-24', '15:55'), CALENDAR, POLICY)!.remaining).toBeCloseTo(15);
+  });
+
+  it('follows the running step and stops once the request is answered', () => {
+    const routed = inquiry({ status: 'triaged', coordinationDueAt: wib('2026-11-03', '10:15').toISOString() });
+    expect(countdownOf(routed, wib('2026-11-03', '09:15'), CALENDAR, POLICY)).toMatchObject({ step: 'coordination', urgency: 'ok' });
+    expect(countdownOf(inquiry({ status: 'answered' }), wib('2026-11-03', '09:15'), CALENDAR, POLICY)).toBeNull();
+  });
+});
+
+describe('the suggested Bidang', () => {
+  const dafduk: Division = { id: 'd1', documentId: 'd1', name: 'Bidang Pendaftaran Penduduk', code: 'DAFDUK', topics: ['ktp', 'kartu keluarga', 'pindah'] };
+  const capil: Division = { id: 'd2', documentId: 'd2', name: 'Bidang Pencatatan Sipil', code: 'CAPIL', topics: ['akta', 'kelahiran', 'kematian'] };
+  const faq: FaqEntry[] = [{ id: 'f1', documentId: 'f1', question: 'Anak lahir', answer: '…', keywords: ['bayi baru lahir'], division: capil }];
+
+  it('is the Bidang whose topics the request mentions', () => {
+    expect(suggestDivision('Syarat membuat KTP-el baru untuk anak saya', [dafduk, capil])?.code).toBe('DAFDUK');
+    expect(suggestDivision('Mengurus akta kelahiran', [dafduk, capil])?.code).toBe('CAPIL');
+  });
+
+  it('weighs an FAQ match above a single topic word', () => {
+    expect(suggestDivision('KTP ibu dan bayi baru lahir', [dafduk, capil], faq)?.code).toBe('CAPIL');
+  });
+
+  it('matches whole words only and suggests nothing without a match', () => {
+    expect(suggestDivision('Jadwal pelayanan hari Sabtu', [dafduk, capil])).toBeNull();
+    expect(suggestDivision('pindahan rumah', [dafduk, capil])).toBeNull();
+  });
+});
