@@ -36,11 +36,11 @@ export function useBoardMove(setInquiries: Dispatch<SetStateAction<Inquiry[]>>, 
       try {
         const updated = await run(action, original.id, input);
         apply([updated]);
-        notify(translate('layanan.board.moved', { code: original.code, status: translate(`layanan.status.${to}`) }), { type: 'success' });
+        notify('layanan.board.moved', { type: 'success', messageArgs: { code: original.code, status: translate(`layanan.status.${to}`) } });
       } catch (error) {
         place(original);
         const message = error instanceof Error ? error.message : String(error);
-        notify(translate('layanan.board.refused', { code: original.code, message: translate(message, { _: message }) }), { type: 'error', autoHideDuration: 8000 });
+        notify('layanan.board.refused', { type: 'error', autoHideDuration: 8000, messageArgs: { code: original.code, message } });
       } finally {
         setSubmitting(false);
         setPending(null);
@@ -54,7 +54,7 @@ export function useBoardMove(setInquiries: Dispatch<SetStateAction<Inquiry[]>>, 
       if (inquiry.status === to) return;
       const action = actionForMove(inquiry.status, to);
       if (!action) {
-        notify(translate('layanan.board.no_action', { from: translate(`layanan.status.${inquiry.status}`), to: translate(`layanan.status.${to}`) }), { type: 'warning' });
+        notify('layanan.board.no_action', { type: 'warning', messageArgs: { from: translate(`layanan.status.${inquiry.status}`), to: translate(`layanan.status.${to}`) } });
         return;
       }
       place({ ...inquiry, status: to });

@@ -34,12 +34,13 @@ export const InquiryActions = ({ inquiry }: { inquiry: Inquiry }) => {
     setSubmitting(true);
     try {
       const updated = await run(action, inquiry.id, input);
-      notify(translate(`layanan.actions.done.${action}`, { division: updated.division?.name ?? '' }), { type: 'success' });
+      notify(`layanan.actions.done.${action}`, { type: 'success', messageArgs: { division: updated.division?.name ?? '' } });
       setOpen(null);
       await queryClient.invalidateQueries({ queryKey: eventsKey(inquiry.id) });
       refresh();
     } catch (error) {
-      notify(error instanceof Error ? error.message : String(error), { type: 'error', autoHideDuration: 8000 });
+      const message = error instanceof Error ? error.message : String(error);
+      notify(message, { type: 'error', autoHideDuration: 8000, messageArgs: { _: message } });
     } finally {
       setSubmitting(false);
     }

@@ -38,11 +38,12 @@ export const DivisionQueue = () => {
     setSubmitting(true);
     try {
       await run('coordinate', inquiry.id, { information });
-      notify(translate('layanan.actions.done.coordinate'), { type: 'success' });
+      notify('layanan.actions.done.coordinate', { type: 'success' });
       setOpen(null);
       refresh();
     } catch (error) {
-      notify(error instanceof Error ? error.message : String(error), { type: 'error', autoHideDuration: 8000 });
+      const message = error instanceof Error ? error.message : String(error);
+      notify(message, { type: 'error', autoHideDuration: 8000, messageArgs: { _: message } });
     } finally {
       setSubmitting(false);
     }

@@ -48,8 +48,8 @@ export function countdownOf(inquiry: Inquiry, now: Date, calendar: WorkingCalend
   return { step: running.step, dueAt: running.dueAt, remaining, urgency };
 }
 
-/** Whole working minutes as hours and minutes: [hours, minutes]. */
+/** Whole working minutes as [hours, minutes]: time left rounds up, time late rounds down. */
 export function splitMinutes(minutes: number): [number, number] {
-  const whole = Math.max(0, Math.ceil(Math.abs(minutes) - 1e-9));
+  const whole = minutes >= 0 ? Math.ceil(minutes - EPSILON) : Math.floor(-minutes + EPSILON);
   return [Math.floor(whole / 60), whole % 60];
 }

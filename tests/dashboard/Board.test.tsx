@@ -1,0 +1,136 @@
+/**
+ * @jest-environment jsdom
+ */
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { AdminContext, HttpError, Notification, type AuthProvider } from 'react-admin';
+import { MemoryRouter } from 'react-router-dom';
+import { Board } from '../../dashboard/src/board/Board';
+import { i18nProvider } from '../../dashboard/src/i18n/i18nProvider';
+import type { LayananDataProvider } from '../../dashboard/src/providers/dataProvider';
+import type { Inquiry, SopPolicy } from '../../dashboard/src/types';
+
+const MINUTE = 60_000;
+/** Calendar time, so the board's real clock gives the same minutes at any hour of the test run. */
+const POLICY: SopPolicy = { triageMinutes: 15, coordinationMinutes: 60, answerMinutes: 60, reminderThreshold: 0.8, clockMode: 'calendar', officeHours: [], timeZone: 'Asia/Jakarta' };
+
+let sequence = 0;
+function inquiry(overrides: Partial<Inquiry>): Inquiry {
+  sequence += 1;
+  const id = `doc-${sequence}`;
+  return { id, documentId: id, code: `INF-2611-${String(sequence).padStart(5, '0')}`, kind: 'information', channel: 'whatsapp', status: 'received', subject: `Permohonan ${sequence}`, receivedAt: new Date().toISOString(), applicant: { name: 'S*** A*****' }, updatedAt: new Date().toISOString(), ...overrides };
+}
+const inMinutes = (minutes: number) => new Date(Date.now() + minutes * MINUTE).toISOString();
+
+const officer: AuthProvider = {
+  login: async () => undefined,
+  logout: async () => undefined,
+  checkAuth: async () => undefined,
+  checkError: async () => undefined,
+  getPermissions: async () => 'officer',
+  canAccess: async () => true,
+};
+
+function fakeProvider(inquiries: Inquiry[], overrides: Partial<LayananDataProvider> = {}) {
+  return {
+    getList: jest.fn(async (resource: string, params: { filter?: Record<string, unknown> }) => {
+      if (resource !== 'inquiries') return { data: [], total: 0 };
+      const statuses = params.filter?.status_in as string[] | undefined;
+      const rows = statuses ? inquiries.filter((i) => statuses.includes(i.status)) : params.filter?.status === 'closed' ? inquiries.filter((i) => i.status === 'closed') : [];
+      return { data: rows, total: rows.length };
+    }),
+    getOne: jest.fn(async () => ({ data: {} })),
+    getMany: jest.fn(async () => ({ data: [] })),
+    getSopPolicy: jest.fn(async () => POLICY),
+    getHolidayDates: jest.fn(async () => []),
+    closeInquiry: jest.fn(),
+    triageInquiry: jest.fn(),
+    ...overrides,
+  } as unknown as LayananDataProvider;
+}
+
+function renderBoard(dataProvider: LayananDataProvider) {
+  return render(
+    <MemoryRouter>
+      <AdminContext dataProvider={dataProvider} authProvider={officer} i18nProvider={i18nProvider}>
+        <Board pollMs={60 * MINUTE} />
+        <Notification />
+      </AdminContext>
+    </MemoryRouter>,
+  );
+}
+
+const column = (status: string) => document.querySelector(`[data-status="${status}"]`) as HTMLElement;
+const codesIn = (status: string) => Array.from(column(status).querySelectorAll('[data-testid="inquiry-card"]')).map((card) => card.getAttribute('data-code'));
+
+describe('the triage board', () => {
+  it('shows one column per SOP state with each request under its state, the nearest deadline first', async () => {
+    const later = inquiry({ triageDueAt: inMinutes(14) });
+    const sooner = inquiry({ triageDueAt: inMinutes(4) });
+    const routed = inquiry({ status: 'triaged', coordinationDueAt: inMinutes(50), division: { documentId: 'd1', name: 'Bidang Pendaftaran Penduduk', code: 'DAFDUK' } });
+    const answered = inquiry({ status: 'answered', answeredAt: inMinutes(-5) });
+    renderBoard(fakeProvider([later, routed, sooner, answered]));
+    await waitFor(() => expect(codesIn('received')).toEqual([sooner.code, later.code]));
+    expect(Array.from(document.querySelectorAll('[data-status] h2')).map((h) => h.textContent)).toEqual(['Diterima', 'Dipilah', 'Dikoordinasikan', 'Dijawab', 'Selesai']);
+    expect(codesIn('triaged')).toEqual([routed.code]);
+    expect(within(column('triaged')).getByText('DAFDUK')).toBeTruthy();
+    expect(codesIn('answered')).toEqual([answered.code]);
+    expect(codesIn('closed')).toEqual([]);
+  });
+
+  it('counts down each step: green, amber at the reminder threshold, red once breached', async () => {
+    const green = inquiry({ triageDueAt: inMinutes(10.5) });
+    const amber = inquiry({ triageDueAt: inMinutes(2.5) });
+    const red = inquiry({ triageDueAt: inMinutes(-5.5), triageBreached: true });
+    renderBoard(fakeProvider([green, amber, red]));
+    const badge = (code: string) => document.querySelector(`[data-code="${code}"] [data-urgency]`) as HTMLElement | null;
+    await waitFor(() => expect(badge(green.code)).not.toBeNull());
+    expect(badge(green.code)!.dataset.urgency).toBe('ok');
+    expect(badge(green.code)!.textContent).toBe('sisa 11 mnt');
+    expect(badge(amber.code)!.dataset.urgency).toBe('warning');
+    expect(badge(amber.code)!.textContent).toBe('sisa 3 mnt');
+    expect(badge(red.code)!.dataset.urgency).toBe('breached');
+    expect(badge(red.code)!.textContent).toBe('terlambat 5 mnt');
+  });
+
+  it('moves a card at once and puts it back with a notification when the server refuses', async () => {
+    const answered = inquiry({ status: 'answered', answeredAt: inMinutes(-30) });
+    let refuse: (error: Error) => void = () => undefined;
+    const closeInquiry = jest.fn(() => new Promise<Inquiry>((_, reject) => (refuse = reject)));
+    renderBoard(fakeProvider([answered], { closeInquiry }));
+    await waitFor(() => expect(codesIn('answered')).toEqual([answered.code]));
+
+    fireEvent.click(within(column('answered')).getByRole('button', { name: 'Pindahkan ke…' }));
+    fireEvent.click(await screen.findByRole('menuitem', { name: 'Selesai' }));
+    await waitFor(() => expect(codesIn('closed')).toEqual([answered.code]));
+    expect(closeInquiry).toHaveBeenCalledWith(answered.id, {});
+
+    await act(async () => refuse(new HttpError('Permohonan berstatus "Selesai" (closed) tidak dapat ditutup menjadi "Selesai" (closed).', 409)));
+    await waitFor(() => expect(codesIn('answered')).toEqual([answered.code]));
+    expect(codesIn('closed')).toEqual([]);
+    expect(await screen.findByText(/Perpindahan INF-2611-\d+ dibatalkan: Permohonan berstatus "Selesai"/)).toBeTruthy();
+  });
+
+  it('asks for the Bidang before routing, and rolls back a refused triage too', async () => {
+    const fresh = inquiry({ triageDueAt: inMinutes(12), message: 'Syarat KTP-el baru?' });
+    const triageInquiry = jest.fn(async () => {
+      throw new HttpError('Forbidden', 403);
+    });
+    const divisions = [{ id: 'd1', documentId: 'd1', name: 'Bidang Pendaftaran Penduduk', code: 'DAFDUK', topics: ['ktp'], active: true }];
+    const provider = fakeProvider([fresh], { triageInquiry });
+    const baseGetList = provider.getList;
+    provider.getList = jest.fn(async (resource: string, params: never) => (resource === 'divisions' ? { data: divisions, total: 1 } : baseGetList(resource, params))) as never;
+    renderBoard(provider);
+    await waitFor(() => expect(codesIn('received')).toEqual([fresh.code]));
+
+    fireEvent.click(within(column('received')).getByRole('button', { name: 'Pindahkan ke…' }));
+    fireEvent.click(await screen.findByRole('menuitem', { name: 'Dipilah' }));
+    await waitFor(() => expect(codesIn('triaged')).toEqual([fresh.code]));
+    const dialog = await screen.findByRole('dialog');
+    await waitFor(() => expect(within(dialog).getByText('Saran: Bidang Pendaftaran Penduduk')).toBeTruthy());
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Teruskan ke bidang' }));
+
+    await waitFor(() => expect(triageInquiry).toHaveBeenCalledWith(fresh.id, { division: 'd1' }));
+    await waitFor(() => expect(codesIn('received')).toEqual([fresh.code]));
+    expect(await screen.findByText(/dibatalkan: Forbidden/)).toBeTruthy();
+  });
+});
