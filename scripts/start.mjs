@@ -122,6 +122,7 @@ function cmsBuildIsFresh() {
 
 async function build(env) {
   await step('Compiling config and the local plugins', process.execPath, [path.join(ROOT, 'scripts', 'build-libs.mjs')]);
+  await step('Building the dashboard and the public pages when their sources changed', process.execPath, [path.join(ROOT, 'scripts', 'build-dashboard.mjs')]);
   if (cmsBuildIsFresh()) {
     console.log('\n▸ CMS and admin panel are up to date (cms/dist/build is newer than the sources).');
     return;
@@ -175,6 +176,8 @@ function banner({ port, demo }) {
     '════════════════════════════════════════════════════════════════════',
     '  Layanan Informasi is running',
     '',
+    `  Public pages ${base}/`,
+    `  Dashboard    ${base}/dashboard`,
     `  API          ${base}/api`,
     `  Admin panel  ${base}/admin`,
   ];
@@ -182,7 +185,7 @@ function banner({ port, demo }) {
     lines.push(
       '',
       `  Demo logins (password ${DEMO_PASSWORD}):`,
-      '    API (POST /api/auth/local)',
+      '    Dashboard (and POST /api/auth/local)',
       '      petugas@demo.local    Petugas (information officer)',
       '      dafduk@demo.local     Staf Bidang Pendaftaran Penduduk',
       '      capil@demo.local      Staf Bidang Pencatatan Sipil',

@@ -1,0 +1,178 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { bootApp, createTestDatabase, type TestApp, type TestDatabase } from '../helpers/strapi';
+import { freePort, launchChromium, type HeadlessBrowser } from '../helpers/browser';
+
+const ARTIFACTS = path.resolve(__dirname, '..', '..', 'test-artifacts', 'screenshots');
+const PASSWORD = 'Layanan2026!';
+const DESKTOP = { width: 1440, height: 900 };
+const PHONE = { width: 360, height: 740 };
+
+/**
+ * The SOP end to end in a real headless Chromium against the real CMS serving the built dashboard:
+ * a citizen asks from a phone, the officer routes the card by dragging it, the Bidang gives its
+ * information, the officer answers, and the citizen reads the answer from the confirmation's link.
+ */
+describe('a request from the public ask page to the answer, in Chromium', () => {
+  let db: TestDatabase;
+  let app: TestApp;
+  let chromium: HeadlessBrowser;
+  let base: string;
+  let code: string;
+  let trackingUrl: string;
+  const subject = 'Syarat membuat KTP-el pertama kali';
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    db = await createTestDatabase('sqlite');
+    const port = await freePort();
+    app = await bootApp(db, { DEMO_DATA: 'true', DEMO_INQUIRIES: '12', HOST: '127.0.0.1', PORT: String(port) });
+    // Strapi's start-up banner says nothing a test reader needs.
+    const banner = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+    await app.strapi.listen().finally(() => banner.mockRestore());
+    const address = app.strapi.server.httpServer.address();
+    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : port}`;
+    chromium = await launchChromium();
+  });
+  afterAll(async () => {
+    await chromium?.close();
+    await app?.stop();
+    await db?.drop();
+  });
+
+  async function context(viewport = DESKTOP): Promise<BrowserContext> {
+    return chromium.browser.newContext({ viewport, locale: 'id-ID', timezoneId: 'Asia/Jakarta', isMobile: viewport.width < 500, hasTouch: viewport.width < 500 });
+  }
+  const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage });
+
+  async function signIn(email: string): Promise<Page> {
+    const page = await (await context()).newPage();
+    await page.goto(`${base}/dashboard/login`);
+    await page.fill('input[name="username"]', email);
+    await page.fill('input[name="password"]', PASSWORD);
+    await page.click('button[type="submit"]');
+    await page.waitForURL((url) => !url.pathname.endsWith('/login'));
+    return page;
+  }
+
+  it('takes the citizen’s request on a 360 px phone and gives a tracking code and link', async () => {
+    const desktop = await (await context()).newPage();
+    await desktop.goto(`${base}/`);
+    await desktop.getByRole('heading', { name: /Ajukan permohonan/ }).waitFor();
+    await shot(desktop, 'public-ask-desktop');
+    await desktop.context().close();
+
+    const phone = await (await context(PHONE)).newPage();
+    await phone.goto(`${base}/`);
+    await shot(phone, 'public-ask-phone', true);
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+
+    await phone.getByRole('button', { name: 'Kirim permohonan' }).click();
+    await phone.getByText('Nama wajib diisi, minimal 2 huruf.').waitFor();
+
+    await phone.selectOption('select[name="serviceCategory"]', 'ktp_el');
+    await phone.fill('input[name="subject"]', subject);
+    await phone.fill('textarea[name="message"]', 'Selamat pagi, anak saya baru berusia 17 tahun. Apa saja syarat membuat KTP-el untuk pertama kali?');
+    await phone.fill('input[name="name"]', 'Siti Aminah');
+    await phone.fill('input[name="phone"]', '0812 3456 7890');
+    await phone.getByRole('button', { name: 'Kirim permohonan' }).click();
+
+    code = (await phone.getByTestId('tracking-code').textContent())!.trim();
+    expect(code).toMatch(/^INF-\d{4}-\d{5}$/);
+    const href = await phone.getByTestId('tracking-link').getAttribute('href');
+    expect(href).toMatch(new RegExp(`^/lacak/${code}\\?token=.+`));
+    trackingUrl = `${base}${href}`;
+    await shot(phone, 'public-confirmation-phone', true);
+    await phone.context().close();
+  });
+
+  it('shows the request on the officer’s board, who routes it by dragging the card to "Dipilah"', async () => {
+    const page = await signIn('petugas@demo.local');
+    await page.locator('[data-testid="board"][data-ready="true"]').waitFor();
+    const card = page.locator(`[data-status="received"] [data-code="${code}"]`);
+    await card.waitFor();
+    await shot(page, 'board');
+
+    await page.fill('input[name="board-search"]', code);
+    await page.locator('[data-testid="inquiry-card"]').nth(1).waitFor({ state: 'detached' });
+    const from = (await card.boundingBox())!;
+    const to = (await page.locator('[data-status="triaged"] .board-column__cards').boundingBox())!;
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(from.x + from.width / 2 + 10, from.y + from.height / 2 + 10, { steps: 5 });
+    await page.mouse.move(to.x + to.width / 2, to.y + 60, { steps: 25 });
+    await page.mouse.up();
+
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('Saran: Bidang Pendaftaran Penduduk').waitFor();
+    await expect(dialog.getByRole('combobox').textContent()).resolves.toBe('Bidang Pendaftaran Penduduk');
+    await page.locator(`[data-status="triaged"] [data-code="${code}"]`).waitFor();
+    await dialog.getByRole('button', { name: 'Teruskan ke bidang' }).click();
+    await page.getByText(`Permohonan ${code} dipindahkan ke "Dipilah".`).waitFor();
+    await expect(page.locator(`[data-status="triaged"] [data-code="${code}"]`).getByText('DAFDUK').count()).resolves.toBe(1);
+    await page.context().close();
+  });
+
+  it('puts it in the queue of Pendaftaran Penduduk, whose staff give the information', async () => {
+    const page = await signIn('dafduk@demo.local');
+    await page.getByTestId('division-queue').waitFor();
+    const item = page.locator(`[data-testid="division-queue"] .MuiCard-root[data-code="${code}"]`);
+    await item.getByRole('button', { name: 'Berikan informasi' }).click();
+    await page.fill('textarea[name="information"]', 'Syarat KTP-el pemula: berusia 17 tahun, membawa Kartu Keluarga asli, datang sendiri untuk perekaman biometrik.');
+    await page.getByRole('button', { name: 'Kirim informasi' }).click();
+    await page.getByText('Informasi bidang tersimpan.').waitFor();
+    await item.waitFor({ state: 'detached' });
+    await page.context().close();
+  });
+
+  it('lets the officer answer from the inquiry page with an FAQ entry, edited, and records every step', async () => {
+    const page = await signIn('petugas@demo.local');
+    await page.locator('[data-testid="board"][data-ready="true"]').waitFor();
+    await page.locator(`[data-status="coordinated"] [data-code="${code}"]`).click();
+    await page.getByTestId('inquiry-page').waitFor();
+    await page.getByRole('button', { name: 'Jawab' }).click();
+    await page.fill('input[name="faq-search"]', 'KTP-el pertama');
+    await page.getByRole('button', { name: 'Sisipkan' }).first().click();
+    const answer = page.locator('textarea[name="answer"]');
+    await expect(answer.inputValue()).resolves.toContain('KTP-el');
+    await answer.fill(`${await answer.inputValue()}\n\nLayanan perekaman buka Senin–Jumat pukul 08.00–15.00 WIB.`);
+    await page.getByRole('button', { name: 'Kirim jawaban' }).click();
+    await page.getByText('Jawaban terkirim melalui kanal pemohon.').waitFor();
+    await page.locator('[data-testid="inquiry-page"][data-status="answered"]').waitFor();
+    await expect(page.getByTestId('inquiry-status').textContent()).resolves.toBe('Dijawab');
+
+    const timeline = page.getByTestId('timeline');
+    await timeline.locator('[data-event="answered"]').waitFor();
+    const steps = await timeline.locator('[data-event]').evaluateAll((items) => items.map((item) => [item.getAttribute('data-event'), item.textContent]));
+    const story = steps.filter(([type]) => ['created', 'triaged', 'coordinated', 'answered'].includes(type!));
+    expect(story.map(([type]) => type)).toEqual(['created', 'triaged', 'coordinated', 'answered']);
+    expect(story[0][1]).toContain('Pemohon');
+    expect(story[1][1]).toContain('Rina Wulandari');
+    expect(story[1][1]).toContain('Bidang Pendaftaran Penduduk');
+    expect(story[2][1]).toContain('Agus Santoso');
+    expect(story[3][1]).toContain('Rina Wulandari');
+    await shot(page, 'inquiry', true);
+    await page.context().close();
+  });
+
+  it('shows the citizen the answer on the tracking page from the confirmation link', async () => {
+    const phone = await (await context(PHONE)).newPage();
+    await phone.goto(trackingUrl);
+    await expect(phone.getByTestId('tracking-status').textContent()).resolves.toBe('Dijawab');
+    await expect(phone.getByTestId('tracking-answer').textContent()).resolves.toContain('Senin–Jumat pukul 08.00–15.00 WIB');
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await shot(phone, 'public-tracking-phone', true);
+    await phone.goto(`${base}/faq`);
+    await phone.fill('input[type="search"]', 'KTP hilang');
+    await phone.locator('details').first().click();
+    await shot(phone, 'public-faq-phone', true);
+    await phone.context().close();
+
+    const desktop = await (await context()).newPage();
+    await desktop.goto(trackingUrl);
+    await desktop.getByTestId('tracking-answer').waitFor();
+    await shot(desktop, 'public-tracking-desktop');
+    await desktop.context().close();
+  });
+});
