@@ -9,6 +9,28 @@ const PASSWORD = 'Layanan2026!';
 const DESKTOP = { width: 1440, height: 900 };
 const PHONE = { width: 360, height: 740 };
 
+/** A morning's worth of open requests on several channels, so the board looks like an office's. */
+async function seedOpenRequests({ strapi }: TestApp): Promise<void> {
+  const workflow = strapi.plugin('sop-workflow').service('workflow');
+  const officer = { type: 'system' as const, name: 'Rina Wulandari' };
+  const divisions = Object.fromEntries(
+    ((await strapi.db.query('api::division.division').findMany({ select: ['documentId', 'code'] })) as { documentId: string; code: string }[]).map((d) => [d.code, d.documentId]),
+  );
+  const requests = [
+    { channel: 'whatsapp', kind: 'information', subject: 'Cara mengurus akta kelahiran anak', division: 'CAPIL', steps: 1 },
+    { channel: 'walk_in', kind: 'complaint', subject: 'KTP-el belum tercetak sejak bulan lalu', division: 'DAFDUK', steps: 2 },
+    { channel: 'lapor_sp4n', kind: 'complaint', subject: 'Antrean pelayanan terlalu lama', division: 'DAFDUK', steps: 0, externalRef: 'LAPOR-2611001' },
+    { channel: 'phone', kind: 'information', subject: 'Syarat pindah datang dari luar kota', division: 'DAFDUK', steps: 1 },
+    { channel: 'instagram', kind: 'information', subject: 'Jam layanan hari Sabtu', division: 'DAFDUK', steps: 0 },
+    { channel: 'email', kind: 'information', subject: 'Perubahan nama pada akta', division: 'CAPIL', steps: 2 },
+  ];
+  for (const { steps, division, ...request } of requests) {
+    const { inquiry } = await workflow.create({ ...request, message: `${request.subject}. Mohon informasinya.`, applicant: { name: 'Warga Kota Probolinggo' } }, officer);
+    if (steps >= 1) await workflow.triage(inquiry.documentId, { division: divisions[division] }, officer);
+    if (steps >= 2) await workflow.coordinate(inquiry.documentId, { information: 'Informasi dari bidang.' }, officer);
+  }
+}
+
 /**
  * The SOP end to end in a real headless Chromium against the real CMS serving the built dashboard:
  * a citizen asks from a phone, the officer routes the card by dragging it, the Bidang gives its
@@ -33,6 +55,7 @@ describe('a request from the public ask page to the answer, in Chromium', () => 
     await app.strapi.listen().finally(() => banner.mockRestore());
     const address = app.strapi.server.httpServer.address();
     base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : port}`;
+    await seedOpenRequests(app);
     chromium = await launchChromium();
   });
   afterAll(async () => {

@@ -29,25 +29,22 @@ export const BOARD_FIELDS = [
 
 const OPEN_ON_BOARD = ['received', 'triaged', 'coordinated', 'answered'];
 const CLOSED_WINDOW_MS = 24 * 60 * 60_000;
-const PARALLEL_PAGES = 3;
+/** A card shows the applicant's (masked) name and the Bidang: nothing else is populated. */
+const BOARD_POPULATE = { applicant: { fields: ['name'] }, division: { fields: ['documentId', 'name', 'code'] } };
 
-/** Every page of a list, the first one alone (it tells the total), then the rest a few at a time. */
+/** Every page of a list: the first one alone (it tells the total), then all the others at once. */
 async function fetchAll(dataProvider: LayananDataProvider, filter: Record<string, unknown>, sortField: string): Promise<Inquiry[]> {
   const page = (number: number) =>
     dataProvider.getList<Inquiry>('inquiries', {
       filter,
       sort: { field: sortField, order: 'ASC' },
       pagination: { page: number, perPage: MAX_PAGE_SIZE },
-      meta: { fields: BOARD_FIELDS },
+      meta: { fields: BOARD_FIELDS, populate: BOARD_POPULATE },
     });
   const first = await page(1);
   const pages = Math.ceil((first.total ?? 0) / MAX_PAGE_SIZE);
-  const rows = [...first.data];
-  for (let next = 2; next <= pages; next += PARALLEL_PAGES) {
-    const batch = await Promise.all(Array.from({ length: Math.min(PARALLEL_PAGES, pages - next + 1) }, (_, i) => page(next + i)));
-    for (const result of batch) rows.push(...result.data);
-  }
-  return rows;
+  const rest = await Promise.all(Array.from({ length: Math.max(0, pages - 1) }, (_, i) => page(i + 2)));
+  return [first, ...rest].flatMap((result) => result.data);
 }
 
 /**

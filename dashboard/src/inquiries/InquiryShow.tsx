@@ -35,9 +35,9 @@ const Section = ({ title, children }: { title: string; children: ReactNode }) =>
 );
 
 const STEPS = [
-  { done: 'triagedAt', due: 'triageDueAt', breached: 'triageBreached' },
-  { done: 'coordinatedAt', due: 'coordinationDueAt', breached: 'coordinationBreached' },
-  { done: 'answeredAt', due: 'answerDueAt', breached: 'answerBreached' },
+  { step: 'triage', done: 'triagedAt', due: 'triageDueAt', breached: 'triageBreached' },
+  { step: 'coordination', done: 'coordinatedAt', due: 'coordinationDueAt', breached: 'coordinationBreached' },
+  { step: 'answer', done: 'answeredAt', due: 'answerDueAt', breached: 'answerBreached' },
 ] as const;
 
 const InquiryView = () => {
@@ -107,12 +107,14 @@ const InquiryView = () => {
             <div className="fields">
               <Field label={f('receivedAt')}>{formatDateTime(record.receivedAt, locale)}</Field>
               {STEPS.map((step) => (
-                <Field key={step.due} label={f(step.due)}>
+                <Field key={step.due} label={translate(`layanan.sla.step.${step.step}`)}>
                   {record[step.due] && (
-                    <span className={record[step.breached] ? 'sla-breached' : undefined}>
-                      {formatDateTime(record[step.due], locale)}
-                      {record[step.done] && ` → ${formatDateTime(record[step.done], locale)}`}
-                      {record[step.breached] ? ` · ${translate('layanan.sla.breached')}` : ''}
+                    <span className={record[step.breached] ? 'sla-breached' : undefined} data-step={step.step}>
+                      {translate('layanan.sla.due', { time: formatDateTime(record[step.due], locale) })}
+                      {record[step.done] && <br />}
+                      {record[step.done] && translate('layanan.sla.done', { time: formatDateTime(record[step.done], locale) })}
+                      {record[step.breached] && <br />}
+                      {record[step.breached] && translate('layanan.sla.breached')}
                     </span>
                   )}
                 </Field>

@@ -43,8 +43,8 @@ export interface DomainMethods {
 
 export type LayananDataProvider = DataProvider & DomainMethods;
 
-/** List parameters plus `meta.fields`: only the columns a view shows (the board skips long texts). */
-type ListParams = Partial<GetListParams> & { meta?: { fields?: readonly string[] } };
+/** List parameters plus `meta.fields` and `meta.populate`: only what a view shows (the board skips long texts). */
+type ListParams = Partial<GetListParams> & { meta?: { fields?: readonly string[]; populate?: Record<string, unknown> } };
 
 /**
  * ra-strapi's provider, spread and corrected where it falls short of Strapi 5: per-resource populate,
@@ -60,6 +60,7 @@ export function createDataProvider(fetchJson: Fetch = httpClient): LayananDataPr
       sort: params.sort,
       pagination: params.pagination ?? { page: 1, perPage: 25 },
       fields: params.meta?.fields,
+      populate: params.meta?.populate,
     });
     const { json } = await fetchJson(`${API_URL}/${resource}?${query}`, { signal: params.signal });
     return { data: (json.data as StrapiRow[]).map((row) => toRecord(row)), total: json.meta?.pagination?.total ?? json.data.length };

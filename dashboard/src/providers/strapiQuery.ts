@@ -106,16 +106,19 @@ export interface ListQuery {
   sort?: { field: string; order: string };
   pagination?: { page: number; perPage: number };
   fields?: readonly string[];
+  /** Replaces the resource's usual populate for this request. */
+  populate?: Record<string, unknown>;
 }
 
 /** The query string of a list request: filters, sort, page, populate and (optionally) the fields to return. */
-export function listQueryString(resource: string, { filter, sort, pagination, fields }: ListQuery): string {
+export function listQueryString(resource: string, { filter, sort, pagination, fields, populate }: ListQuery): string {
   const query: Record<string, unknown> = {};
   const filters = strapiFilters(resource, filter);
   if (Object.keys(filters).length) query.filters = filters;
   if (sort?.field) query.sort = [`${sort.field === 'id' ? 'id' : sort.field}:${sort.order === 'ASC' ? 'asc' : 'desc'}`];
   if (pagination) query.pagination = { page: pagination.page, pageSize: pagination.perPage };
-  if (POPULATE[resource]) query.populate = POPULATE[resource];
+  const related = populate ?? POPULATE[resource];
+  if (related) query.populate = related;
   if (fields?.length) query.fields = fields;
   return stringify(query, { encodeValuesOnly: true });
 }
