@@ -1,10 +1,25 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, Modules } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import { seed } from './seed';
 
+const SURVEY = 'api::survey-response.survey-response';
+
+/** Citizens' ratings are kept as given: written only by the public survey route, never edited in the admin panel. */
+const surveysAsGiven: Modules.Documents.Middleware.Middleware = async (ctx, next) => {
+  if (ctx.uid !== SURVEY) return next();
+  if (['create', 'update', 'delete', 'clone', 'publish', 'unpublish', 'discardDraft'].includes(ctx.action)) {
+    throw new errors.ForbiddenError('Penilaian SKM hanya diisi oleh warga dan tidak dapat diubah atau dihapus.');
+  }
+  return next();
+};
+
 export default {
-  register() {},
+  register({ strapi }: { strapi: Core.Strapi }) {
+    strapi.documents.use(surveysAsGiven);
+  },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await (strapi.service(SURVEY) as unknown as { ensureIndexes(): Promise<void> }).ensureIndexes();
     await seed(strapi);
   },
 };

@@ -6,3 +6,6 @@ export * from './workingTime';
 export * from './masking';
 export * from './inquiryFields';
 export * from './random';
+export * from './ikm';
+export * from './periods';
+export * from './recap';

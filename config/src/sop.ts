@@ -2,6 +2,13 @@
 export const SOP_STEPS = ['triage', 'coordination', 'answer'] as const;
 export type SopStep = (typeof SOP_STEPS)[number];
 
+/** The SOP's own numbering: step 1 is the citizen's request, steps 2–4 are timed. */
+export const SOP_STEP_LABELS: Record<SopStep, { id: string; en: string }> = {
+  triage: { id: 'Langkah 2: memilah dan meneruskan', en: 'Step 2: sort and route' },
+  coordination: { id: 'Langkah 3: koordinasi dengan Bidang', en: 'Step 3: coordinate with the division' },
+  answer: { id: 'Langkah 4: menyampaikan jawaban', en: 'Step 4: deliver the answer' },
+};
+
 /** A working interval on a weekday, minutes after local midnight, end exclusive. */
 export interface OfficeInterval {
   start: number;

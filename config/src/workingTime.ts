@@ -78,6 +78,11 @@ export function workingMinutesBetween(from: Date, to: Date, cal: WorkingCalendar
   return total / MINUTE_MS;
 }
 
+/** Minutes to add to UTC to read the wall clock of `timeZone` at `at` (420 for Asia/Jakarta). */
+export function utcOffsetMinutes(at: Date, timeZone: string): number {
+  return Math.round(zoneOffsetMs(instantOf(at), timeZone) / 60_000);
+}
+
 export function localDateKey(at: Date, timeZone: string): string {
   const instant = instantOf(at);
   return wallDayKey(instant + zoneOffsetMs(instant, timeZone));

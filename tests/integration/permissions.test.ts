@@ -39,6 +39,10 @@ const MATRIX: Route[] = [
   { name: 'answer', method: 'post', path: (i) => `/api/inquiries/${i.inquiry}/answer`, body: () => ({ data: { answer: 'Jawaban petugas.' } }), allowed: ['officer'] },
   { name: 'close', method: 'post', path: (i) => `/api/inquiries/${i.inquiry}/close`, body: () => ({ data: {} }), allowed: ['officer'] },
   { name: 'reject', method: 'post', path: (i) => `/api/inquiries/${i.inquiry}/reject`, body: () => ({ data: { reason: 'Spam' } }), allowed: ['officer'] },
+  { name: 'read the Rekap Informasi', method: 'get', path: () => '/api/recap?from=2026-01-01&to=2026-01-31', allowed: ['officer', 'leadership'] },
+  { name: 'download the Rekap Informasi', method: 'get', path: () => '/api/recap/export?from=2026-01-01&to=2026-01-31&format=csv', allowed: ['officer', 'leadership'] },
+  { name: 'read the IKM', method: 'get', path: () => '/api/surveys/ikm?from=2026-01-01&to=2026-12-31', allowed: ['officer', 'leadership'] },
+  { name: 'rate an answered request (SKM)', method: 'post', path: () => '/api/public/surveys', body: (i) => ({ data: { code: i.code, token: i.token, scores: { U1: 4, U2: 4, U3: 4, U4: 4, U5: 4, U6: 4, U7: 4, U8: 4, U9: 4 } } }), allowed: ['public'] },
   { name: 'who am I', method: 'get', path: () => '/api/users/me', allowed: STAFF },
   { name: 'my role and Bidang', method: 'get', path: () => '/api/me', allowed: STAFF },
   { name: 'list users', method: 'get', path: () => '/api/users', allowed: [] },
@@ -52,6 +56,8 @@ const ABSENT = [
   ['get', () => '/api/inquiry-events'],
   ['post', () => '/api/divisions'],
   ['put', () => '/api/sop-policy'],
+  ['get', () => '/api/survey-responses'],
+  ['post', () => '/api/survey-responses'],
 ] as const;
 
 describe.each(databases())('the permission matrix on %s', (kind) => {

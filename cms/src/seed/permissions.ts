@@ -12,6 +12,13 @@ const READ_REFERENCE = [
   'api::sop-policy.sop-policy.find',
 ];
 const SIGNED_IN = ['plugin::users-permissions.user.me', 'api::profile.profile.me', 'plugin::users-permissions.auth.changePassword'];
+/** The Rekap Informasi and its monthly report: the officer compiles it, leadership reads it. */
+const RECAP = ['api::recap.recap.find', 'api::recap.recap.export'];
+/**
+ * The IKM: leadership reports it; the officer too, as the one who answers the citizens and acts on
+ * their ratings and comments.
+ */
+const IKM = ['api::survey-response.survey-response.ikm'];
 
 /**
  * The whole permission matrix of the users-permissions roles (DESIGN §7). The seed makes the database
@@ -21,6 +28,7 @@ export const PERMISSIONS: Record<RoleType, readonly string[]> = {
   public: [
     'api::public.public.submitInquiry',
     'api::public.public.track',
+    'api::public.public.submitSurvey',
     'api::faq-entry.faq-entry.find',
     'api::faq-entry.faq-entry.findOne',
     'plugin::users-permissions.auth.callback',
@@ -29,16 +37,18 @@ export const PERMISSIONS: Record<RoleType, readonly string[]> = {
   ],
   officer: [
     ...inquiry('find', 'findOne', 'create', 'update', 'events', 'triage', 'coordinate', 'answer', 'close', 'reject'),
+    ...RECAP,
+    ...IKM,
     ...READ_REFERENCE,
     ...SIGNED_IN,
   ],
   division_staff: [...inquiry('find', 'findOne', 'events', 'coordinate'), ...READ_REFERENCE, ...SIGNED_IN],
-  leadership: [...inquiry('find', 'findOne', 'events'), ...READ_REFERENCE, ...SIGNED_IN],
+  leadership: [...inquiry('find', 'findOne', 'events'), ...RECAP, ...IKM, ...READ_REFERENCE, ...SIGNED_IN],
 };
 
 const ROLE_DESCRIPTIONS: Record<RoleType, string> = {
-  public: 'Warga tanpa akun: mengajukan dan melacak permohonan, membaca FAQ.',
-  officer: 'Memilah, meneruskan, mengoordinasikan dan menjawab permohonan.',
+  public: 'Warga tanpa akun: mengajukan dan melacak permohonan, mengisi survei kepuasan, membaca FAQ.',
+  officer: 'Memilah, meneruskan, mengoordinasikan dan menjawab permohonan; menyusun Rekap Informasi.',
   division_staff: 'Memberikan informasi untuk permohonan yang diteruskan ke bidangnya.',
   leadership: 'Memantau kinerja layanan dan Rekap Informasi.',
 };

@@ -1,6 +1,21 @@
 import { errors, z } from '@strapi/utils';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
-import { CHANNELS, EDITABLE_INQUIRY_FIELDS, KINDS, OFFICER_INTAKE_CHANNELS, SERVICE_CATEGORIES, nikProblem } from '@layanan/config';
+import {
+  CHANNELS,
+  EDITABLE_INQUIRY_FIELDS,
+  GROUP_BY,
+  IKM_GRADE_TABLES,
+  KINDS,
+  OFFICER_INTAKE_CHANNELS,
+  SERVICE_CATEGORIES,
+  SKM_ELEMENTS,
+  SKM_ELEMENT_LABELS,
+  SKM_SCORE_MAX,
+  SKM_SCORE_MIN,
+  dayNumberOf,
+  nikProblem,
+  type SkmElement,
+} from '@layanan/config';
 
 /** Text a person typed: trimmed, bounded, and free of markup (it is shown back in pages and messages). */
 const MARKUP = /<\s*\/?\s*[a-z!?][^>]*>/i;
@@ -112,6 +127,74 @@ export function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.infe
     throw new errors.ValidationError('Isi permintaan harus berbentuk {"data": {...}}.');
   }
   const result = schema.safeParse((body as { data: unknown }).data);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message }));
+  throw new errors.ValidationError(problems[0].message, { errors: problems });
+}
+
+const dateKey = (label: string) =>
+  z
+    .string({ error: `${label} harus berupa tanggal.` })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${label} harus bertanggal TTTT-BB-HH, misalnya 2026-01-31.` })
+    .refine((value) => dayNumberOf(value) !== null, { error: `${label} bukan tanggal yang ada di kalender.` });
+
+const recapFilters = {
+  from: dateKey('Tanggal awal').optional(),
+  to: dateKey('Tanggal akhir').optional(),
+  channel: z.enum(CHANNELS, { error: `Kanal tidak dikenal. Pilihan: ${CHANNELS.join(', ')}.` }).optional(),
+  kind: kind.optional(),
+  division: z.string({ error: 'Bidang harus berupa teks.' }).trim().min(1, { error: 'Bidang tidak boleh kosong.' }).max(64).optional(),
+};
+
+export const recapQuerySchema = strict({
+  ...recapFilters,
+  groupBy: z.enum(GROUP_BY, { error: `Pengelompokan harus salah satu dari: ${GROUP_BY.join(', ')}.` }).optional(),
+});
+
+export const EXPORT_FORMATS = ['xlsx', 'csv', 'pdf'] as const;
+
+export const recapExportSchema = strict({
+  ...recapFilters,
+  format: z.enum(EXPORT_FORMATS, { error: `Format harus salah satu dari: ${EXPORT_FORMATS.join(', ')}.` }),
+});
+
+export const ikmQuerySchema = strict({
+  from: dateKey('Tanggal awal').optional(),
+  to: dateKey('Tanggal akhir').optional(),
+  groupBy: z.enum(GROUP_BY, { error: `Pengelompokan harus salah satu dari: ${GROUP_BY.join(', ')}.` }).optional(),
+  regulation: z.enum(IKM_GRADE_TABLES.map((t) => t.regulation) as [string, ...string[]], {
+    error: `Peraturan tidak dikenal. Pilihan: ${IKM_GRADE_TABLES.map((t) => t.regulation).join('; ')}.`,
+  }).optional(),
+});
+
+const score = (element: SkmElement) =>
+  z
+    .number({ error: `Nilai ${element} (${SKM_ELEMENT_LABELS[element].id}) wajib diisi dengan angka 1 sampai 4.` })
+    .int({ error: `Nilai ${element} harus bilangan bulat 1 sampai 4.` })
+    .min(SKM_SCORE_MIN, { error: `Nilai ${element} harus antara 1 dan 4.` })
+    .max(SKM_SCORE_MAX, { error: `Nilai ${element} harus antara 1 dan 4.` });
+
+export const surveySchema = strict({
+  code: z.string({ error: 'Kode permohonan wajib diisi.' }).trim().min(1, { error: 'Kode permohonan wajib diisi.' }).max(20, { error: 'Kode permohonan tidak dikenal.' }),
+  token: z.string({ error: 'Token pelacakan wajib diisi.' }).trim().min(1, { error: 'Token pelacakan wajib diisi.' }).max(100, { error: 'Token pelacakan tidak valid.' }),
+  scores: z.strictObject(
+    Object.fromEntries(SKM_ELEMENTS.map((element) => [element, score(element)])) as Record<SkmElement, ReturnType<typeof score>>,
+    {
+      error: (issue) =>
+        issue.code === 'unrecognized_keys'
+          ? `Unsur survei tidak dikenal: ${issue.keys.join(', ')}. Unsur yang dinilai: ${SKM_ELEMENTS.join(', ')}.`
+          : `Nilai survei wajib diisi untuk unsur ${SKM_ELEMENTS.join(', ')}.`,
+    },
+  ),
+  comment: text('Saran dan masukan', 1, 2000).optional(),
+});
+
+/**
+ * Parses a query string (already split by Strapi's qs) against a schema; a refusal is a 400 naming the
+ * first problem.
+ */
+export function parseQuery<T extends z.ZodType>(schema: T, query: unknown): z.infer<T> {
+  const result = schema.safeParse(query ?? {});
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message }));
   throw new errors.ValidationError(problems[0].message, { errors: problems });

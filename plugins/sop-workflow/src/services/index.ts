@@ -1,5 +1,6 @@
 import clock from './clock';
 import codes from './codes';
+import durations from './durations';
 import events from './events';
 import outbox from './outbox';
 import policy from './policy';
@@ -7,7 +8,7 @@ import sweep from './sweep';
 import workflow from './workflow';
 import rateLimit from './rate-limit';
 
-const services = { clock, codes, events, outbox, policy, sweep, workflow, rateLimit };
+const services = { clock, codes, durations, events, outbox, policy, sweep, workflow, rateLimit };
 
 export type SopWorkflowServices = typeof services;
 export default services;

@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { PUBLIC, getService as sop, tokenMatches } from '@layanan/sop-workflow';
-import { parseBody, publicInquirySchema } from '../../../utils/validation';
+import { parseBody, publicInquirySchema, surveySchema } from '../../../utils/validation';
+import type { SurveyInput } from '../../survey-response/services/survey-response';
 
 const NOT_FOUND = 'Permohonan tidak ditemukan. Periksa kembali kode dan token pelacakan Anda.';
 
@@ -42,6 +43,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       populate: { division: { select: ['name'] } },
     })) as TrackRow | null;
     if (!row || !token || !tokenMatches(token, row.trackingTokenHash)) throw new errors.NotFoundError(NOT_FOUND);
+    const surveyed = await strapi.db.query('api::survey-response.survey-response').count({ where: { inquiry: { id: row.id } } });
     const timeline = await strapi.db.query('api::inquiry-event.inquiry-event').findMany({
       where: { inquiry: { id: row.id }, public: true },
       select: ['type', 'at'],
@@ -61,7 +63,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         closedAt: row.closedAt,
         answer: row.answer,
         timeline,
+        survey: { given: surveyed > 0, open: row.outcome === 'answered' && surveyed === 0 },
       },
     };
+  },
+
+  /** SKM: the citizen rates an answered request once, with the same code and token as for tracking. */
+  async submitSurvey(ctx: Parameters<Core.ControllerHandler>[0]) {
+    await sop(strapi, 'rateLimit').consume('publicRateLimit', ctx.request.ip);
+    const input = parseBody(surveySchema, ctx.request.body);
+    const service = strapi.service('api::survey-response.survey-response') as unknown as { submit(input: SurveyInput): Promise<{ code: string; at: Date }> };
+    const { code, at } = await service.submit(input);
+    ctx.status = 201;
+    return { data: { code, at, message: 'Terima kasih. Penilaian Anda membantu kami memperbaiki layanan.' } };
   },
 });

@@ -2,5 +2,6 @@ export default {
   routes: [
     { method: 'POST', path: '/public/inquiries', handler: 'public.submitInquiry', config: { policies: [] as string[] } },
     { method: 'GET', path: '/public/track/:code', handler: 'public.track', config: { policies: [] as string[] } },
+    { method: 'POST', path: '/public/surveys', handler: 'public.submitSurvey', config: { policies: [] as string[] } },
   ],
 };

@@ -1,0 +1,27 @@
+import type { Writable } from 'node:stream';
+import { DETAIL_COLUMNS, type Cell, type LocalClock } from './report';
+import type { DetailRow } from './rows';
+import { drained } from './stream';
+
+/** Excel reads UTF-8 only when the file says so. */
+const BOM = '\ufeff';
+/** A cell starting like a formula is prefixed, so that a spreadsheet shows it as text (CSV injection). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+function field(value: Cell, clock: LocalClock): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return clock.format(value);
+  if (typeof value === 'number') return String(Math.round(value * 10) / 10);
+  const text = FORMULA_START.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** RFC 4180, comma-separated, CRLF line ends, UTF-8 with a BOM; times as WIB wall clock. */
+export async function writeCsv(out: Writable, pages: AsyncIterable<DetailRow[]>, clock: LocalClock) {
+  out.write(BOM + DETAIL_COLUMNS.map((column) => field(column.header, clock)).join(',') + '\r\n');
+  for await (const page of pages) {
+    out.write(page.map((row) => DETAIL_COLUMNS.map((column) => field(column.value(row), clock)).join(',') + '\r\n').join(''));
+    await drained(out);
+  }
+  out.end();
+}

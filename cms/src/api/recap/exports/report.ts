@@ -1,0 +1,158 @@
+import {
+  CHANNELS,
+  CHANNEL_LABELS,
+  KINDS,
+  KIND_LABELS,
+  SERVICE_CATEGORIES,
+  SERVICE_CATEGORY_LABELS,
+  SOP_STEPS,
+  SOP_STEP_LABELS,
+  STATUSES,
+  STATUS_LABELS,
+  utcOffsetMinutes,
+  type Channel,
+  type Kind,
+  type ServiceCategory,
+  type Status,
+} from '@layanan/config';
+import type { Recap } from '../services/recap';
+import type { DetailRow } from './rows';
+
+/** The letterhead of every Rekap Informasi. */
+export const LETTERHEAD = ['PEMERINTAH KOTA PROBOLINGGO', 'DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL', 'REKAP INFORMASI'] as const;
+export const TITLE = LETTERHEAD.join(' — ');
+
+export type Cell = string | number | Date | null;
+
+export interface SummaryTable {
+  title: string;
+  headers: string[];
+  rows: Cell[][];
+}
+
+/** Wall-clock times of the office's zone: an instant shifted by its UTC offset, read as if it were UTC. */
+export interface LocalClock {
+  shift(at: Date): Date;
+  format(at: Date | null): string;
+}
+
+/**
+ * One offset for the whole report when the zone keeps it over the range (Asia/Jakarta always does), so that
+ * a million rows do not each ask Intl for it; a zone that changes offset is asked per instant.
+ */
+export function localClock(timeZone: string, start: Date, end: Date): LocalClock {
+  const fixed = utcOffsetMinutes(start, timeZone) === utcOffsetMinutes(end, timeZone) ? utcOffsetMinutes(start, timeZone) : null;
+  const shift = (at: Date) => new Date(at.getTime() + (fixed ?? utcOffsetMinutes(at, timeZone)) * 60_000);
+  return {
+    shift,
+    format: (at) => (at ? shift(at).toISOString().slice(0, 16).replace('T', ' ') : ''),
+  };
+}
+
+const percent = (share: number | null) => (share === null ? '–' : `${(share * 100).toFixed(1).replace('.', ',')}%`);
+const minutes = (value: number | null) => (value === null ? '–' : value.toFixed(1).replace('.', ','));
+const share = (count: number, total: number) => (total === 0 ? 0 : count / total);
+
+const channelLabel = (key: string) => CHANNEL_LABELS[key as Channel]?.id ?? key;
+const kindLabel = (key: string) => KIND_LABELS[key as Kind]?.id ?? key;
+const categoryLabel = (key: string | null) => (key ? (SERVICE_CATEGORY_LABELS[key as ServiceCategory]?.id ?? key) : '');
+const statusLabel = (key: string) => STATUS_LABELS[key as Status]?.id ?? key;
+export const OUTCOME_LABELS: Record<string, string> = { open: 'Belum selesai', answered: 'Dijawab', rejected: 'Ditolak' };
+
+/** The summary figures as tables, shared by the XLSX summary sheet and the PDF. */
+export function summaryTables(recap: Recap): SummaryTable[] {
+  const total = recap.total;
+  const breakdown = (title: string, header: string, keys: readonly string[], counts: Record<string, number>, label: (key: string) => string) => ({
+    title,
+    headers: [header, 'Jumlah', 'Persentase'],
+    rows: keys.map((key) => [label(key), counts[key] ?? 0, percent(share(counts[key] ?? 0, total))]),
+  });
+  const divisionName = (key: string) => recap.divisions.find((d) => d.key === key)?.name ?? key;
+  return [
+    {
+      title: 'Ringkasan',
+      headers: ['Uraian', 'Nilai'],
+      rows: [
+        ['Periode', `${recap.range.from} s.d. ${recap.range.to}`],
+        ['Jumlah permohonan', total],
+        ['Belum selesai', recap.totals.outcome.open ?? 0],
+        ['Dijawab', recap.totals.outcome.answered ?? 0],
+        ['Ditolak', recap.totals.outcome.rejected ?? 0],
+        ['Langkah terbuka yang melewati batas waktu', recap.openBreaches.breached],
+      ],
+    },
+    breakdown('Permohonan per kanal', 'Kanal', CHANNELS, recap.totals.channel, channelLabel),
+    breakdown('Permohonan per jenis', 'Jenis', KINDS, recap.totals.kind, kindLabel),
+    breakdown('Permohonan per kategori layanan', 'Kategori layanan', SERVICE_CATEGORIES, recap.totals.serviceCategory, (k) => categoryLabel(k)),
+    breakdown('Permohonan per bidang', 'Bidang', recap.divisions.map((d) => d.key), recap.totals.division, divisionName),
+    breakdown('Permohonan per status', 'Status', STATUSES, recap.totals.status, statusLabel),
+    {
+      title: 'Kepatuhan waktu SOP per langkah',
+      headers: ['Langkah', 'Batas (menit kerja)', 'Berlaku', 'Tepat waktu', 'Terlambat', 'Sedang berjalan', 'Dalam batas waktu'],
+      rows: SOP_STEPS.map((step) => {
+        const c = recap.compliance.overall[step];
+        return [SOP_STEP_LABELS[step].id, recap.compliance.budgets[step], c.applicable, c.met, c.late, c.pending, percent(c.withinBudget)];
+      }),
+    },
+    {
+      title: 'Kepatuhan waktu SOP per bidang (dalam batas waktu)',
+      headers: ['Bidang', ...SOP_STEPS.map((step) => SOP_STEP_LABELS[step].id)],
+      rows: Object.entries(recap.compliance.byDivision).map(([key, steps]) => [divisionName(key), ...SOP_STEPS.map((step) => percent(steps[step].withinBudget))]),
+    },
+    {
+      title: 'Lama penanganan per langkah (menit kerja)',
+      headers: ['Langkah', 'Jumlah selesai', 'Median', 'Persentil 90'],
+      rows: SOP_STEPS.map((step) => {
+        const d = recap.durations[step];
+        return [SOP_STEP_LABELS[step].id, d.count, minutes(d.median), minutes(d.p90)];
+      }),
+    },
+    {
+      title: 'Jumlah permohonan per periode',
+      headers: ['Periode', 'Jumlah', 'Belum selesai', 'Dijawab', 'Ditolak'],
+      rows: recap.periods.map((p) => [p.period, p.total, p.outcome.open, p.outcome.answered, p.outcome.rejected]),
+    },
+  ];
+}
+
+export interface DetailColumn {
+  header: string;
+  width: number;
+  kind?: 'time' | 'minutes';
+  value: (row: DetailRow) => Cell;
+}
+
+const yesNo = (value: boolean) => (value ? 'Ya' : 'Tidak');
+
+/** The detail sheet and the CSV: one row per inquiry, headers in Indonesian, personal data masked. */
+export const DETAIL_COLUMNS: DetailColumn[] = [
+  { header: 'Kode', width: 17, value: (r) => r.code },
+  { header: 'Diterima (WIB)', width: 17, kind: 'time', value: (r) => r.receivedAt },
+  { header: 'Jenis', width: 11, value: (r) => kindLabel(r.kind) },
+  { header: 'Kanal', width: 17, value: (r) => channelLabel(r.channel) },
+  { header: 'Kategori layanan', width: 22, value: (r) => categoryLabel(r.serviceCategory) },
+  { header: 'Perihal', width: 40, value: (r) => r.subject },
+  { header: 'Nama pemohon', width: 22, value: (r) => r.applicantName },
+  { header: 'NIK', width: 18, value: (r) => r.applicantNik },
+  { header: 'Telepon', width: 16, value: (r) => r.applicantPhone },
+  { header: 'E-mail', width: 26, value: (r) => r.applicantEmail },
+  { header: 'Bidang', width: 26, value: (r) => r.division },
+  { header: 'Status', width: 15, value: (r) => statusLabel(r.status) },
+  { header: 'Hasil', width: 13, value: (r) => OUTCOME_LABELS[r.outcome ?? 'open'] },
+  { header: 'Dijawab langsung', width: 10, value: (r) => yesNo(r.directAnswer) },
+  { header: 'Dipilah (WIB)', width: 17, kind: 'time', value: (r) => r.triagedAt },
+  { header: 'Dikoordinasikan (WIB)', width: 17, kind: 'time', value: (r) => r.coordinatedAt },
+  { header: 'Dijawab (WIB)', width: 17, kind: 'time', value: (r) => r.answeredAt },
+  { header: 'Ditutup (WIB)', width: 17, kind: 'time', value: (r) => r.closedAt },
+  { header: 'Langkah 2 (menit kerja)', width: 12, kind: 'minutes', value: (r) => r.triageMinutes },
+  { header: 'Langkah 3 (menit kerja)', width: 12, kind: 'minutes', value: (r) => r.coordinationMinutes },
+  { header: 'Langkah 4 (menit kerja)', width: 12, kind: 'minutes', value: (r) => r.answerMinutes },
+  { header: 'Langkah 2 terlambat', width: 10, value: (r) => yesNo(r.triageBreached) },
+  { header: 'Langkah 3 terlambat', width: 10, value: (r) => yesNo(r.coordinationBreached) },
+  { header: 'Langkah 4 terlambat', width: 10, value: (r) => yesNo(r.answerBreached) },
+  { header: 'Nomor referensi', width: 18, value: (r) => r.externalRef },
+];
+
+export function fileName(recap: Recap, extension: string): string {
+  return `rekap-informasi_${recap.range.from}_${recap.range.to}.${extension}`;
+}

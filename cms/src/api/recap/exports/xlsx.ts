@@ -1,0 +1,58 @@
+import type { Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import type { Recap } from '../services/recap';
+import { DETAIL_COLUMNS, LETTERHEAD, summaryTables, type LocalClock } from './report';
+import type { DetailRow } from './rows';
+import { drained } from './stream';
+
+const TIME_FORMAT = 'dd/mm/yyyy hh:mm';
+
+/**
+ * The workbook is written as it is built (exceljs' streaming writer): the summary sheet first, then one
+ * committed row per inquiry, so memory holds a page of rows, never the year.
+ */
+export async function writeXlsx(out: Writable, recap: Recap, pages: AsyncIterable<DetailRow[]>, clock: LocalClock, generatedAt: Date) {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  workbook.creator = 'Layanan Informasi — Disdukcapil Kota Probolinggo';
+  workbook.created = generatedAt;
+
+  const summary = workbook.addWorksheet('Ringkasan', { views: [{ state: 'frozen', ySplit: 4 }] });
+  summary.columns = [{ width: 44 }, { width: 20 }, { width: 14 }, { width: 14 }, { width: 14 }, { width: 16 }, { width: 18 }];
+  for (const line of LETTERHEAD) summary.addRow([line]).font = { bold: true, size: 12 };
+  summary.addRow([`Periode ${recap.range.from} s.d. ${recap.range.to} (WIB); dibuat ${clock.format(generatedAt)} WIB`]);
+  for (const table of summaryTables(recap)) {
+    summary.addRow([]);
+    summary.addRow([table.title]).font = { bold: true };
+    const header = summary.addRow(table.headers);
+    header.font = { bold: true };
+    header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } };
+    for (const row of table.rows) summary.addRow(row);
+  }
+  summary.commit();
+
+  const detail = workbook.addWorksheet('Rincian', { views: [{ state: 'frozen', ySplit: 1 }] });
+  detail.columns = DETAIL_COLUMNS.map((column, i) => ({
+    header: column.header,
+    key: String(i),
+    width: column.width,
+    style: column.kind === 'time' ? { numFmt: TIME_FORMAT } : column.kind === 'minutes' ? { numFmt: '0.0' } : {},
+  }));
+  detail.getRow(1).font = { bold: true };
+  detail.getRow(1).alignment = { wrapText: true, vertical: 'top' };
+  detail.getRow(1).commit();
+  for await (const page of pages) {
+    for (const row of page) {
+      detail
+        .addRow(
+          DETAIL_COLUMNS.map((column) => {
+            const value = column.value(row);
+            return value instanceof Date ? clock.shift(value) : value;
+          }),
+        )
+        .commit();
+    }
+    await drained(out);
+  }
+  detail.commit();
+  await workbook.commit();
+}

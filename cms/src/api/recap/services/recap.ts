@@ -1,0 +1,396 @@
+import type { Core } from '@strapi/strapi';
+import {
+  CHANNELS,
+  KINDS,
+  OPEN_STATUSES,
+  OPEN_STEP,
+  SERVICE_CATEGORIES,
+  SOP_STEPS,
+  STATUSES,
+  isOpenStatus,
+  percentilePosition,
+  periodBounds,
+  stepCompliance,
+  type Channel,
+  type GroupBy,
+  type Kind,
+  type PeriodBounds,
+  type SopStep,
+  type Status,
+  type StepCompliance,
+  type StepGroup,
+} from '@layanan/config';
+import { getService as sop } from '@layanan/sop-workflow';
+import { EMPTY, bool, dialectOf, join, num, raw, sql, type Dialect, type Fragment } from '../../../utils/sql';
+
+/** A recap request, already validated: local days from..to inclusive, and optional filters. */
+export interface RecapParams {
+  fromDay: number;
+  toDay: number;
+  groupBy: GroupBy;
+  channel?: Channel;
+  kind?: Kind;
+  /** A Bidang's row id, or 'none' for requests not (yet) routed to one. */
+  division?: number | 'none';
+}
+
+export interface DivisionRef {
+  id: number;
+  documentId: string;
+  code: string;
+  name: string;
+}
+
+export const NO_DIVISION = 'none';
+
+/** Dimensions of the volume figures; a division is keyed by its code, an unrouted request by 'none'. */
+export type Breakdown = Record<string, number>;
+export interface VolumeRow {
+  period: string;
+  /** First instant of the period within the range, and the instant after its last. */
+  start: string;
+  end: string;
+  total: number;
+  channel: Breakdown;
+  kind: Breakdown;
+  serviceCategory: Breakdown;
+  status: Breakdown;
+  outcome: Breakdown;
+  division: Breakdown;
+}
+
+export interface StepDuration {
+  /** Completed steps with a recorded duration. */
+  count: number;
+  /** Working minutes; continuous percentiles (linear interpolation), null without any step. */
+  median: number | null;
+  p90: number | null;
+}
+
+export interface OpenBreaches {
+  open: number;
+  breached: number;
+  byStep: Record<SopStep, number>;
+  byDivision: Breakdown;
+}
+
+export interface Recap {
+  range: { from: string; to: string; groupBy: GroupBy; timeZone: string; start: string; end: string };
+  total: number;
+  divisions: { key: string; documentId: string | null; code: string | null; name: string }[];
+  periods: VolumeRow[];
+  totals: Omit<VolumeRow, 'period' | 'start' | 'end' | 'total'>;
+  compliance: {
+    budgets: Record<SopStep, number>;
+    overall: Record<SopStep, StepCompliance>;
+    byDivision: Record<string, Record<SopStep, StepCompliance>>;
+  };
+  durations: Record<SopStep, StepDuration>;
+  openBreaches: OpenBreaches;
+}
+
+type Period = PeriodBounds;
+
+interface Cell {
+  dimension: Exclude<keyof VolumeRow, 'period' | 'start' | 'end' | 'total'>;
+  key: string;
+  where: Fragment;
+}
+
+const MINUTES_COLUMN: Record<SopStep, string> = {
+  triage: 'triage_working_minutes',
+  coordination: 'coordination_working_minutes',
+  answer: 'answer_working_minutes',
+};
+const FLAG_COLUMN: Record<SopStep, string> = { triage: 'triage_breached', coordination: 'coordination_breached', answer: 'answer_breached' };
+const DUE_COLUMN: Record<SopStep, string> = { triage: 'triage_due_at', coordination: 'coordination_due_at', answer: 'answer_due_at' };
+
+/** The optional filters, as SQL on the inquiries alias `i`. */
+export function recapFilters(params: Pick<RecapParams, 'channel' | 'kind' | 'division'>): Fragment {
+  const parts: Fragment[] = [];
+  if (params.channel) parts.push(sql` AND i.channel = ${params.channel}`);
+  if (params.kind) parts.push(sql` AND i.kind = ${params.kind}`);
+  if (params.division === NO_DIVISION) parts.push(raw(' AND i.routed_division_id IS NULL'));
+  else if (params.division !== undefined) parts.push(sql` AND i.routed_division_id = ${params.division}`);
+  return parts.length ? join(parts, '') : EMPTY;
+}
+
+/** Half-open range of received times, on the inquiries alias `i`. */
+export function receivedBetween(db: Dialect, start: Date, end: Date): Fragment {
+  return sql`i.received_at >= ${db.instant(start)} AND i.received_at < ${db.instant(end)}`;
+}
+
+/**
+ * The Rekap Informasi, computed by the database: one statement per figure family (volume, compliance,
+ * open steps, durations), each answered from an index built for it (see the sop-workflow bootstrap).
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  async function divisions(): Promise<DivisionRef[]> {
+    return (await strapi.db.query('api::division.division').findMany({
+      select: ['id', 'documentId', 'code', 'name'],
+      orderBy: { id: 'asc' },
+    })) as DivisionRef[];
+  }
+
+  function cells(known: DivisionRef[]): Cell[] {
+    const equal = (column: string, value: string | number) => sql`i.${raw(column)} = ${value}`;
+    return [
+      ...CHANNELS.map((key) => ({ dimension: 'channel' as const, key, where: equal('channel', key) })),
+      ...KINDS.map((key) => ({ dimension: 'kind' as const, key, where: equal('kind', key) })),
+      ...SERVICE_CATEGORIES.map((key) => ({ dimension: 'serviceCategory' as const, key, where: equal('service_category', key) })),
+      ...STATUSES.map((key) => ({ dimension: 'status' as const, key, where: equal('status', key) })),
+      { dimension: 'outcome', key: 'rejected', where: sql`i.status = ${'closed'} AND i.outcome = ${'rejected'}` },
+      ...known.map((division) => ({ dimension: 'division' as const, key: division.code, where: equal('routed_division_id', division.id) })),
+      { dimension: 'division', key: NO_DIVISION, where: raw('i.routed_division_id IS NULL') },
+    ];
+  }
+
+  /**
+   * Volume: each (period, dimension value) is one correlated count that seeks its index on (value, time)
+   * and never sorts, so a year of a million requests costs one pass over each index, not a sort of it.
+   */
+  async function volume(db: Dialect, params: RecapParams, periods: Period[], known: DivisionRef[]): Promise<VolumeRow[]> {
+    const all = cells(known);
+    const rows = join(
+      periods.map((p) => sql`(${p.key}, ${db.instant(p.start)}, ${db.instant(p.end)})`),
+      ', ',
+    );
+    const scope = recapFilters(params);
+    const counts = join(
+      all.map(
+        (cell, i) =>
+          sql`(SELECT count(*) FROM inquiries i WHERE ${cell.where} AND i.received_at >= p.starts_at AND i.received_at < p.ends_at${scope}) AS ${raw(`c${i}`)}`,
+      ),
+      ', ',
+    );
+    const result = await db.run<Record<string, unknown>>(
+      sql`WITH periods(period_key, starts_at, ends_at) AS (VALUES ${rows}) SELECT p.period_key, ${counts} FROM periods p`,
+    );
+    const byKey = new Map(result.map((row) => [String(row.period_key), row]));
+    return periods.map((period) => {
+      const row = byKey.get(period.key) ?? {};
+      const volumeRow: VolumeRow = {
+        period: period.key,
+        start: period.start.toISOString(),
+        end: period.end.toISOString(),
+        total: 0,
+        channel: {},
+        kind: {},
+        serviceCategory: {},
+        status: {},
+        outcome: {},
+        division: {},
+      };
+      all.forEach((cell, i) => {
+        volumeRow[cell.dimension][cell.key] = num(row[`c${i}`]);
+      });
+      volumeRow.total = Object.values(volumeRow.channel).reduce((a, b) => a + b, 0);
+      const { received, triaged, coordinated, answered, closed } = volumeRow.status;
+      const rejected = volumeRow.outcome.rejected;
+      volumeRow.outcome = { open: received + triaged + coordinated, answered: answered + closed - rejected, rejected };
+      return volumeRow;
+    });
+  }
+
+  interface ComplianceRow {
+    division: number | null;
+    groups: StepGroup[];
+    timed: Record<SopStep, number>;
+  }
+
+  /** Compliance: inquiries grouped by Bidang, status, path and breach flags, in the order of their index. */
+  async function complianceGroups(db: Dialect, params: RecapParams, start: Date, end: Date): Promise<ComplianceRow[]> {
+    const keys = raw(
+      'i.routed_division_id, i.status, i.outcome, i.direct_answer, i.triage_breached, i.coordination_breached, i.answer_breached',
+    );
+    const rows = await db.run<Record<string, unknown>>(sql`
+      SELECT ${keys}, count(*) AS n,
+        count(i.triage_working_minutes) AS triage_timed,
+        count(i.coordination_working_minutes) AS coordination_timed,
+        count(i.answer_working_minutes) AS answer_timed
+      FROM inquiries i${db.indexedBy('inquiries_recap_compliance_idx')}
+      WHERE ${receivedBetween(db, start, end)}${recapFilters(params)}
+      GROUP BY ${keys}`);
+    const byDivision = new Map<number | null, ComplianceRow>();
+    for (const row of rows) {
+      const division = row.routed_division_id === null ? null : num(row.routed_division_id);
+      let entry = byDivision.get(division);
+      if (!entry) {
+        entry = { division, groups: [], timed: { triage: 0, coordination: 0, answer: 0 } };
+        byDivision.set(division, entry);
+      }
+      entry.groups.push({
+        status: row.status as Status,
+        outcome: (row.outcome as StepGroup['outcome']) ?? null,
+        directAnswer: bool(row.direct_answer),
+        triageBreached: bool(row.triage_breached),
+        coordinationBreached: bool(row.coordination_breached),
+        answerBreached: bool(row.answer_breached),
+        count: num(row.n),
+      });
+      for (const step of SOP_STEPS) entry.timed[step] += num(row[`${step}_timed`]);
+    }
+    return [...byDivision.values()];
+  }
+
+  interface OpenRow {
+    division: number | null;
+    status: 'received' | 'triaged' | 'coordinated';
+    open: number;
+    flagged: number;
+    overdue: number;
+  }
+
+  /** Open steps: how many are flagged, and how many more are already past due (the sweep has not run yet). */
+  async function openSteps(db: Dialect, params: RecapParams, start: Date, end: Date, now: Date): Promise<OpenRow[]> {
+    const pick = (columns: Record<SopStep, string>) =>
+      raw(
+        `CASE i.status WHEN 'received' THEN i.${columns.triage} WHEN 'triaged' THEN i.${columns.coordination} ELSE i.${columns.answer} END`,
+      );
+    const statuses = join(
+      OPEN_STATUSES.map((status) => sql`${status}`),
+      ', ',
+    );
+    const rows = await db.run<Record<string, unknown>>(sql`
+      WITH o AS (
+        SELECT i.routed_division_id AS division, i.status AS status, ${pick(FLAG_COLUMN)} AS flagged, ${pick(DUE_COLUMN)} AS due_at
+        FROM inquiries i
+        WHERE i.status IN (${statuses}) AND ${receivedBetween(db, start, end)}${recapFilters(params)}
+      )
+      SELECT division, status, count(*) AS open,
+        sum(CASE WHEN flagged THEN 1 ELSE 0 END) AS flagged,
+        sum(CASE WHEN NOT coalesce(flagged, false) AND due_at < ${db.instant(now)} THEN 1 ELSE 0 END) AS overdue
+      FROM o GROUP BY division, status`);
+    return rows.map((row) => ({
+      division: row.division === null ? null : num(row.division),
+      status: row.status as OpenRow['status'],
+      open: num(row.open),
+      flagged: num(row.flagged),
+      overdue: num(row.overdue),
+    }));
+  }
+
+  /**
+   * Durations: PostgreSQL has percentile_cont. SQLite walks each step's duration index in order to the two
+   * ranks around the percentile (from the top for the 90th), then interpolates exactly as percentile_cont.
+   */
+  async function durations(db: Dialect, params: RecapParams, start: Date, end: Date, counts: Record<SopStep, number>) {
+    const scope = sql`${receivedBetween(db, start, end)}${recapFilters(params)}`;
+    const result = {} as Record<SopStep, StepDuration>;
+    if (db.postgres) {
+      const columns = join(
+        SOP_STEPS.flatMap((step) => [
+          raw(`percentile_cont(0.5) WITHIN GROUP (ORDER BY i.${MINUTES_COLUMN[step]}) AS ${step}_median`),
+          raw(`percentile_cont(0.9) WITHIN GROUP (ORDER BY i.${MINUTES_COLUMN[step]}) AS ${step}_p90`),
+        ]),
+        ', ',
+      );
+      const [row] = await db.run<Record<string, unknown>>(sql`SELECT ${columns} FROM inquiries i WHERE ${scope}`);
+      for (const step of SOP_STEPS) {
+        const value = (key: string) => (row?.[key] === null || row?.[key] === undefined ? null : Number(row[key]));
+        result[step] = { count: counts[step], median: value(`${step}_median`), p90: value(`${step}_p90`) };
+      }
+      return result;
+    }
+    const walks: Fragment[] = [];
+    const wanted: { step: SopStep; which: 'median' | 'p90'; fraction: number }[] = [];
+    for (const step of SOP_STEPS) {
+      const n = counts[step];
+      if (n === 0) continue;
+      for (const [which, p] of [['median', 0.5], ['p90', 0.9]] as const) {
+        const { lower, fraction } = percentilePosition(p, n);
+        const upper = Math.min(lower + 1, n - 1);
+        // Whichever end of the index is nearer: the median from the bottom, the 90th from the top.
+        const fromTop = lower > n / 2;
+        const column = raw(`i.${MINUTES_COLUMN[step]}`);
+        walks.push(sql`SELECT ${wanted.length} AS k, v FROM (
+          SELECT ${column} AS v FROM inquiries i${db.indexedBy(`inquiries_recap_${step}_minutes_idx`)}
+          WHERE ${column} IS NOT NULL AND ${scope}
+          ORDER BY ${column} ${raw(fromTop ? 'DESC' : 'ASC')} LIMIT ${upper - lower + 1} OFFSET ${fromTop ? n - 1 - upper : lower})`);
+        wanted.push({ step, which, fraction });
+      }
+    }
+    const values = new Map<number, number[]>();
+    if (walks.length) {
+      for (const row of await db.run<{ k: number; v: number }>(join(walks, ' UNION ALL '))) {
+        values.set(num(row.k), [...(values.get(num(row.k)) ?? []), Number(row.v)]);
+      }
+    }
+    for (const step of SOP_STEPS) result[step] = { count: counts[step], median: null, p90: null };
+    wanted.forEach(({ step, which, fraction }, k) => {
+      const [low, high = low] = (values.get(k) ?? []).sort((a, b) => a - b);
+      if (low !== undefined) result[step][which] = low + fraction * (high - low);
+    });
+    return result;
+  }
+
+  return {
+    divisions,
+
+    async compute(params: RecapParams, from: string, to: string): Promise<Recap> {
+      const db = dialectOf(strapi);
+      const policy = await sop(strapi, 'policy').current();
+      const now = sop(strapi, 'clock').now();
+      const periods = periodBounds(params.fromDay, params.toDay, params.groupBy, policy.timeZone);
+      const start = periods[0].start;
+      const end = periods[periods.length - 1].end;
+      const known = await divisions();
+      const keyOf = (id: number | null) => (id === null ? NO_DIVISION : (known.find((d) => d.id === id)?.code ?? `#${id}`));
+
+      const volumeRows = await volume(db, params, periods, known);
+      const groups = await complianceGroups(db, params, start, end);
+      const open = await openSteps(db, params, start, end, now);
+      const timed = { triage: 0, coordination: 0, answer: 0 };
+      for (const entry of groups) for (const step of SOP_STEPS) timed[step] += entry.timed[step];
+      const stepDurations = await durations(db, params, start, end, timed);
+
+      const overdue = (division: number | null | undefined, step: SopStep) =>
+        open
+          .filter((row) => (division === undefined || row.division === division) && OPEN_STEP[row.status] === step)
+          .reduce((sum, row) => sum + row.overdue, 0);
+      const complianceOf = (rows: ComplianceRow[], division?: number | null) =>
+        Object.fromEntries(
+          SOP_STEPS.map((step) => [step, stepCompliance(step, rows.flatMap((r) => r.groups), overdue(division, step))]),
+        ) as Record<SopStep, StepCompliance>;
+
+      const totals = emptyTotals();
+      for (const row of volumeRows) {
+        for (const dimension of Object.keys(totals) as (keyof typeof totals)[]) {
+          for (const [key, count] of Object.entries(row[dimension])) totals[dimension][key] = (totals[dimension][key] ?? 0) + count;
+        }
+      }
+
+      const openBreaches: OpenBreaches = { open: 0, breached: 0, byStep: { triage: 0, coordination: 0, answer: 0 }, byDivision: {} };
+      for (const row of open) {
+        if (!isOpenStatus(row.status)) continue;
+        const breached = row.flagged + row.overdue;
+        openBreaches.open += row.open;
+        openBreaches.breached += breached;
+        openBreaches.byStep[OPEN_STEP[row.status]] += breached;
+        openBreaches.byDivision[keyOf(row.division)] = (openBreaches.byDivision[keyOf(row.division)] ?? 0) + breached;
+      }
+
+      return {
+        range: { from, to, groupBy: params.groupBy, timeZone: policy.timeZone, start: start.toISOString(), end: end.toISOString() },
+        total: volumeRows.reduce((sum, row) => sum + row.total, 0),
+        divisions: [
+          ...known.map((d) => ({ key: d.code, documentId: d.documentId, code: d.code, name: d.name })),
+          { key: NO_DIVISION, documentId: null, code: null, name: 'Belum/tanpa Bidang' },
+        ],
+        periods: volumeRows,
+        totals,
+        compliance: {
+          budgets: { triage: policy.triageMinutes, coordination: policy.coordinationMinutes, answer: policy.answerMinutes },
+          overall: complianceOf(groups),
+          byDivision: Object.fromEntries(groups.map((entry) => [keyOf(entry.division), complianceOf([entry], entry.division)])),
+        },
+        durations: stepDurations,
+        openBreaches,
+      };
+    },
+  };
+};
+
+function emptyTotals(): Recap['totals'] {
+  return { channel: {}, kind: {}, serviceCategory: {}, status: {}, outcome: {}, division: {} };
+}

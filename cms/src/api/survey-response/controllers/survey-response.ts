@@ -1,0 +1,30 @@
+import { factories, type Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { dayNumberOf, localDayNumber, periodsOfRange, utcOffsetMinutes } from '@layanan/config';
+import { getService as sop } from '@layanan/sop-workflow';
+import { ikmQuerySchema, parseQuery } from '../../../utils/validation';
+
+const MAX_PERIODS = { day: 366, week: 160, month: 60 } as const;
+
+/** GET /api/surveys/ikm: the index over the responses given in a period; without dates, this year to today. */
+export default factories.createCoreController('api::survey-response.survey-response', ({ strapi }: { strapi: Core.Strapi }) => ({
+  async ikm(ctx: Parameters<Core.ControllerHandler>[0]) {
+    const query = parseQuery(ikmQuerySchema, ctx.query);
+    const { timeZone } = await sop(strapi, 'policy').current();
+    const now = sop(strapi, 'clock').now();
+    const today = localDayNumber(now, utcOffsetMinutes(now, timeZone));
+    const fromDay = query.from ? dayNumberOf(query.from)! : dayNumberOf(`${new Date(today * 86_400_000).toISOString().slice(0, 4)}-01-01`)!;
+    const toDay = query.to ? dayNumberOf(query.to)! : today;
+    if (fromDay > toDay) throw new errors.ValidationError('Tanggal awal harus sebelum atau sama dengan tanggal akhir.');
+    const groupBy = query.groupBy ?? 'month';
+    const count = periodsOfRange(fromDay, toDay, groupBy).length;
+    if (count > MAX_PERIODS[groupBy]) {
+      throw new errors.ValidationError(`Rentang ini berisi ${count} periode; paling banyak ${MAX_PERIODS[groupBy]} untuk pengelompokan "${groupBy}".`);
+    }
+    const service = strapi.service('api::survey-response.survey-response') as unknown as {
+      ikm: (from: number, to: number, groupBy: typeof query.groupBy & string, regulation?: string) => Promise<unknown>;
+    };
+    const day = (n: number) => new Date(n * 86_400_000).toISOString().slice(0, 10);
+    return { data: { from: day(fromDay), to: day(toDay), groupBy, ...((await service.ikm(fromDay, toDay, groupBy, query.regulation)) as object) } };
+  },
+}));

@@ -1,0 +1,122 @@
+import { factories, type Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import createHttpError from 'http-errors';
+import {
+  SKM_ELEMENTS,
+  computeIkm,
+  gradeTableByRegulation,
+  gradeTableFor,
+  periodBounds,
+  type GroupBy,
+  type IkmResult,
+  type SkmElement,
+} from '@layanan/config';
+import { getService as sop, tokenMatches } from '@layanan/sop-workflow';
+import { dialectOf, join, num, raw, sql } from '../../../utils/sql';
+
+const UID = 'api::survey-response.survey-response';
+export const NOT_FOUND = 'Permohonan tidak ditemukan. Periksa kembali kode dan token pelacakan Anda.';
+const ALREADY = 'Survei untuk permohonan ini sudah diisi. Terima kasih atas penilaian Anda.';
+
+export interface SurveyInput {
+  code: string;
+  token: string;
+  scores: Record<SkmElement, number>;
+  comment?: string;
+}
+
+interface InquiryRow {
+  id: number;
+  code: string;
+  status: string;
+  outcome: string | null;
+  trackingTokenHash: string | null;
+}
+
+export interface IkmPeriod extends IkmResult {
+  period: string;
+}
+
+/** The attribute u1 is stored in the column u_1 (Strapi snake-cases the digits apart). */
+const columnOf = (element: SkmElement) => `u_${element.slice(1)}`;
+
+/** A unique violation, as SQLite and PostgreSQL report it. */
+function isUniqueViolation(error: unknown): boolean {
+  const { code } = (error ?? {}) as { code?: string };
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint failed/.test(String((error as Error)?.message));
+}
+
+/** The SKM: one rating per answered inquiry, given with its tracking token; the IKM over a period. */
+export default factories.createCoreService(UID, ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** Once per inquiry, even when two submissions race: the link table holds at most one row per inquiry. */
+  async ensureIndexes(): Promise<void> {
+    const knex = strapi.db.connection;
+    await knex.raw('CREATE UNIQUE INDEX IF NOT EXISTS survey_responses_inquiry_once ON survey_responses_inquiry_lnk (inquiry_id)');
+    await knex.raw('CREATE INDEX IF NOT EXISTS survey_responses_at_idx ON survey_responses (at)');
+  },
+
+  async submit(input: SurveyInput): Promise<{ code: string; at: Date }> {
+    const code = input.code.toUpperCase();
+    const inquiry = (await strapi.db.query('api::inquiry.inquiry').findOne({
+      where: { code },
+      select: ['id', 'code', 'status', 'outcome', 'trackingTokenHash'],
+    })) as InquiryRow | null;
+    // A wrong token answers exactly like an unknown code, so codes cannot be probed.
+    if (!inquiry || !tokenMatches(input.token, inquiry.trackingTokenHash)) throw new errors.NotFoundError(NOT_FOUND);
+    if (inquiry.outcome === 'rejected') {
+      throw createHttpError(409, 'Permohonan ini ditutup tanpa jawaban, sehingga tidak dapat dinilai.', { details: { status: inquiry.status } });
+    }
+    if (inquiry.outcome !== 'answered') {
+      throw createHttpError(409, 'Survei kepuasan dapat diisi setelah permohonan Anda dijawab.', { details: { status: inquiry.status } });
+    }
+    const at = sop(strapi, 'clock').now();
+    const scores = Object.fromEntries(SKM_ELEMENTS.map((element) => [element.toLowerCase(), input.scores[element]]));
+    try {
+      await strapi.db.transaction(async () => {
+        const existing = await strapi.db.query(UID).count({ where: { inquiry: { id: inquiry.id } } });
+        if (existing > 0) throw createHttpError(409, ALREADY);
+        await strapi.db.query(UID).create({ data: { inquiry: inquiry.id, ...scores, comment: input.comment ?? null, at } });
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw createHttpError(409, ALREADY);
+      throw error;
+    }
+    return { code: inquiry.code, at };
+  },
+
+  /**
+   * IKM per PermenPAN-RB 14/2017 over the responses given in the period (and per sub-period for a trend):
+   * the database sums each element's scores, the grading is config's pure computation.
+   */
+  async ikm(fromDay: number, toDay: number, groupBy: GroupBy, regulation?: string) {
+    const { timeZone } = await sop(strapi, 'policy').current();
+    const periods = periodBounds(fromDay, toDay, groupBy, timeZone);
+    const lastDay = new Date(toDay * 86_400_000).toISOString().slice(0, 10);
+    const table = (regulation ? gradeTableByRegulation(regulation) : undefined) ?? gradeTableFor(lastDay);
+    const db = dialectOf(strapi);
+    const sums = join(
+      SKM_ELEMENTS.map((element) => raw(`sum(s.${columnOf(element)}) AS ${columnOf(element)}`)),
+      ', ',
+    );
+    const values = join(
+      periods.map((p) => sql`(${p.key}, ${db.instant(p.start)}, ${db.instant(p.end)})`),
+      ', ',
+    );
+    const rows = await db.run<Record<string, unknown>>(sql`
+      WITH periods(period_key, starts_at, ends_at) AS (VALUES ${values})
+      SELECT p.period_key, count(s.id) AS respondents, ${sums}
+      FROM periods p LEFT JOIN survey_responses s ON s.at >= p.starts_at AND s.at < p.ends_at
+      GROUP BY p.period_key`);
+    const byKey = new Map(rows.map((row) => [String(row.period_key), row]));
+    const overall = { respondents: 0, totals: Object.fromEntries(SKM_ELEMENTS.map((e) => [e, 0])) as Record<SkmElement, number> };
+    const trend: IkmPeriod[] = periods.map(({ key }) => {
+      const row = byKey.get(key) ?? {};
+      const totals = Object.fromEntries(SKM_ELEMENTS.map((e) => [e, num(row[columnOf(e)])])) as Record<SkmElement, number>;
+      const respondents = num(row.respondents);
+      overall.respondents += respondents;
+      for (const e of SKM_ELEMENTS) overall.totals[e] += totals[e];
+      return { period: key, ...computeIkm({ respondents, totals }, table) };
+    });
+    return { ...computeIkm(overall, table), periods: trend, table };
+  },
+}));

@@ -1,0 +1,80 @@
+import type { Core } from '@strapi/strapi';
+import { workingMinutesBetween } from '@layanan/config';
+import { PLUGIN_ID, UID, getService } from '../utils';
+import type { PolicySnapshot } from './policy';
+
+/** Bumped when the backfill learns a new field; a database runs each version once. */
+const BACKFILL_VERSION = 1;
+const BATCH = 500;
+
+interface Row {
+  id: number;
+  receivedAt: string;
+  triagedAt: string | null;
+  coordinatedAt: string | null;
+  answeredAt: string | null;
+  directAnswer: boolean | null;
+  triageWorkingMinutes: number | null;
+  coordinationWorkingMinutes: number | null;
+  answerWorkingMinutes: number | null;
+  routedDivisionId: number | null;
+  policy: PolicySnapshot | null;
+  division: { id: number } | null;
+}
+
+/**
+ * The workflow stores each step's working duration and the routed Bidang when a step ends. Inquiries that
+ * ended steps before those fields existed get them here, once per database, in batches, from the same
+ * timestamps and each inquiry's own policy snapshot.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const store = () => strapi.store({ type: 'plugin', name: PLUGIN_ID, key: 'durations-backfill' });
+
+  async function fill(row: Row): Promise<boolean> {
+    const data: Record<string, unknown> = {};
+    const calendar = row.policy ? await getService(strapi, 'policy').calendarFor(row.policy) : null;
+    const minutes = (from: string | null, to: string | null) =>
+      calendar && from && to ? workingMinutesBetween(new Date(from), new Date(to), calendar) : null;
+    if (row.triageWorkingMinutes === null && row.triagedAt) data.triageWorkingMinutes = minutes(row.receivedAt, row.triagedAt);
+    if (row.coordinationWorkingMinutes === null && row.coordinatedAt) data.coordinationWorkingMinutes = minutes(row.triagedAt, row.coordinatedAt);
+    if (row.answerWorkingMinutes === null && row.answeredAt && row.coordinatedAt && !row.directAnswer) {
+      data.answerWorkingMinutes = minutes(row.coordinatedAt, row.answeredAt);
+    }
+    if (row.routedDivisionId === null && row.division) data.routedDivisionId = row.division.id;
+    const changes = Object.fromEntries(Object.entries(data).filter(([, value]) => value !== null));
+    if (Object.keys(changes).length === 0) return false;
+    await strapi.db.query(UID.inquiry).update({ where: { id: row.id }, data: changes });
+    return true;
+  }
+
+  return {
+    async backfill(): Promise<number> {
+      const done = (await store().get()) as { version?: number } | null;
+      if ((done?.version ?? 0) >= BACKFILL_VERSION) return 0;
+      let filled = 0;
+      let after = 0;
+      for (;;) {
+        const rows = (await strapi.db.query(UID.inquiry).findMany({
+          where: {
+            id: { $gt: after },
+            $or: [
+              { triagedAt: { $notNull: true }, triageWorkingMinutes: { $null: true } },
+              { coordinatedAt: { $notNull: true }, coordinationWorkingMinutes: { $null: true } },
+              { answeredAt: { $notNull: true }, directAnswer: false, answerWorkingMinutes: { $null: true } },
+              { triagedAt: { $notNull: true }, routedDivisionId: { $null: true } },
+            ],
+          },
+          populate: { division: { select: ['id'] } },
+          orderBy: { id: 'asc' },
+          limit: BATCH,
+        })) as Row[];
+        for (const row of rows) if (await fill(row)) filled += 1;
+        if (rows.length < BATCH) break;
+        after = rows[rows.length - 1].id;
+      }
+      await store().set({ value: { version: BACKFILL_VERSION } });
+      if (filled) strapi.log.info(`[sop-workflow] step durations and routed Bidang filled in for ${filled} earlier inquiries`);
+      return filled;
+    },
+  };
+};

@@ -1,0 +1,217 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'qs';
+import type { Response } from 'supertest';
+import { bootApp, createTestDatabase, databases, type TestApp, type TestDatabase } from '../helpers/strapi';
+import { buildOfficerInquiry, createStaff, divisionId, type Staff } from '../helpers/builders';
+import { generateInquiries, insertInquiries, seededRandom } from '../helpers/recap';
+
+const PDF_TEXT = path.join(__dirname, '..', 'helpers', 'pdf-text.mjs');
+const LETTERHEAD = 'PEMERINTAH KOTA PROBOLINGGO — DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL — REKAP INFORMASI';
+const MINUTE = 60_000;
+
+/** Monday 2 March 2026, 09:00 WIB. */
+const MONDAY_0900 = new Date('2026-03-02T02:00:00Z');
+const NOW = new Date('2026-04-06T03:00:00Z');
+
+/** Personal data of the applicants recorded below; none of it may appear whole in a report. */
+const APPLICANTS = [
+  { name: 'Budi Santoso', nik: '3574011203900002', phone: '+6281298765432' },
+  { name: 'Siti Rahayu Wulandari', nik: '3574024501850003', phone: '+6285233445566' },
+  { name: 'Agus Prasetyo', nik: '3574031709770001', phone: '+6281377889900' },
+];
+const PERSONAL = APPLICANTS.flatMap((a) => [a.name, a.nik, a.phone, a.phone.replace('+62', '0')]);
+
+function binary(res: Response, callback: (error: Error | null, body: Buffer) => void) {
+  const chunks: Buffer[] = [];
+  res.on('data', (chunk: Buffer) => chunks.push(chunk));
+  res.on('end', () => callback(null, Buffer.concat(chunks)));
+}
+
+function pdfText(pdf: Buffer): { pages: number; text: string } {
+  const out = execFileSync(process.execPath, [PDF_TEXT], { input: pdf, maxBuffer: 64 * 1024 * 1024 });
+  const { pages, text } = JSON.parse(out.toString()) as { pages: number; text: string[] };
+  return { pages, text: text.join('\n') };
+}
+
+describe.each(databases())('the monthly Rekap Informasi report on %s', (kind) => {
+  let db: TestDatabase;
+  let app: TestApp;
+  let officer: Staff;
+  let leadership: Staff;
+  let now = MONDAY_0900;
+  let recap: { total: number; totals: { channel: Record<string, number>; outcome: Record<string, number> }; durations: Record<string, { median: number | null }> };
+  const march = { from: '2026-03-01', to: '2026-03-31' };
+
+  const download = (format: string, who: Staff = officer, query: Record<string, string> = march) =>
+    app.http.get(`/api/recap/export?${stringify({ ...query, format })}`).set(who.auth).buffer(true).parse(binary);
+
+  beforeAll(async () => {
+    db = await createTestDatabase(kind);
+    app = await bootApp(db);
+    app.strapi.plugin('sop-workflow').service('clock').use(() => now);
+    officer = await createStaff(app, 'officer');
+    leadership = await createStaff(app, 'leadership');
+    // Three requests recorded at the counter, handled through the SOP: routed, coordinated, answered.
+    for (const [i, applicant] of APPLICANTS.entries()) {
+      now = new Date(MONDAY_0900.getTime() + i * 24 * 60 * MINUTE);
+      const created = await app.http.post('/api/inquiries').set(officer.auth).send(buildOfficerInquiry({ applicant })).expect(201);
+      const id = created.body.data.documentId;
+      now = new Date(now.getTime() + 10 * MINUTE);
+      await app.http.post(`/api/inquiries/${id}/triage`).set(officer.auth).send({ data: { division: await divisionId(app.strapi, 'DAFDUK') } }).expect(200);
+      now = new Date(now.getTime() + 40 * MINUTE);
+      await app.http.post(`/api/inquiries/${id}/coordinate`).set(officer.auth).send({ data: { information: 'Sudah dicetak.' } }).expect(200);
+      now = new Date(now.getTime() + 20 * MINUTE);
+      await app.http.post(`/api/inquiries/${id}/answer`).set(officer.auth).send({ data: { answer: 'Silakan diambil di loket.' } }).expect(200);
+    }
+    now = NOW;
+    await insertInquiries(app.strapi, generateInquiries(seededRandom(11), 150, new Date('2026-02-25T00:00:00Z'), new Date('2026-04-05T00:00:00Z'), NOW, ['DAFDUK', 'CAPIL']));
+    recap = (await app.http.get(`/api/recap?${stringify({ ...march, groupBy: 'week' })}`).set(officer.auth).expect(200)).body.data;
+  });
+  afterAll(async () => {
+    await app?.stop();
+    await db?.drop();
+  });
+
+  describe('as Excel', () => {
+    let workbook: ExcelJS.Workbook;
+    let res: Response;
+    beforeAll(async () => {
+      res = await download('xlsx');
+      workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(res.body as Buffer);
+    });
+
+    it('is an attachment named after the period', () => {
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toContain('spreadsheetml');
+      expect(res.headers['content-disposition']).toBe('attachment; filename="rekap-informasi_2026-03-01_2026-03-31.xlsx"');
+    });
+
+    it('opens with the letterhead and a summary that matches the recap', () => {
+      const summary = workbook.getWorksheet('Ringkasan')!;
+      const values = (row: number) => (summary.getRow(row).values as ExcelJS.CellValue[]).slice(1);
+      expect([values(1)[0], values(2)[0], values(3)[0]].join(' — ')).toBe(LETTERHEAD);
+      expect(String(values(4)[0])).toContain('2026-03-01 s.d. 2026-03-31');
+      const rows: ExcelJS.CellValue[][] = [];
+      summary.eachRow((row) => rows.push((row.values as ExcelJS.CellValue[]).slice(1)));
+      expect(rows).toContainEqual(['Jumlah permohonan', recap.total]);
+      expect(rows).toContainEqual(['WhatsApp', recap.totals.channel.whatsapp, expect.stringMatching(/%$/)]);
+      expect(rows).toContainEqual(['Ditolak', recap.totals.outcome.rejected]);
+      expect(summary.views[0]).toMatchObject({ state: 'frozen' });
+    });
+
+    it('lists every inquiry of the period on the detail sheet, under a frozen Indonesian header, with column widths', () => {
+      const detail = workbook.getWorksheet('Rincian')!;
+      expect(detail.rowCount - 1).toBe(recap.total);
+      expect((detail.getRow(1).values as ExcelJS.CellValue[]).slice(1, 6)).toEqual(['Kode', 'Diterima (WIB)', 'Jenis', 'Kanal', 'Kategori layanan']);
+      expect(detail.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+      expect(detail.getColumn(1).width).toBe(17);
+      expect(detail.getColumn(6).width).toBe(40);
+    });
+
+    /** Budi Santoso's request: recorded Monday 2 March 09:00 WIB, then 10, 40 and 20 working minutes per step. */
+    const budiRow = () => {
+      const detail = workbook.getWorksheet('Rincian')!;
+      let found = 0;
+      detail.eachRow((row, n) => {
+        if (row.getCell(7).value === 'B*** S******') found = n;
+      });
+      return detail.getRow(found);
+    };
+
+    it('shows times as WIB wall clock and working minutes per step', () => {
+      const first = (budiRow().values as ExcelJS.CellValue[]).slice(1);
+      // Received Monday 2 March 09:00 WIB: Excel shows 09:00, not the 02:00 UTC it is stored as.
+      expect(first[1]).toEqual(new Date('2026-03-02T09:00:00Z'));
+      expect(first[14]).toEqual(new Date('2026-03-02T09:10:00Z'));
+      expect(first[18]).toBeCloseTo(10, 6);
+      expect(first[19]).toBeCloseTo(40, 6);
+      expect(first[20]).toBeCloseTo(20, 6);
+      expect(budiRow().getCell(2).numFmt).toBe('dd/mm/yyyy hh:mm');
+    });
+
+    it('masks the applicants\' personal data', () => {
+      const first = (budiRow().values as ExcelJS.CellValue[]).slice(1);
+      expect(first.slice(6, 9)).toEqual(['B*** S******', '357401********02', '+6281*******32']);
+      const everything: string[] = [];
+      workbook.eachSheet((sheet) => sheet.eachRow((row) => everything.push(JSON.stringify(row.values))));
+      for (const secret of PERSONAL) expect(everything.join('\n')).not.toContain(secret);
+    });
+  });
+
+  describe('as CSV', () => {
+    let res: Response;
+    let rows: string[][];
+    beforeAll(async () => {
+      res = await download('csv');
+      rows = parse((res.body as Buffer).toString('utf8'), { bom: true }) as string[][];
+    });
+
+    it('is UTF-8 with a byte order mark, so Excel reads it right', () => {
+      expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+      expect([...(res.body as Buffer).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    });
+
+    it('has one row per inquiry under the same Indonesian headers', () => {
+      expect(rows[0].slice(0, 3)).toEqual(['Kode', 'Diterima (WIB)', 'Jenis']);
+      expect(rows).toHaveLength(recap.total + 1);
+      const budi = rows.find((row) => row[6] === 'B*** S******')!;
+      expect(budi.slice(1, 4)).toEqual(['2026-03-02 09:00', 'Pengaduan', 'Datang langsung']);
+      // A cell starting with "+" is prefixed, so that a spreadsheet does not read it as a formula.
+      expect(budi.slice(7, 9)).toEqual(['357401********02', "'+6281*******32"]);
+      expect(budi.slice(18, 21)).toEqual(['10', '40', '20']);
+      const text = (res.body as Buffer).toString('utf8');
+      for (const secret of PERSONAL) expect(text).not.toContain(secret);
+    });
+
+    it('narrows to the filters of the recap', async () => {
+      const whatsapp = parse(((await download('csv', officer, { ...march, channel: 'whatsapp' })).body as Buffer).toString('utf8'), { bom: true }) as string[][];
+      expect(whatsapp).toHaveLength(recap.totals.channel.whatsapp + 1);
+      expect(new Set(whatsapp.slice(1).map((row) => row[3]))).toEqual(new Set(['WhatsApp']));
+    });
+  });
+
+  describe('as PDF', () => {
+    let res: Response;
+    let text: string;
+    beforeAll(async () => {
+      res = await download('pdf', leadership);
+      // pdfmake sets each word apart: compare with the spacing flattened.
+      text = pdfText(res.body as Buffer).text.replace(/\s+/g, ' ');
+    });
+
+    it('is a PDF with the letterhead and the period', () => {
+      expect((res.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+      expect(text).toContain(LETTERHEAD);
+      expect(text).toContain('Periode 2026-03-01 s.d. 2026-03-31 (WIB)');
+    });
+
+    it('carries the summary tables and the charts\' labels', () => {
+      expect(text).toContain(`Jumlah permohonan ${recap.total.toLocaleString('id-ID')}`);
+      for (const title of ['Permohonan per kanal', 'Kepatuhan waktu SOP per langkah', 'Lama penanganan per langkah (menit kerja)', 'Jumlah permohonan per periode']) {
+        expect(text).toContain(title);
+      }
+      expect(text).toContain('Langkah 2: memilah dan meneruskan');
+      expect(text).toMatch(/Dalam batas waktu SOP per langkah/);
+      for (const secret of PERSONAL) expect(text).not.toContain(secret);
+    });
+  });
+
+  it.each([
+    ['an unknown format', { ...march, format: 'docx' }, /Format/],
+    ['no format', march, /Format/],
+  ])('%s is refused with 400', async (_label, query, message) => {
+    const res = await app.http.get(`/api/recap/export?${stringify(query)}`).set(officer.auth);
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(message);
+  });
+
+  it.each(['public', 'division_staff'] as const)('is not for %s', async (who) => {
+    const req = app.http.get(`/api/recap/export?${stringify({ ...march, format: 'csv' })}`);
+    const res = who === 'public' ? await req : await req.set((await createStaff(app, 'division_staff', 'DAFDUK')).auth);
+    expect([401, 403]).toContain(res.status);
+  });
+});
