@@ -1,5 +1,6 @@
 // One benchmark target: the compiled CMS (cms/dist) booted in this process and served on PORT.
-// Started by scripts/bench-intake.mjs with fork() (IPC channel); not meant to be run by hand.
+// Started by scripts/bench-intake.mjs and scripts/bench-recap.mjs with fork() (IPC channel); not meant to be
+// run by hand.
 //
 // BENCH_BASELINE=true: the sop-workflow plugin is disabled (cms/config/plugins.ts) and a bare core
 // create is served on POST /bench/core-create. Otherwise the app is served as in production and the
@@ -89,7 +90,20 @@ async function count(uid) {
 
 process.on('message', async (msg) => {
   try {
-    if (msg.type === 'stats') {
+    if (msg.type === 'staff') {
+      // A signed-in account of the given role, for benchmarks that call staff routes.
+      const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: msg.role } });
+      const user = await strapi.plugin('users-permissions').service('user').add({
+        username: `bench-${msg.role}-${Date.now()}`,
+        email: `bench-${msg.role}-${Date.now()}@bench.local`,
+        password: 'Bench-2026!',
+        provider: 'local',
+        confirmed: true,
+        blocked: false,
+        role: role.id,
+      });
+      process.send({ type: 'staff', jwt: strapi.plugin('users-permissions').service('jwt').issue({ id: user.id }) });
+    } else if (msg.type === 'stats') {
       process.send({
         type: 'stats',
         inquiries: await count(INQUIRY),

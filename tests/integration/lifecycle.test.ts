@@ -52,6 +52,16 @@ describe.each(databases())('starting, stopping and seeding on %s', (kind) => {
       expect(Date.now() - oldest).toBeGreaterThan(30 * 24 * 3600_000);
       expect(await strapi.db.query('api::notification.notification').count({ where: { status: 'pending' } })).toBe(0);
 
+      // About half of the answered requests are rated in the SKM, and every rated one was answered first.
+      const answered = inquiries.filter((i) => (i as { outcome?: string }).outcome === 'answered').length;
+      const rated = await strapi.db.query('api::survey-response.survey-response').findMany({ populate: { inquiry: { select: ['outcome', 'answeredAt'] } } });
+      expect(rated.length / answered).toBeGreaterThanOrEqual(0.3);
+      expect(rated.length / answered).toBeLessThanOrEqual(0.7);
+      for (const response of rated) {
+        expect(response.inquiry.outcome).toBe('answered');
+        expect(new Date(response.at).getTime()).toBeGreaterThan(new Date(response.inquiry.answeredAt).getTime());
+      }
+
       for (const email of ['petugas@demo.local', 'dafduk@demo.local', 'capil@demo.local', 'pimpinan@demo.local']) {
         const res = await app.http.post('/api/auth/local').send({ identifier: email, password: DEMO_PASSWORD });
         expect([email, res.status]).toEqual([email, 200]);

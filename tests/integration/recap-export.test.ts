@@ -81,7 +81,7 @@ describe.each(databases())('the monthly Rekap Informasi report on %s', (kind) =>
     beforeAll(async () => {
       res = await download('xlsx');
       workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.load(res.body as Buffer);
+      await workbook.xlsx.load(res.body as never);
     });
 
     it('is an attachment named after the period', () => {

@@ -264,6 +264,33 @@ describe.each(databases())('Rekap Informasi on %s', (kind) => {
     });
   });
 
+  it('fills in the durations and the routed Bidang of requests handled before they were recorded, once', async () => {
+    let now = new Date('2026-05-11T02:00:00Z'); // Monday 09:00 WIB
+    const sop = app.strapi.plugin('sop-workflow');
+    sop.service('clock').use(() => now);
+    try {
+      const created = await app.http.post('/api/inquiries').set(officer.auth).send(buildOfficerInquiry({ channel: 'phone' })).expect(201);
+      const id = created.body.data.documentId;
+      now = new Date(now.getTime() + 7 * 60_000);
+      await app.http.post(`/api/inquiries/${id}/triage`).set(officer.auth).send({ data: { division: await divisionId(app.strapi, 'DAFDUK') } }).expect(200);
+      now = new Date(now.getTime() + 25 * 60_000);
+      await app.http.post(`/api/inquiries/${id}/coordinate`).set(officer.auth).send({ data: { information: 'Informasi bidang.' } }).expect(200);
+      const query = app.strapi.db.query('api::inquiry.inquiry');
+      const before = await query.findOne({ where: { documentId: id } });
+      // As an inquiry of an earlier version was stored: no durations, no copy of its Bidang.
+      await query.update({ where: { id: before.id }, data: { triageWorkingMinutes: null, coordinationWorkingMinutes: null, routedDivisionId: null } });
+      await app.strapi.store({ type: 'plugin', name: 'sop-workflow', key: 'durations-backfill' }).delete({});
+      expect(await sop.service('durations').backfill()).toBeGreaterThanOrEqual(1);
+      const after = await query.findOne({ where: { documentId: id } });
+      expect(after.triageWorkingMinutes).toBeCloseTo(7, 6);
+      expect(after.coordinationWorkingMinutes).toBeCloseTo(25, 6);
+      expect(after.routedDivisionId).toBe(before.routedDivisionId);
+      expect(await sop.service('durations').backfill()).toBe(0);
+    } finally {
+      sop.service('clock').use(() => NOW);
+    }
+  });
+
   describe('refuses what it cannot answer', () => {
     it.each([
       ['a date that does not exist', { from: '2026-02-30' }, /kalender/],

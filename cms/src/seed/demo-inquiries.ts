@@ -69,7 +69,16 @@ function stepMinutes(random: Random, budget: number): number {
   return random() < 0.82 ? 1 + random() * budget * 0.9 : budget * (1.05 + random() * 1.5);
 }
 
-export async function seedDemoInquiries(strapi: Core.Strapi, staff: Staff, count: number, now: Date): Promise<void> {
+/** An answered demo request, as its citizen could rate it. */
+export interface AnsweredDemo {
+  code: string;
+  token: string;
+  answeredAt: Date;
+  late: boolean;
+}
+
+export async function seedDemoInquiries(strapi: Core.Strapi, staff: Staff, count: number, now: Date): Promise<AnsweredDemo[]> {
+  const answered: AnsweredDemo[] = [];
   // Seeded, so every fresh start shows the same believable office.
   const random = mulberry32(20260217);
   const clock = sop(strapi, 'clock');
@@ -87,7 +96,7 @@ export async function seedDemoInquiries(strapi: Core.Strapi, staff: Staff, count
       const { division, information, answer, ...content } = template;
       const owner = staff.divisions[division];
       clock.use(() => receivedAt);
-      const { inquiry } = await workflow.create(
+      const { inquiry, trackingToken } = await workflow.create(
         {
           ...content,
           channel,
@@ -110,18 +119,26 @@ export async function seedDemoInquiries(strapi: Core.Strapi, staff: Staff, count
         await workflow.reject(inquiry.documentId, { reason: pick(random, REJECT_REASONS) }, staff.officer);
         continue;
       }
+      let done: { triageBreached: boolean; coordinationBreached: boolean; answerBreached: boolean };
       if (template.kind === 'information' && random() < 0.3) {
-        await workflow.answer(inquiry.documentId, { answer }, staff.officer);
+        done = await workflow.answer(inquiry.documentId, { answer }, staff.officer);
       } else {
         await workflow.triage(inquiry.documentId, { division: owner.documentId }, staff.officer);
         if (stopAfter === 'triaged' || !advance(stepMinutes(random, policy.coordinationMinutes))) continue;
         await workflow.coordinate(inquiry.documentId, { information }, owner.actor);
         if (stopAfter === 'coordinated' || !advance(stepMinutes(random, policy.answerMinutes))) continue;
-        await workflow.answer(inquiry.documentId, { answer }, staff.officer);
+        done = await workflow.answer(inquiry.documentId, { answer }, staff.officer);
       }
+      answered.push({
+        code: inquiry.code,
+        token: trackingToken,
+        answeredAt: at,
+        late: Boolean(done.triageBreached || done.coordinationBreached || done.answerBreached),
+      });
       if (stopAfter === 'closed' && advance(30 + random() * 600)) await workflow.close(inquiry.documentId, {}, staff.officer);
     }
   } finally {
     clock.reset();
   }
+  return answered;
 }

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { getService as sop } from '@layanan/sop-workflow';
 import { DEMO_ACCOUNTS, ensureEditorRole, seedAdminAccounts, seedStaffAccounts } from './accounts';
 import { seedDemoInquiries } from './demo-inquiries';
+import { seedDemoSurveys } from './demo-surveys';
 import { syncPermissions } from './permissions';
 import { seedFaq, seedReference } from './reference';
 
@@ -56,9 +57,11 @@ export async function seed(strapi: Core.Strapi, env: NodeJS.ProcessEnv = process
   const count = Number(env.DEMO_INQUIRIES ?? 300);
   const startedAt = Date.now();
   const firstNotification = ((await strapi.db.query('api::notification.notification').findOne({ orderBy: { id: 'desc' }, select: ['id'] })) as { id: number } | null)?.id ?? 0;
-  await seedDemoInquiries(strapi, await demoStaff(strapi), count, sop(strapi, 'clock').now());
+  const now = sop(strapi, 'clock').now();
+  const answered = await seedDemoInquiries(strapi, await demoStaff(strapi), count, now);
+  const rated = await seedDemoSurveys(strapi, answered, now);
   await sop(strapi, 'sweep').run();
   // The demo's history happened in the past: its messages were delivered then, not now.
   await strapi.db.query('api::notification.notification').updateMany({ where: { id: { $gt: firstNotification } }, data: { status: 'sent' } });
-  strapi.log.info(`[seed] ${count} demo inquiries in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
+  strapi.log.info(`[seed] ${count} demo inquiries, ${rated} rated in the SKM, in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
 }

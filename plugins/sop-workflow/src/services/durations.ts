@@ -17,9 +17,7 @@ interface Row {
   triageWorkingMinutes: number | null;
   coordinationWorkingMinutes: number | null;
   answerWorkingMinutes: number | null;
-  routedDivisionId: number | null;
   policy: PolicySnapshot | null;
-  division: { id: number } | null;
 }
 
 /**
@@ -40,7 +38,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (row.answerWorkingMinutes === null && row.answeredAt && row.coordinatedAt && !row.directAnswer) {
       data.answerWorkingMinutes = minutes(row.coordinatedAt, row.answeredAt);
     }
-    if (row.routedDivisionId === null && row.division) data.routedDivisionId = row.division.id;
     const changes = Object.fromEntries(Object.entries(data).filter(([, value]) => value !== null));
     if (Object.keys(changes).length === 0) return false;
     await strapi.db.query(UID.inquiry).update({ where: { id: row.id }, data: changes });
@@ -51,6 +48,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async backfill(): Promise<number> {
       const done = (await store().get()) as { version?: number } | null;
       if ((done?.version ?? 0) >= BACKFILL_VERSION) return 0;
+      // The routed Bidang in one statement: a copy of the link row, where there is one.
+      await strapi.db.connection.raw(
+        `UPDATE inquiries SET routed_division_id = (SELECT l.division_id FROM inquiries_division_lnk l WHERE l.inquiry_id = inquiries.id)
+         WHERE routed_division_id IS NULL AND EXISTS (SELECT 1 FROM inquiries_division_lnk l WHERE l.inquiry_id = inquiries.id)`,
+      );
       let filled = 0;
       let after = 0;
       for (;;) {
@@ -60,11 +62,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             $or: [
               { triagedAt: { $notNull: true }, triageWorkingMinutes: { $null: true } },
               { coordinatedAt: { $notNull: true }, coordinationWorkingMinutes: { $null: true } },
-              { answeredAt: { $notNull: true }, directAnswer: false, answerWorkingMinutes: { $null: true } },
-              { triagedAt: { $notNull: true }, routedDivisionId: { $null: true } },
+              { answeredAt: { $notNull: true }, coordinatedAt: { $notNull: true }, answerWorkingMinutes: { $null: true } },
             ],
           },
-          populate: { division: { select: ['id'] } },
           orderBy: { id: 'asc' },
           limit: BATCH,
         })) as Row[];
@@ -73,7 +73,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         after = rows[rows.length - 1].id;
       }
       await store().set({ value: { version: BACKFILL_VERSION } });
-      if (filled) strapi.log.info(`[sop-workflow] step durations and routed Bidang filled in for ${filled} earlier inquiries`);
+      if (filled) strapi.log.info(`[sop-workflow] step durations filled in for ${filled} earlier inquiries`);
       return filled;
     },
   };

@@ -51,7 +51,7 @@ export function periodChartSvg(bars: Bar[], width = 500): string {
   const height = 150;
   const bottom = height - 22;
   const max = Math.max(...bars.map((b) => b.value), 1);
-  const step = (width - 30) / Math.max(bars.length, 1);
+  const step = (width - 50) / Math.max(bars.length, 1);
   const every = Math.ceil(bars.length / 12);
   const parts = bars.map((bar, i) => {
     const h = (bar.value / max) * (bottom - 14);

@@ -71,14 +71,17 @@ export default factories.createCoreService(UID, ({ strapi }: { strapi: Core.Stra
     }
     const at = sop(strapi, 'clock').now();
     const scores = Object.fromEntries(SKM_ELEMENTS.map((element) => [element.toLowerCase(), input.scores[element]]));
+    const rated = async () => (await strapi.db.query(UID).count({ where: { inquiry: { id: inquiry.id } } })) > 0;
     try {
       await strapi.db.transaction(async () => {
-        const existing = await strapi.db.query(UID).count({ where: { inquiry: { id: inquiry.id } } });
-        if (existing > 0) throw createHttpError(409, ALREADY);
+        if (await rated()) throw createHttpError(409, ALREADY);
         await strapi.db.query(UID).create({ data: { inquiry: inquiry.id, ...scores, comment: input.comment ?? null, at } });
       });
     } catch (error) {
-      if (isUniqueViolation(error)) throw createHttpError(409, ALREADY);
+      if ((error as { status?: number }).status === 409) throw error;
+      // Two ratings racing: the unique index refuses the second link row (on PostgreSQL the query engine's
+      // clean-up then fails in the aborted transaction, hiding the unique violation), and the first has committed.
+      if (isUniqueViolation(error) || (await rated())) throw createHttpError(409, ALREADY);
       throw error;
     }
     return { code: inquiry.code, at };

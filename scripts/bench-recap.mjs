@@ -1,0 +1,484 @@
+#!/usr/bin/env node
+// npm run bench:recap — the Rekap Informasi at the scale of a province: a million inquiries on SQLite.
+//  1. seeds 1,000,000 inquiries over the last 12 months straight into a temp SQLite file (better-sqlite3,
+//     prepared statements in large transactions; not through HTTP), with applicants, Bidang links, durations;
+//  2. times GET /api/recap over those 12 months (median of several runs);
+//  3. times the alternative a client without it would have: the same inquiries fetched page by page through
+//     the REST list (GET /api/inquiries, pageSize 100) and aggregated in JavaScript, measured on a sample of
+//     pages spread over the whole list and extrapolated (all pages with --full-paging);
+//  4. downloads the year as XLSX and reports the server's peak RSS (VmHWM, reset just before) while it streams.
+// A measurement, not a test: it exits 0 whether the goals are met or not (1 only if it could not run).
+//
+// Options (flags or BENCH_* env): --rows=1000000 --months=12 --runs=5 --pages=40 (REST pages sampled)
+// --full-paging --db=PATH (keep the seeded database there and reuse it next time) --no-compile --port=1471
+import { fork, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const Database = require('better-sqlite3');
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const CMS = path.join(ROOT, 'cms');
+const SERVE = path.join(ROOT, 'scripts', 'bench', 'serve.mjs');
+const GOALS = { recapMs: 500, ratio: 50, exportMb: 300 };
+
+function option(name, fallback) {
+  const flag = process.argv.find((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+  if (flag) return flag.includes('=') ? flag.slice(flag.indexOf('=') + 1) : 'true';
+  return process.env[`BENCH_${name.toUpperCase().replace(/-/g, '_')}`] ?? fallback;
+}
+const ROWS = Number(option('rows', 1_000_000));
+const MONTHS = Number(option('months', 12));
+const RUNS = Number(option('runs', 5));
+const SAMPLE_PAGES = Number(option('pages', 40));
+const FULL_PAGING = option('full-paging', 'false') === 'true';
+const KEEP_DB = option('db', '');
+const COMPILE = option('no-compile', 'false') !== 'true';
+const PORT = Number(option('port', 1471));
+const PAGE_SIZE = 100;
+
+// ---------------------------------------------------------------- cleanup (also on Ctrl-C)
+
+let server = null;
+let tmpRoot = null;
+function cleanup() {
+  if (server && server.exitCode === null && server.signalCode === null) server.kill('SIGKILL');
+  if (tmpRoot) rmSync(tmpRoot, { recursive: true, force: true });
+  tmpRoot = null;
+}
+process.on('exit', cleanup);
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => {
+    console.error(`\n[bench] ${signal}: stopping the server${KEEP_DB ? '' : ' and removing the temp database'}.`);
+    cleanup();
+    process.exit(130);
+  });
+}
+
+const log = (...args) => console.log('[bench]', ...args);
+const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
+
+// ---------------------------------------------------------------- compile
+
+function compile() {
+  for (const [what, args] of [
+    ['config and plugins', [path.join(ROOT, 'scripts', 'build-libs.mjs')]],
+    ['cms (compileStrapi)', ['-e', `require('@strapi/strapi').compileStrapi({ appDir: ${JSON.stringify(CMS)} }).then(() => process.exit(0))`]],
+  ]) {
+    log(`compiling ${what} …`);
+    const result = spawnSync(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+    if (result.status !== 0) throw new Error(`compiling ${what} failed (exit ${result.status})`);
+  }
+}
+
+// ---------------------------------------------------------------- the server
+
+const secret = () => randomBytes(16).toString('base64');
+
+function nextMessage(child, type, timeoutMs) {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => done(new Error(`timed out waiting for "${type}"`)), timeoutMs);
+    const onMessage = (msg) => {
+      if (msg?.type === type) done(null, msg);
+      else if (msg?.type === 'failed' || msg?.type === 'error') done(new Error(msg.message));
+    };
+    const onExit = (code, signal) => done(new Error(`server exited (${signal ?? code}) before "${type}"`));
+    function done(error, value) {
+      clearTimeout(timer);
+      child.off('message', onMessage);
+      child.off('exit', onExit);
+      if (error) reject(error);
+      else resolve(value);
+    }
+    child.on('message', onMessage);
+    child.on('exit', onExit);
+  });
+}
+
+async function startServer(dbFile) {
+  const env = { ...process.env };
+  delete env.DATABASE_URL;
+  Object.assign(env, {
+    NODE_ENV: 'test',
+    HOST: '127.0.0.1',
+    PORT: String(PORT),
+    DATABASE_FILENAME: dbFile,
+    APP_KEYS: [secret(), secret()].join(','),
+    API_TOKEN_SALT: secret(),
+    ADMIN_JWT_SECRET: secret(),
+    TRANSFER_TOKEN_SALT: secret(),
+    JWT_SECRET: secret(),
+    ENCRYPTION_KEY: secret(),
+    DEMO_DATA: 'false',
+    LOG_LEVEL: 'error',
+    CRON_ENABLED: 'false',
+    SERVE_ADMIN: 'false',
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
+    BENCH_BASELINE: 'false',
+  });
+  const started = performance.now();
+  server = fork(SERVE, [], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+  let held = '';
+  server.stdout.on('data', (chunk) => {
+    held += chunk;
+  });
+  try {
+    await nextMessage(server, 'ready', 15 * 60_000);
+  } catch (error) {
+    process.stdout.write(held);
+    throw error;
+  }
+  return performance.now() - started;
+}
+
+async function stopServer() {
+  if (!server) return;
+  const exited = new Promise((resolve) => server.once('exit', resolve));
+  server.kill('SIGTERM');
+  await exited;
+  server = null;
+}
+
+async function staffToken(role) {
+  server.send({ type: 'staff', role });
+  return (await nextMessage(server, 'staff', 30_000)).jwt;
+}
+
+// ---------------------------------------------------------------- seeding
+
+function mulberry32(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const CHANNELS = [['whatsapp', 24], ['walk_in', 15], ['phone', 12], ['website', 12], ['instagram', 8], ['email', 7], ['facebook', 6], ['lapor_sp4n', 6], ['view_probolinggo', 4], ['radio', 3], ['telegram', 3]];
+const CATEGORIES = [['ktp_el', 30], ['kk', 20], ['akta_kelahiran', 15], ['kia', 8], ['pindah_datang', 10], ['akta_kematian', 5], ['perkawinan_perceraian', 4], ['lainnya', 8]];
+const NAMES = ['Siti Aminah', 'Budi Santoso', 'Agus Prasetyo', 'Dewi Lestari', 'Rudi Hartono', 'Nur Hidayati', 'Slamet Riyadi', 'Sri Wahyuni', 'Ahmad Fauzi', 'Rina Marlina'];
+const SUBJECTS = ['KTP-el belum jadi', 'Syarat membuat KK baru', 'Akta kelahiran anak', 'Pindah domisili ke Probolinggo', 'Blanko KTP habis', 'Jadwal perekaman KTP-el', 'Cara aktivasi IKD'];
+const MESSAGE = 'Selamat pagi, saya ingin menanyakan proses dan persyaratan layanan ini. Mohon informasinya, terima kasih.';
+const ANSWER = 'Terima kasih. Silakan datang ke loket pelayanan dengan membawa dokumen asli; proses selesai pada hari yang sama.';
+const INFORMATION = 'Berkas sudah diverifikasi bidang; pemohon dapat datang untuk pengambilan dokumen.';
+
+function weighted(random, items) {
+  let roll = random() * items.reduce((sum, [, w]) => sum + w, 0);
+  for (const [item, w] of items) {
+    roll -= w;
+    if (roll < 0) return item;
+  }
+  return items[items.length - 1][0];
+}
+
+const documentId = (random) => Array.from({ length: 24 }, () => 'abcdefghijklmnopqrstuvwxyz0123456789'[Math.floor(random() * 36)]).join('');
+
+/** Drops the indexes the sop-workflow bootstrap creates; the next boot builds them again, faster than row by row. */
+function dropWorkflowIndexes(db) {
+  const names = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'inquiries' AND name LIKE 'inquiries\\_%\\_idx' ESCAPE '\\'").all().map((r) => r.name);
+  for (const name of names.filter((n) => n !== 'inquiries_documents_idx')) db.exec(`DROP INDEX ${name}`);
+  return names.length;
+}
+
+function seed(dbFile, rows, months, now) {
+  const db = new Database(dbFile);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = OFF');
+  const divisions = db.prepare('SELECT id, code FROM divisions ORDER BY id').all();
+  if (divisions.length < 2) throw new Error('the schema has no Bidang: the first boot did not seed reference data');
+  const policy = JSON.stringify({ revision: 1, triageMinutes: 15, coordinationMinutes: 60, answerMinutes: 60, reminderThreshold: 0.8, clockMode: 'working', officeHours: [[], [{ start: 480, end: 960 }], [{ start: 480, end: 960 }], [{ start: 480, end: 960 }], [{ start: 480, end: 960 }], [{ start: 480, end: 960 }], []], timeZone: 'Asia/Jakarta' });
+  const dropped = dropWorkflowIndexes(db);
+
+  const insertInquiry = db.prepare(`INSERT INTO inquiries (id, document_id, code, kind, channel, subject, message, service_category, status, outcome,
+    received_at, clock_started_at, triaged_at, coordinated_at, answered_at, closed_at, triage_due_at, coordination_due_at, answer_due_at,
+    triage_breached, coordination_breached, answer_breached, direct_answer, triage_working_minutes, coordination_working_minutes, answer_working_minutes,
+    routed_division_id, division_information, answer, close_reason, external_ref, policy_revision, policy, tracking_token_hash, created_at, updated_at, published_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)`);
+  const insertLink = db.prepare('INSERT INTO inquiries_division_lnk (inquiry_id, division_id, inquiry_ord) VALUES (?, ?, 1)');
+  const insertApplicant = db.prepare('INSERT INTO components_inquiry_applicants (id, name, nik, phone, email, reply_address) VALUES (?, ?, ?, ?, ?, ?)');
+  const insertCmp = db.prepare("INSERT INTO inquiries_cmps (entity_id, cmp_id, component_type, field, \"order\") VALUES (?, ?, 'inquiry.applicant', 'applicant', 1)");
+  const firstId = (db.prepare('SELECT coalesce(max(id), 0) AS n FROM inquiries').get().n ?? 0) + 1;
+  const firstApplicant = (db.prepare('SELECT coalesce(max(id), 0) AS n FROM components_inquiry_applicants').get().n ?? 0) + 1;
+
+  const random = mulberry32(2026);
+  const end = now.getTime() - 3_600_000;
+  const start = end - months * 30.44 * 86_400_000;
+  const minute = 60_000;
+  const recentMs = 3 * 86_400_000;
+  const batch = db.transaction((from, to) => {
+    for (let i = from; i < to; i += 1) {
+      const id = firstId + i;
+      // Arrival order follows time, as it does at the counter; mostly within office hours (WIB).
+      const day = start + ((end - start) * i) / rows;
+      const receivedAt = Math.floor(day - (day % 86_400_000) - 7 * 3_600_000 + (7.5 + random() * 9) * 3_600_000);
+      const channel = weighted(random, CHANNELS);
+      const kind = random() < 0.6 ? 'information' : 'complaint';
+      const category = weighted(random, CATEGORIES);
+      const recent = end - receivedAt < recentMs;
+      const path = random();
+      const triage = random() < 0.85 ? 1 + random() * 13 : 15 + random() * 40;
+      const coordination = random() < 0.88 ? 5 + random() * 54 : 60 + random() * 120;
+      const answer = random() < 0.9 ? 3 + random() * 56 : 60 + random() * 90;
+      const stop = recent ? Math.floor(random() * 5) : 4; // 0 received … 4 done
+      let status = 'received';
+      let outcome = null;
+      let division = null;
+      let triagedAt = null;
+      let coordinatedAt = null;
+      let answeredAt = null;
+      let closedAt = null;
+      let coordinationDue = null;
+      let answerDue = null;
+      let direct = 0;
+      let minutes = [null, null, null];
+      let flags = [0, 0, 0];
+      if (stop > 0) {
+        triagedAt = receivedAt + triage * minute;
+        minutes[0] = triage;
+        flags[0] = triage > 15 ? 1 : 0;
+        if (path < 0.04) {
+          status = 'closed';
+          outcome = 'rejected';
+          closedAt = triagedAt;
+        } else if (path < 0.25) {
+          status = random() < 0.7 ? 'closed' : 'answered';
+          outcome = 'answered';
+          direct = 1;
+          answeredAt = triagedAt;
+          closedAt = status === 'closed' ? answeredAt + 90 * minute : null;
+        } else {
+          status = 'triaged';
+          division = divisions[random() < 0.62 ? 0 : 1].id;
+          coordinationDue = triagedAt + 60 * minute;
+          if (stop > 1) {
+            coordinatedAt = triagedAt + coordination * minute;
+            minutes[1] = coordination;
+            flags[1] = coordination > 60 ? 1 : 0;
+            status = 'coordinated';
+            answerDue = coordinatedAt + 60 * minute;
+            if (stop > 2) {
+              answeredAt = coordinatedAt + answer * minute;
+              minutes[2] = answer;
+              flags[2] = answer > 60 ? 1 : 0;
+              status = stop > 3 && random() < 0.7 ? 'closed' : 'answered';
+              outcome = 'answered';
+              closedAt = status === 'closed' ? answeredAt + 120 * minute : null;
+            }
+          }
+        }
+      }
+      const name = NAMES[Math.floor(random() * NAMES.length)];
+      insertInquiry.run(
+        id, documentId(random), `BEN-${String(id).padStart(8, '0')}`, kind, channel, SUBJECTS[i % SUBJECTS.length], MESSAGE, category, status, outcome,
+        receivedAt, receivedAt, triagedAt, coordinatedAt, answeredAt, closedAt, receivedAt + 15 * minute, coordinationDue, answerDue,
+        flags[0], flags[1], flags[2], direct, minutes[0], minutes[1], minutes[2],
+        division, coordinatedAt ? INFORMATION : null, answeredAt ? ANSWER : null, outcome === 'rejected' ? 'Bukan kewenangan Disdukcapil.' : null,
+        channel === 'lapor_sp4n' ? `LAPOR-${id}` : null, policy, randomBytes(8).toString('hex'), receivedAt, closedAt ?? receivedAt, receivedAt,
+      );
+      if (division) insertLink.run(id, division);
+      const applicantId = firstApplicant + i;
+      insertApplicant.run(applicantId, name, channel === 'walk_in' ? `3574011203${String(60 + (i % 40)).padStart(2, '0')}${String(1 + (i % 9000)).padStart(4, '0')}` : null, `+62812${String(10000000 + (i % 89999999))}`, channel === 'email' ? `${name.toLowerCase().replace(/\s+/g, '.')}@contoh.id` : null, null);
+      insertCmp.run(id, applicantId);
+    }
+  });
+  const started = performance.now();
+  const chunk = 20_000;
+  for (let i = 0; i < rows; i += chunk) {
+    batch(i, Math.min(rows, i + chunk));
+    if ((i / chunk) % 10 === 9) log(`  … ${(i + chunk).toLocaleString('en')} rows (${seconds(performance.now() - started)})`);
+  }
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+  return { ms: performance.now() - started, dropped, from: new Date(start), to: new Date(end) };
+}
+
+function countInquiries(dbFile) {
+  const db = new Database(dbFile, { readonly: true });
+  try {
+    return db.prepare('SELECT count(*) AS n, min(received_at) AS first, max(received_at) AS last FROM inquiries').get();
+  } finally {
+    db.close();
+  }
+}
+
+// ---------------------------------------------------------------- measuring
+
+const base = `http://127.0.0.1:${PORT}`;
+
+async function timed(url, jwt) {
+  const started = performance.now();
+  const res = await fetch(url, { headers: { Authorization: `Bearer ${jwt}` } });
+  const body = await res.text();
+  const ms = performance.now() - started;
+  if (!res.ok) throw new Error(`${url} answered ${res.status}: ${body.slice(0, 300)}`);
+  return { ms, body: JSON.parse(body) };
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+const dateKey = (at) => new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+
+/** What a client would compute from the REST rows: the same figures the recap gives, in plain JavaScript. */
+function aggregate(rows, now) {
+  const figures = { months: {}, channel: {}, kind: {}, category: {}, status: {}, division: {}, steps: {}, minutes: { triage: [], coordination: [], answer: [] }, openBreached: 0 };
+  const bump = (map, key) => (map[key] = (map[key] ?? 0) + 1);
+  for (const r of rows) {
+    const month = dateKey(new Date(r.receivedAt)).slice(0, 7);
+    bump(figures.months, month);
+    bump(figures.channel, r.channel);
+    bump(figures.kind, r.kind);
+    bump(figures.category, r.serviceCategory);
+    bump(figures.status, `${r.status}/${r.outcome ?? ''}`);
+    bump(figures.division, r.division?.code ?? 'none');
+    for (const [step, due, flag, open, value] of [
+      ['triage', r.triageDueAt, r.triageBreached, r.status === 'received', r.triageWorkingMinutes],
+      ['coordination', r.coordinationDueAt, r.coordinationBreached, r.status === 'triaged', r.coordinationWorkingMinutes],
+      ['answer', r.answerDueAt, r.answerBreached, r.status === 'coordinated', r.answerWorkingMinutes],
+    ]) {
+      if (value !== null && value !== undefined) figures.minutes[step].push(value);
+      if (!due) continue;
+      const late = flag || (open && new Date(due) < now);
+      bump(figures.steps, `${step}/${late ? 'late' : open ? 'pending' : 'met'}`);
+      if (open && late) figures.openBreached += 1;
+    }
+  }
+  for (const values of Object.values(figures.minutes)) values.sort((a, b) => a - b);
+  return figures;
+}
+
+function peakRssMb(pid) {
+  const kb = Number(/VmHWM:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
+  return kb / 1024;
+}
+function rssMb(pid) {
+  const kb = Number(/VmRSS:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
+  return kb / 1024;
+}
+
+async function main() {
+  const cores = os.cpus().length;
+  log(`Rekap Informasi at scale: ${ROWS.toLocaleString('en')} inquiries over ${MONTHS} months, SQLite, ${cores} CPU core(s), Node ${process.version}`);
+  const load = os.loadavg()[0];
+  if (load > cores * 0.75) log(`note: load average ${load.toFixed(1)} on ${cores} core(s) before starting; other work on this machine slows every number below.`);
+  if (COMPILE) compile();
+
+  let dbFile;
+  if (KEEP_DB) dbFile = path.resolve(KEEP_DB);
+  else {
+    tmpRoot = mkdtempSync(path.join(os.tmpdir(), 'layanan-bench-recap-'));
+    dbFile = path.join(tmpRoot, 'data.db');
+  }
+  const now = new Date();
+  const existing = existsSync(dbFile) ? countInquiries(dbFile) : null;
+  let range;
+  if (existing && existing.n >= ROWS) {
+    log(`reusing ${dbFile}: ${existing.n.toLocaleString('en')} inquiries already there`);
+    range = { from: new Date(existing.first), to: new Date(existing.last) };
+  } else {
+    log('first boot on an empty file: schema, indexes and reference data …');
+    await startServer(dbFile);
+    await stopServer();
+    log(`seeding ${ROWS.toLocaleString('en')} inquiries with applicants and Bidang links straight into SQLite …`);
+    const seeded = seed(dbFile, ROWS, MONTHS, now);
+    log(`seeded in ${seconds(seeded.ms)} (${Math.round(ROWS / (seeded.ms / 1000)).toLocaleString('en')} inquiries/s; ${seeded.dropped} workflow indexes dropped first, rebuilt at the next boot)`);
+    range = seeded;
+  }
+  if (KEEP_DB) writeFileSync(`${dbFile}.bench.json`, JSON.stringify(range));
+
+  log('booting the server on it (the bootstrap rebuilds the indexes and runs its one-time backfill) …');
+  const bootMs = await startServer(dbFile);
+  log(`  ready in ${seconds(bootMs)}, pid ${server.pid}`);
+  const jwt = await staffToken('leadership');
+
+  const from = dateKey(range.from);
+  const to = dateKey(range.to);
+  const recapUrl = `${base}/api/recap?from=${from}&to=${to}&groupBy=month`;
+
+  // ---- 1. the recap
+  log(`recap ${from} … ${to} by month: 1 warm-up + ${RUNS} runs`);
+  const first = await timed(recapUrl, jwt);
+  const runs = [];
+  for (let i = 0; i < RUNS; i += 1) runs.push((await timed(recapUrl, jwt)).ms);
+  const recapMs = median(runs);
+  const total = first.body.data.total;
+  log(`  total ${total.toLocaleString('en')} inquiries; runs ${runs.map((ms) => ms.toFixed(0)).join(', ')} ms (warm-up ${first.ms.toFixed(0)} ms)`);
+
+  // ---- 2. the same through the REST list, page by page
+  const pages = Math.ceil(total / PAGE_SIZE);
+  const listUrl = (page) =>
+    `${base}/api/inquiries?pagination[page]=${page}&pagination[pageSize]=${PAGE_SIZE}&sort[0]=receivedAt:asc&sort[1]=id:asc` +
+    `&filters[receivedAt][$gte]=${encodeURIComponent(first.body.data.range.start)}&filters[receivedAt][$lt]=${encodeURIComponent(first.body.data.range.end)}` +
+    '&populate[division][fields][0]=code';
+  const sample = FULL_PAGING ? Array.from({ length: pages }, (_, i) => i + 1) : Array.from({ length: Math.min(SAMPLE_PAGES, pages) }, (_, i) => 1 + Math.floor((i * (pages - 1)) / Math.max(1, Math.min(SAMPLE_PAGES, pages) - 1)));
+  log(`REST list: ${pages.toLocaleString('en')} pages of ${PAGE_SIZE}; ${FULL_PAGING ? 'fetching all of them' : `fetching ${sample.length} pages spread from the first to the last`} …`);
+  let fetchMs = 0;
+  const fetched = [];
+  for (const page of sample) {
+    const { ms, body } = await timed(listUrl(page), jwt);
+    fetchMs += ms;
+    fetched.push(...body.data);
+  }
+  const aggregateStarted = performance.now();
+  aggregate(fetched, now);
+  const aggregateMs = performance.now() - aggregateStarted;
+  const scale = pages / sample.length;
+  const pagingMs = (fetchMs + aggregateMs) * scale;
+  const extrapolated = !FULL_PAGING && sample.length < pages;
+
+  // ---- 3. the year as XLSX, and the server's memory meanwhile
+  log('exporting the year as XLSX …');
+  const rssBefore = rssMb(server.pid);
+  writeFileSync(`/proc/${server.pid}/clear_refs`, '5'); // resets VmHWM to the current RSS
+  let rssMax = rssBefore;
+  const sampler = setInterval(() => {
+    rssMax = Math.max(rssMax, rssMb(server.pid));
+  }, 100);
+  const exportStarted = performance.now();
+  const res = await fetch(`${base}/api/recap/export?from=${from}&to=${to}&format=xlsx`, { headers: { Authorization: `Bearer ${jwt}` } });
+  let bytes = 0;
+  for await (const chunk of res.body) bytes += chunk.length;
+  const exportMs = performance.now() - exportStarted;
+  clearInterval(sampler);
+  const exportPeak = Math.max(peakRssMb(server.pid), rssMax);
+  if (!res.ok) throw new Error(`export answered ${res.status}`);
+
+  // ---- report
+  const ratio = pagingMs / recapMs;
+  console.log('');
+  console.log(`Rekap Informasi over ${from} … ${to}: ${total.toLocaleString('en')} inquiries (SQLite, ${cores} cores)`);
+  console.log('');
+  console.log(`  GET /api/recap (12 months, by month)        ${recapMs.toFixed(0).padStart(9)} ms   median of ${RUNS} (min ${Math.min(...runs).toFixed(0)}, max ${Math.max(...runs).toFixed(0)})`);
+  console.log(
+    `  REST list page by page + JS aggregation     ${pagingMs.toFixed(0).padStart(9)} ms   ${extrapolated ? `EXTRAPOLATED from ${sample.length} of ${pages.toLocaleString('en')} pages` : `all ${pages.toLocaleString('en')} pages`}` +
+      ` (${(fetchMs / sample.length).toFixed(1)} ms per page fetched, ${((aggregateMs / fetched.length) * 1000).toFixed(2)} µs per row aggregated)`,
+  );
+  console.log(`  ratio                                       ${ratio.toFixed(0).padStart(9)} ×`);
+  console.log(`  XLSX export of the year                     ${seconds(exportMs).padStart(9)}      ${(bytes / 1048576).toFixed(1)} MB; server RSS ${rssBefore.toFixed(0)} MB before, peak ${exportPeak.toFixed(0)} MB while streaming`);
+  console.log('');
+  console.log(`goals: recap < ${GOALS.recapMs} ms: ${recapMs < GOALS.recapMs ? 'MET' : 'NOT MET'}; ≥ ${GOALS.ratio}× faster than paging: ${ratio >= GOALS.ratio ? 'MET' : 'NOT MET'}${extrapolated ? ' (paging extrapolated)' : ''}; export peak RSS < ${GOALS.exportMb} MB: ${exportPeak < GOALS.exportMb ? 'MET' : 'NOT MET'}`);
+  await stopServer();
+}
+
+main()
+  .then(() => {
+    cleanup();
+    process.exit(0);
+  })
+  .catch((error) => {
+    console.error('[bench] could not run:', error);
+    cleanup();
+    process.exit(1);
+  });
