@@ -103,6 +103,8 @@ process.on('message', async (msg) => {
         role: role.id,
       });
       process.send({ type: 'staff', jwt: strapi.plugin('users-permissions').service('jwt').issue({ id: user.id }) });
+    } else if (msg.type === 'memory') {
+      process.send({ type: 'memory', ...process.memoryUsage() });
     } else if (msg.type === 'stats') {
       process.send({
         type: 'stats',

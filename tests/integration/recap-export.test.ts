@@ -6,7 +6,8 @@ import { stringify } from 'qs';
 import type { Response } from 'supertest';
 import { bootApp, createTestDatabase, databases, type TestApp, type TestDatabase } from '../helpers/strapi';
 import { buildOfficerInquiry, createStaff, divisionId, type Staff } from '../helpers/builders';
-import { generateInquiries, insertInquiries, seededRandom } from '../helpers/recap';
+import { mulberry32 } from '@layanan/config';
+import { generateInquiries, insertInquiries } from '../helpers/recap';
 
 const PDF_TEXT = path.join(__dirname, '..', 'helpers', 'pdf-text.mjs');
 const LETTERHEAD = 'PEMERINTAH KOTA PROBOLINGGO — DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL — REKAP INFORMASI';
@@ -67,7 +68,7 @@ describe.each(databases())('the monthly Rekap Informasi report on %s', (kind) =>
       await app.http.post(`/api/inquiries/${id}/answer`).set(officer.auth).send({ data: { answer: 'Silakan diambil di loket.' } }).expect(200);
     }
     now = NOW;
-    await insertInquiries(app.strapi, generateInquiries(seededRandom(11), 150, new Date('2026-02-25T00:00:00Z'), new Date('2026-04-05T00:00:00Z'), NOW, ['DAFDUK', 'CAPIL']));
+    await insertInquiries(app.strapi, generateInquiries(mulberry32(11), 150, new Date('2026-02-25T00:00:00Z'), new Date('2026-04-05T00:00:00Z'), NOW, ['DAFDUK', 'CAPIL']));
     recap = (await app.http.get(`/api/recap?${stringify({ ...march, groupBy: 'week' })}`).set(officer.auth).expect(200)).body.data;
   });
   afterAll(async () => {

@@ -1,8 +1,8 @@
 import { stringify } from 'qs';
-import { CHANNELS, KINDS, SERVICE_CATEGORIES, STATUSES } from '@layanan/config';
+import { CHANNELS, KINDS, SERVICE_CATEGORIES, STATUSES, mulberry32 } from '@layanan/config';
 import { bootApp, createTestDatabase, databases, type TestApp, type TestDatabase } from '../helpers/strapi';
 import { buildOfficerInquiry, createStaff, divisionId, type Staff } from '../helpers/builders';
-import { generateInquiries, insertInquiries, seededRandom, type GeneratedInquiry } from '../helpers/recap';
+import { generateInquiries, insertInquiries, type GeneratedInquiry } from '../helpers/recap';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -102,7 +102,7 @@ describe.each(databases())('Rekap Informasi on %s', (kind) => {
     officer = await createStaff(app, 'officer');
     leadership = await createStaff(app, 'leadership');
     // Three and a half months of requests, a few days either side of the range the tests ask for.
-    generated = generateInquiries(seededRandom(kind === 'sqlite' ? 5 : 6), 420, new Date('2026-01-25T00:00:00Z'), new Date('2026-05-15T02:00:00Z'), NOW, ['DAFDUK', 'CAPIL']);
+    generated = generateInquiries(mulberry32(kind === 'sqlite' ? 5 : 6), 420, new Date('2026-01-25T00:00:00Z'), new Date('2026-05-15T02:00:00Z'), NOW, ['DAFDUK', 'CAPIL']);
     await insertInquiries(app.strapi, generated);
   });
   afterAll(async () => {
@@ -213,7 +213,7 @@ describe.each(databases())('Rekap Informasi on %s', (kind) => {
 
     beforeAll(async () => {
       baseline = await snapshot();
-      const [late, early] = generateInquiries(seededRandom(99), 2, LATE_JANUARY, LATE_JANUARY, NOW, ['CAPIL']).map((row, i) => ({
+      const [late, early] = generateInquiries(mulberry32(99), 2, LATE_JANUARY, LATE_JANUARY, NOW, ['CAPIL']).map((row, i) => ({
         ...row,
         code: `WIB-${i}`,
         channel: 'radio',

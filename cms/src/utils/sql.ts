@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { returnedRows, type RawResult } from '@layanan/sop-workflow';
 
 /** A piece of SQL and the values bound to its `?` placeholders, in order. */
 export interface Fragment {
@@ -61,8 +62,7 @@ export function dialectOf(strapi: Core.Strapi): Dialect {
     instant: (at) => (postgres ? sql`CAST(${at} AS timestamp)` : sql`${at.getTime()}`),
     indexedBy: (name) => (postgres ? EMPTY : raw(` INDEXED BY ${name}`)),
     async run<T>(fragment: Fragment): Promise<T[]> {
-      const result = (await knex.raw(fragment.text, fragment.values as never[])) as unknown;
-      return (Array.isArray(result) ? result : ((result as { rows?: T[] }).rows ?? [])) as T[];
+      return returnedRows((await knex.raw(fragment.text, fragment.values as never[])) as RawResult<T>);
     },
   };
 }

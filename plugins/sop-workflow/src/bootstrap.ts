@@ -24,6 +24,7 @@ const INDEXES: IndexSpec[] = [
   index('inquiries', 'inquiries_recap_category_idx', 'service_category', 'received_at', 'channel', 'kind', 'routed_division_id'),
   index('inquiries', 'inquiries_recap_status_idx', 'status', 'received_at', 'outcome', 'channel', 'kind', 'routed_division_id'),
   index('inquiries', 'inquiries_recap_division_idx', 'routed_division_id', 'received_at', 'channel', 'kind'),
+  index('inquiries', 'inquiries_recap_outcome_idx', 'outcome', 'received_at', 'channel', 'kind', 'routed_division_id'),
   // Compliance groups in index order (no sort), with the step durations counted alongside.
   index(
     'inquiries',

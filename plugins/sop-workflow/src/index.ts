@@ -5,6 +5,6 @@ import services from './services';
 
 export default { config, register, bootstrap, services };
 export type { SopWorkflowServices } from './services';
-export { getService } from './utils';
+export { getService, returnedRows, type RawResult } from './utils';
 export { PUBLIC, SYSTEM, type Actor } from './services/actor';
 export { tokenMatches } from './services/tokens';

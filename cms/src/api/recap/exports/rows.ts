@@ -32,7 +32,8 @@ export interface DetailRow {
   externalRef: string | null;
 }
 
-const PAGE = 1000;
+/** Rows per query: small enough that writing a page never holds the event loop for long. */
+const PAGE = 500;
 
 /** SQLite returns epoch milliseconds, PostgreSQL a Date. */
 function instant(value: unknown): Date | null {

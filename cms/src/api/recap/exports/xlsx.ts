@@ -6,10 +6,32 @@ import type { DetailRow } from './rows';
 import { drained } from './stream';
 
 const TIME_FORMAT = 'dd/mm/yyyy hh:mm';
+/** How much worksheet XML may wait for the zip's deflater before the writer pauses. */
+const MAX_QUEUED = 4 * 1024 * 1024;
+
+interface QueueState {
+  length?: number;
+}
+interface SheetInternals {
+  stream?: { buffers?: { length?: number }[]; pipes?: { _readableState?: QueueState; _writableState?: QueueState }[] };
+}
+
+/**
+ * exceljs hands a worksheet's XML on to the zip without waiting (its StreamBuf ignores backpressure), and
+ * the deflater takes about one chunk per turn of the event loop: left alone, a year of rows would queue up
+ * in memory ahead of it. This reads how much is queued (exceljs and archiver internals, stable across their
+ * releases), so that the writer can give the loop turns until the queue is short again.
+ */
+function queued(sheet: ExcelJS.Worksheet): number {
+  const { stream } = sheet as unknown as SheetInternals;
+  const own = (stream?.buffers ?? []).reduce((sum, buffer) => sum + (buffer.length ?? 0), 0);
+  const piped = (stream?.pipes ?? []).reduce((sum, pipe) => sum + (pipe._readableState?.length ?? 0) + (pipe._writableState?.length ?? 0), 0);
+  return own + piped;
+}
 
 /**
  * The workbook is written as it is built (exceljs' streaming writer): the summary sheet first, then one
- * committed row per inquiry, so memory holds a page of rows, never the year.
+ * committed row per inquiry, so memory holds a page of rows and a few megabytes of XML, never the year.
  */
 export async function writeXlsx(out: Writable, recap: Recap, pages: AsyncIterable<DetailRow[]>, clock: LocalClock, generatedAt: Date) {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
@@ -52,6 +74,7 @@ export async function writeXlsx(out: Writable, recap: Recap, pages: AsyncIterabl
         .commit();
     }
     await drained(out);
+    while (queued(detail) > MAX_QUEUED) await drained(out);
   }
   detail.commit();
   await workbook.commit();
