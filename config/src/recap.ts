@@ -1,11 +1,9 @@
-import type { SopStep } from './sop';
-import type { Status } from './statuses';
-import { OPEN_STATUSES } from './statuses';
+import { SOP_STEPS, type SopStep } from './sop';
 
 /**
  * SLA compliance of the Rekap Informasi, per SOP step, for inquiries received in a period:
- * - a step *applies* once it has started: triage always; coordination once routed to a Bidang on the
- *   ordinary path (not answered directly, not rejected); answer once the Bidang has given its information;
+ * - a step *applies* once it has started: triage always; coordination once the request is routed to a
+ *   Bidang (a direct answer or a rejection never is); the answer once the Bidang has given its information;
  * - it is *late* when its breach flag is set (at completion, or by the sweep while open) or when it is still
  *   open past its due time (the sweep marks that within a minute);
  * - it is *pending* while still open and not yet due; *met* when completed without a breach.
@@ -20,15 +18,20 @@ export interface StepCompliance {
   withinBudget: number | null;
 }
 
-/** One group of inquiries as the database counts them: the same status, outcome, path and flags. */
-export interface StepGroup {
-  status: Status;
-  outcome: 'answered' | 'rejected' | null;
-  directAnswer: boolean;
-  triageBreached: boolean;
-  coordinationBreached: boolean;
-  answerBreached: boolean;
-  count: number;
+/** What the database counts for one Bidang (or for the requests routed to none). */
+export interface StepCounts {
+  /** Requests received. */
+  received: number;
+  /** Of them, routed to a Bidang on the ordinary path: coordination applies to each. */
+  routed: number;
+  /** Requests still waiting at each step (statuses received, triaged, coordinated). */
+  open: Record<SopStep, number>;
+  /** Breach flags set, on completed and open steps alike. */
+  flagged: Record<SopStep, number>;
+  /** Of the open steps, those flagged already. */
+  openFlagged: Record<SopStep, number>;
+  /** Of the open steps, those past their due time and not flagged yet. */
+  overdue: Record<SopStep, number>;
 }
 
 /** Which open status waits on which step. */
@@ -38,52 +41,42 @@ export const OPEN_STEP: Record<'received' | 'triaged' | 'coordinated', SopStep> 
   coordinated: 'answer',
 };
 
-const STEP_ORDER: Record<Status, number> = { received: 0, triaged: 1, coordinated: 2, answered: 3, closed: 3 };
-
-/** Whether a step applies to a group, and whether it is still open (waiting on that step). */
-export function stepState(step: SopStep, group: Omit<StepGroup, 'count'>): 'none' | 'open' | 'done' {
-  const ordinaryPath = !group.directAnswer && group.outcome !== 'rejected';
-  const reached = STEP_ORDER[group.status];
-  if (step === 'triage') return reached === 0 ? 'open' : 'done';
-  if (step === 'coordination') {
-    if (reached < 1 || (reached === 3 && !ordinaryPath)) return 'none';
-    return reached === 1 ? 'open' : 'done';
-  }
-  if (reached < 2 || (reached === 3 && !ordinaryPath)) return 'none';
-  return reached === 2 ? 'open' : 'done';
+/** How many requests each step has started for: the answer waits for coordination to be done. */
+function applicable(step: SopStep, counts: StepCounts): number {
+  if (step === 'triage') return counts.received;
+  if (step === 'coordination') return counts.routed;
+  return counts.routed - counts.open.coordination;
 }
 
-const FLAG: Record<SopStep, 'triageBreached' | 'coordinationBreached' | 'answerBreached'> = {
-  triage: 'triageBreached',
-  coordination: 'coordinationBreached',
-  answer: 'answerBreached',
-};
-
-/**
- * Adds up a step's compliance over counted groups; `overdueOpen` is how many of its open, unflagged steps
- * are already past due (counted separately, against the clock).
- */
-export function stepCompliance(step: SopStep, groups: readonly StepGroup[], overdueOpen = 0): StepCompliance {
-  let applicable = 0;
-  let met = 0;
-  let late = 0;
-  let pending = 0;
-  for (const group of groups) {
-    const state = stepState(step, group);
-    if (state === 'none') continue;
-    applicable += group.count;
-    if (group[FLAG[step]]) late += group.count;
-    else if (state === 'open') pending += group.count;
-    else met += group.count;
-  }
-  const overdue = Math.min(overdueOpen, pending);
-  pending -= overdue;
-  late += overdue;
-  return { applicable, met, late, pending, withinBudget: applicable === 0 ? null : (met + pending) / applicable };
+export function stepCompliance(step: SopStep, counts: StepCounts): StepCompliance {
+  const started = applicable(step, counts);
+  const late = counts.flagged[step] + counts.overdue[step];
+  const pending = counts.open[step] - counts.openFlagged[step] - counts.overdue[step];
+  const met = started - late - pending;
+  return { applicable: started, met, late, pending, withinBudget: started === 0 ? null : (met + pending) / started };
 }
 
-export function isOpenStatus(status: Status): status is 'received' | 'triaged' | 'coordinated' {
-  return OPEN_STATUSES.includes(status);
+/** Steps completed: each has its working duration recorded (see the workflow), so percentiles count these. */
+export function completedSteps(counts: StepCounts): Record<SopStep, number> {
+  return Object.fromEntries(SOP_STEPS.map((step) => [step, applicable(step, counts) - counts.open[step]])) as Record<SopStep, number>;
+}
+
+export function emptyStepCounts(): StepCounts {
+  const zero = (): Record<SopStep, number> => ({ triage: 0, coordination: 0, answer: 0 });
+  return { received: 0, routed: 0, open: zero(), flagged: zero(), openFlagged: zero(), overdue: zero() };
+}
+
+export function addStepCounts(a: StepCounts, b: StepCounts): StepCounts {
+  const sum = (x: Record<SopStep, number>, y: Record<SopStep, number>) =>
+    Object.fromEntries(SOP_STEPS.map((step) => [step, x[step] + y[step]])) as Record<SopStep, number>;
+  return {
+    received: a.received + b.received,
+    routed: a.routed + b.routed,
+    open: sum(a.open, b.open),
+    flagged: sum(a.flagged, b.flagged),
+    openFlagged: sum(a.openFlagged, b.openFlagged),
+    overdue: sum(a.overdue, b.overdue),
+  };
 }
 
 /**
@@ -94,13 +87,4 @@ export function percentilePosition(p: number, count: number): { lower: number; f
   const position = p * (count - 1);
   const lower = Math.floor(position);
   return { lower, fraction: position - lower };
-}
-
-/** percentile_cont over sorted values; null for none. */
-export function percentileOfSorted(sorted: readonly number[], p: number): number | null {
-  if (sorted.length === 0) return null;
-  const { lower, fraction } = percentilePosition(p, sorted.length);
-  const low = sorted[lower];
-  const high = sorted[Math.min(lower + 1, sorted.length - 1)];
-  return low + fraction * (high - low);
 }

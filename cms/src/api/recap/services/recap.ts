@@ -7,7 +7,9 @@ import {
   SERVICE_CATEGORIES,
   SOP_STEPS,
   STATUSES,
-  isOpenStatus,
+  addStepCounts,
+  completedSteps,
+  emptyStepCounts,
   percentilePosition,
   periodBounds,
   stepCompliance,
@@ -16,9 +18,8 @@ import {
   type Kind,
   type PeriodBounds,
   type SopStep,
-  type Status,
   type StepCompliance,
-  type StepGroup,
+  type StepCounts,
 } from '@layanan/config';
 import { getService as sop } from '@layanan/sop-workflow';
 import { EMPTY, bool, dialectOf, join, num, raw, sql, type Dialect, type Fragment } from '../../../utils/sql';
@@ -205,45 +206,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     });
   }
 
-  interface ComplianceRow {
-    division: number | null;
-    groups: StepGroup[];
-    timed: Record<SopStep, number>;
-  }
-
-  /** Compliance: inquiries grouped by Bidang, status, path and breach flags, in the order of their index. */
-  async function complianceGroups(db: Dialect, params: RecapParams, start: Date, end: Date): Promise<ComplianceRow[]> {
-    const keys = raw(
-      'i.routed_division_id, i.status, i.outcome, i.direct_answer, i.triage_breached, i.coordination_breached, i.answer_breached',
+  /** Breach flags set per step and Bidang: rare, so each count seeks its flag's index. */
+  async function flagCounts(db: Dialect, params: RecapParams, start: Date, end: Date): Promise<{ step: SopStep; division: number | null; count: number }[]> {
+    const scope = sql`${receivedBetween(db, start, end)}${recapFilters(params)}`;
+    const rows = await db.run<Record<string, unknown>>(
+      join(
+        SOP_STEPS.map(
+          (step) => sql`SELECT ${step} AS step, i.routed_division_id AS division, count(*) AS n
+            FROM inquiries i WHERE i.${raw(FLAG_COLUMN[step])} = TRUE AND ${scope} GROUP BY i.routed_division_id`,
+        ),
+        ' UNION ALL ',
+      ),
     );
-    const rows = await db.run<Record<string, unknown>>(sql`
-      SELECT ${keys}, count(*) AS n,
-        count(i.triage_working_minutes) AS triage_timed,
-        count(i.coordination_working_minutes) AS coordination_timed,
-        count(i.answer_working_minutes) AS answer_timed
-      FROM inquiries i${db.indexedBy('inquiries_recap_compliance_idx')}
-      WHERE ${receivedBetween(db, start, end)}${recapFilters(params)}
-      GROUP BY ${keys}`);
-    const byDivision = new Map<number | null, ComplianceRow>();
-    for (const row of rows) {
-      const division = row.routed_division_id === null ? null : num(row.routed_division_id);
-      let entry = byDivision.get(division);
-      if (!entry) {
-        entry = { division, groups: [], timed: { triage: 0, coordination: 0, answer: 0 } };
-        byDivision.set(division, entry);
-      }
-      entry.groups.push({
-        status: row.status as Status,
-        outcome: (row.outcome as StepGroup['outcome']) ?? null,
-        directAnswer: bool(row.direct_answer),
-        triageBreached: bool(row.triage_breached),
-        coordinationBreached: bool(row.coordination_breached),
-        answerBreached: bool(row.answer_breached),
-        count: num(row.n),
-      });
-      for (const step of SOP_STEPS) entry.timed[step] += num(row[`${step}_timed`]);
-    }
-    return [...byDivision.values()];
+    return rows.map((row) => ({ step: row.step as SopStep, division: row.division === null ? null : num(row.division), count: num(row.n) }));
   }
 
   interface OpenRow {
@@ -351,31 +326,40 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const keyOf = (id: number | null) => (id === null ? NO_DIVISION : (known.find((d) => d.id === id)?.code ?? `#${id}`));
 
       const volumeRows = await volume(db, params, periods, known);
-      const groups = await complianceGroups(db, params, start, end);
-      const open = await openSteps(db, params, start, end, now);
-      const timed = { triage: 0, coordination: 0, answer: 0 };
-      for (const entry of groups) for (const step of SOP_STEPS) timed[step] += entry.timed[step];
-      const stepDurations = await durations(db, params, start, end, timed);
-
-      const overdue = (division: number | null | undefined, step: SopStep) =>
-        open
-          .filter((row) => (division === undefined || row.division === division) && OPEN_STEP[row.status] === step)
-          .reduce((sum, row) => sum + row.overdue, 0);
-      const complianceOf = (rows: ComplianceRow[], division?: number | null) =>
-        Object.fromEntries(
-          SOP_STEPS.map((step) => [step, stepCompliance(step, rows.flatMap((r) => r.groups), overdue(division, step))]),
-        ) as Record<SopStep, StepCompliance>;
-
       const totals = emptyTotals();
       for (const row of volumeRows) {
         for (const dimension of Object.keys(totals) as (keyof typeof totals)[]) {
           for (const [key, count] of Object.entries(row[dimension])) totals[dimension][key] = (totals[dimension][key] ?? 0) + count;
         }
       }
+      const flags = await flagCounts(db, params, start, end);
+      const open = await openSteps(db, params, start, end, now);
+
+      // Per Bidang: what was received (from the volume), what is open, and what is flagged.
+      const counts = new Map<string, StepCounts>();
+      const countsOf = (key: string) => {
+        if (!counts.has(key)) counts.set(key, emptyStepCounts());
+        return counts.get(key)!;
+      };
+      for (const [key, received] of Object.entries(totals.division)) {
+        if (received === 0) continue;
+        Object.assign(countsOf(key), { received, routed: key === NO_DIVISION ? 0 : received });
+      }
+      for (const row of open) {
+        const step = OPEN_STEP[row.status];
+        const entry = countsOf(keyOf(row.division));
+        entry.open[step] += row.open;
+        entry.openFlagged[step] += row.flagged;
+        entry.overdue[step] += row.overdue;
+      }
+      for (const { step, division, count } of flags) countsOf(keyOf(division)).flagged[step] += count;
+      const overall = [...counts.values()].reduce(addStepCounts, emptyStepCounts());
+      const complianceOf = (entry: StepCounts) =>
+        Object.fromEntries(SOP_STEPS.map((step) => [step, stepCompliance(step, entry)])) as Record<SopStep, StepCompliance>;
+      const stepDurations = await durations(db, params, start, end, completedSteps(overall));
 
       const openBreaches: OpenBreaches = { open: 0, breached: 0, byStep: { triage: 0, coordination: 0, answer: 0 }, byDivision: {} };
       for (const row of open) {
-        if (!isOpenStatus(row.status)) continue;
         const breached = row.flagged + row.overdue;
         openBreaches.open += row.open;
         openBreaches.breached += breached;
@@ -394,8 +378,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         totals,
         compliance: {
           budgets: { triage: policy.triageMinutes, coordination: policy.coordinationMinutes, answer: policy.answerMinutes },
-          overall: complianceOf(groups),
-          byDivision: Object.fromEntries(groups.map((entry) => [keyOf(entry.division), complianceOf([entry], entry.division)])),
+          overall: complianceOf(overall),
+          byDivision: Object.fromEntries([...counts].map(([key, entry]) => [key, complianceOf(entry)])),
         },
         durations: stepDurations,
         openBreaches,
