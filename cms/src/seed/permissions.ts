@@ -11,7 +11,14 @@ const READ_REFERENCE = [
   'api::holiday.holiday.findOne',
   'api::sop-policy.sop-policy.find',
 ];
-const SIGNED_IN = ['plugin::users-permissions.user.me', 'api::profile.profile.me', 'plugin::users-permissions.auth.changePassword'];
+const SIGNED_IN = [
+  'plugin::users-permissions.user.me',
+  'api::profile.profile.me',
+  'plugin::users-permissions.auth.changePassword',
+  'plugin::telegram-notifier.link.createCode',
+  'plugin::telegram-notifier.link.show',
+  'plugin::telegram-notifier.link.remove',
+];
 
 /**
  * The whole permission matrix of the users-permissions roles (DESIGN §7). The seed makes the database
@@ -29,6 +36,8 @@ export const PERMISSIONS: Record<RoleType, readonly string[]> = {
   ],
   officer: [
     ...inquiry('find', 'findOne', 'create', 'update', 'events', 'triage', 'coordinate', 'answer', 'close', 'reject'),
+    'api::notification.notification.failed',
+    'api::notification.notification.retry',
     ...READ_REFERENCE,
     ...SIGNED_IN,
   ],
