@@ -110,9 +110,10 @@ export class FakeTelegram {
 
   // ------------------------------------------------------------------ what was sent
 
-  /** Messages Telegram accepted, oldest first; for one chat when given. */
-  delivered(chatId?: string | number): (RecordedCall & { chatId: string; text: string })[] {
+  /** Messages Telegram accepted, oldest first; for one chat when given; from the `since`-th call on. */
+  delivered(chatId?: string | number, since = 0): (RecordedCall & { chatId: string; text: string })[] {
     return this.calls
+      .slice(since)
       .filter((c) => c.method === 'sendMessage' && c.outcome === 'ok' && (chatId === undefined || String(c.params.chat_id) === String(chatId)))
       .map((c) => ({ ...c, chatId: String(c.params.chat_id), text: String(c.params.text) }));
   }

@@ -36,6 +36,7 @@ export async function drain(app: TestApp, clock: { ms: number }, options: { unti
   for (let round = 0; round < maxRounds; round += 1) {
     const next = await worker(app).tick();
     await worker(app).settled();
+    if (process.env.DRAIN_DEBUG && round < 30) console.log('round', round, new Date(clock.ms).toISOString(), next === null ? null : new Date(next).toISOString());
     if (next === null) {
       const again = await worker(app).tick();
       await worker(app).settled();

@@ -137,9 +137,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Linked chats of active accounts with the given role (and, for division staff, the given Bidang). */
     async chatsOf(filter: { role: RoleType; divisionDocumentId?: string }): Promise<string[]> {
-      const user: Record<string, unknown> = { $or: [{ blocked: false }, { blocked: { $null: true } }], role: { type: filter.role } };
-      if (filter.divisionDocumentId) user.division = { documentId: filter.divisionDocumentId };
-      const rows = (await links().findMany({ where: { user }, select: ['chatId'], orderBy: { id: 'asc' } })) as { chatId: string }[];
+      const conditions: Record<string, unknown>[] = [{ $or: [{ blocked: false }, { blocked: { $null: true } }] }, { role: { type: filter.role } }];
+      if (filter.divisionDocumentId) conditions.push({ division: { documentId: filter.divisionDocumentId } });
+      const rows = (await links().findMany({ where: { user: { $and: conditions } }, select: ['chatId'], orderBy: { id: 'asc' } })) as { chatId: string }[];
       return rows.map((r) => r.chatId);
     },
 

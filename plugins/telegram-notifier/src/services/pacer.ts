@@ -35,7 +35,8 @@ export class Pacer {
 
   nextGlobal(now: number): number {
     const windowFull = this.recent.length >= Math.floor(this.limits.globalPerSecond);
-    return Math.max(now, this.theoreticalArrival - this.emission, windowFull ? this.recent[0] + 1000 : 0);
+    // Whole milliseconds: clocks (and Date) have no finer grain, and 1000/30 is not a whole number.
+    return Math.ceil(Math.max(now, this.theoreticalArrival - this.emission, windowFull ? this.recent[0] + 1000 : 0));
   }
 
   chatReadyAt(chatId: string): number {

@@ -170,7 +170,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       try {
         await expand(row, at);
       } catch (error) {
-        strapi.log.error(`[telegram] expanding notification ${row.id} failed: ${(error as Error).message}`);
+        const message = (error as Error).message;
+        strapi.log.error(`[telegram] expanding notification ${row.id} failed: ${message}`);
+        await rows().update({ where: { id: row.id }, data: { nextAttemptAt: new Date(at.getTime() + delivery().backoffBaseMs), lastError: message.slice(0, 1000) } });
       }
     }
     if (due.length === EXPAND_BATCH) return at.getTime();
