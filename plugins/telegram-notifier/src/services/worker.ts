@@ -264,7 +264,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           link_preview_options: { is_disabled: true },
           reply_markup: keyboard(payload),
         },
-        signal,
+        AbortSignal.any([signal, AbortSignal.timeout(delivery().requestTimeoutMs)]),
       );
       outage.failures = 0;
       await rows().update({ where: { id: row.id }, data: { status: 'sent', sentAt: now(strapi), externalId: String(message.message_id), lastError: null } });
