@@ -48,9 +48,13 @@ export class Pacer {
     this.theoreticalArrival = Math.max(this.theoreticalArrival, now) + this.emission;
     this.recent.push(now);
     if (this.recent.length > Math.floor(this.limits.globalPerSecond)) this.recent.shift();
-    const gap = isGroupChat(chatId) ? 60_000 / this.limits.groupPerMinute : this.limits.perChatIntervalMs;
-    this.chats.set(chatId, now + gap);
+    this.chats.set(chatId, now + this.gapFor(chatId));
     if (this.chats.size > 10_000) this.forget(now);
+  }
+
+  /** The least time between two messages to this chat. */
+  gapFor(chatId: string): number {
+    return isGroupChat(chatId) ? Math.ceil(60_000 / this.limits.groupPerMinute) : this.limits.perChatIntervalMs;
   }
 
   holdChat(chatId: string, until: number): void {
