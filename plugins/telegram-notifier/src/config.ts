@@ -3,6 +3,8 @@ export interface DeliveryConfig {
   globalPerSecond: number;
   perChatIntervalMs: number;
   groupPerMinute: number;
+  /** Added to each of those intervals, so that network jitter never brings two sends closer than the limit. */
+  marginMs: number;
   /** Attempts before a message is parked as failed (429s do not count: Telegram said when to come back). */
   maxAttempts: number;
   backoffBaseMs: number;
@@ -47,6 +49,7 @@ const defaults: TelegramConfig = {
     globalPerSecond: 30,
     perChatIntervalMs: 1000,
     groupPerMinute: 20,
+    marginMs: 50,
     maxAttempts: 20,
     backoffBaseMs: 5000,
     backoffMaxMs: 10 * 60_000,

@@ -2,6 +2,8 @@ export interface PacerLimits {
   globalPerSecond: number;
   perChatIntervalMs: number;
   groupPerMinute: number;
+  /** Added to every interval: requests sent on schedule still reach Telegram a few milliseconds apart from it. */
+  marginMs: number;
 }
 
 /** Telegram numbers group and channel chats below zero; private chats are positive user ids. */
@@ -10,7 +12,7 @@ export function isGroupChat(chatId: string): boolean {
 }
 
 /**
- * Telegram's send limits as a schedule, on whatever clock the caller passes in (tests use a virtual one):
+ * Telegram's send limits (with a small margin) as a schedule, on whatever clock the caller passes in (tests use a virtual one):
  * a global cell rate algorithm (one send every 1000/30 ms, with one cell of slack so a late timer can catch
  * up), bounded by a sliding window so that no second ever holds more than the limit; and for each chat the earliest time of its next send:
  * one second apart in a private chat, three seconds (20 a minute) in a group. A 429's retry_after pushes
@@ -25,7 +27,11 @@ export class Pacer {
   constructor(private readonly limits: PacerLimits) {}
 
   private get emission(): number {
-    return 1000 / this.limits.globalPerSecond;
+    return this.window / this.limits.globalPerSecond;
+  }
+
+  private get window(): number {
+    return 1000 + this.limits.marginMs;
   }
 
   /** The earliest time a message may go to this chat. */
@@ -36,7 +42,7 @@ export class Pacer {
   nextGlobal(now: number): number {
     const windowFull = this.recent.length >= Math.floor(this.limits.globalPerSecond);
     // Whole milliseconds: clocks (and Date) have no finer grain, and 1000/30 is not a whole number.
-    return Math.ceil(Math.max(now, this.theoreticalArrival - this.emission, windowFull ? this.recent[0] + 1000 : 0));
+    return Math.ceil(Math.max(now, this.theoreticalArrival - this.emission, windowFull ? this.recent[0] + this.window : 0));
   }
 
   chatReadyAt(chatId: string): number {
@@ -54,7 +60,7 @@ export class Pacer {
 
   /** The least time between two messages to this chat. */
   gapFor(chatId: string): number {
-    return isGroupChat(chatId) ? Math.ceil(60_000 / this.limits.groupPerMinute) : this.limits.perChatIntervalMs;
+    return (isGroupChat(chatId) ? Math.ceil(60_000 / this.limits.groupPerMinute) : this.limits.perChatIntervalMs) + this.limits.marginMs;
   }
 
   holdChat(chatId: string, until: number): void {
