@@ -10,6 +10,3 @@ import contentTypes from './content-types';
 export default { config, register, bootstrap, destroy, services, controllers, routes, contentTypes };
 export type { TelegramServices } from './services';
 export type { TelegramConfig } from './config';
-export { Pacer, isGroupChat } from './services/pacer';
-export { classify, UNCERTAIN } from './services/worker';
-export { composeAlert, formatWib } from './services/messages';

@@ -21,7 +21,6 @@ export interface AlertInquiry {
   channel: Channel;
   subject: string;
   message: string;
-  status: string;
   triageDueAt: string | null;
   coordinationDueAt: string | null;
   answerDueAt: string | null;
@@ -136,7 +135,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async load(documentId: string): Promise<AlertInquiry | null> {
     return (await strapi.db.query(UID.inquiry).findOne({
       where: { documentId },
-      select: ['id', 'documentId', 'code', 'kind', 'channel', 'subject', 'message', 'status', 'triageDueAt', 'coordinationDueAt', 'answerDueAt', 'answeredAt'],
+      select: ['id', 'documentId', 'code', 'kind', 'channel', 'subject', 'message', 'triageDueAt', 'coordinationDueAt', 'answerDueAt', 'answeredAt'],
       populate: { applicant: { select: ['name'] }, division: { select: ['documentId', 'name'] } },
     })) as AlertInquiry | null;
   },
