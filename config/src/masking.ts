@@ -78,3 +78,44 @@ function isBirthDate(ddmmyy: string): boolean {
   if (month < 1 || month > 12) return false;
   return day >= 1 && day <= DAYS_IN_MONTH[month - 1];
 }
+
+/** A run of digits, possibly grouped by spaces, dots or dashes, with an optional leading "+". */
+const DIGIT_RUN = /\+?\(?\d(?:\)?[\s.-]?\(?\d)+/g;
+const EMAIL = /[^\s@<>()[\]"',;:]+@[^\s@<>()[\]"',;:]+\.[a-z]{2,}/gi;
+/** A street, alley, housing estate or hamlet name: the keyword, then the rest of the clause. */
+const STREET = /\b(?:Jl\.?|Jln\.?|Jalan|JALAN|Gg\.?|Gang|GANG|Perum(?:ahan)?\.?|Komplek|Kompleks|Dusun|Dsn\.?|Blok)\s+[A-Z0-9][^,;\n]*/g;
+const NEIGHBOURHOOD = /\bR[TW]\.?\s*\d{1,3}(?:\s*\/\s*(?:R[TW]\.?\s*)?\d{1,3})?/g;
+export const REDACTED_ADDRESS = '[alamat disembunyikan]';
+const MIN_NUMBER_DIGITS = 9;
+
+function escapeRegExp(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Free text a citizen typed (a subject, a message) may carry their own personal data. Before such text
+ * leaves the inquiry's detail view (an alert, an excerpt) every number long enough to be a NIK, a KK
+ * or a phone number is masked, e-mail addresses are masked, street addresses are replaced, and the
+ * words of the given names (the applicant's) are masked wherever they appear.
+ */
+export function redactFreeText(text: string, options: { names?: readonly string[] } = {}): string {
+  let result = text
+    .replace(EMAIL, (email) => maskEmail(email))
+    .replace(STREET, REDACTED_ADDRESS)
+    .replace(NEIGHBOURHOOD, REDACTED_ADDRESS)
+    .replace(DIGIT_RUN, (run) => {
+      const digits = run.replace(/\D/g, '');
+      if (digits.length < MIN_NUMBER_DIGITS) return run;
+      return digits.length === 16 ? maskNik(digits) : maskPhone(run);
+    });
+  const words = new Set(
+    (options.names ?? [])
+      .flatMap((name) => name.split(/\s+/))
+      .map((word) => word.replace(/[^\p{L}\p{N}'-]/gu, ''))
+      .filter((word) => Array.from(word).length >= 3),
+  );
+  for (const word of words) {
+    result = result.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(word)}(?![\\p{L}\\p{N}])`, 'giu'), (found) => maskName(found));
+  }
+  return result;
+}

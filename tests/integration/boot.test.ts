@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { bootApp, createTestDatabase, databases, type TestApp, type TestDatabase } from '../helpers/strapi';
+import { createStaff } from '../helpers/builders';
 
 /** Every local plugin of the repository, by the name Strapi knows it under. */
 const LOCAL_PLUGINS = readdirSync(path.resolve(__dirname, '..', '..', 'plugins')).map(
@@ -23,6 +24,16 @@ describe.each(databases())('the CMS on %s', (kind) => {
     expect(LOCAL_PLUGINS).toContain('sop-workflow');
     for (const name of LOCAL_PLUGINS) expect(Object.keys(app.strapi.plugins)).toContain(name);
     expect(app.strapi.plugin('sop-workflow').service('workflow')).toBeDefined();
+  });
+
+  it('loads the telegram-notifier plugin, which stays off without a bot token while everything else works', async () => {
+    expect(Object.keys(app.strapi.plugins)).toContain('telegram-notifier');
+    expect(app.strapi.plugin('telegram-notifier').service('worker')).toBeDefined();
+    const staff = await createStaff(app, 'division_staff', 'DAFDUK');
+    const state = await app.http.get('/api/telegram/link').set(staff.auth).expect(200);
+    expect(state.body.data).toMatchObject({ enabled: false, linked: false });
+    const refused = await app.http.post('/api/telegram/link-code').set(staff.auth).expect(503);
+    expect(refused.body.error.message).toMatch(/belum diaktifkan/);
   });
 
   it('seeds the two Bidang of the SOP and the default timings 15/60/60', async () => {

@@ -1,6 +1,7 @@
 import { stringify } from 'qs';
 import { bootApp, createTestDatabase, databases, type TestApp, type TestDatabase } from '../helpers/strapi';
 import { buildOfficerInquiry, buildPublicInquiry, createStaff, divisionId, type Staff } from '../helpers/builders';
+import { FakeTelegram } from '../helpers/fake-telegram';
 
 type Who = 'public' | 'officer' | 'division_staff' | 'leadership';
 const ALL: Who[] = ['public', 'officer', 'division_staff', 'leadership'];
@@ -16,6 +17,7 @@ interface Route {
 
 interface Ids {
   inquiry: string;
+  notification: string;
   division: string;
   code: string;
   token: string;
@@ -45,6 +47,11 @@ const MATRIX: Route[] = [
   { name: 'rate an answered request (SKM)', method: 'post', path: () => '/api/public/surveys', body: (i) => ({ data: { code: i.code, token: i.token, scores: { U1: 4, U2: 4, U3: 4, U4: 4, U5: 4, U6: 4, U7: 4, U8: 4, U9: 4 } } }), allowed: ['public'] },
   { name: 'who am I', method: 'get', path: () => '/api/users/me', allowed: STAFF },
   { name: 'my role and Bidang', method: 'get', path: () => '/api/me', allowed: STAFF },
+  { name: 'ask for a Telegram link code', method: 'post', path: () => '/api/telegram/link-code', allowed: STAFF },
+  { name: 'read my Telegram link', method: 'get', path: () => '/api/telegram/link', allowed: STAFF },
+  { name: 'unlink my Telegram chat', method: 'delete', path: () => '/api/telegram/link', allowed: STAFF },
+  { name: 'list failed notifications', method: 'get', path: () => '/api/notifications/failed', allowed: ['officer'] },
+  { name: 'send a failed notification again', method: 'post', path: (i) => `/api/notifications/${i.notification}/retry`, allowed: ['officer'] },
   { name: 'list users', method: 'get', path: () => '/api/users', allowed: [] },
   { name: 'sign up', method: 'post', path: () => '/api/auth/local/register', body: () => ({ username: 'x', email: 'x@x.id', password: 'Rahasia-2026!' }), allowed: [] },
 ];
@@ -64,10 +71,12 @@ describe.each(databases())('the permission matrix on %s', (kind) => {
   let db: TestDatabase;
   let app: TestApp;
   let staff: Record<Exclude<Who, 'public'>, Staff>;
+  let telegram: FakeTelegram;
 
   beforeAll(async () => {
+    telegram = await new FakeTelegram().start();
     db = await createTestDatabase(kind);
-    app = await bootApp(db);
+    app = await bootApp(db, telegram.env());
     staff = {
       officer: await createStaff(app, 'officer'),
       division_staff: await createStaff(app, 'division_staff', 'DAFDUK'),
@@ -76,6 +85,7 @@ describe.each(databases())('the permission matrix on %s', (kind) => {
   });
   afterAll(async () => {
     await app?.stop();
+    await telegram?.stop();
     await db?.drop();
   });
 
@@ -85,7 +95,8 @@ describe.each(databases())('the permission matrix on %s', (kind) => {
     const row = await app.strapi.db.query('api::inquiry.inquiry').findOne({ where: { code: asked.body.data.code } });
     const division = await divisionId(app.strapi, 'DAFDUK');
     await app.strapi.plugin('sop-workflow').service('workflow').triage(row.documentId, { division }, { type: 'system' });
-    return { inquiry: row.documentId, division, code: asked.body.data.code, token: asked.body.data.trackingToken };
+    const receipt = await app.strapi.db.query('api::notification.notification').findOne({ where: { idempotencyKey: `received:${row.documentId}` } });
+    return { inquiry: row.documentId, notification: receipt.documentId, division, code: asked.body.data.code, token: asked.body.data.trackingToken };
   }
 
   const cases = MATRIX.flatMap((route) => ALL.map((who) => [route.name, who, route.allowed.includes(who), route] as const));
@@ -104,7 +115,7 @@ describe.each(databases())('the permission matrix on %s', (kind) => {
   });
 
   const absentCases = ABSENT.flatMap(([method, path]) =>
-    ALL.map((who) => [`${method.toUpperCase()} ${path({ inquiry: ':id', division: '', code: '', token: '' })}`, who, method, path] as const),
+    ALL.map((who) => [`${method.toUpperCase()} ${path({ inquiry: ':id', notification: '', division: '', code: '', token: '' })}`, who, method, path] as const),
   );
 
   it.each(absentCases)('%s does not exist for %s', async (_label, who, method, path) => {

@@ -83,6 +83,7 @@ describe.each(databases())('the SOP path over HTTP on %s', (kind) => {
 
     const outbox = await app.strapi.db.query('api::notification.notification').findMany({ where: { inquiry: { documentId: id } } });
     expect(outbox.map((n: { topic: string; channel: string }) => `${n.topic}@${n.channel}`).sort()).toEqual([
+      'inquiry.answered@staff',
       'inquiry.answered@website',
       'inquiry.received@website',
       'inquiry.triaged@staff',

@@ -11,7 +11,14 @@ const READ_REFERENCE = [
   'api::holiday.holiday.findOne',
   'api::sop-policy.sop-policy.find',
 ];
-const SIGNED_IN = ['plugin::users-permissions.user.me', 'api::profile.profile.me', 'plugin::users-permissions.auth.changePassword'];
+const SIGNED_IN = [
+  'plugin::users-permissions.user.me',
+  'api::profile.profile.me',
+  'plugin::users-permissions.auth.changePassword',
+  'plugin::telegram-notifier.link.createCode',
+  'plugin::telegram-notifier.link.show',
+  'plugin::telegram-notifier.link.remove',
+];
 /** The Rekap Informasi and its monthly report: the officer compiles it, leadership reads it. */
 const RECAP = ['api::recap.recap.find', 'api::recap.recap.export'];
 /**
@@ -39,6 +46,8 @@ export const PERMISSIONS: Record<RoleType, readonly string[]> = {
     ...inquiry('find', 'findOne', 'create', 'update', 'events', 'triage', 'coordinate', 'answer', 'close', 'reject'),
     ...RECAP,
     ...IKM,
+    'api::notification.notification.failed',
+    'api::notification.notification.retry',
     ...READ_REFERENCE,
     ...SIGNED_IN,
   ],

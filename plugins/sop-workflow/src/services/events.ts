@@ -15,6 +15,7 @@ export const EVENT_TYPES = [
   'notified',
   'edited',
   'note',
+  'acknowledged',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

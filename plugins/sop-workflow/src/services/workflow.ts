@@ -305,6 +305,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               payload: { inquiry: updated.documentId, code: updated.code },
               at,
             });
+            // The Bidang that gave the information hears that it reached the citizen (if the notifier says so).
+            if (updated.division) {
+              await outbox().enqueue({
+                channel: 'staff',
+                topic: 'inquiry.answered',
+                idempotencyKey: `answered:${updated.documentId}:staff`,
+                inquiryId: updated.id,
+                payload: { inquiry: updated.documentId, code: updated.code, division: updated.division.documentId },
+                at,
+              });
+            }
           },
         };
       });

@@ -1,0 +1,72 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import createHttpError from 'http-errors';
+import { maskEmail, maskPhone } from '@layanan/config';
+import { getService as sop } from '@layanan/sop-workflow';
+
+const UID = 'api::notification.notification';
+const MAX_PAGE_SIZE = 100;
+
+type Context = Parameters<Core.ControllerHandler>[0];
+
+interface FailedRow {
+  documentId: string;
+  channel: string;
+  topic: string;
+  recipient: string | null;
+  attempts: number | null;
+  lastError: string | null;
+  updatedAt: string;
+  inquiry: { documentId: string; code: string } | null;
+}
+
+/** A citizen's address is personal data even here; a staff chat id is not. */
+function maskRecipient(recipient: string | null): string | null {
+  if (!recipient) return recipient;
+  if (recipient.includes('@')) return maskEmail(recipient);
+  if (/^\+?\d{9,15}$/.test(recipient.replace(/[\s-]/g, ''))) return maskPhone(recipient);
+  return recipient;
+}
+
+function positiveInt(value: unknown, fallback: number, label: string): number {
+  if (value === undefined) return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 1) throw new errors.ValidationError(`${label} harus bilangan bulat positif.`);
+  return parsed;
+}
+
+/** Messages the outbox gave up on: officers see them, and may send one again once they know it is safe. */
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async failed(ctx: Context) {
+    const pagination = (ctx.query.pagination ?? {}) as Record<string, unknown>;
+    const page = positiveInt(pagination.page, 1, 'pagination[page]');
+    const pageSize = Math.min(MAX_PAGE_SIZE, positiveInt(pagination.pageSize, 25, 'pagination[pageSize]'));
+    const where = { status: 'failed' };
+    const [rows, total] = await Promise.all([
+      strapi.db.query(UID).findMany({
+        where,
+        select: ['documentId', 'channel', 'topic', 'recipient', 'attempts', 'lastError', 'updatedAt'],
+        populate: { inquiry: { select: ['documentId', 'code'] } },
+        orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
+        offset: (page - 1) * pageSize,
+        limit: pageSize,
+      }) as Promise<FailedRow[]>,
+      strapi.db.query(UID).count({ where }),
+    ]);
+    return {
+      data: rows.map((row) => ({ ...row, recipient: maskRecipient(row.recipient) })),
+      meta: { pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } },
+    };
+  },
+
+  async retry(ctx: Context) {
+    const { count } = await strapi.db.query(UID).updateMany({
+      where: { documentId: ctx.params.id, status: 'failed' },
+      data: { status: 'pending', attempts: 0, nextAttemptAt: sop(strapi, 'clock').now(), claimedAt: null },
+    });
+    if (count === 1) return { data: { documentId: ctx.params.id, status: 'pending' } };
+    const exists = await strapi.db.query(UID).findOne({ where: { documentId: ctx.params.id }, select: ['status'] });
+    if (!exists) throw new errors.NotFoundError('Notifikasi tidak ditemukan.');
+    throw createHttpError(409, 'Hanya notifikasi yang gagal yang dapat dikirim ulang.', { details: { status: (exists as { status: string }).status } });
+  },
+});

@@ -1,0 +1,4 @@
+import link from './link';
+import webhook from './webhook';
+
+export default { link, webhook };

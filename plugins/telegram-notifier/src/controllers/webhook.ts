@@ -1,0 +1,30 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { Update } from 'node-telegram-bot-api';
+import { configOf, getService } from '../utils';
+
+type Context = Parameters<Core.ControllerHandler>[0];
+
+/** Compares digests, so neither the content nor the length of the secret leaks through timing. */
+export function secretMatches(given: string, expected: string): boolean {
+  const digest = (value: string) => createHash('sha256').update(value).digest();
+  return expected.length > 0 && timingSafeEqual(digest(given), digest(expected));
+}
+
+/** Telegram posts each update here in webhook mode, with the secret token set by setWebhook. */
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async receive(ctx: Context) {
+    const { token, webhookUrl, webhookSecret } = configOf(strapi);
+    if (!token || !webhookUrl) throw new errors.NotFoundError('Not Found');
+    if (!secretMatches(String(ctx.get('x-telegram-bot-api-secret-token') ?? ''), webhookSecret)) {
+      throw new errors.ForbiddenError('Forbidden');
+    }
+    const update = ctx.request.body as Partial<Update> | undefined;
+    if (!update || typeof update !== 'object' || !Number.isSafeInteger(update.update_id)) {
+      throw new errors.ValidationError('Not a Telegram update');
+    }
+    await getService(strapi, 'bot').handleUpdate(update as Update);
+    return { ok: true };
+  },
+});

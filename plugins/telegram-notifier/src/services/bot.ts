@@ -1,0 +1,257 @@
+import type { Core } from '@strapi/strapi';
+import { ROLE_LABELS } from '@layanan/config';
+import { Api, Bot, type Context, type Update } from 'node-telegram-bot-api';
+import { TELEGRAM_CHANNEL, UID, configOf, getService, now } from '../utils';
+import type { LinkedChat, StaffMember } from './links';
+import { escapeHtml, formatWib, type AlertPayload } from './messages';
+
+export const UPDATES_TABLE = 'telegram_updates';
+const ALLOWED_UPDATES = ['message', 'callback_query'];
+
+const TEXT = {
+  notLinked:
+    'Maaf, chat ini belum terhubung dengan akun staf Layanan Informasi Disdukcapil Kota Probolinggo, jadi tidak ada data yang dapat ditampilkan di sini.\n\nBila Anda staf: masuk ke dasbor, pilih "Hubungkan Telegram", lalu kirim /start diikuti kode yang diberikan.',
+  unknownCode: 'Kode tautan tidak dikenal. Periksa kembali kode dari dasbor, atau minta kode baru.',
+  expiredCode: (minutes: number) => `Kode tautan sudah kedaluwarsa (berlaku ${minutes} menit). Silakan minta kode baru di dasbor.`,
+  usedCode: 'Kode tautan ini sudah pernah dipakai. Silakan minta kode baru di dasbor.',
+  alreadyLinked: (name: string) => `Chat ini sudah terhubung dengan akun ${name}. Kirim /stop untuk memutus tautan.`,
+  stopped: 'Tautan diputus: chat ini tidak akan menerima notifikasi lagi. Anda dapat menghubungkannya kembali kapan saja dari dasbor.',
+  notLinkedStop: 'Chat ini tidak terhubung dengan akun mana pun.',
+  infoUsage: 'Cara memberi informasi bidang: balas pesan notifikasi permohonan, atau kirim /info KODE informasi.\nContoh: /info INF-2611-00042 Syaratnya fotokopi KK dan surat pengantar.',
+  notAnAlert: 'Pesan yang Anda balas bukan notifikasi permohonan. Balas pesan notifikasinya, atau kirim /info KODE informasi.',
+  help: 'Notifikasi permohonan akan masuk ke chat ini. Tekan "Terima" untuk menangani, balas notifikasinya untuk memberi informasi bidang, atau kirim /info KODE informasi. /stop memutus tautan.',
+};
+
+function linkedGreeting(member: StaffMember): string {
+  const role = member.role ? ROLE_LABELS[member.role].id : 'Staf';
+  const where = member.divisionName ? `, ${member.divisionName}` : '';
+  return `Halo, ${member.name}! Chat ini sekarang terhubung dengan akun Anda (${role}${where}). Notifikasi permohonan akan dikirim ke sini.\n\n${TEXT.help}`;
+}
+
+type RawResult = { rows?: unknown[] } | unknown[];
+
+/**
+ * The bot: staff link their chat with /start <code>, unlink with /stop, take a request with the "Terima"
+ * button and give the division's information by replying to an alert or with /info. A chat nobody linked
+ * gets a polite refusal and no data. Updates arrive by long polling, or by webhook when one is configured;
+ * both pass through handleUpdate, which drops an update id it has already seen (Telegram delivers at least
+ * once), in a table shared by every instance.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  let bot: Bot | null = null;
+  let polling: Promise<void> | null = null;
+  let stopping = false;
+  let interruptBackoff: (() => void) | null = null;
+
+  const links = () => getService(strapi, 'links');
+  const actions = () => getService(strapi, 'actions');
+
+  async function firstTime(updateId: number): Promise<boolean> {
+    const result = (await strapi.db.connection.raw(
+      `INSERT INTO ${UPDATES_TABLE} (update_id, received_at) VALUES (?, ?) ON CONFLICT (update_id) DO NOTHING RETURNING update_id`,
+      [updateId, now(strapi).getTime()],
+    )) as RawResult;
+    const rows = Array.isArray(result) ? result : (result.rows ?? []);
+    return rows.length > 0;
+  }
+
+  async function linkedOrRefuse(ctx: Context): Promise<LinkedChat | null> {
+    const chatId = ctx.chatId;
+    const linked = chatId === undefined ? null : await links().byChat(chatId);
+    if (!linked) {
+      if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: 'Chat ini belum terhubung dengan akun staf.', show_alert: true });
+      else await ctx.reply(TEXT.notLinked);
+    }
+    return linked;
+  }
+
+  async function alertOf(chatId: number | string, messageId: number): Promise<AlertPayload | null> {
+    const row = (await strapi.db.query(UID.notification).findOne({
+      where: { channel: TELEGRAM_CHANNEL, recipient: String(chatId), externalId: String(messageId) },
+      select: ['payload'],
+    })) as { payload: AlertPayload } | null;
+    return row?.payload ?? null;
+  }
+
+  async function onStart(ctx: Context): Promise<void> {
+    const code = String(ctx.match ?? '').trim();
+    const chat = ctx.chat;
+    if (!chat) return;
+    if (!code) {
+      const linked = await links().byChat(chat.id);
+      await ctx.reply(linked ? TEXT.alreadyLinked(linked.user.name) : TEXT.notLinked);
+      return;
+    }
+    const result = await links().redeem(code, { id: chat.id, type: chat.type });
+    if (result.ok) {
+      await ctx.reply(linkedGreeting(result.user));
+      return;
+    }
+    const reply = { unknown: TEXT.unknownCode, expired: TEXT.expiredCode(configOf(strapi).linkCodeMinutes), used: TEXT.usedCode }[result.reason];
+    await ctx.reply(reply);
+  }
+
+  async function onStop(ctx: Context): Promise<void> {
+    if (ctx.chatId === undefined) return;
+    await ctx.reply((await links().unlinkChat(ctx.chatId)) ? TEXT.stopped : TEXT.notLinkedStop);
+  }
+
+  async function onInfo(ctx: Context): Promise<void> {
+    const linked = await linkedOrRefuse(ctx);
+    if (!linked) return;
+    const match = /^(\S+)\s+([\s\S]+)$/.exec(String(ctx.match ?? '').trim());
+    if (!match) {
+      await ctx.reply(TEXT.infoUsage);
+      return;
+    }
+    const documentId = await actions().documentIdOfCode(match[1]);
+    if (!documentId) {
+      await ctx.reply(`Permohonan ${escapeHtml(match[1].toUpperCase())} tidak ditemukan.`);
+      return;
+    }
+    const result = await actions().coordinate(linked.user, documentId, match[2]);
+    await ctx.reply(result.message);
+  }
+
+  async function onMessage(ctx: Context): Promise<void> {
+    const message = ctx.message;
+    if (!message) return;
+    const linked = await linkedOrRefuse(ctx);
+    if (!linked) return;
+    const repliedTo = message.reply_to_message;
+    if (!repliedTo) {
+      await ctx.reply(TEXT.help);
+      return;
+    }
+    const alert = await alertOf(message.chat.id, repliedTo.message_id);
+    if (!alert) {
+      await ctx.reply(TEXT.notAnAlert);
+      return;
+    }
+    const result = await actions().coordinate(linked.user, alert.inquiry, message.text ?? message.caption ?? '');
+    await ctx.reply(result.message, { reply_parameters: { message_id: message.message_id } });
+  }
+
+  async function onCallback(ctx: Context): Promise<void> {
+    const query = ctx.callbackQuery;
+    if (!query) return;
+    const linked = await linkedOrRefuse(ctx);
+    if (!linked) return;
+    const [verb, documentId] = String(query.data ?? '').split(':');
+    if (verb !== 'ack' || !documentId) {
+      await ctx.answerCallbackQuery({ text: 'Tombol ini tidak dikenal.' });
+      return;
+    }
+    const result = await actions().acknowledge(linked.user, documentId);
+    await ctx.answerCallbackQuery({ text: result.message, show_alert: !result.ok });
+    const message = query.message;
+    if (!result.ok || !message) return;
+    const alert = await alertOf(message.chat.id, message.message_id);
+    const body = alert?.text ?? escapeHtml(('text' in message ? message.text : undefined) ?? '');
+    const footer = `✅ Diterima oleh <b>${escapeHtml(linked.user.name)}</b> · ${formatWib(result.at ?? now(strapi))}`;
+    const buttons = alert?.url ? [[{ text: 'Buka di dasbor', url: alert.url }]] : [];
+    try {
+      await api().editMessageText({
+        chat_id: message.chat.id,
+        message_id: message.message_id,
+        text: `${body}\n\n${footer}`,
+        parse_mode: 'HTML',
+        link_preview_options: { is_disabled: true },
+        reply_markup: { inline_keyboard: buttons },
+      });
+    } catch (error) {
+      strapi.log.warn(`[telegram] editing the acknowledged alert failed: ${(error as Error).message}`);
+    }
+  }
+
+  function build(): Bot {
+    const config = configOf(strapi);
+    const created = new Bot(config.token, { apiRoot: config.apiRoot, maxRetries: 0, timeoutMs: config.delivery.requestTimeoutMs });
+    created.use(async (ctx, next) => {
+      if (await firstTime(ctx.update.update_id)) await next();
+    });
+    created.command('start', onStart);
+    created.command('stop', onStop);
+    created.command('info', onInfo);
+    created.on('callback_query', onCallback);
+    created.on('message', onMessage);
+    created.catch((error, ctx) => {
+      strapi.log.error(`[telegram] update ${ctx.update.update_id} failed: ${(error as Error)?.message ?? error}`);
+    });
+    return created;
+  }
+
+  function api(): Api {
+    if (!bot) throw new Error('telegram-notifier: the bot is not started (TELEGRAM_BOT_TOKEN is not set)');
+    return bot.api;
+  }
+
+  async function pollForever(current: Bot): Promise<void> {
+    let failures = 0;
+    while (!stopping) {
+      try {
+        await current.startPolling(undefined, {
+          timeout: configOf(strapi).pollTimeoutSeconds,
+          allowedUpdates: ALLOWED_UPDATES,
+          onError: (error) => strapi.log.warn(`[telegram] getUpdates failed, retrying: ${(error as Error).message}`),
+        });
+        failures = 0;
+      } catch (error) {
+        failures += 1;
+        const wait = Math.min(60_000, 1000 * 2 ** failures);
+        strapi.log.error(`[telegram] polling stopped (${(error as Error).message}); starting again in ${wait / 1000} s`);
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, wait);
+          interruptBackoff = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        interruptBackoff = null;
+      }
+    }
+  }
+
+  return {
+    api,
+
+    async start(): Promise<void> {
+      const config = configOf(strapi);
+      stopping = false;
+      bot = build();
+      if (config.webhookUrl) {
+        try {
+          await bot.api.setWebhook({ url: config.webhookUrl, secret_token: config.webhookSecret, allowed_updates: ALLOWED_UPDATES });
+        } catch (error) {
+          strapi.log.error(`[telegram] setWebhook failed: ${(error as Error).message}`);
+        }
+        return;
+      }
+      // Telegram refuses getUpdates while a webhook is set: polling mode removes it (pending updates are kept).
+      try {
+        await bot.api.deleteWebhook({ drop_pending_updates: false });
+      } catch (error) {
+        strapi.log.warn(`[telegram] deleteWebhook failed: ${(error as Error).message}`);
+      }
+      polling = pollForever(bot);
+    },
+
+    async stop(): Promise<void> {
+      stopping = true;
+      bot?.stop();
+      interruptBackoff?.();
+      await polling;
+      polling = null;
+    },
+
+    /** One update, from the webhook route (polling feeds the bot directly). */
+    async handleUpdate(update: Update): Promise<void> {
+      if (!bot) throw new Error('telegram-notifier: the bot is not started');
+      await bot.handleUpdate(update);
+    },
+
+    async pruneUpdates(before: Date): Promise<void> {
+      await strapi.db.connection(UPDATES_TABLE).where('received_at', '<', before.getTime()).delete();
+    },
+  };
+};
