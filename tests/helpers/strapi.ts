@@ -62,6 +62,24 @@ function applyEnv(values: Record<string, string | undefined>): () => void {
   return () => applyEnv(previous);
 }
 
+interface PoolStats {
+  numUsed(): number;
+  numPendingAcquires(): number;
+}
+
+/**
+ * Strapi emits its entry events after a write commits, without awaiting them, and each reads the entry
+ * again. Stopping while those reads still wait for a connection leaves them to time out a minute later in
+ * whatever test runs then; so a suite waits for the pool to go idle first (bounded, a few seconds at most).
+ */
+async function settle(strapi: Core.Strapi): Promise<void> {
+  const pool = (strapi.db.connection.client as { pool?: PoolStats }).pool;
+  for (let round = 0; round < 200; round += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 25));
+    if (!pool || (pool.numUsed() === 0 && pool.numPendingAcquires() === 0)) return;
+  }
+}
+
 export interface TestApp {
   strapi: Core.Strapi;
   http: ReturnType<typeof request>;
@@ -102,6 +120,7 @@ export async function bootApp(database: TestDatabase, extraEnv: Record<string, s
     strapi,
     http: request(strapi.server.httpServer),
     async stop() {
+      await settle(strapi);
       await strapi.destroy();
       restore();
     },
