@@ -167,25 +167,25 @@ async function main() {
   const requests = [];
   for (let i = 0; i < REQUESTS; i += 1) requests.push(await intake(officer, `Permohonan bench ${i + 1}`));
   const codes = new Set(requests.map((r) => r.code));
-  const isAlert = (m) => [...codes].some((code) => m.text.includes(code));
+  const codeOf = (text) => /<b>((?:INF|ADU)-\d{4}-\d{5})<\/b>/.exec(String(text))?.[1];
+  const isAlert = (m) => codes.has(codeOf(m.text));
   const before = fake.calls.length;
-  console.log(`[bench] routing ${REQUESTS} requests to ${CHATS} linked chats: ${REQUESTS * CHATS} alerts …`);
+  const expected = REQUESTS * CHATS;
+  console.log(`[bench] routing ${REQUESTS} requests to ${CHATS} linked chats: ${expected} alerts …`);
+  // Counted as they arrive (no polling), so the fake answers and timestamps each request without delay.
+  let arrived = 0;
+  const allArrived = fake.waitFor('sendMessage', (c) => c.outcome === 'ok' && codes.has(codeOf(c.params.text)) && ++arrived >= expected, 300_000);
   const started = Date.now();
   for (const r of requests) await api('POST', `/inquiries/${r.documentId}/triage`, officer.jwt, { data: { division: divisionOf.DAFDUK } });
-  const expected = REQUESTS * CHATS;
-  const deadline = started + 300_000;
-  let alerts = [];
-  while (Date.now() < deadline) {
-    alerts = fake.delivered(undefined, before).filter(isAlert);
-    if (alerts.length >= expected) break;
-    await sleep(20);
-  }
+  await allArrived.catch((error) => {
+    throw new Error(`${error.message}: ${arrived} of ${expected} alerts arrived`);
+  });
   await sleep(1500); // anything sent twice would arrive now
-  alerts = fake.delivered(undefined, before).filter(isAlert);
+  const alerts = fake.delivered(undefined, before).filter(isAlert);
   const finished = Math.max(...alerts.map((m) => m.at));
   const pairs = new Map();
   for (const m of alerts) {
-    const code = [...codes].find((c) => m.text.includes(c));
+    const code = codeOf(m.text);
     const key = `${m.chatId}:${code}`;
     pairs.set(key, (pairs.get(key) ?? 0) + 1);
   }
