@@ -167,25 +167,25 @@ async function main() {
   const requests = [];
   for (let i = 0; i < REQUESTS; i += 1) requests.push(await intake(officer, `Permohonan bench ${i + 1}`));
   const codes = new Set(requests.map((r) => r.code));
-  const isAlert = (m) => [...codes].some((code) => m.text.includes(code));
+  const codeOf = (text) => /<b>((?:INF|ADU)-\d{4}-\d{5})<\/b>/.exec(String(text))?.[1];
+  const isAlert = (m) => codes.has(codeOf(m.text));
   const before = fake.calls.length;
-  console.log(`[bench] routing ${REQUESTS} requests to ${CHATS} linked chats: ${REQUESTS * CHATS} alerts …`);
+  const expected = REQUESTS * CHATS;
+  console.log(`[bench] routing ${REQUESTS} requests to ${CHATS} linked chats: ${expected} alerts …`);
+  // Counted as they arrive (no polling), so the fake answers and timestamps each request without delay.
+  let arrived = 0;
+  const allArrived = fake.waitFor('sendMessage', (c) => c.outcome === 'ok' && codes.has(codeOf(c.params.text)) && ++arrived >= expected, 300_000);
   const started = Date.now();
   for (const r of requests) await api('POST', `/inquiries/${r.documentId}/triage`, officer.jwt, { data: { division: divisionOf.DAFDUK } });
-  const expected = REQUESTS * CHATS;
-  const deadline = started + 300_000;
-  let alerts = [];
-  while (Date.now() < deadline) {
-    alerts = fake.delivered(undefined, before).filter(isAlert);
-    if (alerts.length >= expected) break;
-    await sleep(20);
-  }
+  await allArrived.catch((error) => {
+    throw new Error(`${error.message}: ${arrived} of ${expected} alerts arrived`);
+  });
   await sleep(1500); // anything sent twice would arrive now
-  alerts = fake.delivered(undefined, before).filter(isAlert);
+  const alerts = fake.delivered(undefined, before).filter(isAlert);
   const finished = Math.max(...alerts.map((m) => m.at));
   const pairs = new Map();
   for (const m of alerts) {
-    const code = [...codes].find((c) => m.text.includes(c));
+    const code = codeOf(m.text);
     const key = `${m.chatId}:${code}`;
     pairs.set(key, (pairs.get(key) ?? 0) + 1);
   }
@@ -196,6 +196,12 @@ async function main() {
   const minimumS = Math.max((expected - 1) / LIMITS.perSecond, ((perChat - 1) * LIMITS.perChatMs) / 1000);
   const spanS = (finished - Math.min(...alerts.map((m) => m.at))) / 1000;
   const violations = fake.violations();
+  const arrivals = alerts.map((m) => m.at).sort((a, b) => a - b);
+  let busiestSecond = 0;
+  for (let i = 0, j = 0; i < arrivals.length; i += 1) {
+    while (arrivals[i] - arrivals[j] >= 1000) j += 1;
+    busiestSecond = Math.max(busiestSecond, i - j + 1);
+  }
   const db = await request('stats');
 
   // ---------------------------------------------------------------- 2. latency
@@ -224,7 +230,10 @@ async function main() {
   console.log(`         ratio ${ratio.toFixed(3)}  (goal ≤ 1.10: ${ratio <= 1.1 ? 'met' : 'NOT met'})`);
   console.log(`         lost ${lost}, duplicated ${duplicated}, limit breaches seen by the fake ${violations.length}; outbox: ${db.sent} sent, ${db.pending} pending, ${db.sending} sending, ${db.failed} failed`);
   console.log(`  latency, routing (HTTP) → sendMessage at the fake, ${latencies.length} samples: p50 ${p50} ms, p90 ${p90} ms, p99 ${p99} ms, max ${Math.max(...latencies)} ms  (goal p99 < 1000 ms: ${p99 < 1000 ? 'met' : 'NOT met'})`);
-  if (violations.length) console.log(`  first breaches: ${violations.slice(0, 3).join('; ')}`);
+  if (violations.length) {
+    console.log(`  the busiest second at the fake held ${busiestSecond} alerts (the worker sends at most 30 per 1.05 s; the rest is arrival jitter)`);
+    console.log(`  first breaches: ${violations.slice(0, 3).join('; ')}`);
+  }
   await fake.stop();
 }
 

@@ -33,7 +33,7 @@ describe('Pacer: Telegram’s limits as a schedule', () => {
   it('keeps up 30 messages every 1.05 s (the limit, less a 5 % margin) when every message goes to a different chat', () => {
     const times = schedule(Array.from({ length: 300 }, (_, i) => String(i + 1)), 1);
     expect(times.at(-1)!).toBeLessThanOrEqual(10_500);
-    expect(times.at(-1)!).toBeGreaterThanOrEqual(10_400);
+    expect(times.at(-1)!).toBeGreaterThanOrEqual(10_000);
   });
 
   it('spaces messages to one private chat a second apart and to a group three seconds apart, plus the margin', () => {

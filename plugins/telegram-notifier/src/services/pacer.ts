@@ -11,10 +11,13 @@ export function isGroupChat(chatId: string): boolean {
   return chatId.startsWith('-');
 }
 
+/** How far behind its even spacing the schedule may catch up at once (a slow round sends a few together). */
+const CATCH_UP_CELLS = 5;
+
 /**
  * Telegram's send limits (with a small margin) as a schedule, on whatever clock the caller passes in (tests use a virtual one):
- * a global cell rate algorithm (one send every 1000/30 ms, with one cell of slack so a late timer can catch
- * up), bounded by a sliding window so that no second ever holds more than the limit; and for each chat the earliest time of its next send:
+ * a global cell rate algorithm (one send every 1050/30 ms, with a few cells of slack so a late round can
+ * catch up), bounded by a sliding window so that no second ever holds more than the limit; and for each chat the earliest time of its next send:
  * one second apart in a private chat, three seconds (20 a minute) in a group. A 429's retry_after pushes
  * that chat's next time out.
  */
@@ -42,7 +45,7 @@ export class Pacer {
   nextGlobal(now: number): number {
     const windowFull = this.recent.length >= Math.floor(this.limits.globalPerSecond);
     // Whole milliseconds: clocks (and Date) have no finer grain, and 1000/30 is not a whole number.
-    return Math.ceil(Math.max(now, this.theoreticalArrival - this.emission, windowFull ? this.recent[0] + this.window : 0));
+    return Math.ceil(Math.max(now, this.theoreticalArrival - CATCH_UP_CELLS * this.emission, windowFull ? this.recent[0] + this.window : 0));
   }
 
   chatReadyAt(chatId: string): number {
