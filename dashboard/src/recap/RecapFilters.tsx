@@ -16,7 +16,7 @@ export const RecapFilters = ({ query, divisions, onChange }: Props) => {
   const t = (key: string) => translate(`layanan.recap.${key}`);
   const set = (patch: Partial<RecapQuery>) => onChange({ ...query, ...patch });
   const select = (label: string, value: string | undefined, options: { id: string; name: string }[], all: string, apply: (value?: string) => void) => (
-    <TextField select size="small" label={label} value={value ?? ''} onChange={(event) => apply(event.target.value || undefined)} sx={{ minWidth: 170 }}>
+    <TextField select size="small" fullWidth={false} label={label} value={value ?? ''} onChange={(event) => apply(event.target.value || undefined)} sx={{ minWidth: 170 }}>
       <MenuItem value="">{all}</MenuItem>
       {options.map((option) => (
         <MenuItem key={option.id} value={option.id}>
@@ -34,8 +34,8 @@ export const RecapFilters = ({ query, divisions, onChange }: Props) => {
           </Button>
         ))}
       </ButtonGroup>
-      <TextField type="date" size="small" label={t('from')} value={query.from} onChange={(e) => e.target.value && set({ from: e.target.value })} slotProps={{ inputLabel: { shrink: true } }} />
-      <TextField type="date" size="small" label={t('to')} value={query.to} onChange={(e) => e.target.value && set({ to: e.target.value })} slotProps={{ inputLabel: { shrink: true } }} />
+      <TextField type="date" size="small" fullWidth={false} label={t('from')} value={query.from} onChange={(e) => e.target.value && set({ from: e.target.value })} slotProps={{ inputLabel: { shrink: true } }} />
+      <TextField type="date" size="small" fullWidth={false} label={t('to')} value={query.to} onChange={(e) => e.target.value && set({ to: e.target.value })} slotProps={{ inputLabel: { shrink: true } }} />
       {select(
         t('group_by'),
         query.groupBy,

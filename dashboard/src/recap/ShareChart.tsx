@@ -16,7 +16,7 @@ export const ShareChart = ({ title, breakdown, label }: { title: string; breakdo
       ) : (
         <ResponsiveContainer width="100%" height={260}>
           <PieChart>
-            <Pie data={data} dataKey="value" nameKey="name" outerRadius={90} label={{ fontSize: 13 }} isAnimationActive={false}>
+            <Pie data={data} dataKey="value" nameKey="name" outerRadius={80} label={{ fontSize: 13 }} isAnimationActive={false}>
               {data.map((slice, i) => (
                 <Cell key={slice.key} fill={SERIES[i % SERIES.length]} />
               ))}

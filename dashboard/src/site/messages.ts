@@ -66,7 +66,7 @@ export const siteMessages = {
   },
   survey: {
     heading: 'Survei Kepuasan Masyarakat',
-    intro: 'Berikan penilaian atas layanan untuk permohonan %{code}. Survei ini anonim dan hanya dapat diisi sekali.',
+    intro: 'Berikan penilaian atas layanan untuk permohonan %{code}. Penilaian dipakai untuk Indeks Kepuasan Masyarakat (IKM) dan hanya dapat diisi sekali.',
     regulation: 'Sesuai Peraturan Menteri PANRB Nomor 14 Tahun 2017.',
     scale: ['Tidak baik', 'Kurang baik', 'Baik', 'Sangat baik'],
     comment: 'Saran dan masukan (tidak wajib)',
