@@ -1,4 +1,5 @@
-import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { Suspense, lazy } from 'react';
+import { Admin, CustomRoutes, Loading, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
 import { createDataProvider } from './providers/dataProvider';
 import { authProvider } from './providers/authProvider';
@@ -10,6 +11,9 @@ import { DivisionQueue } from './queue/DivisionQueue';
 import inquiries from './inquiries';
 
 const dataProvider = createDataProvider();
+
+/** The recap and its charts load only when opened: recharts stays out of the board's first load. */
+const RecapPage = lazy(() => import('./recap/RecapPage'));
 
 /** The staff dashboard; the router (basename /dashboard) is set up by main.tsx. */
 export const App = () => (
@@ -26,6 +30,14 @@ export const App = () => (
   >
     <CustomRoutes>
       <Route path="/antrean" element={<DivisionQueue />} />
+      <Route
+        path="/rekap"
+        element={
+          <Suspense fallback={<Loading />}>
+            <RecapPage />
+          </Suspense>
+        }
+      />
     </CustomRoutes>
     <Resource name="inquiries" {...inquiries} />
     <Resource name="divisions" recordRepresentation="name" />

@@ -108,3 +108,75 @@ export interface StaffProfile {
   role: RoleType | null;
   division: DivisionRef | null;
 }
+
+/** GET /api/recap: the Rekap Informasi of a range (see the README for the meaning of each figure). */
+export type Breakdown = Record<string, number>;
+export type SopStepKey = 'triage' | 'coordination' | 'answer';
+export type RecapGroupBy = 'day' | 'week' | 'month';
+
+export interface RecapPeriod {
+  period: string;
+  start: string;
+  end: string;
+  total: number;
+  channel: Breakdown;
+  kind: Breakdown;
+  serviceCategory: Breakdown;
+  status: Breakdown;
+  outcome: Breakdown;
+  division: Breakdown;
+}
+
+export interface StepCompliance {
+  applicable: number;
+  met: number;
+  late: number;
+  pending: number;
+  withinBudget: number | null;
+}
+
+export interface Recap {
+  range: { from: string; to: string; groupBy: RecapGroupBy; timeZone: string; start: string; end: string };
+  total: number;
+  divisions: { key: string; documentId: string | null; code: string | null; name: string }[];
+  periods: RecapPeriod[];
+  totals: Omit<RecapPeriod, 'period' | 'start' | 'end' | 'total'>;
+  compliance: {
+    budgets: Record<SopStepKey, number>;
+    overall: Record<SopStepKey, StepCompliance>;
+    byDivision: Record<string, Record<SopStepKey, StepCompliance>>;
+  };
+  durations: Record<SopStepKey, { count: number; median: number | null; p90: number | null }>;
+  openBreaches: { open: number; breached: number; byStep: Record<SopStepKey, number>; byDivision: Breakdown };
+}
+
+export interface RecapQuery {
+  from: string;
+  to: string;
+  groupBy?: RecapGroupBy;
+  channel?: Channel;
+  kind?: Kind;
+  /** A Bidang's documentId, or 'none'. */
+  division?: string;
+}
+
+export type ExportFormat = 'xlsx' | 'csv' | 'pdf';
+
+export interface IkmGrade {
+  grade: 'A' | 'B' | 'C' | 'D';
+  min: number;
+  max: number;
+  label: { id: string; en: string };
+}
+
+/** GET /api/surveys/ikm: PermenPAN-RB 14/2017. */
+export interface Ikm {
+  from: string;
+  to: string;
+  respondents: number;
+  nrr: Record<string, number>;
+  ikm: number | null;
+  grade: IkmGrade | null;
+  regulation: string;
+  periods: { period: string; respondents: number; ikm: number | null; grade: IkmGrade | null }[];
+}

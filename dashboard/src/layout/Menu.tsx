@@ -3,6 +3,7 @@ import ViewKanbanIcon from '@mui/icons-material/ViewKanban';
 import InboxIcon from '@mui/icons-material/Inbox';
 import ListAltIcon from '@mui/icons-material/ListAlt';
 import AddCommentIcon from '@mui/icons-material/AddComment';
+import InsightsIcon from '@mui/icons-material/Insights';
 import type { ReactElement } from 'react';
 
 const Item = ({ to, label, icon, action, resource }: { to: string; label: string; icon: ReactElement; action: string; resource: string }) => {
@@ -18,5 +19,6 @@ export const Menu = () => (
     <Item to="/antrean" label="layanan.menu.queue" icon={<InboxIcon />} action="list" resource="queue" />
     <Item to="/inquiries" label="layanan.menu.inquiries" icon={<ListAltIcon />} action="list" resource="inquiries" />
     <Item to="/inquiries/create" label="layanan.menu.intake" icon={<AddCommentIcon />} action="create" resource="inquiries" />
+    <Item to="/rekap" label="layanan.menu.recap" icon={<InsightsIcon />} action="list" resource="recap" />
   </RaMenu>
 );

@@ -7,6 +7,7 @@ import type { RoleType } from '@layanan/config';
 const RULES: Record<Exclude<RoleType, 'public'>, Record<string, readonly string[]>> = {
   officer: {
     board: ['list'],
+    recap: ['list', 'export'],
     inquiries: ['list', 'show', 'create', 'edit', 'triage', 'coordinate', 'answer', 'close', 'reject'],
     'faq-entries': ['list', 'show'],
   },
@@ -16,6 +17,7 @@ const RULES: Record<Exclude<RoleType, 'public'>, Record<string, readonly string[
     'faq-entries': ['list', 'show'],
   },
   leadership: {
+    recap: ['list', 'export'],
     inquiries: ['list', 'show'],
     'faq-entries': ['list', 'show'],
   },
@@ -26,9 +28,10 @@ export function roleCan(role: RoleType | null | undefined, action: string, resou
   return RULES[role][resource]?.includes(action) ?? false;
 }
 
-/** Where each role starts: the officer on the triage board, division staff on their queue. */
+/** Where each role starts: the officer on the triage board, division staff on their queue, leadership on the recap. */
 export function homeOf(role: RoleType | null | undefined): string {
   if (role === 'officer') return '/';
   if (role === 'division_staff') return '/antrean';
+  if (role === 'leadership') return '/rekap';
   return '/inquiries';
 }

@@ -1,8 +1,9 @@
-import { withLifecycleCallbacks, type DataProvider, type GetListParams, type Identifier, type RaRecord } from 'react-admin';
+import { HttpError, withLifecycleCallbacks, type DataProvider, type GetListParams, type Identifier, type RaRecord } from 'react-admin';
 import { strapiDataProvider } from 'ra-strapi';
 import { EDITABLE_INQUIRY_FIELDS } from '@layanan/config';
-import type { FaqEntry, Inquiry, InquiryEvent, SopPolicy } from '../types';
-import { httpClient } from './httpClient';
+import { stringify } from 'qs';
+import type { ExportFormat, FaqEntry, Ikm, Inquiry, InquiryEvent, Recap, RecapQuery, SopPolicy } from '../types';
+import { JWT_KEY, httpClient, type StrapiErrorBody } from './httpClient';
 import { MAX_PAGE_SIZE, chunks, detailQueryString, listQueryString } from './strapiQuery';
 
 export const API_URL = '/api';
@@ -39,6 +40,10 @@ export interface DomainMethods {
   getSopPolicy(): Promise<SopPolicy>;
   getHolidayDates(since: Date): Promise<string[]>;
   searchFaq(text: string): Promise<FaqEntry[]>;
+  getRecap(query: RecapQuery): Promise<Recap>;
+  getIkm(query: { from: string; to: string; groupBy?: 'month' | 'week' | 'day' }): Promise<Ikm>;
+  /** The report as a file; `onProgress` hears the bytes received so far (the server streams it). */
+  downloadRecap(query: RecapQuery, format: ExportFormat, onProgress?: (bytes: number) => void): Promise<Blob>;
 }
 
 export type LayananDataProvider = DataProvider & DomainMethods;
@@ -135,6 +140,21 @@ export function createDataProvider(fetchJson: Fetch = httpClient): LayananDataPr
       return data.map((row) => String((row as unknown as { date: string }).date).slice(0, 10));
     },
 
+    async getRecap(query) {
+      const { json } = await fetchJson(`${API_URL}/recap?${stringify(query, { skipNulls: true })}`);
+      return json.data as Recap;
+    },
+
+    async getIkm(query) {
+      const { json } = await fetchJson(`${API_URL}/surveys/ikm?${stringify(query, { skipNulls: true })}`);
+      return json.data as Ikm;
+    },
+
+    async downloadRecap(query, format, onProgress) {
+      const { groupBy: _groupBy, ...filters } = query;
+      return downloadFile(`${API_URL}/recap/export?${stringify({ ...filters, format }, { skipNulls: true })}`, onProgress);
+    },
+
     async searchFaq(text) {
       const { data } = await list('faq-entries', { filter: { q: text }, sort: { field: 'question', order: 'ASC' }, pagination: { page: 1, perPage: 8 } });
       return data as FaqEntry[];
@@ -148,6 +168,27 @@ export function createDataProvider(fetchJson: Fetch = httpClient): LayananDataPr
       beforeUpdate: async (params) => ({ ...params, data: editableInquiryFields(params.data) }),
     },
   ]) as LayananDataProvider;
+}
+
+/** A file download with the staff token, read chunk by chunk so that the page can show its progress. */
+async function downloadFile(url: string, onProgress?: (bytes: number) => void): Promise<Blob> {
+  const token = localStorage.getItem(JWT_KEY);
+  const response = await fetch(url, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+  if (!response.ok || !response.body) {
+    const body = (await response.json().catch(() => null)) as StrapiErrorBody | null;
+    throw new HttpError(body?.error?.message ?? response.statusText, response.status, body);
+  }
+  const reader = response.body.getReader();
+  const parts: Uint8Array[] = [];
+  let received = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    parts.push(value);
+    received += value.length;
+    onProgress?.(received);
+  }
+  return new Blob(parts as BlobPart[], { type: response.headers.get('Content-Type') ?? 'application/octet-stream' });
 }
 
 function editableInquiryFields(data: Record<string, unknown>): Record<string, unknown> {

@@ -4,8 +4,9 @@ import { AskPage } from './AskPage';
 import { ConfirmationPage } from './ConfirmationPage';
 import { TrackPage } from './TrackPage';
 import { FaqPage } from './FaqPage';
+import { SurveyPage } from './SurveyPage';
 
-/** The citizen's pages: ask, the confirmation with the tracking link, tracking, and the FAQ. */
+/** The citizen's pages: ask, the confirmation with the tracking link, tracking, the survey, and the FAQ. */
 export const SiteApp = () => (
   <div className="site">
     <header className="site__header">
@@ -33,6 +34,7 @@ export const SiteApp = () => (
         <Route path="/lacak" element={<TrackPage />} />
         <Route path="/lacak/:code" element={<TrackPage />} />
         <Route path="/faq" element={<FaqPage />} />
+        <Route path="/survei/:code" element={<SurveyPage />} />
         <Route path="*" element={<AskPage />} />
       </Routes>
     </main>

@@ -1,9 +1,9 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { STATUSES } from '@layanan/config';
 import { formatDateTime } from '../format';
 import { siteMessages as m } from './messages';
-import { trackInquiry, trackingPath, type Tracked } from './siteApi';
+import { surveyPath, trackInquiry, trackingPath, type Tracked } from './siteApi';
 
 /** Steps the citizen sees; "closed" after an answer is the end of the road, not a separate step to wait for. */
 const SHOWN_STEPS = STATUSES.filter((status) => status !== 'closed');
@@ -91,6 +91,15 @@ export const TrackPage = () => {
         <h2>{m.track.answer}</h2>
         {tracked.answer ? <p className="answer__text">{tracked.answer}</p> : <p className="muted">{tracked.outcome === 'rejected' ? m.track.rejected : m.track.noAnswer}</p>}
       </div>
+      {tracked.survey?.open && (
+        <div className="survey-invite" data-testid="survey-invite">
+          <p>{m.track.rateHint}</p>
+          <Link className="button" to={surveyPath(tracked.code, token)}>
+            {m.track.rate}
+          </Link>
+        </div>
+      )}
+      {tracked.survey?.given && <p className="muted">{m.track.rated}</p>}
       <h2>{m.track.timeline}</h2>
       <ol className="public-timeline">
         {tracked.timeline.map((event, index) => (

@@ -1,4 +1,4 @@
-import { KIND_LABELS, SERVICE_CATEGORY_LABELS, STATUS_LABELS } from '@layanan/config';
+import { KIND_LABELS, SERVICE_CATEGORY_LABELS, SKM_ELEMENT_LABELS, STATUS_LABELS } from '@layanan/config';
 
 /** What the citizen reads, in Bahasa Indonesia; the SOP's names come from config/. */
 export const siteMessages = {
@@ -60,7 +60,26 @@ export const siteMessages = {
     noAnswer: 'Belum ada jawaban. Halaman ini menampilkan jawaban segera setelah petugas mengirimkannya.',
     timeline: 'Riwayat',
     rejected: 'Permohonan ini ditutup tanpa jawaban.',
+    rate: 'Nilai layanan kami',
+    rateHint: 'Permohonan Anda sudah dijawab. Bantu kami memperbaiki layanan dengan mengisi survei singkat (9 pertanyaan).',
+    rated: 'Terima kasih, penilaian Anda untuk permohonan ini sudah kami terima.',
   },
+  survey: {
+    heading: 'Survei Kepuasan Masyarakat',
+    intro: 'Berikan penilaian atas layanan untuk permohonan %{code}. Penilaian dipakai untuk Indeks Kepuasan Masyarakat (IKM) dan hanya dapat diisi sekali.',
+    regulation: 'Sesuai Peraturan Menteri PANRB Nomor 14 Tahun 2017.',
+    scale: ['Tidak baik', 'Kurang baik', 'Baik', 'Sangat baik'],
+    comment: 'Saran dan masukan (tidak wajib)',
+    submit: 'Kirim penilaian',
+    sending: 'Mengirim…',
+    missing: 'Mohon beri nilai untuk setiap unsur yang ditandai.',
+    thanks: 'Terima kasih atas penilaian Anda.',
+    thanksHint: 'Penilaian Anda membantu Disdukcapil Kota Probolinggo memperbaiki layanan.',
+    back: 'Kembali ke halaman pelacakan',
+    noLink: 'Buka survei melalui tautan pelacakan permohonan Anda.',
+    network: 'Penilaian belum terkirim karena gangguan jaringan. Silakan coba lagi.',
+  },
+  elements: Object.fromEntries(Object.entries(SKM_ELEMENT_LABELS).map(([key, label]) => [key, label.id])) as Record<string, string>,
   events: {
     created: 'Permohonan diterima',
     triaged: 'Dipilah dan diteruskan ke bidang terkait',

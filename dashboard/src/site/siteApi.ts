@@ -56,10 +56,27 @@ export interface Tracked {
   closedAt: string | null;
   answer: string | null;
   timeline: { type: string; at: string }[];
+  /** The satisfaction survey: open once the request is answered, until the citizen has rated it. */
+  survey?: { given: boolean; open: boolean };
 }
 
 export const trackInquiry = (code: string, token: string) =>
   request<{ data: Tracked }>(`/api/public/track/${encodeURIComponent(code)}?token=${encodeURIComponent(token)}`).then((body) => body.data);
+
+export interface SurveyInput {
+  code: string;
+  token: string;
+  scores: Record<string, number>;
+  comment?: string;
+}
+
+export const submitSurvey = (data: SurveyInput) =>
+  request<{ data: { code: string; at: string; message: string } }>('/api/public/surveys', { method: 'POST', body: JSON.stringify({ data }) }).then((body) => body.data);
+
+/** The survey page of a request: like tracking, the link carries the token. */
+export function surveyPath(code: string, token: string): string {
+  return `/survei/${encodeURIComponent(code)}?token=${encodeURIComponent(token)}`;
+}
 
 export interface PublicFaq {
   documentId: string;

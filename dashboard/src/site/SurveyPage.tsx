@@ -1,0 +1,97 @@
+import { useState, type FormEvent } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { SKM_ELEMENTS, SKM_SCORE_MAX, SKM_SCORE_MIN } from '@layanan/config';
+import { fill, siteMessages as m } from './messages';
+import { ApiError, submitSurvey, trackingPath } from './siteApi';
+
+const SCORES = Array.from({ length: SKM_SCORE_MAX - SKM_SCORE_MIN + 1 }, (_, i) => SKM_SCORE_MIN + i);
+
+/** The SKM of PermenPAN-RB 14/2017 for one answered request: nine elements scored 1–4, and a comment. */
+export const SurveyPage = () => {
+  const { code = '' } = useParams();
+  const [params] = useSearchParams();
+  const token = params.get('token') ?? '';
+  const [scores, setScores] = useState<Record<string, number>>({});
+  const [comment, setComment] = useState('');
+  const [state, setState] = useState<{ sending?: boolean; done?: boolean; error?: string; missing?: string[] }>({});
+
+  if (!code || !token) {
+    return (
+      <section className="panel">
+        <h1>{m.survey.heading}</h1>
+        <p className="lead">{m.survey.noLink}</p>
+      </section>
+    );
+  }
+  if (state.done) {
+    return (
+      <section className="panel" data-testid="survey-thanks">
+        <h1>{m.survey.thanks}</h1>
+        <p className="lead">{m.survey.thanksHint}</p>
+        <Link className="button" to={trackingPath(code, token)}>
+          {m.survey.back}
+        </Link>
+      </section>
+    );
+  }
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const missing = SKM_ELEMENTS.filter((element) => !scores[element]);
+    if (missing.length) {
+      setState({ error: m.survey.missing, missing });
+      return;
+    }
+    setState({ sending: true });
+    try {
+      await submitSurvey({ code, token, scores, comment: comment.trim() || undefined });
+      setState({ done: true });
+    } catch (error) {
+      setState({ error: error instanceof ApiError ? error.message : m.survey.network });
+    }
+  };
+
+  return (
+    <section className="panel" aria-labelledby="survey-heading">
+      <h1 id="survey-heading">{m.survey.heading}</h1>
+      <p className="lead">{fill(m.survey.intro, { code })}</p>
+      <form onSubmit={submit} noValidate className="survey-form">
+        {SKM_ELEMENTS.map((element, index) => (
+          <fieldset key={element} className={`survey-item${state.missing?.includes(element) ? ' survey-item--missing' : ''}`}>
+            <legend>
+              {index + 1}. {m.elements[element]}
+            </legend>
+            <div className="survey-scale">
+              {SCORES.map((score) => (
+                <label key={score} className={`survey-choice${scores[element] === score ? ' survey-choice--selected' : ''}`}>
+                  <input
+                    type="radio"
+                    name={element}
+                    value={score}
+                    checked={scores[element] === score}
+                    onChange={() => setScores((current) => ({ ...current, [element]: score }))}
+                  />
+                  <span className="survey-choice__score">{score}</span>
+                  <span className="survey-choice__label">{m.survey.scale[score - 1]}</span>
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        ))}
+        <div className="field">
+          <label htmlFor="comment">{m.survey.comment}</label>
+          <textarea id="comment" rows={3} maxLength={2000} value={comment} onChange={(event) => setComment(event.target.value)} />
+        </div>
+        {state.error && (
+          <p className="form-summary" role="alert">
+            {state.error}
+          </p>
+        )}
+        <button type="submit" className="button button--primary" disabled={state.sending}>
+          {state.sending ? m.survey.sending : m.survey.submit}
+        </button>
+        <p className="privacy">{m.survey.regulation}</p>
+      </form>
+    </section>
+  );
+};

@@ -1,0 +1,126 @@
+/**
+ * @jest-environment jsdom
+ */
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { AdminContext, Notification, type AuthProvider } from 'react-admin';
+import { MemoryRouter } from 'react-router-dom';
+import RecapPage from '../../dashboard/src/recap/RecapPage';
+import { i18nProvider } from '../../dashboard/src/i18n/i18nProvider';
+import type { LayananDataProvider } from '../../dashboard/src/providers/dataProvider';
+import type { Ikm, Recap } from '../../dashboard/src/types';
+
+// Charts measure their box; jsdom has none to measure.
+class NoResize {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+}
+Object.assign(global, { ResizeObserver: NoResize });
+URL.createObjectURL = jest.fn(() => 'blob:rekap');
+URL.revokeObjectURL = jest.fn();
+/** The browser's save: jsdom does not navigate, the test only sees which file was offered. */
+const saved = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+  return undefined;
+});
+
+const leadership: AuthProvider = {
+  login: async () => undefined,
+  logout: async () => undefined,
+  checkAuth: async () => undefined,
+  checkError: async () => undefined,
+  getPermissions: async () => 'leadership',
+  canAccess: async ({ resource }) => resource === 'recap',
+};
+
+const RECAP: Recap = {
+  range: { from: '2026-06-01', to: '2026-06-10', groupBy: 'day', timeZone: 'Asia/Jakarta', start: '2026-05-31T17:00:00.000Z', end: '2026-06-10T17:00:00.000Z' },
+  total: 1234,
+  divisions: [{ key: 'none', documentId: null, code: null, name: 'Belum/tanpa Bidang' }],
+  periods: [],
+  totals: { channel: {}, kind: {}, serviceCategory: {}, status: {}, outcome: {}, division: {} },
+  compliance: {
+    budgets: { triage: 15, coordination: 60, answer: 60 },
+    overall: {
+      triage: { applicable: 1234, met: 1110, late: 124, pending: 0, withinBudget: 0.9 },
+      coordination: { applicable: 800, met: 700, late: 60, pending: 40, withinBudget: 0.925 },
+      answer: { applicable: 0, met: 0, late: 0, pending: 0, withinBudget: null },
+    },
+    byDivision: {},
+  },
+  durations: { triage: { count: 1234, median: 6, p90: 14 }, coordination: { count: 760, median: 30, p90: 58 }, answer: { count: 0, median: null, p90: null } },
+  openBreaches: { open: 57, breached: 3, byStep: { triage: 1, coordination: 2, answer: 0 }, byDivision: {} },
+};
+const IKM: Ikm = {
+  from: '2026-06-01',
+  to: '2026-06-10',
+  respondents: 42,
+  nrr: {},
+  ikm: 84.26,
+  grade: { grade: 'B', min: 76.61, max: 88.3, label: { id: 'Baik', en: 'Good' } },
+  regulation: 'PermenPAN-RB 14/2017',
+  periods: [],
+};
+
+function renderRecap(overrides: Partial<LayananDataProvider> = {}) {
+  const provider = {
+    getList: jest.fn(async () => ({ data: [{ id: 'd1', documentId: 'd1', name: 'Bidang Pendaftaran Penduduk', code: 'DAFDUK' }], total: 1 })),
+    getRecap: jest.fn(async () => RECAP),
+    getIkm: jest.fn(async () => IKM),
+    downloadRecap: jest.fn(),
+    ...overrides,
+  } as unknown as LayananDataProvider;
+  render(
+    <MemoryRouter>
+      <AdminContext dataProvider={provider} authProvider={leadership} i18nProvider={i18nProvider}>
+        <RecapPage />
+        <Notification />
+      </AdminContext>
+    </MemoryRouter>,
+  );
+  return provider;
+}
+
+describe('the recap page', () => {
+  it('opens on this month in WIB and shows the KPI tiles: volume, steps on time, open breaches, IKM with grade', async () => {
+    const provider = renderRecap();
+    const tiles = await screen.findByTestId('recap-kpis');
+    const text = tiles.textContent!;
+    expect(text).toContain('Permohonan1.234');
+    expect(text).toContain('Tepat waktu: Langkah 290%');
+    expect(text).toContain('Tepat waktu: Langkah 392,5%');
+    expect(text).toContain('Terlambat, masih terbuka3dari 57 yang masih terbuka');
+    expect(text).toContain('IKM84,26 (B)Baik · 42 responden');
+    const asked = (provider.getRecap as jest.Mock).mock.calls[0][0];
+    expect(asked.from).toMatch(/^\d{4}-\d{2}-01$/);
+    expect(asked.groupBy).toBe('day');
+  });
+
+  it('asks again for the whole year when "Tahun ini" is chosen', async () => {
+    const provider = renderRecap();
+    await screen.findByTestId('recap-kpis');
+    fireEvent.click(screen.getByRole('button', { name: 'Tahun ini' }));
+    await waitFor(() => expect((provider.getRecap as jest.Mock).mock.calls.length).toBeGreaterThan(1));
+    const last = (provider.getRecap as jest.Mock).mock.calls.at(-1)[0];
+    expect(last.from).toMatch(/^\d{4}-01-01$/);
+    expect(last.groupBy).toBe('month');
+  });
+
+  it('downloads the report, showing how much has arrived, then says it is done', async () => {
+    let finish: (blob: Blob) => void = () => undefined;
+    const downloadRecap = jest.fn((_query, _format, onProgress: (bytes: number) => void) => {
+      onProgress(2.5 * 1024 * 1024);
+      return new Promise<Blob>((resolve) => {
+        finish = resolve;
+      });
+    });
+    renderRecap({ downloadRecap } as never);
+    await screen.findByTestId('recap-kpis');
+    fireEvent.click(screen.getByRole('button', { name: 'Excel' }));
+    expect((await screen.findByRole('status')).textContent).toContain('Mengunduh… 2,5 MB');
+    expect(downloadRecap.mock.calls[0][1]).toBe('xlsx');
+    finish(new Blob(['x']));
+    expect(await screen.findByText(/Rekap rekap-informasi_.*\.xlsx diunduh\./)).toBeTruthy();
+    const link = saved.mock.contexts.at(-1) as HTMLAnchorElement;
+    expect(link.download).toMatch(/^rekap-informasi_\d{4}-\d{2}-01_\d{4}-\d{2}-\d{2}\.xlsx$/);
+  });
+});
