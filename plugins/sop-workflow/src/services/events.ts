@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { UID } from '../utils';
+import { insertRow } from '../rows';
 import type { Actor } from './actor';
 
 export const EVENT_TYPES = [
@@ -31,22 +32,20 @@ export interface EventInput {
 }
 
 /**
- * Events are written through the query engine, inside the caller's transaction: the audit row and the
- * change it records commit together. The document service refuses any other write to them.
+ * Events are written inside the caller's transaction: the audit row and the change it records commit
+ * together. The document service refuses any other write to them.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async record({ inquiryId, type, actor, at, detail }: EventInput): Promise<void> {
-    await strapi.db.query(UID.event).create({
-      data: {
-        inquiry: inquiryId,
-        type,
-        actorType: actor.type,
-        actor: actor.type === 'user' ? actor.id : null,
-        actorName: actor.name ?? null,
-        at,
-        detail: detail ?? null,
-        public: PUBLIC_TYPES.has(type),
-      },
+    await insertRow(strapi, UID.event, {
+      inquiry: inquiryId,
+      type,
+      actorType: actor.type,
+      actor: actor.type === 'user' ? actor.id : null,
+      actorName: actor.name ?? null,
+      at,
+      detail: detail ?? null,
+      public: PUBLIC_TYPES.has(type),
     });
   },
 });

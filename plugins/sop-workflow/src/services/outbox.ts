@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { UID } from '../utils';
+import { insertRow } from '../rows';
 
 export interface OutboxMessage {
   channel: string;
@@ -18,13 +19,10 @@ export interface OutboxMessage {
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async enqueue(message: OutboxMessage): Promise<boolean> {
-    const existing = await strapi.db.query(UID.notification).findOne({
-      where: { idempotencyKey: message.idempotencyKey },
-      select: ['id'],
-    });
-    if (existing) return false;
-    await strapi.db.query(UID.notification).create({
-      data: {
+    const id = await insertRow(
+      strapi,
+      UID.notification,
+      {
         channel: message.channel,
         topic: message.topic,
         recipient: message.recipient ?? null,
@@ -35,7 +33,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         nextAttemptAt: message.at,
         inquiry: message.inquiryId ?? null,
       },
-    });
-    return true;
+      { ignoreConflictOn: 'idempotencyKey' },
+    );
+    return id !== null;
   },
 });
