@@ -9,3 +9,4 @@ export * from './random';
 export * from './ikm';
 export * from './periods';
 export * from './recap';
+export * from './api';

@@ -16,6 +16,11 @@ import {
   type Channel,
   type GroupBy,
   type Kind,
+  type Breakdown,
+  type OpenBreaches,
+  type Recap,
+  type RecapPeriod,
+  type StepDuration,
   type PeriodBounds,
   type SopStep,
   type StepCompliance,
@@ -44,51 +49,8 @@ export interface DivisionRef {
 
 export const NO_DIVISION = 'none';
 
-/** Dimensions of the volume figures; a division is keyed by its code, an unrouted request by 'none'. */
-export type Breakdown = Record<string, number>;
-export interface VolumeRow {
-  period: string;
-  /** First instant of the period within the range, and the instant after its last. */
-  start: string;
-  end: string;
-  total: number;
-  channel: Breakdown;
-  kind: Breakdown;
-  serviceCategory: Breakdown;
-  status: Breakdown;
-  outcome: Breakdown;
-  division: Breakdown;
-}
-
-export interface StepDuration {
-  /** Completed steps with a recorded duration. */
-  count: number;
-  /** Working minutes; continuous percentiles (linear interpolation), null without any step. */
-  median: number | null;
-  p90: number | null;
-}
-
-export interface OpenBreaches {
-  open: number;
-  breached: number;
-  byStep: Record<SopStep, number>;
-  byDivision: Breakdown;
-}
-
-export interface Recap {
-  range: { from: string; to: string; groupBy: GroupBy; timeZone: string; start: string; end: string };
-  total: number;
-  divisions: { key: string; documentId: string | null; code: string | null; name: string }[];
-  periods: VolumeRow[];
-  totals: Omit<VolumeRow, 'period' | 'start' | 'end' | 'total'>;
-  compliance: {
-    budgets: Record<SopStep, number>;
-    overall: Record<SopStep, StepCompliance>;
-    byDivision: Record<string, Record<SopStep, StepCompliance>>;
-  };
-  durations: Record<SopStep, StepDuration>;
-  openBreaches: OpenBreaches;
-}
+export type { Recap };
+export type VolumeRow = RecapPeriod;
 
 type Period = PeriodBounds;
 

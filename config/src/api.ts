@@ -1,0 +1,66 @@
+import type { GroupBy } from './periods';
+import type { StepCompliance } from './recap';
+import type { SopStep } from './sop';
+
+// The JSON bodies the CMS answers with and the dashboard reads: declared once, for both sides.
+
+/** Counts keyed by a dimension's value: a channel, a kind, a Bidang's code ('none' when not routed). */
+export type Breakdown = Record<string, number>;
+
+/** One period of the Rekap Informasi (a day, a week labelled by its Monday, or a month, in WIB). */
+export interface RecapPeriod {
+  period: string;
+  /** First instant of the period within the range, and the instant after its last. */
+  start: string;
+  end: string;
+  total: number;
+  channel: Breakdown;
+  kind: Breakdown;
+  serviceCategory: Breakdown;
+  status: Breakdown;
+  outcome: Breakdown;
+  division: Breakdown;
+}
+
+export interface StepDuration {
+  /** Completed steps with a recorded duration. */
+  count: number;
+  /** Working minutes; continuous percentiles (linear interpolation), null without any step. */
+  median: number | null;
+  p90: number | null;
+}
+
+export interface OpenBreaches {
+  open: number;
+  breached: number;
+  byStep: Record<SopStep, number>;
+  byDivision: Breakdown;
+}
+
+/** GET /api/recap (the README gives the meaning of each figure). */
+export interface Recap {
+  range: { from: string; to: string; groupBy: GroupBy; timeZone: string; start: string; end: string };
+  total: number;
+  divisions: { key: string; documentId: string | null; code: string | null; name: string }[];
+  periods: RecapPeriod[];
+  totals: Omit<RecapPeriod, 'period' | 'start' | 'end' | 'total'>;
+  compliance: {
+    budgets: Record<SopStep, number>;
+    overall: Record<SopStep, StepCompliance>;
+    byDivision: Record<string, Record<SopStep, StepCompliance>>;
+  };
+  durations: Record<SopStep, StepDuration>;
+  openBreaches: OpenBreaches;
+}
+
+/** GET /api/notifications/failed: a message the outbox gave up on (a citizen's address masked). */
+export interface FailedNotification {
+  documentId: string;
+  channel: string;
+  topic: string;
+  recipient: string | null;
+  attempts: number | null;
+  lastError: string | null;
+  updatedAt: string;
+  inquiry: { documentId: string; code: string } | null;
+}
