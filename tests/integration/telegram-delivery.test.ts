@@ -159,6 +159,19 @@ describe.each(databases())('delivering the Telegram outbox on %s', (kind) => {
     expect(await app.strapi.db.query('plugin::telegram-notifier.telegram-link').count({ where: { chatId: String(chat) } })).toBe(0);
   });
 
+  it('masks a phone number or e-mail quoted in a delivery error before officers see it', async () => {
+    const chat = 641_001;
+    fake.failNext('sendMessage', { status: 403, description: 'Forbidden: user 081234567890 (warga@contoh.id) is deactivated', chatId: chat });
+    const [key] = await queue(app, clock, chat);
+    await drain(app, clock);
+    const [row] = await rowsOf(app, [key]);
+    const listed = await app.http.get('/api/notifications/failed?pagination[pageSize]=100').set(officer.auth).expect(200);
+    const shown = (listed.body.data as { documentId: string; lastError: string }[]).find((r) => r.documentId === row.documentId)!;
+    expect(shown.lastError).toContain('is deactivated');
+    expect(shown.lastError).not.toContain('081234567890');
+    expect(shown.lastError).not.toContain('warga@contoh.id');
+  });
+
   it('does not resend a message whose send timed out: Telegram may have delivered it', async () => {
     config('requestTimeoutMs', 100);
     const chat = 650_001;

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import createHttpError from 'http-errors';
-import { maskEmail, maskPhone } from '@layanan/config';
+import { maskEmail, maskPhone, redactFreeText, type FailedNotification } from '@layanan/config';
 import { getService as sop } from '@layanan/sop-workflow';
 
 const UID = 'api::notification.notification';
@@ -9,16 +9,7 @@ const MAX_PAGE_SIZE = 100;
 
 type Context = Parameters<Core.ControllerHandler>[0];
 
-interface FailedRow {
-  documentId: string;
-  channel: string;
-  topic: string;
-  recipient: string | null;
-  attempts: number | null;
-  lastError: string | null;
-  updatedAt: string;
-  inquiry: { documentId: string; code: string } | null;
-}
+type FailedRow = FailedNotification;
 
 /** A citizen's address is personal data even here; a staff chat id is not. */
 function maskRecipient(recipient: string | null): string | null {
@@ -54,7 +45,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       strapi.db.query(UID).count({ where }),
     ]);
     return {
-      data: rows.map((row) => ({ ...row, recipient: maskRecipient(row.recipient) })),
+      data: rows.map((row) => ({ ...row, recipient: maskRecipient(row.recipient), lastError: row.lastError && redactFreeText(row.lastError) })),
       meta: { pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } },
     };
   },
