@@ -1,4 +1,4 @@
-import { Suspense, lazy } from 'react';
+import { Suspense, lazy, type ReactNode } from 'react';
 import { Admin, CustomRoutes, Loading, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
 import { createDataProvider } from './providers/dataProvider';
@@ -14,6 +14,9 @@ const dataProvider = createDataProvider();
 
 /** The recap and its charts load only when opened: recharts stays out of the board's first load. */
 const RecapPage = lazy(() => import('./recap/RecapPage'));
+const ProfilePage = lazy(() => import('./profile/ProfilePage'));
+
+const Lazy = ({ children }: { children: ReactNode }) => <Suspense fallback={<Loading />}>{children}</Suspense>;
 
 /** The staff dashboard; the router (basename /dashboard) is set up by main.tsx. */
 export const App = () => (
@@ -33,9 +36,17 @@ export const App = () => (
       <Route
         path="/rekap"
         element={
-          <Suspense fallback={<Loading />}>
+          <Lazy>
             <RecapPage />
-          </Suspense>
+          </Lazy>
+        }
+      />
+      <Route
+        path="/profil"
+        element={
+          <Lazy>
+            <ProfilePage />
+          </Lazy>
         }
       />
     </CustomRoutes>

@@ -1,4 +1,4 @@
-import type { Channel, Kind, RoleType, ServiceCategory, Status } from '@layanan/config';
+import type { Channel, GroupBy, Kind, RoleType, ServiceCategory, SopStep, Status } from '@layanan/config';
 
 export interface Applicant {
   name?: string | null;
@@ -109,46 +109,26 @@ export interface StaffProfile {
   division: DivisionRef | null;
 }
 
-/** GET /api/recap: the Rekap Informasi of a range (see the README for the meaning of each figure). */
-export type Breakdown = Record<string, number>;
-export type SopStepKey = 'triage' | 'coordination' | 'answer';
-export type RecapGroupBy = 'day' | 'week' | 'month';
-
-export interface RecapPeriod {
-  period: string;
-  start: string;
-  end: string;
-  total: number;
-  channel: Breakdown;
-  kind: Breakdown;
-  serviceCategory: Breakdown;
-  status: Breakdown;
-  outcome: Breakdown;
-  division: Breakdown;
+/** GET /api/telegram/link: whether the signed-in staff member's alerts reach a Telegram chat. */
+export interface TelegramLink {
+  enabled: boolean;
+  botUsername: string | null;
+  linked: boolean;
+  chatType: 'private' | 'group' | 'supergroup' | null;
+  linkedAt: string | null;
 }
 
-export interface StepCompliance {
-  applicable: number;
-  met: number;
-  late: number;
-  pending: number;
-  withinBudget: number | null;
+/** POST /api/telegram/link-code: a one-time code for `/start <code>`; `link` is null when the bot's name is not set. */
+export interface TelegramLinkCode {
+  code: string;
+  command: string;
+  link: string | null;
+  expiresAt: string;
 }
 
-export interface Recap {
-  range: { from: string; to: string; groupBy: RecapGroupBy; timeZone: string; start: string; end: string };
-  total: number;
-  divisions: { key: string; documentId: string | null; code: string | null; name: string }[];
-  periods: RecapPeriod[];
-  totals: Omit<RecapPeriod, 'period' | 'start' | 'end' | 'total'>;
-  compliance: {
-    budgets: Record<SopStepKey, number>;
-    overall: Record<SopStepKey, StepCompliance>;
-    byDivision: Record<string, Record<SopStepKey, StepCompliance>>;
-  };
-  durations: Record<SopStepKey, { count: number; median: number | null; p90: number | null }>;
-  openBreaches: { open: number; breached: number; byStep: Record<SopStepKey, number>; byDivision: Breakdown };
-}
+export type { Breakdown, FailedNotification, OpenBreaches, Recap, RecapPeriod, StepCompliance, StepDuration } from '@layanan/config';
+export type SopStepKey = SopStep;
+export type RecapGroupBy = GroupBy;
 
 export interface RecapQuery {
   from: string;

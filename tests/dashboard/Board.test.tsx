@@ -44,6 +44,8 @@ function fakeProvider(inquiries: Inquiry[], overrides: Partial<LayananDataProvid
     getHolidayDates: jest.fn(async () => []),
     closeInquiry: jest.fn(),
     triageInquiry: jest.fn(),
+    getFailedNotifications: jest.fn(async () => ({ data: [], total: 0 })),
+    retryNotification: jest.fn(),
     ...overrides,
   } as unknown as LayananDataProvider;
 }
@@ -132,5 +134,31 @@ describe('the triage board', () => {
     await waitFor(() => expect(triageInquiry).toHaveBeenCalledWith(fresh.id, { division: 'd1' }));
     await waitFor(() => expect(codesIn('received')).toEqual([fresh.code]));
     expect(await screen.findByText(/dibatalkan: Forbidden/)).toBeTruthy();
+  });
+
+  it('tells the officer about messages the outbox gave up on, and sends one again on request', async () => {
+    const failed = [
+      { documentId: 'n1', channel: 'telegram', topic: 'inquiry.triaged', recipient: '5550101', attempts: 8, lastError: 'Gagal setelah 8 percobaan. 502 Bad Gateway', updatedAt: '2026-11-27T02:30:00.000Z', inquiry: { documentId: 'doc-x', code: 'INF-2611-00042' } },
+      { documentId: 'n2', channel: 'telegram', topic: 'inquiry.breached', recipient: '5550102', attempts: 1, lastError: 'Forbidden: bot was blocked by the user', updatedAt: '2026-11-27T02:31:00.000Z', inquiry: null },
+    ];
+    const retryNotification = jest.fn(async (id: string) => {
+      failed.splice(failed.findIndex((row) => row.documentId === id), 1);
+    });
+    const getFailedNotifications = jest.fn(async () => ({ data: [...failed], total: failed.length }));
+    renderBoard(fakeProvider([], { getFailedNotifications, retryNotification } as Partial<LayananDataProvider>));
+
+    const banner = await screen.findByTestId('failed-notifications');
+    expect(banner.textContent).toContain('2 pesan gagal terkirim');
+    fireEvent.click(within(banner).getByRole('button', { name: 'Lihat' }));
+    const rows = await screen.findAllByTestId('failed-notification');
+    expect(rows.map((row) => row.textContent)).toEqual([
+      expect.stringMatching(/INF-2611-00042Diteruskan ke bidang · Telegram.*5550101.*8 kali dicoba.*27 Nov 2026,? 09\.30 WIB.*502 Bad Gateway/),
+      expect.stringMatching(/Terlambat · Telegram.*bot was blocked/),
+    ]);
+
+    fireEvent.click(within(rows[1]).getByRole('button', { name: 'Kirim ulang' }));
+    await screen.findByText('Pesan dijadwalkan untuk dikirim ulang.');
+    expect(retryNotification).toHaveBeenCalledWith('n2');
+    await waitFor(() => expect(screen.getByTestId('failed-notifications').textContent).toContain('1 pesan gagal terkirim'));
   });
 });

@@ -9,6 +9,7 @@ import { BoardColumn } from './BoardColumn';
 import { BoardFilters } from './BoardFilters';
 import { useBoardInquiries } from './useBoardInquiries';
 import { useBoardMove } from './useBoardMove';
+import { FailedNotifications } from '../notifications/FailedNotifications';
 import './board.css';
 
 /** A countdown whose shown minute and colour did not change keeps its object, so its card is not re-rendered. */
@@ -55,6 +56,7 @@ export const Board = ({ pollMs }: { pollMs?: number }) => {
   return (
     <div className="board-page">
       <Title title={translate('layanan.board.title')} />
+      <FailedNotifications />
       <BoardFilters filter={filter} onChange={setFilter} />
       {!loaded ? (
         <Loading />

@@ -4,6 +4,7 @@ import InboxIcon from '@mui/icons-material/Inbox';
 import ListAltIcon from '@mui/icons-material/ListAlt';
 import AddCommentIcon from '@mui/icons-material/AddComment';
 import InsightsIcon from '@mui/icons-material/Insights';
+import AccountCircleIcon from '@mui/icons-material/AccountCircle';
 import type { ReactElement } from 'react';
 
 const Item = ({ to, label, icon, action, resource }: { to: string; label: string; icon: ReactElement; action: string; resource: string }) => {
@@ -20,5 +21,6 @@ export const Menu = () => (
     <Item to="/inquiries" label="layanan.menu.inquiries" icon={<ListAltIcon />} action="list" resource="inquiries" />
     <Item to="/inquiries/create" label="layanan.menu.intake" icon={<AddCommentIcon />} action="create" resource="inquiries" />
     <Item to="/rekap" label="layanan.menu.recap" icon={<InsightsIcon />} action="list" resource="recap" />
+    <Item to="/profil" label="layanan.menu.profile" icon={<AccountCircleIcon />} action="show" resource="profile" />
   </RaMenu>
 );

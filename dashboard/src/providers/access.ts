@@ -7,16 +7,20 @@ import type { RoleType } from '@layanan/config';
 const RULES: Record<Exclude<RoleType, 'public'>, Record<string, readonly string[]>> = {
   officer: {
     board: ['list'],
+    profile: ['show'],
+    notifications: ['list', 'retry'],
     recap: ['list', 'export'],
     inquiries: ['list', 'show', 'create', 'edit', 'triage', 'coordinate', 'answer', 'close', 'reject'],
     'faq-entries': ['list', 'show'],
   },
   division_staff: {
     queue: ['list'],
+    profile: ['show'],
     inquiries: ['list', 'show', 'coordinate'],
     'faq-entries': ['list', 'show'],
   },
   leadership: {
+    profile: ['show'],
     recap: ['list', 'export'],
     inquiries: ['list', 'show'],
     'faq-entries': ['list', 'show'],

@@ -2,7 +2,7 @@ import { HttpError, withLifecycleCallbacks, type DataProvider, type GetListParam
 import { strapiDataProvider } from 'ra-strapi';
 import { EDITABLE_INQUIRY_FIELDS } from '@layanan/config';
 import { stringify } from 'qs';
-import type { ExportFormat, FaqEntry, Ikm, Inquiry, InquiryEvent, Recap, RecapQuery, SopPolicy } from '../types';
+import type { ExportFormat, FailedNotification, FaqEntry, Ikm, Inquiry, InquiryEvent, Recap, RecapQuery, SopPolicy, TelegramLink, TelegramLinkCode } from '../types';
 import { JWT_KEY, httpClient, type StrapiErrorBody } from './httpClient';
 import { MAX_PAGE_SIZE, chunks, detailQueryString, listQueryString } from './strapiQuery';
 
@@ -44,6 +44,11 @@ export interface DomainMethods {
   getIkm(query: { from: string; to: string; groupBy?: 'month' | 'week' | 'day' }): Promise<Ikm>;
   /** The report as a file; `onProgress` hears the bytes received so far (the server streams it). */
   downloadRecap(query: RecapQuery, format: ExportFormat, onProgress?: (bytes: number) => void): Promise<Blob>;
+  getTelegramLink(): Promise<TelegramLink>;
+  createTelegramLinkCode(): Promise<TelegramLinkCode>;
+  unlinkTelegram(): Promise<void>;
+  getFailedNotifications(): Promise<{ data: FailedNotification[]; total: number }>;
+  retryNotification(id: string): Promise<void>;
 }
 
 export type LayananDataProvider = DataProvider & DomainMethods;
@@ -153,6 +158,29 @@ export function createDataProvider(fetchJson: Fetch = httpClient): LayananDataPr
     async downloadRecap(query, format, onProgress) {
       const { groupBy: _groupBy, ...filters } = query;
       return downloadFile(`${API_URL}/recap/export?${stringify({ ...filters, format }, { skipNulls: true })}`, onProgress);
+    },
+
+    async getTelegramLink() {
+      const { json } = await fetchJson(`${API_URL}/telegram/link`);
+      return json.data as TelegramLink;
+    },
+
+    async createTelegramLinkCode() {
+      const { json } = await fetchJson(`${API_URL}/telegram/link-code`, { method: 'POST', body: JSON.stringify({ data: {} }) });
+      return json.data as TelegramLinkCode;
+    },
+
+    async unlinkTelegram() {
+      await fetchJson(`${API_URL}/telegram/link`, { method: 'DELETE' });
+    },
+
+    async getFailedNotifications() {
+      const { json } = await fetchJson(`${API_URL}/notifications/failed?${stringify({ pagination: { page: 1, pageSize: MAX_PAGE_SIZE } })}`);
+      return { data: json.data as FailedNotification[], total: (json.meta?.pagination?.total as number | undefined) ?? json.data.length };
+    },
+
+    async retryNotification(id) {
+      await fetchJson(`${API_URL}/notifications/${encodeURIComponent(id)}/retry`, { method: 'POST', body: JSON.stringify({ data: {} }) });
     },
 
     async searchFaq(text) {

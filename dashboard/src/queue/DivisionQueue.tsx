@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { Suspense, lazy, useState } from 'react';
 import { Link, Title, useGetIdentity, useGetList, useLocale, useNotify, useRefresh, useTranslate, useCreatePath } from 'react-admin';
 import { Box, Button, Card, CardContent, Dialog, DialogContent, DialogTitle, Stack, Typography } from '@mui/material';
 import type { Inquiry } from '../types';
@@ -10,6 +10,8 @@ import { ActionForm } from '../inquiries/ActionForm';
 import { useInquiryAction } from '../inquiries/useInquiryAction';
 import { InquiryCard } from '../board/InquiryCard';
 import '../board/board.css';
+
+const TelegramLinkCard = lazy(() => import('../profile/TelegramLinkCard').then((module) => ({ default: module.TelegramLinkCard })));
 
 /**
  * Division staff's home: the requests routed to their Bidang that wait for its information (the server
@@ -58,6 +60,11 @@ export const DivisionQueue = () => {
       <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
         {translate('layanan.queue.hint')}
       </Typography>
+      <Box sx={{ maxWidth: 760, mb: 2 }}>
+        <Suspense fallback={null}>
+          <TelegramLinkCard hideWhenLinked />
+        </Suspense>
+      </Box>
       {!isPending && data.length === 0 && <Typography>{translate('layanan.queue.empty')}</Typography>}
       <Stack spacing={1.5} sx={{ maxWidth: 760 }}>
         {data.map((inquiry) => {
