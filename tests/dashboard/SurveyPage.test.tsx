@@ -57,6 +57,13 @@ describe('the public survey page (SKM)', () => {
     expect(screen.getByRole('alert').textContent).toBe('Mohon beri nilai untuk setiap unsur yang ditandai.');
     expect(document.querySelectorAll('.survey-item--missing')).toHaveLength(8);
     expect(requests).toHaveLength(0);
+
+    rate('Biaya/tarif', 4);
+    expect(document.querySelectorAll('.survey-item--missing')).toHaveLength(7);
+    expect(screen.getByRole('alert')).toBeTruthy();
+    for (const element of ['Sistem, mekanisme dan prosedur', 'Waktu penyelesaian', 'Produk spesifikasi jenis pelayanan', 'Kompetensi pelaksana', 'Perilaku pelaksana', 'Penanganan pengaduan, saran dan masukan', 'Sarana dan prasarana']) rate(element, 3);
+    expect(document.querySelectorAll('.survey-item--missing')).toHaveLength(0);
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 
   it('shows the server\'s message when the request was rated already', async () => {

@@ -35,6 +35,16 @@ export const SurveyPage = () => {
     );
   }
 
+  /** A score given clears that element's mark, and the message once nothing is left to score. */
+  const score = (element: string, value: number) => {
+    setScores((current) => ({ ...current, [element]: value }));
+    setState((current) => {
+      if (!current.missing) return current;
+      const missing = current.missing.filter((other) => other !== element);
+      return missing.length ? { ...current, missing } : {};
+    });
+  };
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const missing = SKM_ELEMENTS.filter((element) => !scores[element]);
@@ -62,17 +72,17 @@ export const SurveyPage = () => {
               {index + 1}. {m.elements[element]}
             </legend>
             <div className="survey-scale">
-              {SCORES.map((score) => (
-                <label key={score} className={`survey-choice${scores[element] === score ? ' survey-choice--selected' : ''}`}>
+              {SCORES.map((value) => (
+                <label key={value} className={`survey-choice${scores[element] === value ? ' survey-choice--selected' : ''}`}>
                   <input
                     type="radio"
                     name={element}
-                    value={score}
-                    checked={scores[element] === score}
-                    onChange={() => setScores((current) => ({ ...current, [element]: score }))}
+                    value={value}
+                    checked={scores[element] === value}
+                    onChange={() => score(element, value)}
                   />
-                  <span className="survey-choice__score">{score}</span>
-                  <span className="survey-choice__label">{m.survey.scale[score - 1]}</span>
+                  <span className="survey-choice__score">{value}</span>
+                  <span className="survey-choice__label">{m.survey.scale[value - 1]}</span>
                 </label>
               ))}
             </div>
