@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { bootApp, createTestDatabase, type TestApp, type TestDatabase } from '../helpers/strapi';
 import { freePort, launchChromium, type HeadlessBrowser } from '../helpers/browser';
+import { FakeTelegram } from '../helpers/fake-telegram';
 
 const ARTIFACTS = path.resolve(__dirname, '..', '..', 'test-artifacts', 'screenshots');
 const PASSWORD = 'Layanan2026!';
@@ -33,23 +34,28 @@ async function seedOpenRequests({ strapi }: TestApp): Promise<void> {
 
 /**
  * The SOP end to end in a real headless Chromium against the real CMS serving the built dashboard:
- * a citizen asks from a phone, the officer routes the card by dragging it, the Bidang gives its
- * information, the officer answers, and the citizen reads the answer from the confirmation's link.
+ * a citizen asks from a phone, the Bidang's staff member links Telegram, the officer routes the card by
+ * dragging it and the alert reaches that chat, the Bidang gives its information, the officer answers,
+ * the citizen reads the answer from the confirmation's link and rates the service, and the head of the
+ * office reads the Rekap Informasi.
  */
 describe('a request from the public ask page to the answer, in Chromium', () => {
   let db: TestDatabase;
   let app: TestApp;
   let chromium: HeadlessBrowser;
+  let telegram: FakeTelegram;
   let base: string;
   let code: string;
   let trackingUrl: string;
   const subject = 'Syarat membuat KTP-el pertama kali';
+  const dafdukChat = 5_550_101;
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     db = await createTestDatabase('sqlite');
     const port = await freePort();
-    app = await bootApp(db, { DEMO_DATA: 'true', DEMO_INQUIRIES: '12', HOST: '127.0.0.1', PORT: String(port) });
+    telegram = await new FakeTelegram().start();
+    app = await bootApp(db, { DEMO_DATA: 'true', DEMO_INQUIRIES: '12', HOST: '127.0.0.1', PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, ...telegram.env() });
     // Strapi's start-up banner says nothing a test reader needs.
     const banner = jest.spyOn(console, 'log').mockImplementation(() => undefined);
     await app.strapi.listen().finally(() => banner.mockRestore());
@@ -61,6 +67,7 @@ describe('a request from the public ask page to the answer, in Chromium', () => 
   afterAll(async () => {
     await chromium?.close();
     await app?.stop();
+    await telegram?.stop();
     await db?.drop();
   });
 
@@ -110,6 +117,26 @@ describe('a request from the public ask page to the answer, in Chromium', () => 
     await phone.context().close();
   });
 
+  it('lets a Bidang staff member link Telegram from the queue page, and shows the link in the profile', async () => {
+    const page = await signIn('dafduk@demo.local');
+    await page.getByTestId('division-queue').waitFor();
+    await page.getByRole('button', { name: 'Hubungkan Telegram' }).click();
+    const command = (await page.getByTestId('telegram-command').textContent())!;
+    expect(command).toMatch(/^\/start [A-HJ-NP-Z2-9]{10}$/);
+    await expect(page.getByTestId('telegram-open').getAttribute('href')).resolves.toBe(`https://t.me/LayananInfoBot?start=${command.slice('/start '.length)}`);
+    await shot(page, 'telegram-link');
+
+    await telegram.userSends(dafdukChat, command);
+    await page.getByText('Telegram terhubung. Notifikasi akan dikirim ke obrolan tersebut.').waitFor();
+    await page.getByTestId('telegram-link').waitFor({ state: 'detached' });
+    expect(telegram.delivered(dafdukChat).map((m) => m.text).join('\n')).toContain('Agus Santoso');
+
+    await page.getByRole('menuitem', { name: 'Profil & Telegram' }).click();
+    await expect(page.getByTestId('telegram-linked').textContent()).resolves.toMatch(/^Terhubung ke obrolan pribadi Telegram sejak .+ WIB\.$/);
+    await shot(page, 'profile');
+    await page.context().close();
+  });
+
   it('shows the request on the officer’s board, who routes it by dragging the card to "Dipilah"', async () => {
     const page = await signIn('petugas@demo.local');
     await page.locator('[data-testid="board"][data-ready="true"]').waitFor();
@@ -135,6 +162,10 @@ describe('a request from the public ask page to the answer, in Chromium', () => 
     await page.getByText(`Permohonan ${code} dipindahkan ke "Dipilah".`).waitFor();
     await expect(page.locator(`[data-status="triaged"] [data-code="${code}"]`).getByText('DAFDUK').count()).resolves.toBe(1);
     await page.context().close();
+
+    const alert = await telegram.waitFor('sendMessage', (call) => String(call.params.chat_id) === String(dafdukChat) && String(call.params.text).includes(code));
+    expect(String(alert.params.text)).toContain(subject);
+    expect(String(alert.params.text)).not.toMatch(/Siti Aminah|0812|3456 7890/);
   });
 
   it('puts it in the queue of Pendaftaran Penduduk, whose staff give the information', async () => {
@@ -197,5 +228,38 @@ describe('a request from the public ask page to the answer, in Chromium', () => 
     await desktop.getByTestId('tracking-answer').waitFor();
     await shot(desktop, 'public-tracking-desktop');
     await desktop.context().close();
+  });
+
+  it('lets the citizen rate the answered request once, from the tracking page', async () => {
+    const phone = await (await context(PHONE)).newPage();
+    await phone.goto(trackingUrl);
+    await phone.getByTestId('survey-invite').getByRole('link', { name: 'Nilai layanan kami' }).click();
+    await phone.getByRole('heading', { name: 'Survei Kepuasan Masyarakat' }).waitFor();
+    await phone.getByRole('button', { name: 'Kirim penilaian' }).click();
+    await phone.getByText('Mohon beri nilai untuk setiap unsur yang ditandai.').waitFor();
+    for (const element of ['U1', 'U2', 'U3', 'U4', 'U5', 'U6', 'U7', 'U8', 'U9']) await phone.locator(`input[name="${element}"][value="${element === 'U3' ? 3 : 4}"]`).check({ force: true });
+    await phone.fill('textarea#comment', 'Petugas ramah dan jawabannya jelas.');
+    await shot(phone, 'public-survey-phone', true);
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await phone.getByRole('button', { name: 'Kirim penilaian' }).click();
+    await phone.getByTestId('survey-thanks').waitFor();
+
+    await phone.goto(trackingUrl);
+    await phone.getByTestId('tracking-answer').waitFor();
+    expect(await phone.getByTestId('survey-invite').count()).toBe(0);
+    await phone.context().close();
+  });
+
+  it('opens the Rekap Informasi for the head of the office, with its KPI tiles, IKM and charts', async () => {
+    const page = await signIn('pimpinan@demo.local');
+    await page.waitForURL((url) => url.pathname.endsWith('/rekap'));
+    const kpis = page.getByTestId('recap-kpis');
+    await kpis.waitFor();
+    await page.locator('.recap-card svg.recharts-surface').first().waitFor();
+    const total = Number((await kpis.locator('[data-kpi="total"] [data-value]').textContent())!.replace(/\D/g, ''));
+    expect(total).toBeGreaterThanOrEqual(1);
+    await expect(kpis.locator('[data-kpi="ikm"] [data-value]').textContent()).resolves.toMatch(/^\d{2,3},\d{2} \([ABCD]\)$/);
+    await shot(page, 'recap', true);
+    await page.context().close();
   });
 });
