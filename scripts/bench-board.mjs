@@ -5,13 +5,13 @@
 //
 // Options: --inquiries=500 --runs=5
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { throwawayEnv } from './lib/throwaway-env.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CMS = path.join(ROOT, 'cms');
@@ -73,25 +73,7 @@ async function main() {
   step('building the dashboard', [path.join(ROOT, 'scripts', 'build-dashboard.mjs')]);
 
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'layanan-bench-board-'));
-  const secret = () => randomBytes(16).toString('base64');
-  Object.assign(process.env, {
-    NODE_ENV: 'test',
-    HOST: '127.0.0.1',
-    PORT: String(PORT),
-    DATABASE_FILENAME: path.join(tmp, 'data.db'),
-    APP_KEYS: `${secret()},${secret()}`,
-    API_TOKEN_SALT: secret(),
-    ADMIN_JWT_SECRET: secret(),
-    TRANSFER_TOKEN_SALT: secret(),
-    JWT_SECRET: secret(),
-    ENCRYPTION_KEY: secret(),
-    DEMO_DATA: 'true',
-    DEMO_INQUIRIES: '0',
-    CRON_ENABLED: 'false',
-    SERVE_ADMIN: 'false',
-    LOG_LEVEL: 'error',
-    STRAPI_TELEMETRY_DISABLED: 'true',
-  });
+  Object.assign(process.env, throwawayEnv({ PORT: String(PORT), DATABASE_FILENAME: path.join(tmp, 'data.db'), DEMO_DATA: 'true', DEMO_INQUIRIES: '0' }));
   delete process.env.DATABASE_URL;
   const { createStrapi } = require('@strapi/strapi');
   const { chromium } = require('playwright-core');

@@ -9,12 +9,12 @@
 // Options (flags or env): --connections=10 --duration=10 --warmup=3 --rounds=2 --profile (always run the
 // per-request query profile; it runs by itself when the goal is missed) --no-compile.
 import { fork, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { throwawayEnv } from './lib/throwaway-env.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CMS = path.join(ROOT, 'cms');
@@ -127,31 +127,18 @@ function compile() {
 
 // ---------------------------------------------------------------- servers
 
-const secret = () => randomBytes(16).toString('base64');
-
 function childEnv(side, dbFile) {
   const env = { ...process.env };
   delete env.DATABASE_URL;
   return {
     ...env,
-    NODE_ENV: 'test',
-    HOST: '127.0.0.1',
-    PORT: String(side.port),
-    DATABASE_FILENAME: dbFile,
-    APP_KEYS: [secret(), secret()].join(','),
-    API_TOKEN_SALT: secret(),
-    ADMIN_JWT_SECRET: secret(),
-    TRANSFER_TOKEN_SALT: secret(),
-    JWT_SECRET: secret(),
-    ENCRYPTION_KEY: secret(),
-    DEMO_DATA: 'false',
-    LOG_LEVEL: 'error',
-    CRON_ENABLED: 'false',
-    SERVE_ADMIN: 'false',
-    PUBLIC_RATE_LIMIT: '100000000',
-    TRACK_RATE_LIMIT: '100000000',
-    STRAPI_TELEMETRY_DISABLED: 'true',
-    BENCH_BASELINE: side.baseline ? 'true' : 'false',
+    ...throwawayEnv({
+      PORT: String(side.port),
+      DATABASE_FILENAME: dbFile,
+      PUBLIC_RATE_LIMIT: '100000000',
+      TRACK_RATE_LIMIT: '100000000',
+      BENCH_BASELINE: side.baseline ? 'true' : 'false',
+    }),
   };
 }
 

@@ -18,6 +18,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { throwawayEnv } from './lib/throwaway-env.js';
 
 const require = createRequire(import.meta.url);
 const Database = require('better-sqlite3');
@@ -78,8 +79,6 @@ function compile() {
 
 // ---------------------------------------------------------------- the server
 
-const secret = () => randomBytes(16).toString('base64');
-
 function nextMessage(child, type, timeoutMs) {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => done(new Error(`timed out waiting for "${type}"`)), timeoutMs);
@@ -103,25 +102,7 @@ function nextMessage(child, type, timeoutMs) {
 async function startServer(dbFile) {
   const env = { ...process.env };
   delete env.DATABASE_URL;
-  Object.assign(env, {
-    NODE_ENV: 'test',
-    HOST: '127.0.0.1',
-    PORT: String(PORT),
-    DATABASE_FILENAME: dbFile,
-    APP_KEYS: [secret(), secret()].join(','),
-    API_TOKEN_SALT: secret(),
-    ADMIN_JWT_SECRET: secret(),
-    TRANSFER_TOKEN_SALT: secret(),
-    JWT_SECRET: secret(),
-    ENCRYPTION_KEY: secret(),
-    DEMO_DATA: 'false',
-    LOG_LEVEL: 'error',
-    CRON_ENABLED: 'false',
-    SERVE_ADMIN: 'false',
-    STRAPI_TELEMETRY_DISABLED: 'true',
-    STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
-    BENCH_BASELINE: 'false',
-  });
+  Object.assign(env, throwawayEnv({ PORT: String(PORT), DATABASE_FILENAME: dbFile, STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true', BENCH_BASELINE: 'false' }));
   const started = performance.now();
   server = fork(SERVE, [], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
   let held = '';

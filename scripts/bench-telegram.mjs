@@ -12,12 +12,12 @@
 // Goals: drain within 10 % of the limit; p99 under 1 s. It is a measurement, not a test: it exits 0 whether
 // the goals are met or not (1 only if it could not run). Options: --samples=100 --no-compile.
 import { execFileSync, fork, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { throwawayEnv } from './lib/throwaway-env.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -87,7 +87,6 @@ function request(type, payload = {}, timeoutMs = 120_000) {
 }
 
 async function startServer() {
-  const secret = () => randomBytes(16).toString('base64');
   const env = { ...process.env };
   delete env.DATABASE_URL;
   child = fork(path.join(ROOT, 'scripts', 'bench', 'serve-telegram.mjs'), [], {
@@ -95,23 +94,7 @@ async function startServer() {
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     env: {
       ...env,
-      NODE_ENV: 'test',
-      HOST: '127.0.0.1',
-      PORT: String(PORT),
-      DATABASE_FILENAME: path.join(tmp, 'data.db'),
-      APP_KEYS: [secret(), secret()].join(','),
-      API_TOKEN_SALT: secret(),
-      ADMIN_JWT_SECRET: secret(),
-      TRANSFER_TOKEN_SALT: secret(),
-      JWT_SECRET: secret(),
-      ENCRYPTION_KEY: secret(),
-      DEMO_DATA: 'false',
-      LOG_LEVEL: 'error',
-      CRON_ENABLED: 'false',
-      SERVE_ADMIN: 'false',
-      STRAPI_TELEMETRY_DISABLED: 'true',
-      PUBLIC_URL: 'https://layanan.probolinggokota.example',
-      ...fake.env(),
+      ...throwawayEnv({ PORT: String(PORT), DATABASE_FILENAME: path.join(tmp, 'data.db'), PUBLIC_URL: 'https://layanan.probolinggokota.example', ...fake.env() }),
     },
   });
   await request('ready', {}, 240_000);

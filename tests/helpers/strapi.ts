@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 import request from 'supertest';
 import { createStrapi, type Core } from '@strapi/strapi';
+import { throwawayEnv } from '../../scripts/lib/throwaway-env';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
 
@@ -51,7 +52,6 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<TestDataba
   };
 }
 
-const secret = () => randomBytes(16).toString('base64');
 
 function applyEnv(values: Record<string, string | undefined>): () => void {
   const previous = Object.fromEntries(Object.keys(values).map((k) => [k, process.env[k]]));
@@ -88,26 +88,17 @@ export interface TestApp {
 
 /** Boots the real compiled CMS in this process, on the given database, and serves it over HTTP. */
 export async function bootApp(database: TestDatabase, extraEnv: Record<string, string> = {}): Promise<TestApp> {
-  const restore = applyEnv({
-    NODE_ENV: 'test',
-    DATABASE_URL: undefined,
-    DATABASE_FILENAME: undefined,
-    APP_KEYS: [secret(), secret()].join(','),
-    API_TOKEN_SALT: secret(),
-    ADMIN_JWT_SECRET: secret(),
-    TRANSFER_TOKEN_SALT: secret(),
-    JWT_SECRET: secret(),
-    ENCRYPTION_KEY: secret(),
-    DEMO_DATA: 'false',
-    LOG_LEVEL: 'warn',
-    CRON_ENABLED: 'false',
-    SERVE_ADMIN: 'false',
-    PUBLIC_RATE_LIMIT: '100000',
-    TRACK_RATE_LIMIT: '100000',
-    STRAPI_TELEMETRY_DISABLED: 'true',
-    ...database.env,
-    ...extraEnv,
-  });
+  const restore = applyEnv(
+    throwawayEnv({
+      DATABASE_URL: undefined,
+      DATABASE_FILENAME: undefined,
+      LOG_LEVEL: 'warn',
+      PUBLIC_RATE_LIMIT: '100000',
+      TRACK_RATE_LIMIT: '100000',
+      ...database.env,
+      ...extraEnv,
+    }),
+  );
   let strapi: Core.Strapi;
   try {
     strapi = await createStrapi({ appDir: CMS, distDir: path.join(CMS, 'dist') }).load();
