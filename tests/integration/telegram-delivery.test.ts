@@ -112,6 +112,24 @@ describe.each(databases())('delivering the Telegram outbox on %s', (kind) => {
     ]);
   });
 
+  it('wakes the worker when the transaction that wrote an outbox row commits, not before and not for a duplicate', async () => {
+    const wake = jest.spyOn(worker(app), 'wake');
+    try {
+      let keys: string[] = [];
+      await app.strapi.db.transaction(async () => {
+        keys = await queue(app, clock, 615_001);
+        expect(wake).not.toHaveBeenCalled();
+      });
+      expect(wake).toHaveBeenCalledTimes(1);
+
+      await app.strapi.plugin('sop-workflow').service('outbox').enqueue({ channel: 'telegram', topic: 'inquiry.triaged', recipient: '615001', idempotencyKey: keys[0], payload: {}, at: new Date(clock.ms) });
+      expect(wake).toHaveBeenCalledTimes(1);
+    } finally {
+      wake.mockRestore();
+      await drain(app, clock);
+    }
+  });
+
   it('retries a 500 with growing backoff, and delivers once Telegram answers', async () => {
     const chat = 620_001;
     fake.failNext('sendMessage', { status: 500, chatId: chat }, 2);

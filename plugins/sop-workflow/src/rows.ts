@@ -25,7 +25,9 @@ interface Model {
  * The query engine's `create` also reads every new row back and resolves its relations generically; the
  * audit and outbox rows each intake writes need neither, and that work was most of an intake's extra cost.
  * Columns, defaults (the documentId) and link tables come from Strapi's own metadata, so a schema change
- * follows. Relations here are plain links to one row by id: a link table with ordering is refused.
+ * follows, and the model's lifecycle subscribers hear of the row as they would of a query-engine create
+ * (the notifier wakes its worker on afterCreate). Relations here are plain links to one row by id: a link
+ * table with ordering is refused.
  *
  * With `ignoreConflictOn`, a row that would break that unique column is skipped and null is returned.
  */
@@ -67,6 +69,7 @@ export async function insertRow(
     for (const { table, targetId } of links) {
       await trx(table.name).insert({ [table.joinColumn.name]: id, [table.inverseJoinColumn.name]: targetId });
     }
+    await strapi.db.lifecycles.run('afterCreate', uid as never, { params: { data }, result: { id, ...data } });
     return id;
   });
 }
