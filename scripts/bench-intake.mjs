@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // npm run bench:intake — throughput and p99 latency of our intake (POST /api/public/inquiries: validation,
-// rate limit, code, event row, outbox row, one transaction) against a bare Strapi core create of the same
+// rate limit, code, event row, outbox row, one transaction) against Strapi's core REST create of the same
 // content type on an instance WITHOUT the sop-workflow plugin. Both are real Strapi processes booted from
 // cms/dist, each on its own temp SQLite file; rounds alternate A/B/A/B and the median of rounds is reported.
 //
@@ -45,7 +45,7 @@ const BODY = JSON.stringify({
 
 const SIDES = {
   intake: { label: 'intake (POST /api/public/inquiries)', port: 1401, path: '/api/public/inquiries', baseline: false },
-  bare: { label: 'bare core create (no plugin)', port: 1402, path: '/bench/core-create', baseline: true },
+  bare: { label: 'bare core REST create (no plugin)', port: 1402, path: '/api/bench/core-create', baseline: true },
 };
 
 // ---------------------------------------------------------------- cleanup (also on Ctrl-C)

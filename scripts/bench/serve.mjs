@@ -2,15 +2,16 @@
 // Started by scripts/bench-intake.mjs and scripts/bench-recap.mjs with fork() (IPC channel); not meant to be
 // run by hand.
 //
-// BENCH_BASELINE=true: the sop-workflow plugin is disabled (cms/config/plugins.ts) and a bare core
-// create is served on POST /bench/core-create. Otherwise the app is served as in production and the
+// BENCH_BASELINE=true: the sop-workflow plugin is disabled (cms/config/plugins.ts) and Strapi's core
+// REST create of the inquiry content type is served to the public on POST /api/bench/core-create. Otherwise the app is served as in production and the
 // bench hits POST /api/public/inquiries.
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 // The CommonJS build, as the app and the tests load it (Strapi's ESM build cannot be imported by Node).
-const { createStrapi } = createRequire(import.meta.url)('@strapi/strapi');
+const require = createRequire(import.meta.url);
+const { createStrapi, factories } = require('@strapi/strapi');
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CMS = path.join(ROOT, 'cms');
@@ -35,6 +36,30 @@ process.on('unhandledRejection', (error) => {
 /** SQL statements and their durations, switched on by the parent for the profile pass only. */
 const profile = { on: false, queries: 0, sqlMs: 0, statements: [], cpu: null };
 
+/**
+ * Strapi's own REST create for the content type, as a public client reaches it: the users-permissions
+ * check of the public role (allowed to create here), then the core controller's validation and
+ * sanitisation of the input, the document service's create, and the sanitised response.
+ */
+async function serveCoreCreate() {
+  const action = `${INQUIRY}.create`;
+  const publicRole = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
+  await strapi.db.query('plugin::users-permissions.permission').create({ data: { action, role: publicRole.id } });
+  const core = factories.createCoreController(INQUIRY)({ strapi });
+  // Routes added after the start are not tagged as content API, so the route names its strategy itself:
+  // the users-permissions one, from the plugin's build (a bundler wrapper, hence __require).
+  const plugin = path.dirname(require.resolve('@strapi/plugin-users-permissions/strapi-server'));
+  const usersPermissions = require(path.join(plugin, 'strategies', 'users-permissions.js')).__require();
+  strapi.server.routes([
+    {
+      method: 'POST',
+      path: '/api/bench/core-create',
+      handler: (ctx) => core.create(ctx),
+      config: { auth: { strategies: [usersPermissions], scope: [action] } },
+    },
+  ]);
+}
+
 async function main() {
   strapi = await createStrapi({ appDir: CMS, distDir: path.join(CMS, 'dist') }).load();
 
@@ -43,20 +68,7 @@ async function main() {
     throw new Error(`${role} instance: sop-workflow plugin is ${hasPlugin ? 'loaded' : 'missing'}; expected ${baseline ? 'missing' : 'loaded'}`);
   }
 
-  if (baseline) {
-    strapi.server.routes([
-      {
-        method: 'POST',
-        path: '/bench/core-create',
-        handler: async (ctx) => {
-          const created = await strapi.documents(INQUIRY).create({ data: ctx.request.body.data });
-          ctx.status = 201;
-          ctx.body = { data: { documentId: created.documentId } };
-        },
-        config: { auth: false },
-      },
-    ]);
-  }
+  if (baseline) await serveCoreCreate();
 
   const knex = strapi.db.connection;
   // Every statement (BEGIN and COMMIT included) passes through the dialect client's _query, on the main
