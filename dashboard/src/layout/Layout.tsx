@@ -1,8 +1,9 @@
 import { forwardRef, type ReactNode } from 'react';
-import { AppBar, Layout as RaLayout, Logout, UserMenu, useTranslate, useUserMenu } from 'react-admin';
+import { AppBar, Layout as RaLayout, LoadingIndicator, LocalesMenuButton, Logout, UserMenu, useLocaleState, useLocales, useTranslate, useUserMenu } from 'react-admin';
 import { Link } from 'react-router-dom';
-import { ListItemIcon, ListItemText, MenuItem } from '@mui/material';
+import { ListItemIcon, ListItemText, MenuItem, useMediaQuery, type Theme } from '@mui/material';
 import AccountCircleIcon from '@mui/icons-material/AccountCircle';
+import TranslateIcon from '@mui/icons-material/Translate';
 import { Menu } from './Menu';
 
 const ProfileMenuItem = forwardRef<HTMLAnchorElement>((props, ref) => {
@@ -19,18 +20,53 @@ const ProfileMenuItem = forwardRef<HTMLAnchorElement>((props, ref) => {
 });
 ProfileMenuItem.displayName = 'ProfileMenuItem';
 
-const LayananAppBar = () => (
-  <AppBar
-    userMenu={
-      <UserMenu>
-        <ProfileMenuItem />
-        <Logout />
-      </UserMenu>
-    }
-  />
-);
+/** On a phone the language switch moves from the app bar into the user menu: the bar keeps room for the title. */
+const LanguageMenuItem = forwardRef<HTMLLIElement>((props, ref) => {
+  const locales = useLocales();
+  const [locale, setLocale] = useLocaleState();
+  const userMenu = useUserMenu();
+  const other = locales.find((candidate) => candidate.locale !== locale);
+  if (!other) return null;
+  return (
+    <MenuItem
+      ref={ref}
+      {...props}
+      onClick={() => {
+        setLocale(other.locale);
+        userMenu?.onClose();
+      }}
+    >
+      <ListItemIcon>
+        <TranslateIcon fontSize="small" />
+      </ListItemIcon>
+      <ListItemText>{other.name}</ListItemText>
+    </MenuItem>
+  );
+});
+LanguageMenuItem.displayName = 'LanguageMenuItem';
 
-/** react-admin's layout (its app bar already offers the language switch) with the role-aware menu and the profile in the user menu. */
+const LayananAppBar = () => {
+  const isPhone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
+  return (
+    <AppBar
+      toolbar={
+        <>
+          {!isPhone && <LocalesMenuButton />}
+          <LoadingIndicator />
+        </>
+      }
+      userMenu={
+        <UserMenu>
+          <ProfileMenuItem />
+          {isPhone && <LanguageMenuItem />}
+          <Logout />
+        </UserMenu>
+      }
+    />
+  );
+};
+
+/** react-admin's layout with the role-aware menu, the profile in the user menu, and a phone-sized app bar. */
 export const Layout = ({ children }: { children: ReactNode }) => (
   <RaLayout menu={Menu} appBar={LayananAppBar}>
     {children}
