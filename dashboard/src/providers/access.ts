@@ -8,7 +8,7 @@ const RULES: Record<Exclude<RoleType, 'public'>, Record<string, readonly string[
   officer: {
     board: ['list'],
     profile: ['show'],
-    notifications: ['list', 'retry'],
+    notifications: ['list'],
     recap: ['list', 'export'],
     inquiries: ['list', 'show', 'create', 'edit', 'triage', 'coordinate', 'answer', 'close', 'reject'],
     'faq-entries': ['list', 'show'],
