@@ -178,7 +178,9 @@ async function main() {
   const perChat = expected / CHATS;
   const minimumS = Math.max((expected - 1) / LIMITS.perSecond, ((perChat - 1) * LIMITS.perChatMs) / 1000);
   const spanS = (finished - Math.min(...alerts.map((m) => m.at))) / 1000;
-  const violations = fake.violations();
+  const violations = fake.violations(undefined, before);
+  // The bot answers commands (the greetings of the /start burst above) at once, outside the paced outbox.
+  const replyViolations = fake.violations().length - violations.length;
   const arrivals = alerts.map((m) => m.at).sort((a, b) => a - b);
   let busiestSecond = 0;
   for (let i = 0, j = 0; i < arrivals.length; i += 1) {
@@ -211,11 +213,11 @@ async function main() {
   console.log(`  drain: ${expected} alerts to ${CHATS} chats in ${drainS.toFixed(2)} s from the first routing (first to last send ${spanS.toFixed(2)} s)`);
   console.log(`         least time Telegram's limits allow: ${minimumS.toFixed(2)} s (${LIMITS.perSecond}/s overall, 1/s per chat)`);
   console.log(`         ratio ${ratio.toFixed(3)}  (goal ≤ 1.10: ${ratio <= 1.1 ? 'met' : 'NOT met'})`);
-  console.log(`         lost ${lost}, duplicated ${duplicated}, limit breaches seen by the fake ${violations.length}; outbox: ${db.sent} sent, ${db.pending} pending, ${db.sending} sending, ${db.failed} failed`);
+  console.log(`         lost ${lost}, duplicated ${duplicated}; limit breaches among the alerts seen by the fake: ${violations.length} (busiest second ${busiestSecond}); outbox: ${db.sent} sent, ${db.pending} pending, ${db.sending} sending, ${db.failed} failed`);
   console.log(`  latency, routing (HTTP) → sendMessage at the fake, ${latencies.length} samples: p50 ${p50} ms, p90 ${p90} ms, p99 ${p99} ms, max ${Math.max(...latencies)} ms  (goal p99 < 1000 ms: ${p99 < 1000 ? 'met' : 'NOT met'})`);
-  if (violations.length) {
-    console.log(`  the busiest second at the fake held ${busiestSecond} alerts (the worker sends at most 30 per 1.05 s; the rest is arrival jitter)`);
-    console.log(`  first breaches: ${violations.slice(0, 3).join('; ')}`);
+  if (violations.length) console.log(`  first breaches among the alerts: ${violations.slice(0, 3).join('; ')}`);
+  if (replyViolations > 0) {
+    console.log(`  (the bot's ${CHATS + 1} link greetings, answered at once when the chats sent /start together, crossed 30 a second ${replyViolations} times: replies to commands are not paced)`);
   }
   await fake.stop();
 }

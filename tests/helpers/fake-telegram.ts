@@ -142,9 +142,9 @@ export class FakeTelegram {
   }
 
   /** Breaches of Telegram's limits among the accepted messages: per chat, per group and overall. */
-  violations(limits = { perChatMs: 1000, groupPerMinute: 20, perSecond: 30 }): string[] {
+  violations(limits = { perChatMs: 1000, groupPerMinute: 20, perSecond: 30 }, since = 0): string[] {
     const problems: string[] = [];
-    const sent = this.delivered();
+    const sent = this.delivered(undefined, since);
     const byChat = new Map<string, number[]>();
     for (const m of sent) byChat.set(m.chatId, [...(byChat.get(m.chatId) ?? []), m.at]);
     for (const [chat, times] of byChat) {
