@@ -56,6 +56,16 @@ describe.each(databases())('linking staff to Telegram on %s', (kind) => {
     expect(await linkState(staff)).toMatchObject({ linked: true, chatType: 'private' });
   });
 
+  it('still greets the person when Telegram asks the bot to wait (429) in a busy second', async () => {
+    const staff = await createStaff(app, 'division_staff', 'CAPIL');
+    const chat = nextChat();
+    fake.failNext('sendMessage', { status: 429, retryAfter: 1, chatId: chat });
+    await linkChat(app, fake, staff, chat);
+    const attempts = fake.callsOf('sendMessage').filter((c) => String(c.params.chat_id) === String(chat));
+    expect(attempts.map((c) => c.outcome)).toEqual(['error', 'ok']);
+    expect(repliesTo(fake, chat)).toEqual([expect.stringContaining('Halo, division_staff')]);
+  });
+
   it('refuses a code that was already used, from the same chat or another one', async () => {
     const staff = await createStaff(app, 'division_staff', 'CAPIL');
     const { code } = await askCode(staff);

@@ -4,6 +4,7 @@ import { Api, Bot, type Context, type Update } from 'node-telegram-bot-api';
 import { TELEGRAM_CHANNEL, UID, configOf, getService, now } from '../utils';
 import type { LinkedChat, StaffMember } from './links';
 import { escapeHtml, formatWib, type AlertPayload } from './messages';
+import { classify } from './worker';
 
 export const UPDATES_TABLE = 'telegram_updates';
 const ALLOWED_UPDATES = ['message', 'callback_query'];
@@ -55,12 +56,30 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return rows.length > 0;
   }
 
+  /**
+   * The bot's answer in a chat. It shares Telegram's 30-a-second budget with the alerts the worker paces, so
+   * in a busy second Telegram may refuse it with 429: that wait is honoured (twice at most) rather than the
+   * answer lost.
+   */
+  async function answer(ctx: Context, text: string, extra?: Parameters<Context['reply']>[1]): Promise<void> {
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        await ctx.reply(text, extra);
+        return;
+      } catch (error) {
+        const outcome = classify(error);
+        if (outcome.kind !== 'retry-after' || attempt >= 2) throw error;
+        await new Promise((resolve) => setTimeout(resolve, outcome.ms));
+      }
+    }
+  }
+
   async function linkedOrRefuse(ctx: Context): Promise<LinkedChat | null> {
     const chatId = ctx.chatId;
     const linked = chatId === undefined ? null : await links().byChat(chatId);
     if (!linked) {
       if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: 'Chat ini belum terhubung dengan akun staf.', show_alert: true });
-      else await ctx.reply(TEXT.notLinked);
+      else await answer(ctx, TEXT.notLinked);
     }
     return linked;
   }
@@ -79,21 +98,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (!chat) return;
     if (!code) {
       const linked = await links().byChat(chat.id);
-      await ctx.reply(linked ? TEXT.alreadyLinked(linked.user.name) : TEXT.notLinked);
+      await answer(ctx, linked ? TEXT.alreadyLinked(linked.user.name) : TEXT.notLinked);
       return;
     }
     const result = await links().redeem(code, { id: chat.id, type: chat.type });
     if (result.ok) {
-      await ctx.reply(linkedGreeting(result.user));
+      await answer(ctx, linkedGreeting(result.user));
       return;
     }
     const reply = { unknown: TEXT.unknownCode, expired: TEXT.expiredCode(configOf(strapi).linkCodeMinutes), used: TEXT.usedCode }[result.reason];
-    await ctx.reply(reply);
+    await answer(ctx, reply);
   }
 
   async function onStop(ctx: Context): Promise<void> {
     if (ctx.chatId === undefined) return;
-    await ctx.reply((await links().unlinkChat(ctx.chatId)) ? TEXT.stopped : TEXT.notLinkedStop);
+    await answer(ctx, (await links().unlinkChat(ctx.chatId)) ? TEXT.stopped : TEXT.notLinkedStop);
   }
 
   async function onInfo(ctx: Context): Promise<void> {
@@ -101,16 +120,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (!linked) return;
     const match = /^(\S+)\s+([\s\S]+)$/.exec(String(ctx.match ?? '').trim());
     if (!match) {
-      await ctx.reply(TEXT.infoUsage);
+      await answer(ctx, TEXT.infoUsage);
       return;
     }
     const documentId = await actions().documentIdOfCode(match[1]);
     if (!documentId) {
-      await ctx.reply(`Permohonan ${escapeHtml(match[1].toUpperCase())} tidak ditemukan.`);
+      await answer(ctx, `Permohonan ${escapeHtml(match[1].toUpperCase())} tidak ditemukan.`);
       return;
     }
     const result = await actions().coordinate(linked.user, documentId, match[2]);
-    await ctx.reply(result.message);
+    await answer(ctx, result.message);
   }
 
   async function onMessage(ctx: Context): Promise<void> {
@@ -120,16 +139,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (!linked) return;
     const repliedTo = message.reply_to_message;
     if (!repliedTo) {
-      await ctx.reply(TEXT.help);
+      await answer(ctx, TEXT.help);
       return;
     }
     const alert = await alertOf(message.chat.id, repliedTo.message_id);
     if (!alert) {
-      await ctx.reply(TEXT.notAnAlert);
+      await answer(ctx, TEXT.notAnAlert);
       return;
     }
     const result = await actions().coordinate(linked.user, alert.inquiry, message.text ?? message.caption ?? '');
-    await ctx.reply(result.message, { reply_parameters: { message_id: message.message_id } });
+    await answer(ctx, result.message, { reply_parameters: { message_id: message.message_id } });
   }
 
   async function onCallback(ctx: Context): Promise<void> {
