@@ -6,6 +6,7 @@ import type { Inquiry } from '../types';
 import { ActionForm } from '../inquiries/ActionForm';
 import { useInquiryAction, type ActionInput } from '../inquiries/useInquiryAction';
 import { actionForMove } from './boardModel';
+import { errorMessage } from '../notifyError';
 
 interface Pending {
   original: Inquiry;
@@ -39,8 +40,7 @@ export function useBoardMove(setInquiries: Dispatch<SetStateAction<Inquiry[]>>, 
         notify('layanan.board.moved', { type: 'success', messageArgs: { code: original.code, status: translate(`layanan.status.${to}`) } });
       } catch (error) {
         place(original);
-        const message = error instanceof Error ? error.message : String(error);
-        notify('layanan.board.refused', { type: 'error', autoHideDuration: 8000, messageArgs: { code: original.code, message } });
+        notify('layanan.board.refused', { type: 'error', autoHideDuration: 8000, messageArgs: { code: original.code, message: errorMessage(error) } });
       } finally {
         setSubmitting(false);
         setPending(null);

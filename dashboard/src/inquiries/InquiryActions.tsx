@@ -7,6 +7,7 @@ import type { Inquiry } from '../types';
 import { ActionForm } from './ActionForm';
 import { eventsKey } from './Timeline';
 import { useInquiryAction, type ActionInput } from './useInquiryAction';
+import { useNotifyError } from '../notifyError';
 
 const ActionButton = ({ action, active, onClick }: { action: Action; active: boolean; onClick: () => void }) => {
   const translate = useTranslate();
@@ -23,6 +24,7 @@ const ActionButton = ({ action, active, onClick }: { action: Action; active: boo
 export const InquiryActions = ({ inquiry }: { inquiry: Inquiry }) => {
   const translate = useTranslate();
   const notify = useNotify();
+  const notifyError = useNotifyError();
   const refresh = useRefresh();
   const queryClient = useQueryClient();
   const run = useInquiryAction();
@@ -39,8 +41,7 @@ export const InquiryActions = ({ inquiry }: { inquiry: Inquiry }) => {
       await queryClient.invalidateQueries({ queryKey: eventsKey(inquiry.id) });
       refresh();
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      notify(message, { type: 'error', autoHideDuration: 8000, messageArgs: { _: message } });
+      notifyError(error);
     } finally {
       setSubmitting(false);
     }

@@ -5,6 +5,7 @@ import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, List,
 import type { LayananDataProvider } from '../providers/dataProvider';
 import type { FailedNotification } from '../types';
 import { formatDateTime, intlLocale } from '../format';
+import { useNotifyError } from '../notifyError';
 
 const FAILED_KEY = ['notifications', 'failed'];
 const POLL_MS = 60_000;
@@ -61,6 +62,7 @@ const FailedRow = ({ row, onRetry, retrying }: { row: FailedNotification; onRetr
 export const FailedNotifications = () => {
   const translate = useTranslate();
   const notify = useNotify();
+  const notifyError = useNotifyError();
   const dataProvider = useDataProvider<LayananDataProvider>();
   const queryClient = useQueryClient();
   const { canAccess } = useCanAccess({ action: 'list', resource: 'notifications' });
@@ -74,7 +76,7 @@ export const FailedNotifications = () => {
   const retry = useMutation({
     mutationFn: (id: string) => dataProvider.retryNotification(id),
     onSuccess: () => notify('layanan.notifications.retried', { type: 'success' }),
-    onError: (error) => notify(error instanceof Error ? error.message : String(error), { type: 'error', messageArgs: { _: String(error) } }),
+    onError: notifyError,
     onSettled: () => queryClient.invalidateQueries({ queryKey: FAILED_KEY }),
   });
 

@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { LayananDataProvider } from '../providers/dataProvider';
 import type { TelegramLinkCode } from '../types';
 import { useNow } from '../sla/useSopCalendar';
+import { useNotifyError } from '../notifyError';
 
 const LINK_KEY = ['telegram-link'];
 /** While a code waits for `/start`, the page asks every few seconds whether Telegram has confirmed it. */
@@ -34,10 +35,7 @@ export function useTelegramLink(pollMs = WAITING_POLL_MS) {
     }
   }, [code, link.data?.linked, notify]);
 
-  const fail = (error: unknown) => {
-    const message = error instanceof Error ? error.message : String(error);
-    notify(message, { type: 'error', messageArgs: { _: message } });
-  };
+  const fail = useNotifyError();
 
   const requestCode = useMutation({
     mutationFn: () => dataProvider.createTelegramLinkCode(),

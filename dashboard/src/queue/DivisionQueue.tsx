@@ -9,6 +9,7 @@ import { useNow, useSopCalendar } from '../sla/useSopCalendar';
 import { ActionForm } from '../inquiries/ActionForm';
 import { useInquiryAction } from '../inquiries/useInquiryAction';
 import { InquiryCard } from '../board/InquiryCard';
+import { useNotifyError } from '../notifyError';
 import '../board/board.css';
 
 const TelegramLinkCard = lazy(() => import('../profile/TelegramLinkCard').then((module) => ({ default: module.TelegramLinkCard })));
@@ -21,6 +22,7 @@ export const DivisionQueue = () => {
   const translate = useTranslate();
   const locale = intlLocale(useLocale());
   const notify = useNotify();
+  const notifyError = useNotifyError();
   const refresh = useRefresh();
   const createPath = useCreatePath();
   const run = useInquiryAction();
@@ -44,8 +46,7 @@ export const DivisionQueue = () => {
       setOpen(null);
       refresh();
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      notify(message, { type: 'error', autoHideDuration: 8000, messageArgs: { _: message } });
+      notifyError(error);
     } finally {
       setSubmitting(false);
     }
