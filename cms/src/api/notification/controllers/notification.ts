@@ -9,8 +9,6 @@ const MAX_PAGE_SIZE = 100;
 
 type Context = Parameters<Core.ControllerHandler>[0];
 
-type FailedRow = FailedNotification;
-
 /** A citizen's address is personal data even here; a staff chat id is not. */
 function maskRecipient(recipient: string | null): string | null {
   if (!recipient) return recipient;
@@ -41,7 +39,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
         offset: (page - 1) * pageSize,
         limit: pageSize,
-      }) as Promise<FailedRow[]>,
+      }) as Promise<FailedNotification[]>,
       strapi.db.query(UID).count({ where }),
     ]);
     return {

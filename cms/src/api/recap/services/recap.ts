@@ -16,7 +16,6 @@ import {
   type Channel,
   type GroupBy,
   type Kind,
-  type Breakdown,
   type OpenBreaches,
   type Recap,
   type RecapPeriod,
@@ -50,12 +49,11 @@ export interface DivisionRef {
 export const NO_DIVISION = 'none';
 
 export type { Recap };
-export type VolumeRow = RecapPeriod;
 
 type Period = PeriodBounds;
 
 interface Cell {
-  dimension: Exclude<keyof VolumeRow, 'period' | 'start' | 'end' | 'total'>;
+  dimension: Exclude<keyof RecapPeriod, 'period' | 'start' | 'end' | 'total'>;
   key: string;
   /** What to count; null for the value derived from the period's total. */
   where: Fragment | null;
@@ -120,7 +118,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * Every request has exactly one channel, so the channels add up to the period's total, and the commonest
    * value of the other dimensions is that total less the rest rather than a count of its own.
    */
-  async function volume(db: Dialect, params: RecapParams, periods: Period[], known: DivisionRef[]): Promise<VolumeRow[]> {
+  async function volume(db: Dialect, params: RecapParams, periods: Period[], known: DivisionRef[]): Promise<RecapPeriod[]> {
     const all = cells(known);
     const rows = join(
       periods.map((p) => sql`(${p.key}, ${db.instant(p.start)}, ${db.instant(p.end)})`),
@@ -141,7 +139,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const byKey = new Map(result.map((row) => [String(row.period_key), row]));
     return periods.map((period) => {
       const row = byKey.get(period.key) ?? {};
-      const volumeRow: VolumeRow = {
+      const volumeRow: RecapPeriod = {
         period: period.key,
         start: period.start.toISOString(),
         end: period.end.toISOString(),
