@@ -3,7 +3,6 @@ import { useDataProvider, useNotify } from 'react-admin';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { LayananDataProvider } from '../providers/dataProvider';
 import type { TelegramLinkCode } from '../types';
-import { useNow } from '../sla/useSopCalendar';
 import { useNotifyError } from '../notifyError';
 
 const LINK_KEY = ['telegram-link'];
@@ -18,9 +17,16 @@ export function useTelegramLink(pollMs = WAITING_POLL_MS) {
   const dataProvider = useDataProvider<LayananDataProvider>();
   const queryClient = useQueryClient();
   const notify = useNotify();
-  const now = useNow(1_000);
   const [code, setCode] = useState<TelegramLinkCode | null>(null);
-  const expired = code !== null && new Date(code.expiresAt).getTime() <= now.getTime();
+  const [expired, setExpired] = useState(false);
+
+  // One timer to the code's expiry, rather than a clock ticking while the page stays open.
+  useEffect(() => {
+    setExpired(false);
+    if (!code) return undefined;
+    const timer = setTimeout(() => setExpired(true), new Date(code.expiresAt).getTime() - Date.now());
+    return () => clearTimeout(timer);
+  }, [code]);
 
   const link = useQuery({
     queryKey: LINK_KEY,
