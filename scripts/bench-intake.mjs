@@ -15,6 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { throwawayEnv } from './lib/throwaway-env.js';
+import { nextMessage } from './lib/child.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CMS = path.join(ROOT, 'cms');
@@ -142,26 +143,6 @@ function childEnv(side, dbFile) {
   };
 }
 
-/** The next IPC message of the given type from a child (rejects if it exits first). */
-function nextMessage(child, type, timeoutMs = 30_000) {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => done(new Error(`timed out waiting for "${type}" from pid ${child.pid}`)), timeoutMs);
-    const onMessage = (msg) => {
-      if (msg?.type === type) done(null, msg);
-      else if (msg?.type === 'failed' || msg?.type === 'error') done(new Error(msg.message));
-    };
-    const onExit = (code, signal) => done(new Error(`server pid ${child.pid} exited (${signal ?? code}) before "${type}"`));
-    function done(error, value) {
-      clearTimeout(timer);
-      child.off('message', onMessage);
-      child.off('exit', onExit);
-      if (error) reject(error);
-      else resolve(value);
-    }
-    child.on('message', onMessage);
-    child.on('exit', onExit);
-  });
-}
 
 async function start(name) {
   const side = SIDES[name];

@@ -19,6 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { throwawayEnv } from './lib/throwaway-env.js';
+import { nextMessage } from './lib/child.mjs';
 
 const require = createRequire(import.meta.url);
 const Database = require('better-sqlite3');
@@ -79,26 +80,6 @@ function compile() {
 
 // ---------------------------------------------------------------- the server
 
-function nextMessage(child, type, timeoutMs) {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => done(new Error(`timed out waiting for "${type}"`)), timeoutMs);
-    const onMessage = (msg) => {
-      if (msg?.type === type) done(null, msg);
-      else if (msg?.type === 'failed' || msg?.type === 'error') done(new Error(msg.message));
-    };
-    const onExit = (code, signal) => done(new Error(`server exited (${signal ?? code}) before "${type}"`));
-    function done(error, value) {
-      clearTimeout(timer);
-      child.off('message', onMessage);
-      child.off('exit', onExit);
-      if (error) reject(error);
-      else resolve(value);
-    }
-    child.on('message', onMessage);
-    child.on('exit', onExit);
-  });
-}
-
 async function startServer(dbFile) {
   const env = { ...process.env };
   delete env.DATABASE_URL;
@@ -133,16 +114,6 @@ async function staffToken(role) {
 
 // ---------------------------------------------------------------- seeding
 
-function mulberry32(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const CHANNELS = [['whatsapp', 24], ['walk_in', 15], ['phone', 12], ['website', 12], ['instagram', 8], ['email', 7], ['facebook', 6], ['lapor_sp4n', 6], ['view_probolinggo', 4], ['radio', 3], ['telegram', 3]];
 const CATEGORIES = [['ktp_el', 30], ['kk', 20], ['akta_kelahiran', 15], ['kia', 8], ['pindah_datang', 10], ['akta_kematian', 5], ['perkawinan_perceraian', 4], ['lainnya', 8]];
@@ -190,6 +161,7 @@ function seed(dbFile, rows, months, now) {
   const firstId = (db.prepare('SELECT coalesce(max(id), 0) AS n FROM inquiries').get().n ?? 0) + 1;
   const firstApplicant = (db.prepare('SELECT coalesce(max(id), 0) AS n FROM components_inquiry_applicants').get().n ?? 0) + 1;
 
+  const { mulberry32 } = require('@layanan/config'); // built by compile() before any seeding
   const random = mulberry32(2026);
   const end = now.getTime() - 3_600_000;
   const start = end - months * 30.44 * 86_400_000;

@@ -18,6 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { throwawayEnv } from './lib/throwaway-env.js';
+import { nextMessage } from './lib/child.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -72,18 +73,9 @@ function loadFake() {
 }
 
 function request(type, payload = {}, timeoutMs = 120_000) {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no "${type}" from the server`)), timeoutMs);
-    const onMessage = (msg) => {
-      if (msg.type !== type && msg.type !== 'error' && msg.type !== 'failed') return;
-      clearTimeout(timer);
-      child.off('message', onMessage);
-      if (msg.type === type) resolve(msg);
-      else reject(new Error(msg.message));
-    };
-    child.on('message', onMessage);
-    if (type !== 'ready') child.send({ type, ...payload });
-  });
+  const reply = nextMessage(child, type, timeoutMs);
+  if (type !== 'ready') child.send({ type, ...payload });
+  return reply;
 }
 
 async function startServer() {
