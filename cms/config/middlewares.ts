@@ -1,3 +1,14 @@
+import { errors } from '@strapi/utils';
+
+/**
+ * A body the parser cannot read (a cut-off multipart form, a bad encoding) is the client's mistake: a 400
+ * that says so. The parser's own 4xx (a JSON syntax error, a body too large) keep their status.
+ */
+function unreadableBody(error: Error & { status?: number }): never {
+  if (error.status && error.status >= 400 && error.status < 500) throw error;
+  throw new errors.ValidationError('Isi permintaan tidak dapat dibaca. Kirim JSON dengan Content-Type: application/json.');
+}
+
 export default [
   'global::request-log',
   'strapi::errors',
@@ -6,7 +17,11 @@ export default [
   'strapi::poweredBy',
   'strapi::query',
   'global::query-guard',
-  { name: 'strapi::body', config: { jsonLimit: '256kb', formLimit: '256kb', textLimit: '256kb' } },
+  {
+    name: 'strapi::body',
+    config: { jsonLimit: '256kb', formLimit: '256kb', textLimit: '256kb', onError: unreadableBody },
+  },
+  'global::body-guard',
   'strapi::session',
   'strapi::favicon',
   'global::dashboard',

@@ -56,6 +56,9 @@ const MATRIX: Route[] = [
   { name: 'sign up', method: 'post', path: () => '/api/auth/local/register', body: () => ({ username: 'x', email: 'x@x.id', password: 'Rahasia-2026!' }), allowed: [] },
 ];
 
+/** An applicant of Pencatatan Sipil, whose data no Pendaftaran Penduduk staff and no list may show whole. */
+const THEIR_APPLICANT = { name: 'Rina Kartika', nik: '3574016604792400', phone: '+6281210732253', email: 'rina.kartika@contoh.id' };
+
 /** Routes that do not exist for anyone: no deleting requests, no reading the outbox or the raw audit log. */
 const ABSENT = [
   ['delete', (i: Ids) => `/api/inquiries/${i.inquiry}`],
@@ -137,6 +140,9 @@ describe.each(databases())('the permission matrix on %s', (kind) => {
       theirs = other.inquiry;
       const row = await app.strapi.db.query('api::inquiry.inquiry').findOne({ where: { documentId: theirs } });
       await app.strapi.db.query('api::inquiry.inquiry').update({ where: { id: row.id }, data: { division: (await app.strapi.db.query('api::division.division').findOne({ where: { code: 'CAPIL' } })).id } });
+      // Recorded at the counter for Pencatatan Sipil, with everything a citizen may give.
+      const recorded = await app.http.post('/api/inquiries').set(staff.officer.auth).send(buildOfficerInquiry({ applicant: THEIR_APPLICANT })).expect(201);
+      await app.http.post(`/api/inquiries/${recorded.body.data.documentId}/triage`).set(staff.officer.auth).send({ data: { division: await divisionId(app.strapi, 'CAPIL') } }).expect(200);
     });
 
     it('lists only inquiries of their division', async () => {
@@ -157,6 +163,41 @@ describe.each(databases())('the permission matrix on %s', (kind) => {
         .set(staff.division_staff.auth)
         .expect(200);
       expect(res.body.data.map((r: { documentId: string }) => r.documentId)).not.toContain(theirs);
+    });
+
+    /**
+     * Every readable route, every role, every populate that could lead from it to requests: what comes back
+     * never holds another Bidang's request nor an applicant's NIK, phone or e-mail whole (the detail view of
+     * a request the caller may read is the one place that shows them).
+     */
+    const READABLE = ['/api/divisions', '/api/faq-entries', '/api/holidays', '/api/sop-policy', '/api/users/me', '/api/inquiries', '/api/notifications/failed'];
+    const TOWARDS_INQUIRIES = [
+      'populate=*',
+      'populate[inquiries][populate]=applicant',
+      'populate[inquiries]=*',
+      'populate[division][populate][inquiries][populate]=applicant',
+      'populate[division][populate]=*',
+      'populate[staff][populate][division][populate][inquiries]=*',
+      'populate[inquiry][populate]=applicant',
+      'populate[events]=*',
+      'populate[faqEntry][populate][division][populate][inquiries][populate]=applicant',
+      'filters[inquiries][code][$eq]=x',
+      'filters[division][inquiries][applicant][nik][$startsWith]=3',
+    ];
+    const probes = READABLE.flatMap((route) => TOWARDS_INQUIRIES.map((query) => `${route}?${query}`));
+
+    it.each(STAFF.flatMap((who) => probes.map((url) => [who, url] as const)))('as %s, %s shows no request of another Bidang and no whole personal data', async (who, url) => {
+      const res = await app.http.get(url).set(staff[who as Exclude<Who, 'public'>].auth);
+      expect(res.status).toBeLessThan(500);
+      const leaks = [THEIR_APPLICANT.nik, THEIR_APPLICANT.phone, THEIR_APPLICANT.email, '3574011203900002', '+6281298765432'];
+      for (const secret of leaks) expect(res.text).not.toContain(secret);
+      if (who === 'division_staff') expect(res.text).not.toContain(theirs);
+    });
+
+    it.each(['/api/faq-entries', '/api/faq-entries?populate=*', ...TOWARDS_INQUIRIES.map((query) => `/api/faq-entries?${query}`)])('as public, %s shows no request at all', async (url) => {
+      const res = await app.http.get(url);
+      expect(res.status).toBeLessThan(500);
+      expect(res.text).not.toMatch(/INF-\d{4}-\d{5}|applicant|3574/);
     });
 
     it.each([
