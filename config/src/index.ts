@@ -10,3 +10,4 @@ export * from './ikm';
 export * from './periods';
 export * from './recap';
 export * from './api';
+export * from './codes';

@@ -1,16 +1,14 @@
 import type { Core } from '@strapi/strapi';
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
-import type { Kind } from '@layanan/config';
+import { CODE_PREFIX, CODE_SEQUENCE_DIGITS, type Kind } from '@layanan/config';
 import { returnedRows, type RawResult } from '../utils';
 
 export const CODE_COUNTER_TABLE = 'inquiry_code_counters';
 
-const PREFIX: Record<Kind, string> = { information: 'INF', complaint: 'ADU' };
-
 /** INF-2611-…: kind, then year and month of arrival in the office's zone; a per-month sequence follows. */
 export function codePeriod(kind: Kind, at: Date, timeZone: string): string {
-  return `${PREFIX[kind]}-${format(new TZDate(at, timeZone), 'yyMM')}`;
+  return `${CODE_PREFIX[kind]}-${format(new TZDate(at, timeZone), 'yyMM')}`;
 }
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
@@ -39,6 +37,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       ),
     )) as RawResult<{ value: number | string }>;
     const rows = returnedRows(result);
-    return `${period}-${String(Number(rows[0].value)).padStart(5, '0')}`;
+    return `${period}-${String(Number(rows[0].value)).padStart(CODE_SEQUENCE_DIGITS, '0')}`;
   },
 });
