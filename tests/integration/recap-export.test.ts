@@ -24,6 +24,8 @@ const APPLICANTS = [
   { name: 'Agus Prasetyo', nik: '3574031709770001', phone: '+6281377889900' },
 ];
 const PERSONAL = APPLICANTS.flatMap((a) => [a.name, a.nik, a.phone, a.phone.replace('+62', '0')]);
+/** What a citizen at the counter said about themselves, taken down word for word as the subject. */
+const ownWords = (a: (typeof APPLICANTS)[number]) => `Tanya ${a.name}: NIK saya ${a.nik} dan HP ${a.phone.replace('+62', '0')}`;
 
 function binary(res: Response, callback: (error: Error | null, body: Buffer) => void) {
   const chunks: Buffer[] = [];
@@ -58,7 +60,7 @@ describe.each(databases())('the monthly Rekap Informasi report on %s', (kind) =>
     // Three requests recorded at the counter, handled through the SOP: routed, coordinated, answered.
     for (const [i, applicant] of APPLICANTS.entries()) {
       now = new Date(MONDAY_0900.getTime() + i * 24 * 60 * MINUTE);
-      const created = await app.http.post('/api/inquiries').set(officer.auth).send(buildOfficerInquiry({ applicant })).expect(201);
+      const created = await app.http.post('/api/inquiries').set(officer.auth).send(buildOfficerInquiry({ applicant, subject: ownWords(applicant) })).expect(201);
       const id = created.body.data.documentId;
       now = new Date(now.getTime() + 10 * MINUTE);
       await app.http.post(`/api/inquiries/${id}/triage`).set(officer.auth).send({ data: { division: await divisionId(app.strapi, 'DAFDUK') } }).expect(200);

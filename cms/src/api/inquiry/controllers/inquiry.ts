@@ -1,7 +1,7 @@
 import { factories, type Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { getService as sop, type Actor } from '@layanan/sop-workflow';
-import { maskEmail, maskName, maskNik, maskPhone } from '@layanan/config';
+import { maskEmail, maskName, maskNik, maskPhone, redactFreeText } from '@layanan/config';
 import { actorFromState } from '../../../utils/actor';
 import {
   answerSchema,
@@ -33,10 +33,25 @@ function maskApplicant(applicant: Applicant | null | undefined): Applicant | nul
   };
 }
 
+/** What a citizen or a Bidang wrote; in a list any personal data typed into it is masked too. */
+const FREE_TEXT = ['subject', 'message', 'divisionInformation', 'answer', 'notes', 'closeReason'] as const;
+
+type ListRow = { id: number; applicant?: Applicant | null } & Partial<Record<(typeof FREE_TEXT)[number], string | null>>;
+
 /** Division staff see their own Bidang's inquiries only; everyone else with access sees all. */
 function scopeFilter(actor: Actor): Record<string, unknown> | null {
   if (actor.role !== 'division_staff') return null;
   return { division: { id: { $eq: actor.divisionId ?? -1 } } };
+}
+
+function maskListRow(row: ListRow, name: string | undefined): ListRow {
+  const masked: ListRow = { ...row };
+  for (const field of FREE_TEXT) {
+    const text = row[field];
+    if (typeof text === 'string' && text) masked[field] = redactFreeText(text, { names: name ? [name] : [] });
+  }
+  if ('applicant' in row) masked.applicant = maskApplicant(row.applicant);
+  return masked;
 }
 
 const DETAIL_POPULATE = { applicant: true, division: { fields: ['name', 'code'] }, faqEntry: { fields: ['question'] } } as const;
@@ -54,6 +69,24 @@ export default factories.createCoreController(UID, ({ strapi }: { strapi: Core.S
     return found;
   }
 
+  /** The applicants' names of a page of rows, to mask them where they typed them; one query when not populated. */
+  async function applicantNames(rows: ListRow[]): Promise<Map<number, string>> {
+    const names = new Map<number, string>();
+    const missing: number[] = [];
+    for (const row of rows) {
+      if (row.applicant?.name) names.set(row.id, row.applicant.name);
+      else if (!('applicant' in row) && FREE_TEXT.some((field) => row[field])) missing.push(row.id);
+    }
+    if (missing.length === 0) return names;
+    const found = (await strapi.db.query(UID).findMany({
+      where: { id: { $in: missing } },
+      select: ['id'],
+      populate: { applicant: { select: ['name'] } },
+    })) as { id: number; applicant?: { name?: string | null } | null }[];
+    for (const row of found) if (row.applicant?.name) names.set(row.id, row.applicant.name);
+    return names;
+  }
+
   return {
     async find(ctx) {
       const actor = await actorFromState(strapi, ctx.state);
@@ -63,8 +96,9 @@ export default factories.createCoreController(UID, ({ strapi }: { strapi: Core.S
         const { filters } = ctx.query;
         ctx.query.filters = filters ? { $and: [filters, scope] } : scope;
       }
-      const { data, meta } = (await super.find(ctx)) as { data: { applicant?: Applicant }[]; meta: unknown };
-      return { data: data.map((row) => ('applicant' in row ? { ...row, applicant: maskApplicant(row.applicant) } : row)), meta };
+      const { data, meta } = (await super.find(ctx)) as { data: ListRow[]; meta: unknown };
+      const names = await applicantNames(data);
+      return { data: data.map((row) => maskListRow(row, names.get(row.id))), meta };
     },
 
     async findOne(ctx) {

@@ -1,9 +1,9 @@
 import type { Core } from '@strapi/strapi';
-import { maskEmail, maskName, maskNik, maskPhone } from '@layanan/config';
+import { maskEmail, maskName, maskNik, maskPhone, redactFreeText } from '@layanan/config';
 import { bool, dialectOf, num, sql, type Fragment } from '../../../utils/sql';
 import { receivedBetween, recapFilters, type DivisionRef, type RecapParams } from '../services/recap';
 
-/** One inquiry as the report lists it: personal data already masked (UU 27/2022). */
+/** One inquiry as the report lists it: personal data already masked (UU 27/2022), in the citizen's own words too. */
 export interface DetailRow {
   code: string;
   receivedAt: Date;
@@ -48,13 +48,7 @@ const minutes = (value: unknown) => (value === null || value === undefined ? nul
  * Every inquiry received in the range, oldest first, a page at a time: keyset paging on (received_at, id),
  * so that a year of requests streams through in constant memory and each page is an index range.
  */
-export async function* detailPages(
-  strapi: Core.Strapi,
-  params: RecapParams,
-  start: Date,
-  end: Date,
-  divisions: DivisionRef[],
-): AsyncGenerator<DetailRow[]> {
+export async function* detailPages(strapi: Core.Strapi, params: RecapParams, start: Date, end: Date, divisions: DivisionRef[]): AsyncGenerator<DetailRow[]> {
   const db = dialectOf(strapi);
   const divisionName = new Map(divisions.map((d) => [d.id, d.name]));
   let after: { at: Date; id: number } | null = null;
@@ -75,33 +69,36 @@ export async function* detailPages(
       ORDER BY i.received_at, i.id
       LIMIT ${PAGE}`);
     if (rows.length === 0) return;
-    yield rows.map((row) => ({
-      code: String(row.code),
-      receivedAt: instant(row.received_at)!,
-      kind: String(row.kind),
-      channel: String(row.channel),
-      serviceCategory: (row.service_category as string | null) ?? null,
-      subject: String(row.subject ?? ''),
-      status: String(row.status),
-      outcome: (row.outcome as string | null) ?? null,
-      division: row.routed_division_id === null ? null : (divisionName.get(num(row.routed_division_id)) ?? null),
-      applicantName: masked(row.applicant_name, maskName),
-      applicantNik: masked(row.applicant_nik, maskNik),
-      applicantPhone: masked(row.applicant_phone, maskPhone),
-      applicantEmail: masked(row.applicant_email, maskEmail),
-      triagedAt: instant(row.triaged_at),
-      coordinatedAt: instant(row.coordinated_at),
-      answeredAt: instant(row.answered_at),
-      closedAt: instant(row.closed_at),
-      triageMinutes: minutes(row.triage_working_minutes),
-      coordinationMinutes: minutes(row.coordination_working_minutes),
-      answerMinutes: minutes(row.answer_working_minutes),
-      triageBreached: bool(row.triage_breached),
-      coordinationBreached: bool(row.coordination_breached),
-      answerBreached: bool(row.answer_breached),
-      directAnswer: bool(row.direct_answer),
-      externalRef: (row.external_ref as string | null) ?? null,
-    }));
+    yield rows.map((row) => {
+      const names = typeof row.applicant_name === 'string' ? [row.applicant_name] : [];
+      return {
+        code: String(row.code),
+        receivedAt: instant(row.received_at)!,
+        kind: String(row.kind),
+        channel: String(row.channel),
+        serviceCategory: (row.service_category as string | null) ?? null,
+        subject: redactFreeText(String(row.subject ?? ''), { names }),
+        status: String(row.status),
+        outcome: (row.outcome as string | null) ?? null,
+        division: row.routed_division_id === null ? null : (divisionName.get(num(row.routed_division_id)) ?? null),
+        applicantName: masked(row.applicant_name, maskName),
+        applicantNik: masked(row.applicant_nik, maskNik),
+        applicantPhone: masked(row.applicant_phone, maskPhone),
+        applicantEmail: masked(row.applicant_email, maskEmail),
+        triagedAt: instant(row.triaged_at),
+        coordinatedAt: instant(row.coordinated_at),
+        answeredAt: instant(row.answered_at),
+        closedAt: instant(row.closed_at),
+        triageMinutes: minutes(row.triage_working_minutes),
+        coordinationMinutes: minutes(row.coordination_working_minutes),
+        answerMinutes: minutes(row.answer_working_minutes),
+        triageBreached: bool(row.triage_breached),
+        coordinationBreached: bool(row.coordination_breached),
+        answerBreached: bool(row.answer_breached),
+        directAnswer: bool(row.direct_answer),
+        externalRef: typeof row.external_ref === 'string' ? redactFreeText(row.external_ref) : null,
+      };
+    });
     if (rows.length < PAGE) return;
     const last: Record<string, unknown> = rows[rows.length - 1];
     after = { at: instant(last.received_at)!, id: num(last.id) };
