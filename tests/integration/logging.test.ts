@@ -1,5 +1,8 @@
+import path from 'node:path';
 import { bootApp, createTestDatabase, databases, type TestApp, type TestDatabase } from '../helpers/strapi';
 import { buildOfficerInquiry, buildPublicInquiry, createStaff } from '../helpers/builders';
+
+const CMS_DIST = path.resolve(__dirname, '..', '..', 'cms', 'dist');
 
 describe.each(databases())('what reaches the logs on %s', (kind) => {
   let db: TestDatabase;
@@ -35,5 +38,19 @@ describe.each(databases())('what reaches the logs on %s', (kind) => {
     expect(log).not.toContain(asked.body.data.trackingToken);
     expect(log).not.toContain('3574011203900002');
     expect(log).not.toMatch(/6281298765432|81234567890/);
+  });
+
+  it('masks a NIK typed where the tracking code belongs', async () => {
+    await app.http.get('/api/public/track/3574014601755050?token=x').expect(404);
+    const log = lines.join('\n');
+    expect(log).toMatch(/GET \/api\/public\/track\/357401\*+50 /);
+    expect(log).not.toContain('3574014601755050');
+  });
+
+  it('masks personal data in any line the console writes (the format of cms/config/logger.ts), whoever logs it', () => {
+    const { maskLogLine } = require(path.join(CMS_DIST, 'src', 'utils', 'log-masking.js')) as { maskLogLine(info: object): { message: string } };
+    const line = maskLogLine({ level: 'error', message: 'insert failed: value 3574011203900002, +6281298765432 or siti.aminah@contoh.id' });
+    expect(line.message).not.toMatch(/3574011203900002|6281298765432|siti\.aminah@/);
+    expect(line.message).toContain('insert failed');
   });
 });
