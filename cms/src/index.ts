@@ -1,6 +1,7 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { seed } from './seed';
+import { holdFirstBootLock } from './first-boot-lock';
 
 const SURVEY = 'api::survey-response.survey-response';
 
@@ -13,13 +14,20 @@ const surveysAsGiven: Modules.Documents.Middleware.Middleware = async (ctx, next
   return next();
 };
 
+let releaseFirstBoot: () => Promise<void> = async () => {};
+
 export default {
-  register({ strapi }: { strapi: Core.Strapi }) {
+  async register({ strapi }: { strapi: Core.Strapi }) {
     strapi.documents.use(surveysAsGiven);
+    releaseFirstBoot = await holdFirstBootLock(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
-    await (strapi.service(SURVEY) as unknown as { ensureIndexes(): Promise<void> }).ensureIndexes();
-    await seed(strapi);
+    try {
+      await (strapi.service(SURVEY) as unknown as { ensureIndexes(): Promise<void> }).ensureIndexes();
+      await seed(strapi);
+    } finally {
+      await releaseFirstBoot();
+    }
   },
 };

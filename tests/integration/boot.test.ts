@@ -1,7 +1,9 @@
+import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { bootApp, createTestDatabase, databases, type TestApp, type TestDatabase } from '../helpers/strapi';
 import { createStaff } from '../helpers/builders';
+import { throwawayEnv } from '../../scripts/lib/throwaway-env';
 
 /** Every local plugin of the repository, by the name Strapi knows it under. */
 const LOCAL_PLUGINS = readdirSync(path.resolve(__dirname, '..', '..', 'plugins')).map(
@@ -43,3 +45,32 @@ describe.each(databases())('the CMS on %s', (kind) => {
     expect([policy.triageMinutes, policy.coordinationMinutes, policy.answerMinutes]).toEqual([15, 60, 60]);
   });
 });
+
+const BOOT_ONCE = path.join(__dirname, '..', 'helpers', 'boot-once.js');
+
+function boot(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BOOT_ONCE], { env: { ...process.env, ...throwawayEnv(env) }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('exit', (code) => resolve({ code, stderr }));
+  });
+}
+
+// Several instances share a database on PostgreSQL only (DESIGN §10); the embedded SQLite file has one.
+if (databases().includes('postgres')) {
+  describe('instances started together on an empty PostgreSQL database', () => {
+    let db: TestDatabase;
+    beforeAll(async () => {
+      db = await createTestDatabase('postgres');
+    });
+    afterAll(async () => {
+      await db?.drop();
+    });
+
+    it('all come up: the first creates the tables and seeds, the others wait for it and find them', async () => {
+      const results = await Promise.all([boot(db.env), boot(db.env), boot(db.env)]);
+      for (const result of results) expect(result).toEqual({ code: 0, stderr: '' });
+    });
+  });
+}
