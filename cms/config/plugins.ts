@@ -14,6 +14,10 @@ export default ({ env }: { env: Core.Config.Shared.ConfigParams['env'] }) => ({
       trackRateLimit: { points: env.int('TRACK_RATE_LIMIT', 60), durationSeconds: env.int('PUBLIC_RATE_WINDOW', 60) },
     },
   },
+  channels: {
+    enabled: !env.bool('BENCH_BASELINE', false),
+    resolve: '../plugins/channels',
+  },
   'telegram-notifier': {
     enabled: !env.bool('BENCH_BASELINE', false),
     resolve: '../plugins/telegram-notifier',
