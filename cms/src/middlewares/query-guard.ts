@@ -41,7 +41,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     if (query.pagination !== undefined) checkPagination(query.pagination);
     if (!uid) {
       const given = ENGINE_PARAMETERS.find((name) => query[name] !== undefined);
-      if (given) throw new QueryRefused(given, 'rute ini tidak menerima parameter ini.');
+      if (given) throw new QueryRefused(given, 'parameter ini tidak dikenal di rute ini.');
       return;
     }
     const model = modelOf(uid)!;
