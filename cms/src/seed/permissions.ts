@@ -43,7 +43,7 @@ export const PERMISSIONS: Record<RoleType, readonly string[]> = {
     'plugin::users-permissions.auth.resetPassword',
   ],
   officer: [
-    ...inquiry('find', 'findOne', 'create', 'update', 'events', 'triage', 'coordinate', 'answer', 'close', 'reject'),
+    ...inquiry('find', 'findOne', 'create', 'update', 'events', 'triage', 'coordinate', 'answer', 'close', 'reject', 'delivered'),
     ...RECAP,
     ...IKM,
     'api::notification.notification.failed',

@@ -7,8 +7,9 @@ import policy from './policy';
 import sweep from './sweep';
 import workflow from './workflow';
 import rateLimit from './rate-limit';
+import staff from './staff';
 
-const services = { clock, codes, durations, events, outbox, policy, sweep, workflow, rateLimit };
+const services = { clock, codes, durations, events, outbox, policy, sweep, workflow, rateLimit, staff };
 
 export type SopWorkflowServices = typeof services;
 export default services;
