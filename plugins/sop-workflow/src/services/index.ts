@@ -1,5 +1,6 @@
 import clock from './clock';
 import codes from './codes';
+import delivery from './delivery';
 import durations from './durations';
 import events from './events';
 import outbox from './outbox';
@@ -8,7 +9,7 @@ import sweep from './sweep';
 import workflow from './workflow';
 import rateLimit from './rate-limit';
 
-const services = { clock, codes, durations, events, outbox, policy, sweep, workflow, rateLimit };
+const services = { clock, codes, delivery, durations, events, outbox, policy, sweep, workflow, rateLimit };
 
 export type SopWorkflowServices = typeof services;
 export default services;
