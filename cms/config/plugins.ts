@@ -18,6 +18,7 @@ const MAIL_SETTINGS = [
   'MAIL_MAX_BYTES',
   'MAIL_ATTACHMENT_MAX_BYTES',
   'MAIL_RAW_RETENTION_DAYS',
+  'MAIL_TLS_VERIFY',
 ];
 
 export default ({ env }: { env: Core.Config.Shared.ConfigParams['env'] }) => ({

@@ -1,3 +1,5 @@
+import { validateEmailEnv } from './email/config';
+
 export interface ChannelsConfig {
   /** Base URL of the public pages: the tracking link in a receipt is `<publicUrl>/lacak/<code>?token=…`. */
   publicUrl: string;
@@ -23,6 +25,7 @@ const defaults: ChannelsConfig = {
 };
 
 function validator(config: Partial<ChannelsConfig>): void {
+  if (config.mail) validateEmailEnv(config.mail);
   if (config.publicUrl && !/^https?:\/\/[^\s/]+/.test(config.publicUrl)) throw new Error(`channels: PUBLIC_URL must be an http(s) URL, got ${JSON.stringify(config.publicUrl)}`);
   for (const name of ['rawRetentionDays', 'receiptsPerAddressPerHour'] as const) {
     const value = config[name];

@@ -41,6 +41,11 @@ export interface EmailConfig {
   maxBytes: number;
   attachmentMaxBytes: number;
   rawRetentionDays: number;
+  /**
+   * MAIL_TLS_VERIFY=false accepts a mail server's certificate without checking who signed it (an internal
+   * server with its own certificate); the default checks it, as it should.
+   */
+  tlsVerify: boolean;
 }
 
 export class EmailConfigError extends Error {
@@ -127,6 +132,7 @@ function read(env: EnvLike): { config: EmailConfig; problems: string[] } {
     maxBytes,
     attachmentMaxBytes: whole('MAIL_ATTACHMENT_MAX_BYTES', Math.min(DEFAULTS.attachmentMaxBytes, maxBytes), 1),
     rawRetentionDays: whole('MAIL_RAW_RETENTION_DAYS', DEFAULTS.rawRetentionDays, 1),
+    tlsVerify: flag('MAIL_TLS_VERIFY') ?? true,
   };
   return { config, problems };
 }

@@ -18,6 +18,7 @@ const INBOX_CHANNEL = 'email';
 const LEASE = 'email:imap';
 const LEASE_MS = 60_000;
 const PROCESS_BATCH = 50;
+const UNCHECKED_TLS = { rejectUnauthorized: false };
 
 interface InquiryForMail {
   id: number;
@@ -236,6 +237,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       saveCursor: (cursor) => inbox().saveCursor(name, cursor),
       store,
       logger: log,
+      ...(settings!.tlsVerify ? {} : { tls: UNCHECKED_TLS }),
     });
     watcher.start();
     strapi.log.info('[email] reading the mailbox (this instance holds the lease).');
@@ -264,7 +266,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         return;
       }
       if (config.outbound) {
-        smtp = createSmtpSender(config.outbound);
+        if (!config.tlsVerify) strapi.log.warn('[email] MAIL_TLS_VERIFY=false: mail servers\' certificates are not checked.');
+        smtp = createSmtpSender(config.outbound, config.tlsVerify ? {} : { tls: UNCHECKED_TLS });
         sop(strapi, 'delivery').register({ channel: SMTP_CHANNEL, limits: { perRecipientIntervalMs: 1000, globalPerSecond: 10, concurrency: 2 }, send, classify: classifyFailure, describe: describeFailure, afterSent, afterFailed });
         const medium = { channel: SMTP_CHANNEL, addressOf: (inquiry: { applicant?: { email?: string | null } | null }) => inquiry.applicant?.email ?? null };
         getService(strapi, 'routing').useMedium('email', medium);

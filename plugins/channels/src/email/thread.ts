@@ -1,4 +1,4 @@
-import type { Status } from '@layanan/config';
+import { TRACKING_CODE as CODE_PATTERN, type Status } from '@layanan/config';
 import type { InboundMail } from './parse';
 
 /**
@@ -23,12 +23,8 @@ export interface ThreadLookup {
 
 export type ThreadDecision = { kind: 'append'; code: string } | { kind: 'new' } | { kind: 'new-citing'; code: string };
 
-/**
- * The tracking code as sop-workflow's codes service makes it: INF (information) or ADU (complaint), the
- * year and month of arrival, then a sequence padded to five digits (which may grow past five).
- * tests/unit/email-thread.test.ts holds the two together.
- */
-export const TRACKING_CODE = /\b(?:INF|ADU)-\d{4}-\d{5,}\b/i;
+/** A tracking code (the format is config/'s), matched whatever the case the citizen typed it in. */
+export const TRACKING_CODE = new RegExp(CODE_PATTERN.source, 'i');
 
 /** Codes in order of appearance, upper-cased, each once. */
 export function trackingCodes(text: string): string[] {

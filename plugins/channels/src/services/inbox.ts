@@ -33,9 +33,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async ensureTables(): Promise<void> {
-      const schema = knex().schema;
-      if (!(await schema.hasTable(INBOX_TABLE))) {
-        await schema.createTable(INBOX_TABLE, (table) => {
+      // A knex schema builder runs everything chained on it so far: a fresh one per statement.
+      const schema = () => knex().schema;
+      if (!(await schema().hasTable(INBOX_TABLE))) {
+        await schema().createTable(INBOX_TABLE, (table) => {
           table.increments('id');
           table.string('channel', 40).notNullable();
           table.string('key', 400).notNullable();
@@ -48,14 +49,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           table.unique(['channel', 'key']);
         });
       }
-      if (!(await schema.hasTable(CURSOR_TABLE))) {
-        await schema.createTable(CURSOR_TABLE, (table) => {
+      if (!(await schema().hasTable(CURSOR_TABLE))) {
+        await schema().createTable(CURSOR_TABLE, (table) => {
           table.string('name', 200).primary();
           table.text('value').notNullable();
         });
       }
-      if (!(await schema.hasTable(LEASE_TABLE))) {
-        await schema.createTable(LEASE_TABLE, (table) => {
+      if (!(await schema().hasTable(LEASE_TABLE))) {
+        await schema().createTable(LEASE_TABLE, (table) => {
           table.string('name', 200).primary();
           table.string('owner', 100).notNullable();
           table.bigInteger('expires_at').notNullable();

@@ -85,7 +85,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   return {
-    async receive(message: InboundMessage): Promise<IntakeResult> {
+    async receive(given: InboundMessage): Promise<IntakeResult> {
+      const message = { ...given, at: arrival(given.at, now(strapi)) };
       return strapi.db.transaction(async () => {
         const address = message.from.address.toLowerCase();
         const target = message.appendTo
@@ -105,7 +106,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               ...(isEmail ? { email: address } : { replyAddress: address }),
             },
             externalRef: clip(message.externalId, 120),
-            receivedAt: arrival(message.at, now(strapi)),
+            receivedAt: message.at,
             ...(message.cites ? { notes: `Mengaku terkait ${message.cites}; dikirim dari alamat lain atau setelah permohonan itu ditutup.` } : {}),
           },
           PUBLIC,

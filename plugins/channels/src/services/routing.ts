@@ -69,7 +69,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const target = mediumFor(inquiry);
     const purpose = topic === 'inquiry.received' ? 'receipt' : 'answer';
     if (target && purpose === 'receipt' && (await receiptsRecently(target.medium.channel, target.address, at)) >= configOf(strapi).receiptsPerAddressPerHour) {
-      await sop(strapi, 'outbox').scrubSecrets(row.id);
       return { payload: { routedTo: 'none', reason: 'receipt-limit' } };
     }
     if (target) {
@@ -91,8 +90,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           : { state: 'officer_task', at, via: inquiry.channel, note: `Sampaikan jawaban lewat ${CHANNEL_LABELS[inquiry.channel].id}.` },
       );
     }
-    // The token went on with the message, or nobody sends a receipt on this channel: it leaves the outbox now.
-    await sop(strapi, 'outbox').scrubSecrets(row.id);
     return { payload: { routedTo: target?.medium.channel ?? (topic === 'inquiry.answered' ? 'officer' : 'none') } };
   }
 

@@ -1,3 +1,4 @@
+import { SECRET_FIELDS } from '../services/outbox';
 import type { Core } from '@strapi/strapi';
 import { UID } from '../utils';
 import type { FanoutResult, OutboxRow } from './types';
@@ -130,7 +131,11 @@ export function strapiStore(strapi: Core.Strapi): OutboxStore {
           if (count !== 1) return 'taken' as const;
           const result = (await work()) ?? {};
           if (result.refused) throw new Refusal(result.refused);
-          if (result.payload) await rows().update({ where: { id: row.id }, data: { payload: { ...row.payload, ...result.payload } } });
+          // The rows it became carry whatever secret the source held (a tracking token): the source lets it go.
+          const kept = Object.fromEntries(Object.entries(row.payload ?? {}).filter(([key]) => !(SECRET_FIELDS as readonly string[]).includes(key)));
+          if (result.payload || Object.keys(kept).length !== Object.keys(row.payload ?? {}).length) {
+            await rows().update({ where: { id: row.id }, data: { payload: { ...kept, ...result.payload } } });
+          }
           return 'expanded' as const;
         });
       } catch (error) {
