@@ -115,3 +115,10 @@ export const MESSAGE_PURPOSES = ['question', 'follow_up', 'receipt', 'answer', '
 export type MessagePurpose = (typeof MESSAGE_PURPOSES)[number];
 export const MESSAGE_STATES = ['received', 'queued', 'sent', 'delivered', 'read', 'failed'] as const;
 export type MessageState = (typeof MESSAGE_STATES)[number];
+
+/**
+ * The outbox channel of the rows written for the citizen of a request (the receipt, the answer). Kept apart
+ * from the media's own outbox channels (`telegram` also carries the staff alerts, `smtp` the mail itself),
+ * so routing a citizen's row is never confused with sending one.
+ */
+export const citizenOutboxChannel = (channel: Channel | string) => `citizen:${channel}`;

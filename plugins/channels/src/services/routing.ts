@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { getService as sop } from '@layanan/sop-workflow';
-import { CHANNELS, CHANNEL_MEDIA, CHANNEL_LABELS, type Channel } from '@layanan/config';
+import { CHANNELS, CHANNEL_MEDIA, CHANNEL_LABELS, citizenOutboxChannel, type Channel } from '@layanan/config';
 import { UID, configOf } from '../utils';
 
 /** The outbox rows the workflow writes for the citizen, on the inquiry's own channel. */
@@ -99,7 +99,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const delivery = sop(strapi, 'delivery');
       for (const channel of CHANNELS) {
         delivery.registerFanout({
-          channel,
+          channel: citizenOutboxChannel(channel),
           expand: async (row, at) => {
             if (row.topic !== 'inquiry.received' && row.topic !== 'inquiry.answered') return { refused: `Topik ${row.topic} tidak dikenal untuk kanal ${channel}.` };
             return route(row as SourceRow, at);

@@ -5,6 +5,7 @@ import {
   STATUS_LABELS,
   TRANSITIONS,
   addWorkingMinutes,
+  citizenOutboxChannel,
   clockStart,
   workingMinutesBetween,
   type Action,
@@ -328,7 +329,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           detail: { direct, faqEntry, late },
           after: async (updated) => {
             await outbox().enqueue({
-              channel: updated.channel,
+              channel: citizenOutboxChannel(updated.channel),
               topic: 'inquiry.answered',
               idempotencyKey: `answered:${updated.documentId}`,
               inquiryId: updated.id,
