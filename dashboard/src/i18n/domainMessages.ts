@@ -239,6 +239,16 @@ export const domainId = {
         ikm_grade_a: 'Batas mutu A',
         empty: 'Tidak ada data pada rentang ini.',
       },
+      delivery: {
+        title: 'Penyampaian jawaban per kanal',
+        hint: 'Median: menit dari jawaban sampai tersampaikan ke pemohon.',
+        channel: 'Kanal',
+        delivered: 'Tersampaikan',
+        failed: 'Gagal',
+        pending: 'Belum tersampaikan',
+        median: 'Median (menit)',
+        all: 'Semua kanal',
+      },
       export: {
         title: 'Unduh Rekap Informasi',
         xlsx: 'Excel',
@@ -523,6 +533,16 @@ export const domainEn: DomainMessages = {
         ikm_trend: 'IKM trend',
         ikm_grade_a: 'Grade A threshold',
         empty: 'No data in this range.',
+      },
+      delivery: {
+        title: 'Delivery of answers per channel',
+        hint: 'Median: minutes from the answer until it reached the applicant.',
+        channel: 'Channel',
+        delivered: 'Delivered',
+        failed: 'Failed',
+        pending: 'Not yet delivered',
+        median: 'Median (minutes)',
+        all: 'All channels',
       },
       export: {
         title: 'Download the recap',
