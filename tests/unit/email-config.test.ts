@@ -15,7 +15,12 @@ function problemsOf(env: Record<string, string>): string[] {
 
 describe('e-mail settings from the environment', () => {
   it('leaves both sides off when nothing is set, with the defaults in place', () => {
-    expect(readEmailConfig({})).toEqual({ inbound: null, outbound: null, ownAddresses: [], maxBytes: 10 * 1024 * 1024, attachmentMaxBytes: 5 * 1024 * 1024, rawRetentionDays: 30 });
+    expect(readEmailConfig({})).toEqual({ inbound: null, outbound: null, ownAddresses: [], maxBytes: 10 * 1024 * 1024, attachmentMaxBytes: 5 * 1024 * 1024, rawRetentionDays: 30, tlsVerify: true });
+  });
+
+  it('checks mail servers\' certificates unless MAIL_TLS_VERIFY=false, and refuses anything else', () => {
+    expect(readEmailConfig({ MAIL_TLS_VERIFY: 'false' }).tlsVerify).toBe(false);
+    expect(() => readEmailConfig({ MAIL_TLS_VERIFY: 'nanti' })).toThrow(/MAIL_TLS_VERIFY must be true or false/);
   });
 
   it('reads a full set-up: IMAPS on 993 and STARTTLS submission on 587 by default, INBOX, a poll each minute', () => {
