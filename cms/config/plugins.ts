@@ -1,5 +1,26 @@
 import type { Core } from '@strapi/strapi';
 
+/** The e-mail channel's settings: without the hosts it is off (one line in the log says so). */
+const MAIL_SETTINGS = [
+  'MAIL_IMAP_HOST',
+  'MAIL_IMAP_PORT',
+  'MAIL_IMAP_SECURE',
+  'MAIL_IMAP_USER',
+  'MAIL_IMAP_PASS',
+  'MAIL_IMAP_MAILBOX',
+  'MAIL_SMTP_HOST',
+  'MAIL_SMTP_PORT',
+  'MAIL_SMTP_SECURE',
+  'MAIL_SMTP_USER',
+  'MAIL_SMTP_PASS',
+  'MAIL_FROM',
+  'MAIL_POLL_SECONDS',
+  'MAIL_MAX_BYTES',
+  'MAIL_ATTACHMENT_MAX_BYTES',
+  'MAIL_RAW_RETENTION_DAYS',
+  'MAIL_TLS_VERIFY',
+];
+
 export default ({ env }: { env: Core.Config.Shared.ConfigParams['env'] }) => ({
   'users-permissions': {
     config: { jwtSecret: env('JWT_SECRET'), jwt: { expiresIn: '12h' }, register: { allowedFields: [] } },
@@ -17,6 +38,16 @@ export default ({ env }: { env: Core.Config.Shared.ConfigParams['env'] }) => ({
   channels: {
     enabled: !env.bool('BENCH_BASELINE', false),
     resolve: '../plugins/channels',
+    config: {
+      publicUrl: env('PUBLIC_URL', ''),
+      office: {
+        name: env('OFFICE_NAME', 'Dinas Kependudukan dan Pencatatan Sipil Kota Probolinggo'),
+        address: env('OFFICE_ADDRESS', 'Kota Probolinggo, Jawa Timur'),
+      },
+      // Read and checked by the channel's own settings (plugins/channels/src/email/config.ts).
+      mail: Object.fromEntries(MAIL_SETTINGS.map((name) => [name, env(name)])),
+      rawRetentionDays: env.int('MAIL_RAW_RETENTION_DAYS', 30),
+    },
   },
   'telegram-notifier': {
     enabled: !env.bool('BENCH_BASELINE', false),

@@ -37,6 +37,24 @@ export interface OpenBreaches {
   byDivision: Breakdown;
 }
 
+/**
+ * What became of the answers of SOP step 4 (requests received in the range): delivered, failed, or pending
+ * (on its way through an adapter, or waiting for the officer to deliver it), and the median calendar minutes
+ * from the answer to its delivery, over the delivered ones (null without any).
+ */
+export interface AnswerDeliveryFigures {
+  delivered: number;
+  failed: number;
+  pending: number;
+  medianMinutes: number | null;
+}
+
+export interface AnswerDeliveryRecap {
+  overall: AnswerDeliveryFigures;
+  /** Only the channels with at least one answer in one of the three states. */
+  byChannel: Record<string, AnswerDeliveryFigures>;
+}
+
 /** GET /api/recap (the README gives the meaning of each figure). */
 export interface Recap {
   range: { from: string; to: string; groupBy: GroupBy; timeZone: string; start: string; end: string };
@@ -51,6 +69,7 @@ export interface Recap {
   };
   durations: Record<SopStep, StepDuration>;
   openBreaches: OpenBreaches;
+  answerDelivery: AnswerDeliveryRecap;
 }
 
 /** GET /api/notifications/failed: a message the outbox gave up on (a citizen's address masked). */

@@ -71,3 +71,54 @@ export const SERVICE_CATEGORY_LABELS: Record<ServiceCategory, { id: string; en: 
   pindah_datang: { id: 'Pindah-Datang', en: 'Moving in/out' },
   lainnya: { id: 'Lainnya', en: 'Other' },
 };
+
+/**
+ * How each channel works in SOP steps 1 and 4. `intake`: an adapter brings requests in by itself, or an officer
+ * records them. `answer`: an adapter carries the answer back, an officer delivers it and confirms (a delivery
+ * task), or the tracking page shows it. A channel whose adapter is not configured falls back to the officer.
+ */
+export type IntakeMode = 'adapter' | 'officer';
+export type AnswerMode = 'adapter' | 'officer' | 'tracking';
+export const CHANNEL_MEDIA: Record<Channel, { intake: IntakeMode; answer: AnswerMode }> = {
+  walk_in: { intake: 'officer', answer: 'officer' },
+  phone: { intake: 'officer', answer: 'officer' },
+  website: { intake: 'adapter', answer: 'tracking' },
+  email: { intake: 'adapter', answer: 'adapter' },
+  whatsapp: { intake: 'adapter', answer: 'adapter' },
+  telegram: { intake: 'adapter', answer: 'adapter' },
+  lapor_sp4n: { intake: 'officer', answer: 'officer' },
+  view_probolinggo: { intake: 'officer', answer: 'officer' },
+  radio: { intake: 'officer', answer: 'officer' },
+  facebook: { intake: 'adapter', answer: 'adapter' },
+  instagram: { intake: 'adapter', answer: 'adapter' },
+};
+
+/**
+ * Where the answer stands after step 4: on its way through an adapter, delivered (the medium accepted it, or
+ * the officer confirmed handing it over), failed (with the cause), or waiting for the officer to deliver it.
+ */
+export const ANSWER_DELIVERY_STATES = ['sending', 'delivered', 'failed', 'officer_task'] as const;
+export type AnswerDelivery = (typeof ANSWER_DELIVERY_STATES)[number];
+
+export const ANSWER_DELIVERY_LABELS: Record<AnswerDelivery, { id: string; en: string }> = {
+  sending: { id: 'Sedang dikirim', en: 'Sending' },
+  delivered: { id: 'Terkirim', en: 'Delivered' },
+  failed: { id: 'Gagal terkirim', en: 'Delivery failed' },
+  officer_task: { id: 'Menunggu disampaikan petugas', en: 'Awaiting delivery by an officer' },
+};
+
+/** The channel a conversation message travelled through, and which way. */
+export const MESSAGE_DIRECTIONS = ['in', 'out'] as const;
+export type MessageDirection = (typeof MESSAGE_DIRECTIONS)[number];
+/** What a message of the conversation is for: the request itself, a later word from the citizen, our receipt, the answer, or another message. */
+export const MESSAGE_PURPOSES = ['question', 'follow_up', 'receipt', 'answer', 'message'] as const;
+export type MessagePurpose = (typeof MESSAGE_PURPOSES)[number];
+export const MESSAGE_STATES = ['received', 'queued', 'sent', 'delivered', 'read', 'failed'] as const;
+export type MessageState = (typeof MESSAGE_STATES)[number];
+
+/**
+ * The outbox channel of the rows written for the citizen of a request (the receipt, the answer). Kept apart
+ * from the media's own outbox channels (`telegram` also carries the staff alerts, `smtp` the mail itself),
+ * so routing a citizen's row is never confused with sending one.
+ */
+export const citizenOutboxChannel = (channel: Channel | string) => `citizen:${channel}`;

@@ -11,3 +11,4 @@ export * from './periods';
 export * from './recap';
 export * from './api';
 export * from './codes';
+export * from './events';

@@ -1,3 +1,5 @@
+import { utcOffsetMinutes } from '@layanan/config';
+
 /** Times are stored in UTC and always shown in WIB (the office's zone), whatever the browser's zone. */
 export const OFFICE_ZONE = 'Asia/Jakarta';
 
@@ -37,6 +39,26 @@ export function formatTime(value: string | Date | null | undefined, locale = 'id
 export function formatDate(value: string | Date | null | undefined, locale = 'id-ID'): string {
   const date = toDate(value);
   return date ? formatter(locale, DATE).format(date) : '';
+}
+
+/** "512 KB", "1,2 MB": a file's size (an attachment, a report as it streams in). */
+export function formatBytes(bytes: number, locale: string): string {
+  if (bytes < 1024) return `${new Intl.NumberFormat(locale).format(bytes)} B`;
+  if (bytes < 1024 * 1024) return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(bytes / 1024)} KB`;
+  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(bytes / 1024 / 1024)} MB`;
+}
+
+/** "2026-11-03T09:15": an instant as the office's wall clock, the value of a datetime-local input. */
+export function officeInputValue(at: Date): string {
+  return new Date(at.getTime() + utcOffsetMinutes(at, OFFICE_ZONE) * 60_000).toISOString().slice(0, 16);
+}
+
+/** The instant an office wall-clock time names ("2026-11-03T09:15" WIB), or null when it is not one. */
+export function fromOfficeInput(value: string): Date | null {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value)) return null;
+  const asUtc = new Date(`${value}:00Z`);
+  if (Number.isNaN(asUtc.getTime())) return null;
+  return new Date(asUtc.getTime() - utcOffsetMinutes(asUtc, OFFICE_ZONE) * 60_000);
 }
 
 /** The locale tag Intl should use for a react-admin locale code. */

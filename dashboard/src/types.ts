@@ -1,4 +1,4 @@
-import type { Channel, GroupBy, Kind, RoleType, ServiceCategory, SopStep, Status } from '@layanan/config';
+import type { AnswerDelivery, Channel, EventType, GroupBy, Kind, MessageDirection, MessagePurpose, MessageState, RoleType, ServiceCategory, SopStep, Status } from '@layanan/config';
 
 export interface Applicant {
   name?: string | null;
@@ -51,23 +51,16 @@ export interface Inquiry {
   closeReason?: string | null;
   notes?: string | null;
   externalRef?: string | null;
+  /** SOP step 4 to the citizen: null until answered (and for answers from before delivery was recorded). */
+  answerDelivery?: AnswerDelivery | null;
+  answerDeliveredAt?: string | null;
+  /** A failure's cause, the officer's task ("Sampaikan jawaban lewat …"), or how the answer was delivered. */
+  answerDeliveryNote?: string | null;
   faqEntry?: { documentId: string; question: string } | null;
   updatedAt?: string;
 }
 
-export type EventType =
-  | 'created'
-  | 'triaged'
-  | 'coordinated'
-  | 'answered'
-  | 'closed'
-  | 'rejected'
-  | 'reopened'
-  | 'breached'
-  | 'reminded'
-  | 'notified'
-  | 'edited'
-  | 'note';
+export type { EventType };
 
 export interface InquiryEvent {
   documentId: string;
@@ -77,6 +70,44 @@ export interface InquiryEvent {
   at: string;
   detail?: Record<string, unknown> | null;
   public?: boolean;
+}
+
+export interface MessageAttachment {
+  filename: string;
+  mimeType: string;
+  size: number;
+  /** Larger than the channel keeps: named in the conversation, the file itself not stored. */
+  omitted: boolean;
+  inline: boolean;
+}
+
+/** One message of an inquiry's conversation (GET /api/channels/inquiries/:id/messages). */
+export interface ConversationMessage {
+  documentId: string;
+  direction: MessageDirection;
+  channel: string;
+  purpose: MessagePurpose;
+  status: MessageState;
+  statusAt: string | null;
+  cause: string | null;
+  text: string | null;
+  attachments: MessageAttachment[] | null;
+  at: string;
+}
+
+/** Where the answer will go (GET /api/channels/inquiries/:id/delivery); the address comes masked. */
+export interface DeliveryPlan {
+  mode: 'adapter' | 'officer' | 'tracking';
+  channel: Channel;
+  medium: string | null;
+  address: string | null;
+}
+
+/** POST /api/channels/inquiries/:id/messages: the message waits in the outbox for its channel. */
+export interface QueuedMessage {
+  status: 'queued';
+  channel: string;
+  address: string | null;
 }
 
 export interface FaqEntry {
@@ -126,7 +157,7 @@ export interface TelegramLinkCode {
   expiresAt: string;
 }
 
-export type { Breakdown, FailedNotification, OpenBreaches, Recap, RecapPeriod, StepCompliance, StepDuration } from '@layanan/config';
+export type { AnswerDeliveryFigures, Breakdown, FailedNotification, OpenBreaches, Recap, RecapPeriod, StepCompliance, StepDuration } from '@layanan/config';
 export type SopStepKey = SopStep;
 export type RecapGroupBy = GroupBy;
 

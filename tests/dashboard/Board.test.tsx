@@ -79,6 +79,24 @@ describe('the triage board', () => {
     expect(codesIn('closed')).toEqual([]);
   });
 
+  it('marks an answer still to be delivered, and narrows the board to those with "Menunggu penyampaian"', async () => {
+    const task = inquiry({ status: 'answered', channel: 'radio', answeredAt: inMinutes(-20), answerDelivery: 'officer_task' });
+    const failed = inquiry({ status: 'answered', channel: 'email', answeredAt: inMinutes(-10), answerDelivery: 'failed' });
+    const delivered = inquiry({ status: 'answered', channel: 'email', answeredAt: inMinutes(-5), answerDelivery: 'delivered' });
+    const provider = fakeProvider([task, failed, delivered]);
+    renderBoard(provider);
+    await waitFor(() => expect(codesIn('answered')).toHaveLength(3));
+    const badge = (code: string) => document.querySelector(`[data-code="${code}"] [data-delivery]`)?.textContent ?? null;
+    expect(badge(task.code)).toBe('Belum disampaikan');
+    expect(badge(failed.code)).toBe('Gagal terkirim');
+    expect(badge(delivered.code)).toBeNull();
+    const asked = (provider.getList as jest.Mock).mock.calls.find(([resource]) => resource === 'inquiries')[1];
+    expect(asked.meta.fields).toContain('answerDelivery');
+
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Menunggu penyampaian' }));
+    await waitFor(() => expect(codesIn('answered')).toEqual([failed.code, task.code]));
+  });
+
   it('counts down each step: green, amber at the reminder threshold, red once breached', async () => {
     const green = inquiry({ triageDueAt: inMinutes(10.5) });
     const amber = inquiry({ triageDueAt: inMinutes(2.5) });

@@ -1,7 +1,7 @@
 /**
  * @jest-environment jsdom
  */
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { AdminContext, Notification, type AuthProvider } from 'react-admin';
 import { MemoryRouter } from 'react-router-dom';
 import RecapPage from '../../dashboard/src/recap/RecapPage';
@@ -49,6 +49,13 @@ const RECAP: Recap = {
   },
   durations: { triage: { count: 1234, median: 6, p90: 14 }, coordination: { count: 760, median: 30, p90: 58 }, answer: { count: 0, median: null, p90: null } },
   openBreaches: { open: 57, breached: 3, byStep: { triage: 1, coordination: 2, answer: 0 }, byDivision: {} },
+  answerDelivery: {
+    overall: { delivered: 40, failed: 2, pending: 5, medianMinutes: 3.5 },
+    byChannel: {
+      email: { delivered: 31, failed: 2, pending: 1, medianMinutes: 1.25 },
+      walk_in: { delivered: 9, failed: 0, pending: 4, medianMinutes: 42 },
+    },
+  },
 };
 const IKM: Ikm = {
   from: '2026-06-01',
@@ -93,6 +100,20 @@ describe('the recap page', () => {
     const asked = (provider.getRecap as jest.Mock).mock.calls[0][0];
     expect(asked.from).toMatch(/^\d{4}-\d{2}-01$/);
     expect(asked.groupBy).toBe('day');
+  });
+
+  it('shows per channel how many answers reached the applicant, failed or still wait, and the median minutes', async () => {
+    renderRecap();
+    const table = await screen.findByTestId('recap-delivery');
+    expect(within(table).getByText('Penyampaian jawaban per kanal')).toBeTruthy();
+    const cells = (row: HTMLElement) => Array.from(row.querySelectorAll('th, td')).map((cell) => cell.textContent);
+    const rows = within(table).getAllByRole('row');
+    expect(rows.map(cells)).toEqual([
+      ['Kanal', 'Tersampaikan', 'Gagal', 'Belum tersampaikan', 'Median (menit)'],
+      ['Datang langsung', '9', '0', '4', '42'],
+      ['E-mail', '31', '2', '1', '1,3'],
+      ['Semua kanal', '40', '2', '5', '3,5'],
+    ]);
   });
 
   it('asks again for the whole year when "Tahun ini" is chosen', async () => {

@@ -1,5 +1,6 @@
 import { DEFAULT_OFFICE_HOURS } from '@layanan/config';
 import { actionForMove, groupByStatus, matchesFilter, mergeChanges } from '../../dashboard/src/board/boardModel';
+import { awaitsDelivery } from '../../dashboard/src/inquiries/delivery';
 import { countdownOf, calendarOf } from '../../dashboard/src/sla/countdown';
 import { suggestDivision } from '../../dashboard/src/inquiries/suggestDivision';
 import type { Division, FaqEntry, Inquiry, SopPolicy } from '../../dashboard/src/types';
@@ -56,6 +57,20 @@ describe('the board groups requests by workflow state', () => {
     expect(all.filter((i) => matchesFilter(i, { division: 'd1' }, now))).toEqual([walkIn]);
     expect(all.filter((i) => matchesFilter(i, { breachedOnly: true }, now))).toEqual([whatsapp]);
     expect(all.filter((i) => matchesFilter(i, { text: 'AKTA' }, now))).toEqual([whatsapp]);
+  });
+
+  it('keeps, under "Menunggu penyampaian", the answers an officer must still deliver and those that failed', () => {
+    const now = new Date('2026-11-03T03:00:00.000Z');
+    const answered = { status: 'answered' as const, answeredAt: '2026-11-03T02:00:00.000Z' };
+    const task = inquiry({ ...answered, channel: 'radio', answerDelivery: 'officer_task' });
+    const failed = inquiry({ ...answered, channel: 'email', answerDelivery: 'failed' });
+    const sending = inquiry({ ...answered, channel: 'email', answerDelivery: 'sending' });
+    const delivered = inquiry({ ...answered, channel: 'phone', answerDelivery: 'delivered' });
+    const open = inquiry({ triageDueAt: '2026-11-03T04:00:00.000Z' });
+    const all = [task, failed, sending, delivered, open];
+    expect(all.filter(awaitsDelivery)).toEqual([task, failed]);
+    expect(all.filter((i) => matchesFilter(i, { awaitingDelivery: true }, now))).toEqual([task, failed]);
+    expect(all.filter((i) => matchesFilter(i, { awaitingDelivery: true, channel: 'radio' }, now))).toEqual([task]);
   });
 
   it('merges what changed and keeps the identity of what did not', () => {

@@ -67,6 +67,7 @@ describe('the data provider wrapping ra-strapi', () => {
     ['answerInquiry', 'answer', { answer: 'Silakan datang.', faqEntry: 'f1' }],
     ['closeInquiry', 'close', { reason: 'Selesai' }],
     ['rejectInquiry', 'reject', { reason: 'Spam' }],
+    ['confirmDelivery', 'delivered', { how: 'Disampaikan langsung di loket', at: '2026-11-03T03:15:00.000Z' }],
   ] as const)('%s posts to the %s action route in the envelope', async (method, action, input) => {
     const { calls, provider } = fakeStrapi(() => ({ data: row('abc', { status: 'triaged' }) }));
     const result = await (provider[method] as (id: string, input: object) => Promise<{ id: string }>)('abc', input);
@@ -79,5 +80,30 @@ describe('the data provider wrapping ra-strapi', () => {
     const { calls, provider } = fakeStrapi(() => ({ data: events, meta: { total: 1 } }));
     await expect(provider.getEvents('abc')).resolves.toEqual(events);
     expect(calls[0].url).toBe('/api/inquiries/abc/events');
+  });
+
+  it('reads the conversation of an inquiry from the channels routes', async () => {
+    const messages = [
+      { documentId: 'm1', direction: 'in', channel: 'email', purpose: 'question', status: 'received', statusAt: null, cause: null, text: 'Syarat KIA?', attachments: null, at: '2026-11-03T02:00:00.000Z' },
+    ];
+    const { calls, provider } = fakeStrapi(() => ({ data: messages, meta: { total: 1 } }));
+    await expect(provider.getMessages('a/b')).resolves.toEqual(messages);
+    expect(calls[0].url).toBe('/api/channels/inquiries/a%2Fb/messages');
+  });
+
+  it('reads where the answer will go, and nothing when the server knows no plan', async () => {
+    const plan = { mode: 'adapter', channel: 'email', medium: 'email', address: 's***@gmail.com' };
+    const { calls, provider } = fakeStrapi(() => ({ data: plan }));
+    await expect(provider.getDeliveryPlan('abc')).resolves.toEqual(plan);
+    expect(calls[0].url).toBe('/api/channels/inquiries/abc/delivery');
+    const none = fakeStrapi(() => ({ data: null }));
+    await expect(none.provider.getDeliveryPlan('abc')).resolves.toBeNull();
+  });
+
+  it('sends the citizen a message in the envelope and hands back what the outbox queued', async () => {
+    const queued = { status: 'queued', channel: 'email', address: 's***@gmail.com' };
+    const { calls, provider } = fakeStrapi(() => ({ data: queued }));
+    await expect(provider.sendMessage('abc', { text: 'Mohon kirim foto KK.' })).resolves.toEqual(queued);
+    expect(calls[0]).toEqual({ url: '/api/channels/inquiries/abc/messages', options: { method: 'POST', body: JSON.stringify({ data: { text: 'Mohon kirim foto KK.' } }) } });
   });
 });

@@ -1,4 +1,4 @@
-import { complianceRows, durationRows, formatBytes, inquiryListPath, presetRange, shares, todayInOffice, topCategories, volumeSeries } from '../../dashboard/src/recap/recapModel';
+import { complianceRows, deliveryRows, durationRows, inquiryListPath, presetRange, shares, todayInOffice, topCategories, volumeSeries } from '../../dashboard/src/recap/recapModel';
 import { createDataProvider } from '../../dashboard/src/providers/dataProvider';
 import type { Recap } from '../../dashboard/src/types';
 
@@ -26,6 +26,7 @@ const RECAP: Recap = {
   },
   durations: { triage: { count: 30, median: 7.24, p90: 14.96 }, coordination: { count: 20, median: 33.33, p90: 70 }, answer: { count: 0, median: null, p90: null } },
   openBreaches: { open: 1, breached: 0, byStep: { triage: 0, coordination: 0, answer: 0 }, byDivision: {} },
+  answerDelivery: { overall: { delivered: 0, failed: 0, pending: 0, medianMinutes: null }, byChannel: {} },
 };
 
 describe('the recap page model', () => {
@@ -79,9 +80,19 @@ describe('the recap page model', () => {
     ]);
   });
 
-  it('shows a download\'s progress in KB, then MB', () => {
-    expect(formatBytes(512 * 1024, 'id-ID')).toBe('512 KB');
-    expect(formatBytes(1.25 * 1024 * 1024, 'id-ID')).toBe('1,3 MB');
+  it('lists the delivery of answers by channel in the SOP\'s channel order, then the whole office', () => {
+    const answerDelivery = {
+      overall: { delivered: 9, failed: 1, pending: 3, medianMinutes: 12.5 },
+      byChannel: {
+        radio: { delivered: 2, failed: 0, pending: 3, medianMinutes: 95 },
+        email: { delivered: 7, failed: 1, pending: 0, medianMinutes: 1.5 },
+      },
+    };
+    expect(deliveryRows({ ...RECAP, answerDelivery })).toEqual([
+      { key: 'email', delivered: 7, failed: 1, pending: 0, medianMinutes: 1.5 },
+      { key: 'radio', delivered: 2, failed: 0, pending: 3, medianMinutes: 95 },
+    ]);
+    expect(deliveryRows({ ...RECAP, answerDelivery: { overall: { delivered: 0, failed: 0, pending: 0, medianMinutes: null }, byChannel: {} } })).toEqual([]);
   });
 });
 

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { CHANNELS, KINDS, SERVICE_CATEGORIES } from '@layanan/config';
+import { CHANNELS, CHANNEL_MEDIA, KINDS, SERVICE_CATEGORIES, type AnswerDelivery, type Channel } from '@layanan/config';
 
 /** A generated inquiry with just what the recap reads, in plain JavaScript values. */
 export interface GeneratedInquiry {
@@ -25,6 +25,9 @@ export interface GeneratedInquiry {
   triageWorkingMinutes: number | null;
   coordinationWorkingMinutes: number | null;
   answerWorkingMinutes: number | null;
+  answerDelivery: AnswerDelivery | null;
+  answerDeliveredAt: Date | null;
+  answerDeliveryNote: string | null;
 }
 
 type Random = () => number;
@@ -66,6 +69,9 @@ export function generateInquiries(random: Random, count: number, from: Date, to:
       triageWorkingMinutes: null,
       coordinationWorkingMinutes: null,
       answerWorkingMinutes: null,
+      answerDelivery: null,
+      answerDeliveredAt: null,
+      answerDeliveryNote: null,
     };
     if (path === 'received') {
       // Open at triage: flagged by the sweep, overdue but not yet flagged, or still within time.
@@ -79,7 +85,7 @@ export function generateInquiries(random: Random, count: number, from: Date, to:
     row.triageBreached = triage > 15;
     if (path === 'rejected') return { ...row, status: 'closed', outcome: 'rejected', closedAt: row.triagedAt };
     if (path === 'direct') {
-      return { ...row, status: 'answered', outcome: 'answered', directAnswer: true, answeredAt: row.triagedAt };
+      return delivered(random, { ...row, status: 'answered', outcome: 'answered', directAnswer: true, answeredAt: row.triagedAt });
     }
     row.division = pick(random, divisions);
     row.status = 'triaged';
@@ -107,8 +113,28 @@ export function generateInquiries(random: Random, count: number, from: Date, to:
     row.status = path === 'closed' ? 'closed' : 'answered';
     row.outcome = 'answered';
     if (path === 'closed') row.closedAt = new Date(row.answeredAt.getTime() + 30 * MINUTE);
-    return row;
+    return delivered(random, row);
   });
+}
+
+/**
+ * Where an answer stands on its way to the citizen, as the channel's medium would leave it: an adapter's
+ * answer mostly delivered, some failed or still on their way; an officer's task mostly confirmed, some still
+ * waiting; a website answer without an e-mail only on the tracking page (no delivery state).
+ */
+function delivered(random: Random, row: GeneratedInquiry): GeneratedInquiry {
+  const mode = CHANNEL_MEDIA[row.channel as Channel].answer;
+  const roll = random();
+  const after = (minutes: number) => new Date(row.answeredAt!.getTime() + Math.round(minutes * MINUTE));
+  if (mode === 'tracking' && roll < 0.5) return row;
+  if (mode === 'officer') {
+    return roll < 0.6
+      ? { ...row, answerDelivery: 'delivered', answerDeliveredAt: after(random() * 240), answerDeliveryNote: 'Melalui telepon' }
+      : { ...row, answerDelivery: 'officer_task', answerDeliveryNote: 'Sampaikan jawaban lewat kanal pemohon' };
+  }
+  if (roll < 0.7) return { ...row, answerDelivery: 'delivered', answerDeliveredAt: after(random() * 5), answerDeliveryNote: null };
+  if (roll < 0.85) return { ...row, answerDelivery: 'failed', answerDeliveryNote: '550 Mailbox unavailable' };
+  return { ...row, answerDelivery: 'sending' };
 }
 
 /** Writes generated inquiries through the query engine (no workflow, no HTTP): fast, and exact. */

@@ -3,16 +3,18 @@ import type { TestApp } from './strapi';
 import type { FakeTelegram } from './fake-telegram';
 import type { Staff } from './builders';
 
-export interface Worker {
+export interface Engine {
   tick(): Promise<number | null>;
   settled(): Promise<void>;
   stop(): Promise<void>;
   start(): void;
+  wake(): void;
 }
 
-export const worker = (app: TestApp) => app.strapi.plugin('telegram-notifier').service('worker') as Worker;
+/** The outbox's delivery engine, which sends the notifier's alerts. */
+export const engine = (app: TestApp) => app.strapi.plugin('sop-workflow').service('delivery') as Engine;
 
-/** A virtual clock shared by the workflow, the notifier's worker and the fake Bot API server. */
+/** A virtual clock shared by the workflow, the delivery engine and the fake Bot API server. */
 export function virtualClock(app: TestApp, start: Date) {
   const clock = {
     ms: start.getTime(),
@@ -28,18 +30,18 @@ export function virtualClock(app: TestApp, start: Date) {
 }
 
 /**
- * Runs the delivery worker round after round, moving the virtual clock to each wake-up time it asks for,
+ * Runs the delivery engine round after round, moving the virtual clock to each wake-up time it asks for,
  * until nothing is pending (or the clock passes `until`). Nothing here waits on the wall clock.
  */
 export async function drain(app: TestApp, clock: { ms: number }, options: { until?: number; maxRounds?: number } = {}): Promise<void> {
   const { until = Number.POSITIVE_INFINITY, maxRounds = 20_000 } = options;
   for (let round = 0; round < maxRounds; round += 1) {
-    const next = await worker(app).tick();
-    await worker(app).settled();
+    const next = await engine(app).tick();
+    await engine(app).settled();
     if (process.env.DRAIN_DEBUG && round < 30) console.log('round', round, new Date(clock.ms).toISOString(), next === null ? null : new Date(next).toISOString());
     if (next === null) {
-      const again = await worker(app).tick();
-      await worker(app).settled();
+      const again = await engine(app).tick();
+      await engine(app).settled();
       if (again === null) return;
       clock.ms = Math.max(clock.ms, again);
       continue;
@@ -47,7 +49,7 @@ export async function drain(app: TestApp, clock: { ms: number }, options: { unti
     if (next > until) return;
     clock.ms = Math.max(clock.ms, next);
   }
-  throw new Error(`the worker did not drain in ${maxRounds} rounds`);
+  throw new Error(`the engine did not drain in ${maxRounds} rounds`);
 }
 
 /** The real linking path: a one-time code from the dashboard API, then /start <code> from the chat. */

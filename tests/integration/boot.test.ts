@@ -30,7 +30,8 @@ describe.each(databases())('the CMS on %s', (kind) => {
 
   it('loads the telegram-notifier plugin, which stays off without a bot token while everything else works', async () => {
     expect(Object.keys(app.strapi.plugins)).toContain('telegram-notifier');
-    expect(app.strapi.plugin('telegram-notifier').service('worker')).toBeDefined();
+    expect(app.strapi.plugin('telegram-notifier').service('sender')).toBeDefined();
+    expect(app.strapi.plugin('sop-workflow').service('delivery').handles('telegram')).toBe(false);
     const staff = await createStaff(app, 'division_staff', 'DAFDUK');
     const state = await app.http.get('/api/telegram/link').set(staff.auth).expect(200);
     expect(state.body.data).toMatchObject({ enabled: false, linked: false });

@@ -52,6 +52,10 @@ const MATRIX: Route[] = [
   { name: 'unlink my Telegram chat', method: 'delete', path: () => '/api/telegram/link', allowed: STAFF },
   { name: 'list failed notifications', method: 'get', path: () => '/api/notifications/failed', allowed: ['officer'] },
   { name: 'send a failed notification again', method: 'post', path: (i) => `/api/notifications/${i.notification}/retry`, allowed: ['officer'] },
+  { name: 'read the conversation', method: 'get', path: (i) => `/api/channels/inquiries/${i.inquiry}/messages`, allowed: STAFF },
+  { name: 'see where the answer goes', method: 'get', path: (i) => `/api/channels/inquiries/${i.inquiry}/delivery`, allowed: STAFF },
+  { name: 'message the citizen', method: 'post', path: (i) => `/api/channels/inquiries/${i.inquiry}/messages`, body: () => ({ data: { text: 'Mohon lengkapi NIK.' } }), allowed: ['officer'] },
+  { name: 'confirm the answer was delivered', method: 'post', path: (i) => `/api/inquiries/${i.inquiry}/delivered`, body: () => ({ data: { how: 'Melalui telepon' } }), allowed: ['officer'] },
   { name: 'list users', method: 'get', path: () => '/api/users', allowed: [] },
   { name: 'sign up', method: 'post', path: () => '/api/auth/local/register', body: () => ({ username: 'x', email: 'x@x.id', password: 'Rahasia-2026!' }), allowed: [] },
 ];

@@ -45,7 +45,12 @@ describe.each(databases())('the monthly Rekap Informasi report on %s', (kind) =>
   let officer: Staff;
   let leadership: Staff;
   let now = MONDAY_0900;
-  let recap: { total: number; totals: { channel: Record<string, number>; outcome: Record<string, number> }; durations: Record<string, { median: number | null }> };
+  let recap: {
+    total: number;
+    totals: { channel: Record<string, number>; outcome: Record<string, number> };
+    durations: Record<string, { median: number | null }>;
+    answerDelivery: { overall: { delivered: number; failed: number; pending: number; medianMinutes: number | null }; byChannel: Record<string, { delivered: number }> };
+  };
   const march = { from: '2026-03-01', to: '2026-03-31' };
 
   const download = (format: string, who: Staff = officer, query: Record<string, string> = march) =>
@@ -103,6 +108,10 @@ describe.each(databases())('the monthly Rekap Informasi report on %s', (kind) =>
       expect(rows).toContainEqual(['Jumlah permohonan', recap.total]);
       expect(rows).toContainEqual(['WhatsApp', recap.totals.channel.whatsapp, expect.stringMatching(/%$/)]);
       expect(rows).toContainEqual(['Ditolak', recap.totals.outcome.rejected]);
+      const { delivered, failed, pending, medianMinutes } = recap.answerDelivery.overall;
+      expect(rows).toContainEqual(['Penyampaian jawaban per kanal']);
+      expect(rows).toContainEqual(['Semua kanal', delivered, failed, pending, medianMinutes!.toFixed(1).replace('.', ',')]);
+      expect(rows).toContainEqual(['E-mail', recap.answerDelivery.byChannel.email.delivered, expect.any(Number), expect.any(Number), expect.any(String)]);
       expect(summary.views[0]).toMatchObject({ state: 'frozen' });
     });
 
@@ -168,6 +177,16 @@ describe.each(databases())('the monthly Rekap Informasi report on %s', (kind) =>
       expect(budi.slice(18, 21)).toEqual(['10', '40', '20']);
       const text = (res.body as Buffer).toString('utf8');
       for (const secret of PERSONAL) expect(text).not.toContain(secret);
+    });
+
+    it('says for each request whether its answer reached the applicant, and when (WIB)', () => {
+      const [state, at] = [rows[0].indexOf('Penyampaian jawaban'), rows[0].indexOf('Jawaban tersampaikan (WIB)')];
+      expect(state).toBeGreaterThan(0);
+      const delivered = rows.slice(1).filter((row) => row[state] === 'Terkirim');
+      expect(delivered).toHaveLength(recap.answerDelivery.overall.delivered);
+      for (const row of delivered) expect(row[at]).toMatch(/^2026-\d{2}-\d{2} \d{2}:\d{2}$/);
+      const labels = ['', 'Terkirim', 'Gagal terkirim', 'Sedang dikirim', 'Menunggu disampaikan petugas'];
+      for (const row of rows.slice(1)) expect(labels).toContain(row[state]);
     });
 
     it('narrows to the filters of the recap', async () => {

@@ -86,6 +86,29 @@ function withZeros(keys: readonly string[], counts: Record<string, number>): Rec
 
 const outcomeOf = (r: GeneratedInquiry) => (r.outcome ?? 'open');
 
+/** SOP step 4 to the citizen: each answer's delivery state, and the minutes from the answer to its delivery. */
+function deliveryFigures(rows: GeneratedInquiry[]) {
+  const withState = rows.filter((r) => r.answerDelivery !== null);
+  const figures = (own: GeneratedInquiry[]) => ({
+    delivered: own.filter((r) => r.answerDelivery === 'delivered').length,
+    failed: own.filter((r) => r.answerDelivery === 'failed').length,
+    pending: own.filter((r) => r.answerDelivery === 'sending' || r.answerDelivery === 'officer_task').length,
+    medianMinutes: percentile(
+      own.filter((r) => r.answerDelivery === 'delivered').map((r) => (r.answerDeliveredAt!.getTime() - r.answeredAt!.getTime()) / 60_000),
+      0.5,
+    ),
+  });
+  const channels = [...new Set(withState.map((r) => r.channel))];
+  return { overall: figures(withState), byChannel: Object.fromEntries(channels.map((c) => [c, figures(withState.filter((r) => r.channel === c))])) };
+}
+
+function expectFigures(got: { medianMinutes: number | null }, expected: { medianMinutes: number | null }) {
+  const { medianMinutes, ...counts } = expected;
+  expect(got).toMatchObject(counts);
+  if (medianMinutes === null) expect(got.medianMinutes).toBeNull();
+  else expect(got.medianMinutes).toBeCloseTo(medianMinutes, 6);
+}
+
 // ------------------------------------------------------------------ the suite
 
 describe.each(databases())('Rekap Informasi on %s', (kind) => {
@@ -187,6 +210,14 @@ describe.each(databases())('Rekap Informasi on %s', (kind) => {
       }
     });
 
+    it('says per channel how many answers reached the citizen, failed or still wait, and the median minutes to delivery', () => {
+      const expected = deliveryFigures(rows);
+      expect(expected.overall.delivered + expected.overall.failed + expected.overall.pending).toBeGreaterThan(0);
+      expect(Object.keys(data.answerDelivery.byChannel).sort()).toEqual(Object.keys(expected.byChannel).sort());
+      for (const [channel, figures] of Object.entries(expected.byChannel)) expectFigures(data.answerDelivery.byChannel[channel], figures);
+      expectFigures(data.answerDelivery.overall, expected.overall);
+    });
+
     it('counts the open steps past their deadline, flagged by the sweep or not yet', () => {
       const open = rows.filter((r) => ['received', 'triaged', 'coordinated'].includes(r.status));
       const stepOf = (r: GeneratedInquiry): Step => ({ received: 'triage', triaged: 'coordination', coordinated: 'answer' }) [r.status as 'received'] as Step;
@@ -264,6 +295,28 @@ describe.each(databases())('Rekap Informasi on %s', (kind) => {
     });
   });
 
+  it('counts an answer the officer delivered by hand as delivered, from the time they give', async () => {
+    let now = new Date('2026-05-14T02:00:00Z'); // Thursday 09:00 WIB
+    app.strapi.plugin('sop-workflow').service('clock').use(() => now);
+    try {
+      const day = { from: '2026-05-14', to: '2026-05-14', channel: 'radio' };
+      const created = await app.http.post('/api/inquiries').set(officer.auth).send(buildOfficerInquiry({ channel: 'radio' })).expect(201);
+      const id = created.body.data.documentId;
+      now = new Date(now.getTime() + 5 * 60_000);
+      await app.http.post(`/api/inquiries/${id}/answer`).set(officer.auth).send({ data: { answer: 'Jawaban untuk pendengar radio.' } }).expect(200);
+      const before = (await recap(day)).answerDelivery.byChannel.radio;
+      now = new Date(now.getTime() + 60 * 60_000);
+      const at = new Date(now.getTime() - 20 * 60_000).toISOString(); // read on air 40 minutes after the answer
+      await app.http.post(`/api/inquiries/${id}/delivered`).set(officer.auth).send({ data: { how: 'Dibacakan di Radio Suara Kota', at } }).expect(200);
+      const after = (await recap(day)).answerDelivery.byChannel.radio;
+      expect(after.delivered).toBe((before?.delivered ?? 0) + 1);
+      expect(after.pending).toBe((before?.pending ?? 0) - 1);
+      if (before?.delivered === 0) expect(after.medianMinutes).toBeCloseTo(40, 6);
+    } finally {
+      app.strapi.plugin('sop-workflow').service('clock').use(() => NOW);
+    }
+  });
+
   it('fills in the durations and the routed Bidang of requests handled before they were recorded, once', async () => {
     let now = new Date('2026-05-11T02:00:00Z'); // Monday 09:00 WIB
     const sop = app.strapi.plugin('sop-workflow');
@@ -298,7 +351,7 @@ describe.each(databases())('Rekap Informasi on %s', (kind) => {
       ['a year of days', { from: '2025-01-01', to: '2026-03-01', groupBy: 'day' }, /periode/],
       ['an unknown channel', { channel: 'fax' }, /Kanal/],
       ['an unknown Bidang', { division: 'BIDANG-X' }, /tidak ditemukan/],
-      ['an unknown parameter', { sort: 'total' }, /tidak dikenal/],
+      ['an unknown parameter', { sort: 'total' }, /tidak menerima parameter/],
     ])('%s: 400 with a message', async (_label, query, message) => {
       const res = await app.http.get(`/api/recap?${stringify(query)}`).set(officer.auth);
       expect(res.status).toBe(400);

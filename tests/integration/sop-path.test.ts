@@ -73,9 +73,13 @@ describe.each(databases())('the SOP path over HTTP on %s', (kind) => {
       .expect(200);
     expect(answered.body.data).toMatchObject({ status: 'answered', directAnswer: false, answerBreached: false, coordinationBreached: false });
 
+    // A website answer is delivered on the tracking page as soon as the outbox has routed it.
+    const delivery = app.strapi.plugin('sop-workflow').service('delivery') as { tick(): Promise<unknown>; settled(): Promise<void> };
+    await delivery.tick();
+    await delivery.settled();
     const events = await app.http.get(`/api/inquiries/${id}/events`).set(officer.auth).expect(200);
-    expect(events.body.data.map((e: { type: string }) => e.type)).toEqual(['created', 'triaged', 'coordinated', 'answered']);
-    expect(events.body.data.map((e: { actorType: string }) => e.actorType)).toEqual(['public', 'user', 'user', 'user']);
+    expect(events.body.data.map((e: { type: string }) => e.type)).toEqual(['created', 'triaged', 'coordinated', 'answered', 'answer_delivered']);
+    expect(events.body.data.map((e: { actorType: string }) => e.actorType)).toEqual(['public', 'user', 'user', 'user', 'system']);
 
     const tracked = await app.http.get(`/api/public/track/${code}`).query({ token: trackingToken }).expect(200);
     expect(tracked.body.data).toMatchObject({ code, status: 'answered', answer: 'Silakan datang membawa fotokopi KK untuk perekaman KTP-el.' });
@@ -83,9 +87,9 @@ describe.each(databases())('the SOP path over HTTP on %s', (kind) => {
 
     const outbox = await app.strapi.db.query('api::notification.notification').findMany({ where: { inquiry: { documentId: id } } });
     expect(outbox.map((n: { topic: string; channel: string }) => `${n.topic}@${n.channel}`).sort()).toEqual([
+      'inquiry.answered@citizen:website',
       'inquiry.answered@staff',
-      'inquiry.answered@website',
-      'inquiry.received@website',
+      'inquiry.received@citizen:website',
       'inquiry.triaged@staff',
     ]);
 

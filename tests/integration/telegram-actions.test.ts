@@ -1,7 +1,7 @@
 import { bootApp, createTestDatabase, databases, type TestApp, type TestDatabase } from '../helpers/strapi';
 import { buildOfficerInquiry, createStaff, divisionId, type Staff } from '../helpers/builders';
 import { FakeTelegram } from '../helpers/fake-telegram';
-import { drain, linkChat, virtualClock, worker } from '../helpers/telegram';
+import { drain, engine, linkChat, virtualClock } from '../helpers/telegram';
 
 /** Thursday 5 November 2026, 09:00 WIB. */
 const THURSDAY_0900 = new Date('2026-11-05T02:00:00Z');
@@ -25,7 +25,7 @@ describe.each(databases())('acknowledging and informing from Telegram on %s', (k
     fake = await new FakeTelegram({ now: () => clock?.ms ?? Date.now() }).start();
     db = await createTestDatabase(kind);
     app = await bootApp(db, fake.env());
-    await worker(app).stop();
+    await engine(app).stop();
     clock = virtualClock(app, THURSDAY_0900);
     officer = await createStaff(app, 'officer');
     await linkChat(app, fake, officer, CHATS.officer);

@@ -1,7 +1,7 @@
 import { bootApp, createTestDatabase, databases, type TestApp, type TestDatabase } from '../helpers/strapi';
 import { buildOfficerInquiry, createStaff, divisionId, type Staff } from '../helpers/builders';
 import { FakeTelegram } from '../helpers/fake-telegram';
-import { drain, linkChat, virtualClock, worker } from '../helpers/telegram';
+import { drain, engine, linkChat, virtualClock } from '../helpers/telegram';
 
 /** Wednesday 4 November 2026, 09:00 WIB. */
 const WEDNESDAY_0900 = new Date('2026-11-04T02:00:00Z');
@@ -28,7 +28,7 @@ describe.each(databases())('what Telegram alerts say, and to whom, on %s', (kind
     fake = await new FakeTelegram({ now: () => clock?.ms ?? Date.now() }).start();
     db = await createTestDatabase(kind);
     app = await bootApp(db, fake.env({ PUBLIC_URL }));
-    await worker(app).stop();
+    await engine(app).stop();
     clock = virtualClock(app, WEDNESDAY_0900);
     officer = await createStaff(app, 'officer');
     await createStaff(app, 'officer');

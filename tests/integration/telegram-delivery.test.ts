@@ -1,7 +1,7 @@
 import { bootApp, createTestDatabase, databases, type TestApp, type TestDatabase } from '../helpers/strapi';
 import { createStaff, type Staff } from '../helpers/builders';
 import { FakeTelegram } from '../helpers/fake-telegram';
-import { drain, virtualClock, worker } from '../helpers/telegram';
+import { drain, engine, virtualClock } from '../helpers/telegram';
 
 /** Friday 6 November 2026, 09:00 WIB. */
 const FRIDAY_0900 = new Date('2026-11-06T02:00:00Z');
@@ -59,7 +59,7 @@ describe.each(databases())('delivering the Telegram outbox on %s', (kind) => {
     fake = await new FakeTelegram({ now: () => clock?.ms ?? Date.now() }).start();
     db = await createTestDatabase(kind);
     app = await bootApp(db, fake.env());
-    await worker(app).stop();
+    await engine(app).stop();
     clock = virtualClock(app, FRIDAY_0900);
     officer = await createStaff(app, 'officer');
   });
@@ -112,8 +112,8 @@ describe.each(databases())('delivering the Telegram outbox on %s', (kind) => {
     ]);
   });
 
-  it('wakes the worker when the transaction that wrote an outbox row commits, not before and not for a duplicate', async () => {
-    const wake = jest.spyOn(worker(app), 'wake');
+  it('wakes the engine when the transaction that wrote an outbox row commits, not before and not for a duplicate', async () => {
+    const wake = jest.spyOn(engine(app), 'wake');
     try {
       let keys: string[] = [];
       await app.strapi.db.transaction(async () => {
@@ -245,7 +245,7 @@ describe.each(databases())('a restart between sending and recording on %s', (kin
   it('sends nothing twice: the message in flight when the process died is parked for an officer, the others go once', async () => {
     const chat = 700_001;
     const first = await bootApp(db, fake.env());
-    await worker(first).stop();
+    await engine(first).stop();
     const clock = virtualClock(first, new Date(clockMs));
     const sync = () => {
       clockMs = clock.ms;
@@ -258,15 +258,15 @@ describe.each(databases())('a restart between sending and recording on %s', (kin
     clock.advance(2 * SECOND);
     sync();
     fake.hangNext('sendMessage');
-    await worker(first).tick();
+    await engine(first).tick();
     await fake.waitFor('sendMessage', (c) => c.outcome === 'hang');
     // Telegram has the message; the process dies before it hears back.
-    first.strapi.config.set('plugin::telegram-notifier.delivery.shutdownGraceMs', 0);
+    first.strapi.config.set('plugin::sop-workflow.delivery.shutdownGraceMs', 0);
     await first.stop();
 
     const second = await bootApp(db, fake.env());
     try {
-      await worker(second).stop();
+      await engine(second).stop();
       const later = virtualClock(second, new Date(clockMs + 3 * MINUTE));
       await drain(second, later);
       const rows = await rowsOf(second, [delivered, inFlight, waiting]);

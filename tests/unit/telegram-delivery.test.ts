@@ -1,8 +1,8 @@
 import { NetworkError, ParseError, TelegramApiError, TimeoutError } from 'node-telegram-bot-api';
-import { Pacer } from '../../plugins/telegram-notifier/src/services/pacer';
-import { classify } from '../../plugins/telegram-notifier/src/services/worker';
+import { Pacer } from '../../plugins/sop-workflow/src/delivery/pacer';
+import { classify, isGroupChat } from '../../plugins/telegram-notifier/src/services/sender';
 
-const LIMITS = { globalPerSecond: 30, perChatIntervalMs: 1000, groupPerMinute: 20, marginMs: 50 };
+const LIMITS = { globalPerSecond: 30, perRecipientIntervalMs: 1000, groupPerMinute: 20, isGroup: isGroupChat, marginMs: 50 };
 
 /** Sends as many messages as the pacer allows, each as early as it allows, and returns their times. */
 function schedule(chats: string[], perChat: number): number[] {
@@ -46,7 +46,7 @@ describe('Pacer: Telegram’s limits as a schedule', () => {
 
   it('holds a chat for the retry_after Telegram asked for', () => {
     const pacer = new Pacer(LIMITS);
-    pacer.holdChat('42', 7000);
+    pacer.hold('42', 7000);
     expect(pacer.nextFor('42', 10)).toBe(7000);
     expect(pacer.nextFor('43', 10)).toBe(10);
   });
@@ -58,11 +58,11 @@ describe('classify: what a failed send means for its message', () => {
   it.each([
     ['a 429 waits for retry_after', new TelegramApiError(429, 'Too Many Requests', { retry_after: 7 }), { kind: 'retry-after', ms: 7000 }],
     ['a 500 is retried', new TelegramApiError(500, 'Internal Server Error'), { kind: 'transient' }],
-    ['a wrong token waits like an outage', new TelegramApiError(401, 'Unauthorized'), { kind: 'transient' }],
+    ['a wrong token waits like an outage', new TelegramApiError(401, 'Unauthorized'), { kind: 'auth' }],
     ['a refused connection sent nothing: retried', refused('ECONNREFUSED'), { kind: 'transient' }],
     ['an unknown host sent nothing: retried', refused('ENOTFOUND'), { kind: 'transient' }],
-    ['a blocked bot is final, and unlinks the chat', new TelegramApiError(403, 'Forbidden: bot was blocked by the user'), { kind: 'permanent', unlink: true }],
-    ['a bad request is final', new TelegramApiError(400, 'Bad Request: chat not found'), { kind: 'permanent', unlink: false }],
+    ['a blocked bot is final', new TelegramApiError(403, 'Forbidden: bot was blocked by the user'), { kind: 'permanent' }],
+    ['a bad request is final', new TelegramApiError(400, 'Bad Request: chat not found'), { kind: 'permanent' }],
     ['our timeout leaves the outcome unknown', new TimeoutError('Request timed out: sendMessage'), { kind: 'uncertain' }],
     ['a connection reset mid-request leaves it unknown', refused('ECONNRESET'), { kind: 'uncertain' }],
     ['a garbled answer leaves it unknown', new ParseError('Invalid JSON in response to sendMessage'), { kind: 'uncertain' }],

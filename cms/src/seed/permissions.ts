@@ -11,6 +11,9 @@ const READ_REFERENCE = [
   'api::holiday.holiday.findOne',
   'api::sop-policy.sop-policy.find',
 ];
+/** An inquiry's conversation and where its answer goes: for whoever may read the inquiry (the route scopes it). */
+const CONVERSATION = ['plugin::channels.messages.list', 'plugin::channels.messages.plan'];
+
 const SIGNED_IN = [
   'plugin::users-permissions.user.me',
   'api::profile.profile.me',
@@ -43,16 +46,18 @@ export const PERMISSIONS: Record<RoleType, readonly string[]> = {
     'plugin::users-permissions.auth.resetPassword',
   ],
   officer: [
-    ...inquiry('find', 'findOne', 'create', 'update', 'events', 'triage', 'coordinate', 'answer', 'close', 'reject'),
+    ...inquiry('find', 'findOne', 'create', 'update', 'events', 'triage', 'coordinate', 'answer', 'close', 'reject', 'delivered'),
     ...RECAP,
     ...IKM,
     'api::notification.notification.failed',
     'api::notification.notification.retry',
+    'plugin::channels.messages.send',
+    ...CONVERSATION,
     ...READ_REFERENCE,
     ...SIGNED_IN,
   ],
-  division_staff: [...inquiry('find', 'findOne', 'events', 'coordinate'), ...READ_REFERENCE, ...SIGNED_IN],
-  leadership: [...inquiry('find', 'findOne', 'events'), ...RECAP, ...IKM, ...READ_REFERENCE, ...SIGNED_IN],
+  division_staff: [...inquiry('find', 'findOne', 'events', 'coordinate'), ...CONVERSATION, ...READ_REFERENCE, ...SIGNED_IN],
+  leadership: [...inquiry('find', 'findOne', 'events'), ...CONVERSATION, ...RECAP, ...IKM, ...READ_REFERENCE, ...SIGNED_IN],
 };
 
 const ROLE_DESCRIPTIONS: Record<RoleType, string> = {

@@ -49,6 +49,8 @@ export interface Dialect {
    * PostgreSQL the driver's own rendering of a Date, cast, so that it matches Strapi's writes exactly.
    */
   instant(at: Date): Fragment;
+  /** Calendar minutes from one datetime column (or expression) to another, as a fractional number. */
+  minutesBetween(from: Fragment, to: Fragment): Fragment;
   /** A hint naming the index to walk: SQLite only, where the planner cannot know the row counts. */
   indexedBy(name: string): Fragment;
   run<T>(fragment: Fragment): Promise<T[]>;
@@ -60,6 +62,8 @@ export function dialectOf(strapi: Core.Strapi): Dialect {
   return {
     postgres,
     instant: (at) => (postgres ? sql`CAST(${at} AS timestamp)` : sql`${at.getTime()}`),
+    // SQLite keeps Strapi's datetimes as epoch milliseconds; PostgreSQL as timestamps, whose difference is an interval.
+    minutesBetween: (from, to) => (postgres ? sql`(EXTRACT(EPOCH FROM (${to} - ${from})) / 60.0)` : sql`((${to} - ${from}) / 60000.0)`),
     indexedBy: (name) => (postgres ? EMPTY : raw(` INDEXED BY ${name}`)),
     async run<T>(fragment: Fragment): Promise<T[]> {
       return returnedRows((await knex.raw(fragment.text, fragment.values as never[])) as RawResult<T>);

@@ -115,6 +115,11 @@ export const coordinateSchema = strict({ information: text('Informasi dari bidan
 export const answerSchema = strict({ answer: text('Jawaban', 3, 10000), faqEntry: z.string().trim().min(1).max(64).optional() });
 export const closeSchema = strict({ reason: text('Alasan', 1, 1000).optional() });
 export const rejectSchema = strict({ reason: text('Alasan penolakan', 3, 1000) });
+/** The officer handed the answer over outside the system: how (in words), and when if not just now. */
+export const deliveredSchema = strict({
+  how: text('Cara penyampaian', 3, 1000),
+  at: z.iso.datetime({ offset: true, error: 'Waktu penyampaian harus berupa waktu ISO 8601, misalnya 2026-12-01T09:30:00+07:00.' }).transform((value) => new Date(value)).optional(),
+});
 
 export const channelSchema = z.enum(CHANNELS);
 

@@ -11,7 +11,7 @@ export const BoardFilters = ({ filter, onChange }: { filter: BoardFilter; onChan
   return (
     <Stack direction="row" spacing={1} useFlexGap flexWrap="wrap" alignItems="center" className="board-filters">
       <TextField size="small" fullWidth={false} type="search" name="board-search" label={translate('layanan.board.search')} value={filter.text ?? ''} onChange={(event) => set({ text: event.target.value })} sx={{ minWidth: 220 }} />
-      <TextField size="small" fullWidth={false} select label={translate('layanan.inquiry.fields.channel')} value={filter.channel ?? ''} onChange={(event) => set({ channel: event.target.value })} sx={{ minWidth: 160 }}>
+      <TextField size="small" fullWidth={false} select label={translate('layanan.inquiry.fields.channel')} value={filter.channel ?? ''} onChange={(event) => set({ channel: event.target.value })} sx={{ minWidth: 150 }}>
         <MenuItem value="">{translate('layanan.board.all_channels')}</MenuItem>
         {CHANNELS.map((channel) => (
           <MenuItem key={channel} value={channel}>
@@ -19,7 +19,7 @@ export const BoardFilters = ({ filter, onChange }: { filter: BoardFilter; onChan
           </MenuItem>
         ))}
       </TextField>
-      <TextField size="small" fullWidth={false} select label={translate('layanan.inquiry.fields.kind')} value={filter.kind ?? ''} onChange={(event) => set({ kind: event.target.value })} sx={{ minWidth: 140 }}>
+      <TextField size="small" fullWidth={false} select label={translate('layanan.inquiry.fields.kind')} value={filter.kind ?? ''} onChange={(event) => set({ kind: event.target.value })} sx={{ minWidth: 130 }}>
         <MenuItem value="">{translate('layanan.board.all_kinds')}</MenuItem>
         {KINDS.map((kind) => (
           <MenuItem key={kind} value={kind}>
@@ -27,7 +27,7 @@ export const BoardFilters = ({ filter, onChange }: { filter: BoardFilter; onChan
           </MenuItem>
         ))}
       </TextField>
-      <TextField size="small" fullWidth={false} select label={translate('layanan.inquiry.fields.division')} value={filter.division ?? ''} onChange={(event) => set({ division: event.target.value })} sx={{ minWidth: 200 }}>
+      <TextField size="small" fullWidth={false} select label={translate('layanan.inquiry.fields.division')} value={filter.division ?? ''} onChange={(event) => set({ division: event.target.value })} sx={{ minWidth: 170 }}>
         <MenuItem value="">{translate('layanan.board.all_divisions')}</MenuItem>
         {divisions.map((division) => (
           <MenuItem key={division.documentId} value={division.documentId}>
@@ -35,7 +35,11 @@ export const BoardFilters = ({ filter, onChange }: { filter: BoardFilter; onChan
           </MenuItem>
         ))}
       </TextField>
-      <FormControlLabel control={<Checkbox checked={Boolean(filter.breachedOnly)} onChange={(event) => set({ breachedOnly: event.target.checked })} />} label={translate('layanan.board.breached_only')} />
+      <FormControlLabel control={<Checkbox size="small" checked={Boolean(filter.breachedOnly)} onChange={(event) => set({ breachedOnly: event.target.checked })} />} label={translate('layanan.board.breached_only')} />
+      <FormControlLabel
+        control={<Checkbox size="small" checked={Boolean(filter.awaitingDelivery)} onChange={(event) => set({ awaitingDelivery: event.target.checked })} />}
+        label={translate('layanan.board.awaiting_delivery')}
+      />
     </Stack>
   );
 };

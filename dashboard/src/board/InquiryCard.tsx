@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { useTranslate } from 'react-admin';
 import type { Inquiry } from '../types';
+import { awaitsDelivery } from '../inquiries/delivery';
 import type { Countdown } from '../sla/countdown';
 import { CountdownBadge } from '../sla/CountdownBadge';
 import { ChannelIcon } from './ChannelIcon';
@@ -26,6 +27,11 @@ export const InquiryCard = memo(function InquiryCard({ inquiry, countdown }: { i
         )}
       </div>
       {countdown && <CountdownBadge countdown={countdown} />}
+      {awaitsDelivery(inquiry) && (
+        <span className={`chip chip--delivery chip--delivery-${inquiry.answerDelivery}`} data-delivery={inquiry.answerDelivery}>
+          {translate(inquiry.answerDelivery === 'failed' ? 'layanan.board.delivery_failed' : 'layanan.board.undelivered')}
+        </span>
+      )}
     </div>
   );
 });

@@ -1,6 +1,7 @@
 import { STATUSES, TRANSITIONS, type Action, type Status } from '@layanan/config';
 import type { Inquiry } from '../types';
 import { runningStep } from '../sla/countdown';
+import { awaitsDelivery } from '../inquiries/delivery';
 
 export type BoardColumns = Record<Status, Inquiry[]>;
 
@@ -9,6 +10,7 @@ export interface BoardFilter {
   kind?: string;
   division?: string;
   breachedOnly?: boolean;
+  awaitingDelivery?: boolean;
   text?: string;
 }
 
@@ -43,6 +45,7 @@ export function matchesFilter(inquiry: Inquiry, filter: BoardFilter, now: Date):
   if (filter.kind && inquiry.kind !== filter.kind) return false;
   if (filter.division && inquiry.division?.documentId !== filter.division) return false;
   if (filter.breachedOnly && !isBreached(inquiry, now)) return false;
+  if (filter.awaitingDelivery && !awaitsDelivery(inquiry)) return false;
   const text = filter.text?.trim().toLowerCase();
   if (text) {
     const haystack = `${inquiry.code} ${inquiry.subject} ${inquiry.applicant?.name ?? ''}`.toLowerCase();

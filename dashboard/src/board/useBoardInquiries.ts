@@ -24,6 +24,7 @@ export const BOARD_FIELDS = [
   'triageBreached',
   'coordinationBreached',
   'answerBreached',
+  'answerDelivery',
   'updatedAt',
 ] as const;
 

@@ -5,7 +5,9 @@ import type { Action } from '@layanan/config';
 import type { Division, FaqEntry, Inquiry } from '../types';
 import type { ActionInput } from './useInquiryAction';
 import { FaqSearch } from './FaqSearch';
+import { planMessage } from './delivery';
 import { suggestDivision } from './suggestDivision';
+import { useDeliveryPlan } from './useConversation';
 import './actionForm.css';
 
 interface Props {
@@ -48,22 +50,7 @@ export const ActionForm = ({ action, inquiry, submitting, onSubmit, onCancel }: 
             fullWidth
           />
         )}
-        {action === 'answer' && (
-          <>
-            <FaqSearch initial={inquiry.subject} onInsert={(entry: FaqEntry) => set({ answer: entry.answer, faqEntry: entry.documentId })} />
-            <TextField
-              label={translate('layanan.actions.answer_text')}
-              name="answer"
-              value={input.answer ?? ''}
-              onChange={(event) => set({ answer: event.target.value })}
-              multiline
-              minRows={5}
-              required
-              fullWidth
-              helperText={translate('layanan.actions.answer_channel', { channel: translate(`layanan.channel.${inquiry.channel}`) })}
-            />
-          </>
-        )}
+        {action === 'answer' && <AnswerFields inquiry={inquiry} input={input} set={set} />}
         {(action === 'close' || action === 'reject') && (
           <TextField
             label={translate(action === 'close' ? 'layanan.actions.close_reason' : 'layanan.actions.reject_reason')}
@@ -89,6 +76,29 @@ export const ActionForm = ({ action, inquiry, submitting, onSubmit, onCancel }: 
         </Stack>
       </Stack>
     </Box>
+  );
+};
+
+/** The answer, from an FAQ entry or written out, and beforehand where it will go (the delivery plan). */
+const AnswerFields = ({ inquiry, input, set }: { inquiry: Inquiry; input: ActionInput; set: (patch: ActionInput) => void }) => {
+  const translate = useTranslate();
+  const { data: plan } = useDeliveryPlan(inquiry.id);
+  const where = plan ? planMessage(plan, translate) : translate('layanan.actions.answer_channel', { channel: translate(`layanan.channel.${inquiry.channel}`) });
+  return (
+    <>
+      <FaqSearch initial={inquiry.subject} onInsert={(entry: FaqEntry) => set({ answer: entry.answer, faqEntry: entry.documentId })} />
+      <TextField
+        label={translate('layanan.actions.answer_text')}
+        name="answer"
+        value={input.answer ?? ''}
+        onChange={(event) => set({ answer: event.target.value })}
+        multiline
+        minRows={5}
+        required
+        fullWidth
+        helperText={<span data-testid="answer-plan">{where}</span>}
+      />
+    </>
   );
 };
 

@@ -7,6 +7,8 @@ import { countdownOf } from '../sla/countdown';
 import { CountdownBadge } from '../sla/CountdownBadge';
 import { useNow, useSopCalendar } from '../sla/useSopCalendar';
 import { ChannelIcon } from '../board/ChannelIcon';
+import { AnswerDelivery } from './AnswerDelivery';
+import { Conversation } from './Conversation';
 import { InquiryActions } from './InquiryActions';
 import { Timeline } from './Timeline';
 import './inquiry.css';
@@ -23,8 +25,8 @@ const Field = ({ label, children }: { label: string; children: ReactNode }) =>
     </div>
   ) : null;
 
-const Section = ({ title, children }: { title: string; children: ReactNode }) => (
-  <Card variant="outlined">
+const Section = ({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) => (
+  <Card variant="outlined" data-testid={testId}>
     <CardContent>
       <Typography variant="subtitle1" fontWeight={600} gutterBottom>
         {title}
@@ -98,6 +100,14 @@ const InquiryView = () => {
               </Stack>
             </Section>
           )}
+          {record.answeredAt && (
+            <Section title={translate('layanan.inquiry.sections.delivery')} testId="delivery-section">
+              <AnswerDelivery inquiry={record} />
+            </Section>
+          )}
+          <Section title={translate('layanan.inquiry.sections.conversation')} testId="conversation-section">
+            <Conversation inquiry={record} />
+          </Section>
         </Stack>
         <Stack spacing={2}>
           <Section title={translate('layanan.inquiry.sections.actions')}>

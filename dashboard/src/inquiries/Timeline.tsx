@@ -7,10 +7,21 @@ import { formatDateTime, intlLocale } from '../format';
 
 export const eventsKey = (id: string) => ['inquiry-events', id];
 
-function detailText(event: InquiryEvent, translate: (key: string) => string): string | null {
+type Translate = ReturnType<typeof useTranslate>;
+
+/** "oleh petugas", "e-mail": who or what carried a message or the answer. */
+function viaText(via: unknown, translate: Translate): string | null {
+  if (typeof via !== 'string' || !via) return null;
+  return translate(`layanan.events.via.${via}`, { _: translate(`layanan.delivery.medium.${via}`, { _: via }) });
+}
+
+function detailText(event: InquiryEvent, translate: Translate): string | null {
   const detail = event.detail ?? {};
   const step = typeof detail.step === 'string' ? translate(`layanan.sla.step.${detail.step}`) : null;
-  const parts = [detail.division, detail.note, detail.reason, step].filter((part): part is string => typeof part === 'string' && part.length > 0);
+  const channel = typeof detail.channel === 'string' ? translate(`layanan.channel.${detail.channel}`, { _: detail.channel }) : null;
+  const parts = [detail.division, viaText(detail.via, translate), channel, detail.note, detail.reason, step].filter(
+    (part): part is string => typeof part === 'string' && part.length > 0,
+  );
   return parts.length ? parts.join(' · ') : null;
 }
 

@@ -2,7 +2,22 @@ import { HttpError, withLifecycleCallbacks, type DataProvider, type GetListParam
 import { strapiDataProvider } from 'ra-strapi';
 import { EDITABLE_INQUIRY_FIELDS } from '@layanan/config';
 import { stringify } from 'qs';
-import type { ExportFormat, FailedNotification, FaqEntry, Ikm, Inquiry, InquiryEvent, Recap, RecapQuery, SopPolicy, TelegramLink, TelegramLinkCode } from '../types';
+import type {
+  ConversationMessage,
+  DeliveryPlan,
+  ExportFormat,
+  FailedNotification,
+  FaqEntry,
+  Ikm,
+  Inquiry,
+  InquiryEvent,
+  QueuedMessage,
+  Recap,
+  RecapQuery,
+  SopPolicy,
+  TelegramLink,
+  TelegramLinkCode,
+} from '../types';
 import { JWT_KEY, httpClient, type StrapiErrorBody } from './httpClient';
 import { MAX_PAGE_SIZE, chunks, detailQueryString, listQueryString } from './strapiQuery';
 
@@ -28,6 +43,11 @@ export interface AnswerInput {
   answer: string;
   faqEntry?: string;
 }
+/** The officer's word that the answer reached the citizen by hand: how, and when (now when left out). */
+export interface DeliveredInput {
+  how: string;
+  at?: string;
+}
 
 /** The SOP steps and the reads the dashboard needs beyond CRUD; each is one route of the API. */
 export interface DomainMethods {
@@ -37,6 +57,13 @@ export interface DomainMethods {
   closeInquiry(id: Identifier, input: { reason?: string }): Promise<Inquiry>;
   rejectInquiry(id: Identifier, input: { reason: string }): Promise<Inquiry>;
   getEvents(id: Identifier): Promise<InquiryEvent[]>;
+  /** The conversation with the citizen, oldest first. */
+  getMessages(id: Identifier): Promise<ConversationMessage[]>;
+  /** Where the answer (and a message from the conversation) will go. */
+  getDeliveryPlan(id: Identifier): Promise<DeliveryPlan | null>;
+  /** A message to the citizen that is not the answer; refused with a 409 where the channel cannot send. */
+  sendMessage(id: Identifier, input: { text: string }): Promise<QueuedMessage>;
+  confirmDelivery(id: Identifier, input: DeliveredInput): Promise<Inquiry>;
   getSopPolicy(): Promise<SopPolicy>;
   getHolidayDates(since: Date): Promise<string[]>;
   searchFaq(text: string): Promise<FaqEntry[]>;
@@ -129,6 +156,26 @@ export function createDataProvider(fetchJson: Fetch = httpClient): LayananDataPr
       const { json } = await fetchJson(`${API_URL}/inquiries/${encodeURIComponent(String(id))}/events`);
       return json.data as InquiryEvent[];
     },
+
+    async getMessages(id) {
+      const { json } = await fetchJson(`${API_URL}/channels/inquiries/${encodeURIComponent(String(id))}/messages`);
+      return json.data as ConversationMessage[];
+    },
+
+    async getDeliveryPlan(id) {
+      const { json } = await fetchJson(`${API_URL}/channels/inquiries/${encodeURIComponent(String(id))}/delivery`);
+      return (json.data ?? null) as DeliveryPlan | null;
+    },
+
+    async sendMessage(id, input) {
+      const { json } = await fetchJson(`${API_URL}/channels/inquiries/${encodeURIComponent(String(id))}/messages`, {
+        method: 'POST',
+        body: JSON.stringify({ data: { text: input.text } }),
+      });
+      return json.data as QueuedMessage;
+    },
+
+    confirmDelivery: inquiryAction('delivered'),
 
     async getSopPolicy() {
       const { json } = await fetchJson(`${API_URL}/sop-policy`);

@@ -2,10 +2,9 @@ import { useState } from 'react';
 import { Button, LinearProgress } from '@mui/material';
 import DownloadIcon from '@mui/icons-material/Download';
 import { useCanAccess, useDataProvider, useLocale, useNotify, useTranslate } from 'react-admin';
-import { intlLocale } from '../format';
+import { formatBytes, intlLocale } from '../format';
 import type { LayananDataProvider } from '../providers/dataProvider';
 import type { ExportFormat, RecapQuery } from '../types';
-import { formatBytes } from './recapModel';
 
 const FORMATS: readonly ExportFormat[] = ['xlsx', 'csv', 'pdf'];
 

@@ -5,6 +5,7 @@ import type { LayananDataProvider } from '../providers/dataProvider';
 import type { Division, RecapQuery } from '../types';
 import { CategoryChart } from './CategoryChart';
 import { ComplianceChart } from './ComplianceChart';
+import { DeliveryTable } from './DeliveryTable';
 import { DurationChart } from './DurationChart';
 import { ExportButtons } from './ExportButtons';
 import { IkmPanel } from './IkmPanel';
@@ -55,6 +56,7 @@ const RecapPage = () => {
             <ShareChart title={translate('layanan.recap.charts.by_kind')} breakdown={recap.data.totals.kind} label={(key) => translate(`layanan.kind.${key}`)} />
             <ComplianceChart recap={recap.data} />
             <DurationChart recap={recap.data} />
+            <DeliveryTable recap={recap.data} />
             <CategoryChart recap={recap.data} query={query} />
             {ikm.data && <IkmPanel ikm={ikm.data} />}
           </div>

@@ -1,5 +1,5 @@
 import { CHANNELS, SERVICE_CATEGORIES, SOP_STEPS, dateKeyOf, dayNumberOf, localDayNumber, utcOffsetMinutes } from '@layanan/config';
-import type { Breakdown, Recap, RecapPeriod, RecapQuery, SopStepKey } from '../types';
+import type { AnswerDeliveryFigures, Breakdown, Recap, RecapPeriod, RecapQuery, SopStepKey } from '../types';
 
 export const OFFICE_ZONE = 'Asia/Jakarta';
 
@@ -96,10 +96,9 @@ export function inquiryListPath(period: Pick<RecapPeriod, 'start' | 'end'>, quer
   return `/inquiries?${new URLSearchParams({ filter: JSON.stringify(filter), sort: 'receivedAt', order: 'ASC' }).toString()}`;
 }
 
-/** "1,2 MB" while a report streams in. */
-export function formatBytes(bytes: number, locale: string): string {
-  if (bytes < 1024 * 1024) return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(bytes / 1024)} KB`;
-  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(bytes / 1024 / 1024)} MB`;
+/** The channels whose answers have a delivery state, in the SOP's channel order: the delivery table's rows. */
+export function deliveryRows(recap: Recap): ({ key: string } & AnswerDeliveryFigures)[] {
+  return CHANNELS.filter((channel) => recap.answerDelivery.byChannel[channel]).map((channel) => ({ key: channel, ...recap.answerDelivery.byChannel[channel] }));
 }
 
 export function formatPercent(value: number | null, locale: string): string {

@@ -1,16 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID, getService } from './utils';
 import type { SopWorkflowConfig } from './config';
+import { ensureIndexes, index, uniqueIndex, type IndexSpec } from './indexes';
 
-interface IndexSpec {
-  table: string;
-  name: string;
-  columns: string[];
-}
-
-const index = (table: string, name: string, ...columns: string[]): IndexSpec => ({ table, name, columns });
-
-/** What the board, the sweep and the recap filter and sort on. Names stay under PostgreSQL's 63 characters. */
+/** What the board, the sweep and the recap filter and sort on (the outbox's own: services/delivery.ts). */
 const INDEXES: IndexSpec[] = [
   index('inquiries', 'inquiries_status_triage_due_at_idx', 'status', 'triage_due_at'),
   index('inquiries', 'inquiries_status_coordination_due_at_idx', 'status', 'coordination_due_at'),
@@ -34,37 +27,20 @@ const INDEXES: IndexSpec[] = [
   index('inquiries', 'inquiries_recap_coordination_minutes_idx', 'coordination_working_minutes', 'received_at', 'channel', 'kind', 'routed_division_id'),
   index('inquiries', 'inquiries_recap_answer_minutes_idx', 'answer_working_minutes', 'received_at', 'channel', 'kind', 'routed_division_id'),
   index('inquiry_events', 'inquiry_events_at_idx', 'at'),
-  index('notifications', 'notifications_status_next_attempt_at_idx', 'status', 'next_attempt_at'),
+  uniqueIndex('inquiries', 'code'),
 ];
 
 /** Narrower indexes that a wider or unique one now serves. */
 const SUPERSEDED = ['inquiries_channel_received_at_idx', 'inquiries_kind_received_at_idx', 'inquiries_code_idx'];
 
-/**
- * Enforced by the database rather than by Strapi's `unique` (a read before every insert, and not safe
- * between two instances).
- */
-const UNIQUE_INDEXES: Record<string, string[]> = {
-  inquiries: ['code'],
-  notifications: ['idempotency_key'],
-};
-
-async function ensureIndexes(strapi: Core.Strapi): Promise<void> {
-  const knex = strapi.db.connection;
-  for (const name of SUPERSEDED) await knex.raw(`DROP INDEX IF EXISTS ${name}`);
-  for (const { table, name, columns } of INDEXES) {
-    await knex.raw(`CREATE INDEX IF NOT EXISTS ${name} ON ${table} (${columns.join(', ')})`);
-  }
-  for (const [table, column] of Object.entries(UNIQUE_INDEXES).flatMap(([t, cols]) => cols.map((c) => [t, c] as const))) {
-    await knex.raw(`CREATE UNIQUE INDEX IF NOT EXISTS ${table}_${column}_uq ON ${table} (${column})`);
-  }
-}
-
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await getService(strapi, 'codes').ensureTable();
   await getService(strapi, 'rateLimit').ensureTable();
-  await ensureIndexes(strapi);
+  await ensureIndexes(strapi, INDEXES, SUPERSEDED);
+  await getService(strapi, 'delivery').ensureIndexes();
   await getService(strapi, 'durations').backfill();
+  // Idle until a channel registers a sender or a fan-out (the plugins that do so bootstrap after this one).
+  getService(strapi, 'delivery').start();
 
   const { sweepCron } = strapi.config.get(`plugin::${PLUGIN_ID}`) as SopWorkflowConfig;
   if (sweepCron) {

@@ -1,3 +1,5 @@
+import type { EngineSettings } from './delivery/engine';
+
 export interface RateLimit {
   points: number;
   durationSeconds: number;
@@ -5,6 +7,8 @@ export interface RateLimit {
 
 export interface SopWorkflowConfig {
   sweepCron: string | false;
+  /** The outbox's delivery engine, for every channel alike (each sender brings its own limits). */
+  delivery: EngineSettings;
   /** New requests from the public form, per client address. */
   publicRateLimit: RateLimit;
   /** Tracking look-ups per client address: generous for citizens, too slow for guessing tokens. */
@@ -13,6 +17,7 @@ export interface SopWorkflowConfig {
 
 const defaults: SopWorkflowConfig = {
   sweepCron: '*/1 * * * *',
+  delivery: { pollIntervalMs: 1000, shutdownGraceMs: 5000 },
   publicRateLimit: { points: 10, durationSeconds: 60 },
   trackRateLimit: { points: 60, durationSeconds: 60 },
 };
@@ -24,12 +29,20 @@ function rateLimitProblem(name: string, limit: RateLimit | undefined): string | 
   return `sop-workflow: ${name} needs positive integers { points, durationSeconds }`;
 }
 
+function deliveryProblem(delivery: Partial<EngineSettings> | undefined): string | null {
+  for (const [name, value] of Object.entries(delivery ?? {})) {
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) return `sop-workflow: delivery.${name} must be a number ≥ 0, got ${JSON.stringify(value)}`;
+  }
+  return null;
+}
+
 function validator(config: Partial<SopWorkflowConfig>): void {
   const { sweepCron } = config;
   if (sweepCron !== undefined && sweepCron !== false && (typeof sweepCron !== 'string' || sweepCron.trim().split(/\s+/).length < 5)) {
     throw new Error(`sop-workflow: sweepCron must be a cron expression or false, got ${JSON.stringify(sweepCron)}`);
   }
-  const problem = rateLimitProblem('publicRateLimit', config.publicRateLimit) ?? rateLimitProblem('trackRateLimit', config.trackRateLimit);
+  const problem =
+    rateLimitProblem('publicRateLimit', config.publicRateLimit) ?? rateLimitProblem('trackRateLimit', config.trackRateLimit) ?? deliveryProblem(config.delivery);
   if (problem) throw new Error(problem);
 }
 

@@ -1,10 +1,12 @@
 import config from './config';
 import register from './register';
 import bootstrap from './bootstrap';
+import destroy from './destroy';
 import services from './services';
 
-export default { config, register, bootstrap, services };
+export default { config, register, bootstrap, destroy, services };
 export type { SopWorkflowServices } from './services';
 export { getService, returnedRows, type RawResult } from './utils';
 export { PUBLIC, SYSTEM, type Actor } from './services/actor';
 export { tokenMatches } from './services/tokens';
+export type { ChannelFanout, ChannelSender, FanoutResult, OutboxRow, SendOutcome, SenderLimits } from './delivery/types';

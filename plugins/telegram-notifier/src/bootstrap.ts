@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { getService as sop } from '@layanan/sop-workflow';
 import { UPDATES_TABLE } from './services/bot';
 import { configOf, getService, now } from './utils';
 
@@ -6,7 +7,6 @@ const DAY = 24 * 3600_000;
 
 async function ensureTables(strapi: Core.Strapi): Promise<void> {
   const knex = strapi.db.connection;
-  await knex.raw('CREATE INDEX IF NOT EXISTS notifications_channel_status_recipient_idx ON notifications (channel, status, recipient)');
   if (await knex.schema.hasTable(UPDATES_TABLE)) return;
   await knex.schema.createTable(UPDATES_TABLE, (table) => {
     table.bigInteger('update_id').primary();
@@ -23,7 +23,9 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   }
   if (!config.publicUrl) strapi.log.warn('[telegram] PUBLIC_URL is not set: alerts go out without the "Buka di dasbor" button.');
   await getService(strapi, 'bot').start();
-  getService(strapi, 'worker').start();
+  const delivery = sop(strapi, 'delivery');
+  delivery.register(getService(strapi, 'sender'));
+  delivery.registerFanout(getService(strapi, 'fanout'));
   strapi.log.info(`[telegram] notifier on (${config.webhookUrl ? 'webhook' : 'long polling'}).`);
 
   strapi.cron.add({

@@ -1,21 +1,12 @@
-export interface DeliveryConfig {
-  /** Telegram's limits: about 30 messages a second overall, one a second per chat, 20 a minute per group. */
-  globalPerSecond: number;
+import type { SenderLimits } from '@layanan/sop-workflow';
+
+/**
+ * Telegram's limits on the delivery engine: about 30 messages a second overall, one a second per chat, 20 a
+ * minute per group, each with a margin so that network jitter never brings two sends closer than the limit.
+ */
+export interface DeliveryConfig extends Omit<SenderLimits, 'perRecipientIntervalMs' | 'groupPerMinute' | 'isGroup' | 'concurrency'> {
   perChatIntervalMs: number;
   groupPerMinute: number;
-  /** Added to each of those intervals, so that network jitter never brings two sends closer than the limit. */
-  marginMs: number;
-  /** Attempts before a message is parked as failed (429s do not count: Telegram said when to come back). */
-  maxAttempts: number;
-  backoffBaseMs: number;
-  backoffMaxMs: number;
-  requestTimeoutMs: number;
-  /** A row left in "sending" longer than this belongs to a process that died mid-send. */
-  leaseMs: number;
-  /** How often the worker looks for rows written by other instances; this instance's own rows wake it at once. */
-  pollIntervalMs: number;
-  /** On shutdown, how long sends already under way may finish before they are cut off. */
-  shutdownGraceMs: number;
 }
 
 export interface TelegramConfig {
@@ -55,8 +46,6 @@ const defaults: TelegramConfig = {
     backoffMaxMs: 10 * 60_000,
     requestTimeoutMs: 30_000,
     leaseMs: 2 * 60_000,
-    pollIntervalMs: 1000,
-    shutdownGraceMs: 5000,
   },
 };
 

@@ -1,5 +1,4 @@
 import config from './config';
-import register from './register';
 import bootstrap from './bootstrap';
 import destroy from './destroy';
 import services from './services';
@@ -7,6 +6,6 @@ import controllers from './controllers';
 import routes from './routes';
 import contentTypes from './content-types';
 
-export default { config, register, bootstrap, destroy, services, controllers, routes, contentTypes };
+export default { config, bootstrap, destroy, services, controllers, routes, contentTypes };
 export type { TelegramServices } from './services';
 export type { TelegramConfig } from './config';

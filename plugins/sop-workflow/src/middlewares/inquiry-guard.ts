@@ -1,6 +1,6 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { EDITABLE_INQUIRY_FIELDS, INTAKE_FIELDS, type Kind } from '@layanan/config';
+import { EDITABLE_INQUIRY_FIELDS, INTAKE_FIELDS, citizenOutboxChannel, type Kind } from '@layanan/config';
 import { UID, getService } from '../utils';
 import { SYSTEM, workflowActor, type Actor } from '../services/actor';
 
@@ -53,7 +53,7 @@ export const inquiryGuard =
           });
           // The citizen's receipt, with the code, through the channel they used.
           await getService(strapi, 'outbox').enqueue({
-            channel: created.channel,
+            channel: citizenOutboxChannel(created.channel),
             topic: 'inquiry.received',
             idempotencyKey: `received:${created.documentId}`,
             inquiryId: created.id,

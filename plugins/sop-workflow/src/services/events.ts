@@ -2,26 +2,11 @@ import type { Core } from '@strapi/strapi';
 import { UID } from '../utils';
 import { insertRow } from '../rows';
 import type { Actor } from './actor';
+import { PUBLIC_EVENT_TYPES, type EventType } from '@layanan/config';
 
-export const EVENT_TYPES = [
-  'created',
-  'triaged',
-  'coordinated',
-  'answered',
-  'closed',
-  'rejected',
-  'reopened',
-  'breached',
-  'reminded',
-  'notified',
-  'edited',
-  'note',
-  'acknowledged',
-] as const;
-export type EventType = (typeof EVENT_TYPES)[number];
+export type { EventType };
 
-/** Event types a citizen sees on the tracking page; internal coordination stays internal. */
-const PUBLIC_TYPES: ReadonlySet<EventType> = new Set(['created', 'triaged', 'coordinated', 'answered', 'closed', 'rejected']);
+const PUBLIC_TYPES: ReadonlySet<EventType> = new Set(PUBLIC_EVENT_TYPES);
 
 export interface EventInput {
   inquiryId: number;

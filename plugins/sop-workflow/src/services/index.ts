@@ -1,5 +1,6 @@
 import clock from './clock';
 import codes from './codes';
+import delivery from './delivery';
 import durations from './durations';
 import events from './events';
 import outbox from './outbox';
@@ -7,8 +8,9 @@ import policy from './policy';
 import sweep from './sweep';
 import workflow from './workflow';
 import rateLimit from './rate-limit';
+import staff from './staff';
 
-const services = { clock, codes, durations, events, outbox, policy, sweep, workflow, rateLimit };
+const services = { clock, codes, delivery, durations, events, outbox, policy, sweep, workflow, rateLimit, staff };
 
 export type SopWorkflowServices = typeof services;
 export default services;

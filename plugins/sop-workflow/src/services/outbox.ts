@@ -2,6 +2,14 @@ import type { Core } from '@strapi/strapi';
 import { UID } from '../utils';
 import { insertRow } from '../rows';
 
+/** Payload fields that are bearer secrets and leave the outbox with the message. */
+export const SECRET_FIELDS = ['trackingToken'] as const;
+
+interface PayloadRow {
+  id: number;
+  payload: Record<string, unknown> | null;
+}
+
 export interface OutboxMessage {
   channel: string;
   topic: string;
@@ -36,5 +44,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       { ignoreConflictOn: 'idempotencyKey' },
     );
     return id !== null;
+  },
+
+  /**
+   * Adds a bearer secret (the citizen's tracking token) to a row's payload, in the caller's transaction. It
+   * stays there only until the message has gone: `scrubSecrets` takes it out again.
+   */
+  async attachSecret(idempotencyKey: string, secret: Record<string, string>): Promise<void> {
+    const row = (await strapi.db.query(UID.notification).findOne({ where: { idempotencyKey }, select: ['id', 'payload'] })) as PayloadRow | null;
+    if (!row) return;
+    await strapi.db.query(UID.notification).update({ where: { id: row.id }, data: { payload: { ...(row.payload ?? {}), ...secret } } });
+  },
+
+  async scrubSecrets(id: number, names: readonly string[] = SECRET_FIELDS): Promise<void> {
+    const row = (await strapi.db.query(UID.notification).findOne({ where: { id }, select: ['id', 'payload'] })) as PayloadRow | null;
+    if (!row?.payload || !names.some((name) => name in row.payload!)) return;
+    const payload = Object.fromEntries(Object.entries(row.payload).filter(([key]) => !names.includes(key)));
+    await strapi.db.query(UID.notification).update({ where: { id }, data: { payload } });
   },
 });

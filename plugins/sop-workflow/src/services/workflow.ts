@@ -5,6 +5,7 @@ import {
   STATUS_LABELS,
   TRANSITIONS,
   addWorkingMinutes,
+  citizenOutboxChannel,
   clockStart,
   workingMinutesBetween,
   type Action,
@@ -14,7 +15,7 @@ import {
   type WorkingCalendar,
 } from '@layanan/config';
 import { UID, getService } from '../utils';
-import { runAsWorkflow, type Actor } from './actor';
+import { SYSTEM, runAsWorkflow, type Actor } from './actor';
 import { snapshotOf, type PolicySnapshot } from './policy';
 import { newTrackingToken } from './tokens';
 import type { EventType } from './events';
@@ -31,6 +32,7 @@ export interface InquiryRow {
   receivedAt: string;
   triagedAt: string | null;
   coordinatedAt: string | null;
+  answeredAt: string | null;
   triageDueAt: string | null;
   coordinationDueAt: string | null;
   answerDueAt: string | null;
@@ -97,6 +99,30 @@ function lateFor(dueAt: string | null, at: Date): boolean {
 function stepWorkingMinutes(started: string | null, ended: Date, calendar: WorkingCalendar): number | null {
   return started === null ? null : workingMinutesBetween(new Date(started), ended, calendar);
 }
+
+type DeliveryState = 'sending' | 'delivered' | 'failed' | 'officer_task';
+
+export interface DeliveryOutcome {
+  state: Exclude<DeliveryState, 'sending'>;
+  at: Date;
+  /** The medium that carried (or failed to carry) it, e.g. "email". */
+  via: string;
+  note?: string;
+}
+
+interface DeliveryRow {
+  id: number;
+  answeredAt: string | null;
+  answerDelivery: DeliveryState | null;
+}
+
+/** Where an answer's delivery may go from each state; a report that arrives late never undoes a newer one. */
+const DELIVERY_MOVES: Record<DeliveryState, readonly DeliveryState[]> = {
+  sending: ['delivered', 'failed', 'officer_task'],
+  officer_task: [],
+  failed: ['delivered'],
+  delivered: ['failed'],
+};
 
 export interface IntakeInput {
   kind: Kind;
@@ -199,6 +225,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           const created = (await strapi.documents(UID.inquiry).create({
             data: { ...fields, receivedAt: receivedAt ?? now(), trackingTokenHash: token.hash } as never,
           })) as unknown as Pick<InquiryRow, 'id' | 'documentId' | 'code' | 'status' | 'triageDueAt'>;
+          // The receipt carries the tracking link to the citizen; its sender scrubs the token once it has left.
+          await outbox().attachSecret(`received:${created.documentId}`, { trackingToken: token.token });
           return { inquiry: created, trackingToken: token.token };
         }),
       );
@@ -277,6 +305,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           outcome: 'answered',
           reminderDueAt: null,
           directAnswer: direct,
+          answerDelivery: 'sending',
+          answerDeliveredAt: null,
+          answerDeliveryNote: null,
           ...(faqEntry ? { faqEntry } : {}),
         };
         const calendar = await policies().calendarFor(policyOf(row));
@@ -298,7 +329,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           detail: { direct, faqEntry, late },
           after: async (updated) => {
             await outbox().enqueue({
-              channel: updated.channel,
+              channel: citizenOutboxChannel(updated.channel),
               topic: 'inquiry.answered',
               idempotencyKey: `answered:${updated.documentId}`,
               inquiryId: updated.id,
@@ -342,6 +373,51 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         },
         detail: { reason: input.reason },
       }));
+    },
+
+    /**
+     * What became of the answer on its way to the citizen (SOP step 4 is done when it arrives): a medium's
+     * confirmation, a failure with its cause, or a task for the officer when no adapter can carry it.
+     * `delivered` is final except for a later bounce; a stale report never moves an answer backwards.
+     */
+    async deliveryOutcome(inquiryId: number, outcome: DeliveryOutcome): Promise<void> {
+      await strapi.db.transaction(async () => {
+        const row = (await strapi.db.query(UID.inquiry).findOne({ where: { id: inquiryId }, select: ['id', 'answeredAt', 'answerDelivery'] })) as DeliveryRow | null;
+        if (!row?.answeredAt || !DELIVERY_MOVES[row.answerDelivery ?? 'sending'].includes(outcome.state)) return;
+        await strapi.db.query(UID.inquiry).update({
+          where: { id: inquiryId },
+          data: {
+            answerDelivery: outcome.state,
+            answerDeliveredAt: outcome.state === 'delivered' ? outcome.at : null,
+            answerDeliveryNote: outcome.note?.slice(0, 1000) ?? null,
+          },
+        });
+        if (outcome.state === 'officer_task') return;
+        await events().record({
+          inquiryId,
+          type: outcome.state === 'delivered' ? 'answer_delivered' : 'answer_failed',
+          actor: SYSTEM,
+          at: outcome.at,
+          detail: { via: outcome.via, ...(outcome.note ? { note: outcome.note } : {}) },
+        });
+      });
+    },
+
+    /** The officer delivered the answer by hand (at the counter, by telephone, on the radio) and says how and when. */
+    async confirmDelivery(documentId: string, input: { how: string; at?: Date }, actor: Actor) {
+      return strapi.db.transaction(async () => {
+        const row = await load(documentId);
+        const current = (row as InquiryRow & DeliveryRow).answerDelivery;
+        if (!row.answeredAt || current === 'delivered') {
+          throw createHttpError(409, current === 'delivered' ? 'Jawaban sudah tercatat tersampaikan.' : 'Permohonan belum dijawab.', { details: { current } });
+        }
+        const at = input.at ?? now();
+        if (at.getTime() > now().getTime()) throw new errors.ValidationError('Waktu penyampaian tidak boleh di masa depan.');
+        if (at.getTime() < new Date(row.answeredAt).getTime()) throw new errors.ValidationError('Waktu penyampaian tidak boleh sebelum jawaban dibuat.');
+        await strapi.db.query(UID.inquiry).update({ where: { id: row.id }, data: { answerDelivery: 'delivered', answerDeliveredAt: at, answerDeliveryNote: input.how } });
+        await events().record({ inquiryId: row.id, type: 'answer_delivered', actor, at, detail: { via: 'officer', note: input.how } });
+        return load(documentId);
+      });
     },
 
     load,

@@ -4,7 +4,7 @@ import { Api, Bot, type Context, type Update } from 'node-telegram-bot-api';
 import { TELEGRAM_CHANNEL, UID, configOf, getService, now } from '../utils';
 import type { LinkedChat, StaffMember } from './links';
 import { escapeHtml, formatWib, type AlertPayload } from './messages';
-import { classify } from './worker';
+import { classify } from './sender';
 
 export const UPDATES_TABLE = 'telegram_updates';
 const ALLOWED_UPDATES = ['message', 'callback_query'];
@@ -57,7 +57,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   /**
-   * The bot's answer in a chat. It shares Telegram's 30-a-second budget with the alerts the worker paces, so
+   * The bot's answer in a chat. It shares Telegram's 30-a-second budget with the alerts the delivery engine paces, so
    * in a busy second Telegram may refuse it with 429: that wait is honoured (twice at most) rather than the
    * answer lost.
    */

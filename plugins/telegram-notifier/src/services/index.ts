@@ -1,10 +1,11 @@
 import actions from './actions';
 import bot from './bot';
+import fanout from './fanout';
 import links from './links';
 import messages from './messages';
-import worker from './worker';
+import sender from './sender';
 
-const services = { actions, bot, links, messages, worker };
+const services = { actions, bot, fanout, links, messages, sender };
 
 export type TelegramServices = typeof services;
 export default services;

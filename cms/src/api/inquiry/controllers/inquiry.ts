@@ -7,6 +7,7 @@ import {
   answerSchema,
   closeSchema,
   coordinateSchema,
+  deliveredSchema,
   editInquirySchema,
   officerInquirySchema,
   parseBody,
@@ -38,12 +39,6 @@ const FREE_TEXT = ['subject', 'message', 'divisionInformation', 'answer', 'notes
 
 type ListRow = { id: number; applicant?: Applicant | null } & Partial<Record<(typeof FREE_TEXT)[number], string | null>>;
 
-/** Division staff see their own Bidang's inquiries only; everyone else with access sees all. */
-function scopeFilter(actor: Actor): Record<string, unknown> | null {
-  if (actor.role !== 'division_staff') return null;
-  return { division: { id: { $eq: actor.divisionId ?? -1 } } };
-}
-
 function maskListRow(row: ListRow, name: string | undefined): ListRow {
   const masked: ListRow = { ...row };
   for (const field of FREE_TEXT) {
@@ -60,7 +55,7 @@ export default factories.createCoreController(UID, ({ strapi }: { strapi: Core.S
   const workflow = () => sop(strapi, 'workflow');
 
   async function visible(documentId: string, actor: Actor) {
-    const scope = scopeFilter(actor);
+    const scope = sop(strapi, 'staff').scopeOf(actor);
     const found = await strapi.documents(UID).findFirst({
       filters: { documentId, ...(scope ?? {}) } as never,
       populate: DETAIL_POPULATE as never,
@@ -90,7 +85,7 @@ export default factories.createCoreController(UID, ({ strapi }: { strapi: Core.S
   return {
     async find(ctx) {
       const actor = await actorFromState(strapi, ctx.state);
-      const scope = scopeFilter(actor);
+      const scope = sop(strapi, 'staff').scopeOf(actor);
       if (scope) {
         // Mutated in place: assigning ctx.query would re-serialise it with Node's flat querystring.
         const { filters } = ctx.query;
@@ -146,6 +141,10 @@ export default factories.createCoreController(UID, ({ strapi }: { strapi: Core.S
     },
     async close(ctx) {
       return act(ctx, (actor) => workflow().close(ctx.params.id, parseBody(closeSchema, ctx.request.body ?? { data: {} }), actor));
+    },
+    /** The delivery task of step 4: the officer confirms the answer reached the citizen outside the system. */
+    async delivered(ctx) {
+      return act(ctx, (actor) => workflow().confirmDelivery(ctx.params.id, parseBody(deliveredSchema, ctx.request.body), actor));
     },
     async reject(ctx) {
       return act(ctx, (actor) => workflow().reject(ctx.params.id, parseBody(rejectSchema, ctx.request.body), actor));

@@ -13,6 +13,7 @@ export default {
     action('POST', '/inquiries/:id/answer', 'answer'),
     action('POST', '/inquiries/:id/close', 'close'),
     action('POST', '/inquiries/:id/reject', 'reject'),
+    action('POST', '/inquiries/:id/delivered', 'delivered'),
     action('GET', '/inquiries/:id/events', 'events'),
   ],
 };

@@ -1,6 +1,5 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import createHttpError from 'http-errors';
 import { maskEmail, maskPhone, redactFreeText, type FailedNotification } from '@layanan/config';
 import { getService as sop } from '@layanan/sop-workflow';
 
@@ -49,13 +48,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async retry(ctx: Context) {
-    const { count } = await strapi.db.query(UID).updateMany({
-      where: { documentId: ctx.params.id, status: 'failed' },
-      data: { status: 'pending', attempts: 0, nextAttemptAt: sop(strapi, 'clock').now(), claimedAt: null },
-    });
-    if (count === 1) return { data: { documentId: ctx.params.id, status: 'pending' } };
-    const exists = await strapi.db.query(UID).findOne({ where: { documentId: ctx.params.id }, select: ['status'] });
-    if (!exists) throw new errors.NotFoundError('Notifikasi tidak ditemukan.');
-    throw createHttpError(409, 'Hanya notifikasi yang gagal yang dapat dikirim ulang.', { details: { status: (exists as { status: string }).status } });
+    return { data: await sop(strapi, 'delivery').retry(ctx.params.id) };
   },
 });

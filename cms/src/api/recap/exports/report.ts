@@ -1,4 +1,5 @@
 import {
+  ANSWER_DELIVERY_LABELS,
   CHANNELS,
   CHANNEL_LABELS,
   KINDS,
@@ -10,6 +11,8 @@ import {
   STATUSES,
   STATUS_LABELS,
   utcOffsetMinutes,
+  type AnswerDelivery,
+  type AnswerDeliveryFigures,
   type Channel,
   type Kind,
   type ServiceCategory,
@@ -57,6 +60,8 @@ const channelLabel = (key: string) => CHANNEL_LABELS[key as Channel]?.id ?? key;
 const kindLabel = (key: string) => KIND_LABELS[key as Kind]?.id ?? key;
 const categoryLabel = (key: string | null) => (key ? (SERVICE_CATEGORY_LABELS[key as ServiceCategory]?.id ?? key) : '');
 const statusLabel = (key: string) => STATUS_LABELS[key as Status]?.id ?? key;
+const deliveryLabel = (key: string | null) => (key ? (ANSWER_DELIVERY_LABELS[key as AnswerDelivery]?.id ?? key) : '');
+const deliveryRow = (label: string, f: AnswerDeliveryFigures): Cell[] => [label, f.delivered, f.failed, f.pending, minutes(f.medianMinutes)];
 export const OUTCOME_LABELS: Record<string, string> = { open: 'Belum selesai', answered: 'Dijawab', rejected: 'Ditolak' };
 
 /** The summary figures as tables, shared by the XLSX summary sheet and the PDF. */
@@ -108,6 +113,14 @@ export function summaryTables(recap: Recap): SummaryTable[] {
       }),
     },
     {
+      title: 'Penyampaian jawaban per kanal',
+      headers: ['Kanal', 'Tersampaikan', 'Gagal terkirim', 'Belum tersampaikan', 'Median jawaban sampai tersampaikan (menit)'],
+      rows: [
+        ...CHANNELS.filter((channel) => recap.answerDelivery.byChannel[channel]).map((channel) => deliveryRow(channelLabel(channel), recap.answerDelivery.byChannel[channel])),
+        deliveryRow('Semua kanal', recap.answerDelivery.overall),
+      ],
+    },
+    {
       title: 'Jumlah permohonan per periode',
       headers: ['Periode', 'Jumlah', 'Belum selesai', 'Dijawab', 'Ditolak'],
       rows: recap.periods.map((p) => [p.period, p.total, p.outcome.open, p.outcome.answered, p.outcome.rejected]),
@@ -151,6 +164,8 @@ export const DETAIL_COLUMNS: DetailColumn[] = [
   { header: 'Langkah 3 terlambat', width: 10, value: (r) => yesNo(r.coordinationBreached) },
   { header: 'Langkah 4 terlambat', width: 10, value: (r) => yesNo(r.answerBreached) },
   { header: 'Nomor referensi', width: 18, value: (r) => r.externalRef },
+  { header: 'Penyampaian jawaban', width: 20, value: (r) => deliveryLabel(r.answerDelivery) },
+  { header: 'Jawaban tersampaikan (WIB)', width: 17, kind: 'time', value: (r) => r.answerDeliveredAt },
 ];
 
 export function fileName(recap: Recap, extension: string): string {

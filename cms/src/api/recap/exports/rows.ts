@@ -30,6 +30,8 @@ export interface DetailRow {
   answerBreached: boolean;
   directAnswer: boolean;
   externalRef: string | null;
+  answerDelivery: string | null;
+  answerDeliveredAt: Date | null;
 }
 
 /** Rows per query: small enough that writing a page never holds the event loop for long. */
@@ -61,6 +63,7 @@ export async function* detailPages(strapi: Core.Strapi, params: RecapParams, sta
         i.routed_division_id, i.triaged_at, i.coordinated_at, i.answered_at, i.closed_at,
         i.triage_working_minutes, i.coordination_working_minutes, i.answer_working_minutes,
         i.triage_breached, i.coordination_breached, i.answer_breached, i.direct_answer, i.external_ref,
+        i.answer_delivery, i.answer_delivered_at,
         a.name AS applicant_name, a.nik AS applicant_nik, a.phone AS applicant_phone, a.email AS applicant_email
       FROM inquiries i
       LEFT JOIN inquiries_cmps c ON c.entity_id = i.id AND c.field = ${'applicant'}
@@ -97,6 +100,8 @@ export async function* detailPages(strapi: Core.Strapi, params: RecapParams, sta
         answerBreached: bool(row.answer_breached),
         directAnswer: bool(row.direct_answer),
         externalRef: typeof row.external_ref === 'string' ? redactFreeText(row.external_ref) : null,
+        answerDelivery: (row.answer_delivery as string | null) ?? null,
+        answerDeliveredAt: instant(row.answer_delivered_at),
       };
     });
     if (rows.length < PAGE) return;

@@ -16,6 +16,8 @@ import {
   type Channel,
   type GroupBy,
   type Kind,
+  type AnswerDeliveryFigures,
+  type AnswerDeliveryRecap,
   type OpenBreaches,
   type Recap,
   type RecapPeriod,
@@ -47,6 +49,8 @@ export interface DivisionRef {
 }
 
 export const NO_DIVISION = 'none';
+/** The key the whole office's delivery median is computed under: no channel is named so. */
+const OVERALL = '*';
 
 export type { Recap };
 
@@ -272,6 +276,41 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return result;
   }
 
+  /**
+   * SOP step 4 measured to the citizen, per channel: answers delivered, failed and still pending, and the median
+   * minutes from the answer to its delivery. The median is the mean of the middle one or two ranks within each
+   * channel (as percentile_cont(0.5)), on both databases; the whole office's median is the same walk over every
+   * delivered answer, under a key no channel has.
+   */
+  async function answerDelivery(db: Dialect, params: RecapParams, start: Date, end: Date): Promise<AnswerDeliveryRecap> {
+    const scope = sql`${receivedBetween(db, start, end)}${recapFilters(params)}`;
+    const counted = (states: readonly string[]) =>
+      sql`sum(CASE WHEN i.answer_delivery IN (${join(states.map((state) => sql`${state}`), ', ')}) THEN 1 ELSE 0 END)`;
+    const counts = await db.run<Record<string, unknown>>(sql`
+      SELECT i.channel AS channel, ${counted(['delivered'])} AS delivered, ${counted(['failed'])} AS failed,
+        ${counted(['sending', 'officer_task'])} AS pending
+      FROM inquiries i WHERE i.answer_delivery IS NOT NULL AND ${scope} GROUP BY i.channel`);
+    const minutes = db.minutesBetween(raw('i.answered_at'), raw('i.answer_delivered_at'));
+    const medians = await db.run<Record<string, unknown>>(sql`
+      WITH d AS (
+        SELECT i.channel AS channel, ${minutes} AS m FROM inquiries i
+        WHERE i.answer_delivery = ${'delivered'} AND i.answer_delivered_at IS NOT NULL AND i.answered_at IS NOT NULL AND ${scope}
+      ), every AS (SELECT channel, m FROM d UNION ALL SELECT ${raw(`'${OVERALL}'`)} AS channel, m FROM d),
+      ranked AS (SELECT channel, m, row_number() OVER (PARTITION BY channel ORDER BY m) AS k, count(*) OVER (PARTITION BY channel) AS n FROM every)
+      SELECT channel, avg(m) AS median FROM ranked WHERE k IN ((n + 1) / 2, (n + 2) / 2) GROUP BY channel`);
+    const median = new Map(medians.map((row) => [String(row.channel), row.median === null ? null : Number(row.median)]));
+    const overall: AnswerDeliveryFigures = { delivered: 0, failed: 0, pending: 0, medianMinutes: median.get(OVERALL) ?? null };
+    const byChannel: Record<string, AnswerDeliveryFigures> = {};
+    for (const row of counts) {
+      const figures = { delivered: num(row.delivered), failed: num(row.failed), pending: num(row.pending), medianMinutes: median.get(String(row.channel)) ?? null };
+      byChannel[String(row.channel)] = figures;
+      overall.delivered += figures.delivered;
+      overall.failed += figures.failed;
+      overall.pending += figures.pending;
+    }
+    return { overall, byChannel };
+  }
+
   return {
     divisions,
 
@@ -343,6 +382,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         },
         durations: stepDurations,
         openBreaches,
+        answerDelivery: await answerDelivery(db, params, start, end),
       };
     },
   };

@@ -1,0 +1,27 @@
+import type { Core } from '@strapi/strapi';
+import { configOf, getService, now } from './utils';
+
+const DAY = 24 * 3600_000;
+
+/**
+ * Routes the citizen's rows of every channel (delivery engine fan-outs), then starts the media whose
+ * settings are present; each says in one log line when it is off.
+ */
+export default async ({ strapi }: { strapi: Core.Strapi }) => {
+  await getService(strapi, 'inbox').ensureTables();
+  getService(strapi, 'routing').registerAll();
+  await getService(strapi, 'email').start();
+
+  strapi.cron.add({
+    channelsPurge: {
+      task: async () => {
+        try {
+          await getService(strapi, 'inbox').purge(new Date(now(strapi).getTime() - configOf(strapi).rawRetentionDays * DAY));
+        } catch (error) {
+          strapi.log.warn(`[channels] purging stored raw messages failed: ${(error as Error).message}`);
+        }
+      },
+      options: { rule: '23 3 * * *' },
+    },
+  });
+};

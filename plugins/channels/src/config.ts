@@ -1,0 +1,36 @@
+import { validateEmailEnv } from './email/config';
+
+export interface ChannelsConfig {
+  /** Base URL of the public pages: the tracking link in a receipt is `<publicUrl>/lacak/<code>?token=…`. */
+  publicUrl: string;
+  /** The Dinas as its messages sign: name and postal address. */
+  office: { name: string; address: string };
+  /** The e-mail channel's environment (MAIL_IMAP_*, MAIL_SMTP_*, MAIL_FROM, MAIL_POLL_SECONDS …), read by email/config. */
+  mail: Record<string, string | undefined>;
+  /** Raw inbound messages (whole mails) are kept this many days for re-processing, then purged. */
+  rawRetentionDays: number;
+  /** At most this many receipts to one address per hour: a citizen (or a loop) writing ten times gets one. */
+  receiptsPerAddressPerHour: number;
+}
+
+const defaults: ChannelsConfig = {
+  publicUrl: '',
+  office: {
+    name: 'Dinas Kependudukan dan Pencatatan Sipil Kota Probolinggo',
+    address: 'Kota Probolinggo, Jawa Timur',
+  },
+  mail: {},
+  rawRetentionDays: 30,
+  receiptsPerAddressPerHour: 1,
+};
+
+function validator(config: Partial<ChannelsConfig>): void {
+  if (config.mail) validateEmailEnv(config.mail);
+  if (config.publicUrl && !/^https?:\/\/[^\s/]+/.test(config.publicUrl)) throw new Error(`channels: PUBLIC_URL must be an http(s) URL, got ${JSON.stringify(config.publicUrl)}`);
+  for (const name of ['rawRetentionDays', 'receiptsPerAddressPerHour'] as const) {
+    const value = config[name];
+    if (value !== undefined && (!Number.isInteger(value) || value < 1)) throw new Error(`channels: ${name} must be a whole number ≥ 1, got ${JSON.stringify(value)}`);
+  }
+}
+
+export default { default: defaults, validator };

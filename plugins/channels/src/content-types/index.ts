@@ -1,0 +1,39 @@
+import { MESSAGE_DIRECTIONS, MESSAGE_PURPOSES, MESSAGE_STATES } from '@layanan/config';
+
+const hidden = { 'content-manager': { visible: false }, 'content-type-builder': { visible: false } };
+
+/**
+ * The conversation of an inquiry: every message in or out, on its channel, with its external id (unique per
+ * channel, so a message delivered twice by a webhook or read twice from a mailbox is stored once) and where
+ * it stands (received, queued, sent, delivered, read, failed: with the time and the cause).
+ */
+const message = {
+  schema: {
+    kind: 'collectionType',
+    collectionName: 'channel_messages',
+    info: { singularName: 'message', pluralName: 'messages', displayName: 'Percakapan', description: 'Every message in or out of an inquiry' },
+    options: { draftAndPublish: false },
+    pluginOptions: hidden,
+    attributes: {
+      inquiry: { type: 'relation', relation: 'manyToOne', target: 'api::inquiry.inquiry' },
+      direction: { type: 'enumeration', enum: [...MESSAGE_DIRECTIONS], required: true },
+      channel: { type: 'string', required: true, maxLength: 40 },
+      purpose: { type: 'enumeration', enum: [...MESSAGE_PURPOSES], required: true },
+      /** `<channel>:<external id>`: the medium's own id (a Message-ID, a wamid) made unique across media. */
+      externalKey: { type: 'string', unique: true, maxLength: 400 },
+      status: { type: 'enumeration', enum: [...MESSAGE_STATES], required: true },
+      statusAt: { type: 'datetime' },
+      cause: { type: 'text' },
+      text: { type: 'text' },
+      /** The citizen's address on the channel (an e-mail address, a phone number): personal data. */
+      address: { type: 'string', maxLength: 254, private: true },
+      notification: { type: 'integer' },
+      attachments: { type: 'json' },
+      /** Anything the medium needs to thread a reply (a mail's Message-ID and References). */
+      thread: { type: 'json', private: true },
+      at: { type: 'datetime', required: true },
+    },
+  },
+};
+
+export default { message };

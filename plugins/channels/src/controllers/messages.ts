@@ -1,0 +1,76 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import createHttpError from 'http-errors';
+import { getService as sop } from '@layanan/sop-workflow';
+import { maskEmail, maskPhone } from '@layanan/config';
+import { UID, getService, now } from '../utils';
+
+type Context = Parameters<Core.ControllerHandler>[0];
+
+const TEXT_MIN = 3;
+const TEXT_MAX = 5000;
+const MARKUP = /<\s*\/?\s*[a-z!?][^>]*>/i;
+
+/** A citizen's address as the staff screens show it: enough to recognise, never whole. */
+export function maskAddress(address: string | null): string | null {
+  if (!address) return null;
+  return address.includes('@') ? maskEmail(address) : maskPhone(address);
+}
+
+/**
+ * The conversation of an inquiry as staff see it, where its answer will go, and the officer's message to the
+ * citizen that is not the answer (asking for a missing detail) through the same channel; it changes no step.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  async function visible(ctx: Context) {
+    const actor = await sop(strapi, 'staff').actorOf(ctx.state.user as { id: number } | undefined);
+    const scope = sop(strapi, 'staff').scopeOf(actor);
+    const inquiry = (await strapi.db.query(UID.inquiry).findOne({
+      where: { documentId: String(ctx.params.id ?? ''), ...(scope ?? {}) },
+      select: ['id', 'documentId', 'code', 'status'],
+    })) as { id: number; documentId: string; code: string; status: string } | null;
+    if (!inquiry) throw new errors.NotFoundError('Permohonan tidak ditemukan.');
+    return { actor, inquiry };
+  }
+
+  return {
+    async list(ctx: Context) {
+      const { inquiry } = await visible(ctx);
+      const rows = await getService(strapi, 'conversation').list(inquiry.id);
+      return { data: rows.map(({ id: _id, ...row }) => row), meta: { total: rows.length } };
+    },
+
+    async plan(ctx: Context) {
+      const { inquiry } = await visible(ctx);
+      const plan = await getService(strapi, 'routing').plan(inquiry.id);
+      return { data: plan && { ...plan, address: maskAddress(plan.address) } };
+    },
+
+    async send(ctx: Context) {
+      const { actor, inquiry } = await visible(ctx);
+      const body = (ctx.request.body ?? {}) as { data?: { text?: unknown } };
+      const text = typeof body.data?.text === 'string' ? body.data.text.trim() : '';
+      if (text.length < TEXT_MIN || text.length > TEXT_MAX) throw new errors.ValidationError(`Pesan harus ${TEXT_MIN} sampai ${TEXT_MAX} karakter.`);
+      if (MARKUP.test(text)) throw new errors.ValidationError('Pesan tidak boleh berisi kode HTML.');
+      const contact = await getService(strapi, 'routing').contactOf(inquiry.id);
+      const target = contact && getService(strapi, 'routing').mediumFor(contact);
+      if (!target) throw createHttpError(409, 'Kanal permohonan ini tidak dapat mengirim pesan dari sistem; hubungi pemohon langsung.');
+      const at = now(strapi);
+      const key = `message:${inquiry.documentId}:${at.getTime()}`;
+      await strapi.db.transaction(async () => {
+        await sop(strapi, 'outbox').enqueue({
+          channel: target.medium.channel,
+          topic: 'inquiry.message',
+          recipient: target.address,
+          idempotencyKey: key,
+          inquiryId: inquiry.id,
+          payload: { inquiry: inquiry.documentId, code: inquiry.code, purpose: 'message', text, by: actor.name ?? null },
+          at,
+        });
+        await sop(strapi, 'events').record({ inquiryId: inquiry.id, type: 'message_sent', actor, at, detail: { channel: contact.channel } });
+      });
+      ctx.status = 202;
+      return { data: { status: 'queued', channel: target.medium.channel, address: maskAddress(target.address) } };
+    },
+  };
+};

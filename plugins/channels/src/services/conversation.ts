@@ -1,0 +1,100 @@
+import type { Core } from '@strapi/strapi';
+import type { MessageDirection, MessagePurpose, MessageState } from '@layanan/config';
+import { UID, now } from '../utils';
+
+export interface MessageInput {
+  inquiryId: number;
+  direction: MessageDirection;
+  channel: string;
+  purpose: MessagePurpose;
+  status: MessageState;
+  externalId?: string | null;
+  text?: string | null;
+  address?: string | null;
+  notification?: number | null;
+  attachments?: unknown;
+  thread?: Record<string, unknown> | null;
+  cause?: string | null;
+  at: Date;
+}
+
+export interface MessageRow {
+  id: number;
+  documentId: string;
+  direction: MessageDirection;
+  channel: string;
+  purpose: MessagePurpose;
+  status: MessageState;
+  statusAt: string | null;
+  cause: string | null;
+  text: string | null;
+  attachments: unknown;
+  at: string;
+}
+
+export const externalKey = (channel: string, externalId: string) => `${channel}:${externalId}`;
+
+const LIST_FIELDS = ['id', 'documentId', 'direction', 'channel', 'purpose', 'status', 'statusAt', 'cause', 'text', 'attachments', 'at'];
+
+/**
+ * The conversation log of an inquiry. Written in the caller's transaction, so a message and the change it
+ * belongs to (a new inquiry, an answer sent) commit together. The external key is unique: recording the
+ * same medium message twice is a no-op that returns the row already there.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const rows = () => strapi.db.query(UID.message);
+
+  return {
+    async record(input: MessageInput): Promise<{ id: number; created: boolean }> {
+      const key = input.externalId ? externalKey(input.channel, input.externalId) : null;
+      if (key) {
+        const existing = (await rows().findOne({ where: { externalKey: key }, select: ['id'] })) as { id: number } | null;
+        if (existing) return { id: existing.id, created: false };
+      }
+      const { externalId: _externalId, inquiryId, ...fields } = input;
+      const created = (await rows().create({ data: { ...fields, inquiry: inquiryId, externalKey: key, statusAt: input.at } })) as { id: number };
+      return { id: created.id, created: true };
+    },
+
+    /** A later word from the medium about a message we sent (accepted, delivered, read, bounced). */
+    async mark(where: { notification: number } | { channel: string; externalId: string }, change: { status: MessageState; cause?: string | null; externalId?: string; at?: Date }): Promise<MessageRow | null> {
+      const filter = 'notification' in where ? { notification: where.notification } : { externalKey: externalKey(where.channel, where.externalId) };
+      const found = (await rows().findOne({ where: filter, select: [...LIST_FIELDS, 'externalKey'], populate: { inquiry: { select: ['id'] } } })) as (MessageRow & { inquiry?: { id: number } }) | null;
+      if (!found) return null;
+      const data: Record<string, unknown> = { status: change.status, statusAt: change.at ?? now(strapi), cause: change.cause ?? null };
+      if (change.externalId) data.externalKey = externalKey(found.channel, change.externalId);
+      await rows().update({ where: { id: found.id }, data });
+      return { ...found, ...data } as MessageRow;
+    },
+
+    /** The inquiry a message of the medium belongs to, by any of its ids (a mail's In-Reply-To and References). */
+    async inquiryOf(channel: string, externalIds: readonly string[]): Promise<number | null> {
+      if (externalIds.length === 0) return null;
+      const found = (await rows().findOne({
+        where: { externalKey: { $in: externalIds.map((id) => externalKey(channel, id)) } },
+        select: ['id'],
+        populate: { inquiry: { select: ['id'] } },
+        orderBy: { id: 'desc' },
+      })) as { inquiry?: { id: number } | null } | null;
+      return found?.inquiry?.id ?? null;
+    },
+
+    /** The last message the citizen sent on this channel, to thread a reply to it. */
+    async lastInbound(inquiryId: number, channel: string): Promise<{ thread: Record<string, unknown> | null; address: string | null } | null> {
+      return (await rows().findOne({
+        where: { inquiry: { id: inquiryId }, channel, direction: 'in' },
+        select: ['thread', 'address'],
+        orderBy: [{ at: 'desc' }, { id: 'desc' }],
+      })) as { thread: Record<string, unknown> | null; address: string | null } | null;
+    },
+
+    /** How many messages of this purpose went to an address since a time (the receipt limit per hour). */
+    async sentTo(channel: string, address: string, purpose: MessagePurpose, since: Date): Promise<number> {
+      return rows().count({ where: { channel, address, purpose, direction: 'out', at: { $gte: since }, status: { $ne: 'failed' } } });
+    },
+
+    async list(inquiryId: number): Promise<MessageRow[]> {
+      return (await rows().findMany({ where: { inquiry: { id: inquiryId } }, select: LIST_FIELDS, orderBy: [{ at: 'asc' }, { id: 'asc' }], limit: 500 })) as MessageRow[];
+    },
+  };
+};

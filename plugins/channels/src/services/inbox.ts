@@ -1,0 +1,145 @@
+import type { Core } from '@strapi/strapi';
+import { now } from '../utils';
+
+export const INBOX_TABLE = 'channel_inbox';
+export const CURSOR_TABLE = 'channel_cursors';
+export const LEASE_TABLE = 'channel_leases';
+
+/** Attempts at processing one stored message before it is parked for an officer to look at. */
+const MAX_ATTEMPTS = 5;
+
+export interface InboxRow {
+  id: number;
+  channel: string;
+  key: string;
+  payload: string | null;
+  attempts: number;
+}
+
+type Knex = Core.Strapi['db']['connection'];
+
+/** Epoch milliseconds: one representation on SQLite and PostgreSQL, compared as numbers. */
+const ms = (date: Date) => date.getTime();
+
+/**
+ * Whatever a medium hands us (a whole mail, a webhook item) is stored here under its own unique key before
+ * it is acknowledged, and processed afterwards in a transaction of its own that also marks it processed:
+ * a crash in between leaves it pending and it is processed on the next round, once; the same item handed
+ * over twice is stored once. The raw payload is purged after the retention period; the key stays, so a
+ * message the medium delivers again months later is still recognised.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const knex = (): Knex => strapi.db.connection;
+
+  return {
+    async ensureTables(): Promise<void> {
+      // A knex schema builder runs everything chained on it so far: a fresh one per statement.
+      const schema = () => knex().schema;
+      if (!(await schema().hasTable(INBOX_TABLE))) {
+        await schema().createTable(INBOX_TABLE, (table) => {
+          table.increments('id');
+          table.string('channel', 40).notNullable();
+          table.string('key', 400).notNullable();
+          table.text('payload');
+          table.bigInteger('received_at').notNullable();
+          table.bigInteger('processed_at').index();
+          table.string('outcome', 60);
+          table.integer('attempts').notNullable().defaultTo(0);
+          table.text('last_error');
+          table.unique(['channel', 'key']);
+        });
+      }
+      if (!(await schema().hasTable(CURSOR_TABLE))) {
+        await schema().createTable(CURSOR_TABLE, (table) => {
+          table.string('name', 200).primary();
+          table.text('value').notNullable();
+        });
+      }
+      if (!(await schema().hasTable(LEASE_TABLE))) {
+        await schema().createTable(LEASE_TABLE, (table) => {
+          table.string('name', 200).primary();
+          table.string('owner', 100).notNullable();
+          table.bigInteger('expires_at').notNullable();
+        });
+      }
+    },
+
+    /** Stores an item and, in the same transaction, whatever marks it as read at the source (a mailbox cursor). */
+    async store(item: { channel: string; key: string; payload: string }, cursor?: { name: string; value: unknown }): Promise<boolean> {
+      return strapi.db.transaction(async ({ trx }) => {
+        const inserted = await trx(INBOX_TABLE)
+          .insert({ channel: item.channel, key: item.key, payload: item.payload, received_at: ms(now(strapi)), attempts: 0 })
+          .onConflict(['channel', 'key'])
+          .ignore()
+          .returning('id');
+        if (cursor) await trx(CURSOR_TABLE).insert({ name: cursor.name, value: JSON.stringify(cursor.value) }).onConflict('name').merge();
+        return inserted.length > 0;
+      });
+    },
+
+    async cursor<T>(name: string): Promise<T | null> {
+      const row = (await knex()(CURSOR_TABLE).where({ name }).first()) as { value: string } | undefined;
+      return row ? (JSON.parse(row.value) as T) : null;
+    },
+
+    async saveCursor(name: string, value: unknown): Promise<void> {
+      await knex()(CURSOR_TABLE).insert({ name, value: JSON.stringify(value) }).onConflict('name').merge();
+    },
+
+    async pending(channel: string, limit = 50): Promise<InboxRow[]> {
+      return (await knex()(INBOX_TABLE)
+        .select('id', 'channel', 'key', 'payload', 'attempts')
+        .where({ channel })
+        .whereNull('processed_at')
+        .where('attempts', '<', MAX_ATTEMPTS)
+        .orderBy('id')
+        .limit(limit)) as InboxRow[];
+    },
+
+    /**
+     * Runs `handle` and marks the item processed in one transaction. A failure rolls the handler's writes
+     * back and counts an attempt; after the last one the item is parked with its error.
+     */
+    async process(row: InboxRow, handle: (row: InboxRow) => Promise<string>): Promise<string | null> {
+      try {
+        return await strapi.db.transaction(async ({ trx }) => {
+          const claimed = await trx(INBOX_TABLE).where({ id: row.id }).whereNull('processed_at').update({ processed_at: ms(now(strapi)) });
+          if (claimed !== 1) return null;
+          const outcome = await handle(row);
+          await trx(INBOX_TABLE).where({ id: row.id }).update({ outcome: outcome.slice(0, 60) });
+          return outcome;
+        });
+      } catch (error) {
+        const attempts = row.attempts + 1;
+        await knex()(INBOX_TABLE)
+          .where({ id: row.id })
+          .update({ attempts, last_error: String((error as Error)?.message ?? error).slice(0, 1000), ...(attempts >= MAX_ATTEMPTS ? { outcome: 'failed' } : {}) });
+        strapi.log.error(`[channels] processing ${row.channel} item ${row.id} failed (attempt ${attempts}): ${(error as Error).message}`);
+        return null;
+      }
+    },
+
+    /** Drops the raw payloads of processed items older than the retention period; their keys stay. */
+    async purge(before: Date): Promise<number> {
+      return knex()(INBOX_TABLE).whereNotNull('processed_at').where('received_at', '<', ms(before)).whereNotNull('payload').update({ payload: null });
+    },
+
+    /**
+     * A lease on a job only one instance may run (reading one mailbox): taken when free or expired, renewed by
+     * its owner, by one conditional statement each, so two instances never both hold it.
+     */
+    async lease(name: string, owner: string, ttlMs: number): Promise<boolean> {
+      const at = ms(now(strapi));
+      await knex()(LEASE_TABLE).insert({ name, owner, expires_at: 0 }).onConflict('name').ignore();
+      const taken = await knex()(LEASE_TABLE)
+        .where({ name })
+        .andWhere((q) => q.where({ owner }).orWhere('expires_at', '<', at))
+        .update({ owner, expires_at: at + ttlMs });
+      return taken === 1;
+    },
+
+    async releaseLease(name: string, owner: string): Promise<void> {
+      await knex()(LEASE_TABLE).where({ name, owner }).update({ expires_at: 0 });
+    },
+  };
+};

@@ -1,0 +1,131 @@
+import type { Core } from '@strapi/strapi';
+import { getService as sop } from '@layanan/sop-workflow';
+import { CHANNELS, CHANNEL_MEDIA, CHANNEL_LABELS, citizenOutboxChannel, type Channel } from '@layanan/config';
+import { UID, configOf } from '../utils';
+
+/** The outbox rows the workflow writes for the citizen, on the inquiry's own channel. */
+type CitizenTopic = 'inquiry.received' | 'inquiry.answered';
+
+export interface Medium {
+  /** The outbox channel of the medium's sender (e.g. 'smtp'). */
+  channel: string;
+  /** The citizen's address on it, from the inquiry, or null when the inquiry gave none. */
+  addressOf(inquiry: InquiryContact): string | null;
+}
+
+export interface InquiryContact {
+  id: number;
+  documentId: string;
+  code: string;
+  channel: Channel;
+  applicant?: { email?: string | null; phone?: string | null; replyAddress?: string | null } | null;
+}
+
+interface SourceRow {
+  id: number;
+  topic: string;
+  idempotencyKey: string;
+  payload: Record<string, unknown> | null;
+  inquiry?: number | null;
+}
+
+/**
+ * SOP step 4, "through the same medium": the rows the workflow writes for the citizen on the inquiry's
+ * channel are routed here to a medium that can carry them (e-mail for an e-mail request, and for a website
+ * request that gave an address), or become the officer's delivery task when none can. A website answer is
+ * on the tracking page as soon as it is written. Each route runs inside the transaction that marks the
+ * source row done (the delivery engine's fan-out), so the new row and that mark commit together.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const media = new Map<Channel, Medium>();
+
+  async function contactOf(inquiryId: number | null | undefined): Promise<InquiryContact | null> {
+    if (!inquiryId) return null;
+    return (await strapi.db.query(UID.inquiry).findOne({
+      where: { id: inquiryId },
+      select: ['id', 'documentId', 'code', 'channel'],
+      populate: { applicant: { select: ['email', 'phone', 'replyAddress'] } },
+    })) as InquiryContact | null;
+  }
+
+  /** Receipts queued for one address in the last hour: an auto-responder writing ten times gets one. */
+  async function receiptsRecently(channel: string, address: string, at: Date): Promise<number> {
+    return strapi.db.query(UID.notification).count({
+      where: { channel, recipient: address, topic: 'inquiry.received', nextAttemptAt: { $gte: new Date(at.getTime() - 3600_000) } },
+    });
+  }
+
+  /** The medium that carries messages to this inquiry's citizen, and their address on it, if any. */
+  function mediumFor(inquiry: InquiryContact): { medium: Medium; address: string } | null {
+    const medium = media.get(inquiry.channel) ?? (inquiry.channel === 'website' ? media.get('email') : undefined);
+    const address = medium?.addressOf(inquiry);
+    return medium && address ? { medium, address } : null;
+  }
+
+  async function route(row: SourceRow, at: Date) {
+    const inquiry = await contactOf(row.inquiry);
+    if (!inquiry) return { refused: 'Permohonan untuk pesan ini tidak ditemukan.' };
+    const topic = row.topic as CitizenTopic;
+    const target = mediumFor(inquiry);
+    const purpose = topic === 'inquiry.received' ? 'receipt' : 'answer';
+    if (target && purpose === 'receipt' && (await receiptsRecently(target.medium.channel, target.address, at)) >= configOf(strapi).receiptsPerAddressPerHour) {
+      return { payload: { routedTo: 'none', reason: 'receipt-limit' } };
+    }
+    if (target) {
+      await sop(strapi, 'outbox').enqueue({
+        channel: target.medium.channel,
+        topic: row.topic,
+        recipient: target.address,
+        idempotencyKey: `${row.idempotencyKey}:${target.medium.channel}`,
+        inquiryId: inquiry.id,
+        payload: { ...(row.payload ?? {}), inquiry: inquiry.documentId, code: inquiry.code, purpose },
+        at,
+      });
+    } else if (topic === 'inquiry.answered') {
+      const mode = CHANNEL_MEDIA[inquiry.channel].answer;
+      await sop(strapi, 'workflow').deliveryOutcome(
+        inquiry.id,
+        mode === 'tracking'
+          ? { state: 'delivered', at, via: inquiry.channel, note: 'Jawaban tampil di halaman pelacakan.' }
+          : { state: 'officer_task', at, via: inquiry.channel, note: `Sampaikan jawaban lewat ${CHANNEL_LABELS[inquiry.channel].id}.` },
+      );
+    }
+    return { payload: { routedTo: target?.medium.channel ?? (topic === 'inquiry.answered' ? 'officer' : 'none') } };
+  }
+
+  return {
+    /** One fan-out per inquiry channel, registered with the delivery engine at bootstrap. */
+    registerAll(): void {
+      const delivery = sop(strapi, 'delivery');
+      for (const channel of CHANNELS) {
+        delivery.registerFanout({
+          channel: citizenOutboxChannel(channel),
+          expand: async (row, at) => {
+            if (row.topic !== 'inquiry.received' && row.topic !== 'inquiry.answered') return { refused: `Topik ${row.topic} tidak dikenal untuk kanal ${channel}.` };
+            return route(row as SourceRow, at);
+          },
+        });
+      }
+    },
+
+    /** A medium that can now carry the citizen's messages for requests of this channel (e-mail once SMTP is set). */
+    useMedium(channel: Channel, medium: Medium): void {
+      media.set(channel, medium);
+    },
+
+    mediumFor,
+    contactOf,
+
+    /** What the answer form tells the officer beforehand: where the answer will go. */
+    async plan(inquiryId: number): Promise<{ mode: 'adapter' | 'officer' | 'tracking'; channel: Channel; medium: string | null; address: string | null } | null> {
+      const inquiry = await contactOf(inquiryId);
+      if (!inquiry) return null;
+      const target = mediumFor(inquiry);
+      if (target) return { mode: 'adapter', channel: inquiry.channel, medium: target.medium.channel, address: target.address };
+      const mode = CHANNEL_MEDIA[inquiry.channel].answer === 'tracking' ? 'tracking' : 'officer';
+      const address = inquiry.applicant?.email ?? inquiry.applicant?.phone ?? inquiry.applicant?.replyAddress ?? null;
+      return { mode, channel: inquiry.channel, medium: null, address };
+    },
+
+  };
+};

@@ -1,0 +1,24 @@
+import type { Core } from '@strapi/strapi';
+import type { ChannelsServices } from './services';
+import type { ChannelsConfig } from './config';
+
+export const PLUGIN_ID = 'channels';
+
+export const UID = {
+  message: 'plugin::channels.message',
+  inquiry: 'api::inquiry.inquiry',
+  notification: 'api::notification.notification',
+} as const;
+
+export function getService<K extends keyof ChannelsServices>(strapi: Core.Strapi, name: K): ReturnType<ChannelsServices[K]> {
+  return strapi.plugin(PLUGIN_ID).service(name) as ReturnType<ChannelsServices[K]>;
+}
+
+export function configOf(strapi: Core.Strapi): ChannelsConfig {
+  return strapi.config.get(`plugin::${PLUGIN_ID}`) as ChannelsConfig;
+}
+
+/** The one source of "now": the workflow's clock, which tests move instead of waiting. */
+export function now(strapi: Core.Strapi): Date {
+  return strapi.plugin('sop-workflow').service('clock').now() as Date;
+}

@@ -1,0 +1,91 @@
+import type { Core } from '@strapi/strapi';
+import type { ChannelSender, OutboxRow, SendOutcome, SenderLimits } from '@layanan/sop-workflow';
+import { NetworkError, TelegramApiError } from 'node-telegram-bot-api';
+import { TELEGRAM_CHANNEL, configOf, getService } from '../utils';
+import type { AlertPayload } from './messages';
+
+/** Connection failures that happen before a request can reach Telegram: nothing was sent, so retrying is safe. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+
+function causeCodes(error: unknown): string[] {
+  const codes: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 5; depth += 1) {
+    const { code, cause } = current as { code?: unknown; cause?: unknown };
+    if (typeof code === 'string') codes.push(code);
+    current = cause;
+  }
+  return codes;
+}
+
+/**
+ * What a failed send means for the row. Telegram's explicit answers are trusted: a 429 or a 5xx means it did
+ * not deliver, a 4xx means it never will (403: the person blocked the bot or left). 401 and 404 mean the
+ * bot token is wrong: every message would fail alike, so they wait as an outage does. A connection that
+ * could not even be opened sent nothing. Anything else (our timeout, a connection reset mid-request, a
+ * garbled answer) leaves us not knowing.
+ */
+export function classify(error: unknown): SendOutcome {
+  if (error instanceof TelegramApiError) {
+    if (error.errorCode === 429) return { kind: 'retry-after', ms: (error.retryAfter ?? 1) * 1000 };
+    if (error.errorCode === 401 || error.errorCode === 404) return { kind: 'auth' };
+    if (error.errorCode >= 500) return { kind: 'transient' };
+    return { kind: 'permanent' };
+  }
+  if (error instanceof NetworkError && causeCodes(error).some((code) => NOT_SENT_CODES.has(code))) return { kind: 'transient' };
+  return { kind: 'uncertain' };
+}
+
+export function describe(error: unknown): string {
+  if (error instanceof TelegramApiError) return `Telegram ${error.errorCode}: ${error.description}`;
+  const codes = causeCodes(error);
+  return `${(error as Error)?.message ?? String(error)}${codes.length ? ` (${codes.join(', ')})` : ''}`;
+}
+
+/** Telegram numbers group and channel chats below zero; private chats are positive user ids. */
+export function isGroupChat(chatId: string): boolean {
+  return chatId.startsWith('-');
+}
+
+function keyboard(payload: AlertPayload) {
+  const buttons: ({ text: string; callback_data: string } | { text: string; url: string })[] = [];
+  if (payload.acknowledge) buttons.push({ text: 'Terima', callback_data: `ack:${payload.inquiry}` });
+  if (payload.url) buttons.push({ text: 'Buka di dasbor', url: payload.url });
+  return buttons.length ? { inline_keyboard: [buttons] } : undefined;
+}
+
+/** The `telegram` rows of the outbox, one alert to one chat each, on the delivery engine. */
+export default ({ strapi }: { strapi: Core.Strapi }): ChannelSender => ({
+  channel: TELEGRAM_CHANNEL,
+
+  /** Telegram's limits, read from the plugin's configuration at every round. */
+  get limits(): Partial<SenderLimits> {
+    const { perChatIntervalMs, ...delivery } = configOf(strapi).delivery;
+    return { ...delivery, perRecipientIntervalMs: perChatIntervalMs, isGroup: isGroupChat };
+  },
+
+  async send(row: OutboxRow, signal: AbortSignal) {
+    const payload = row.payload as unknown as AlertPayload;
+    const message = await getService(strapi, 'bot')
+      .api()
+      .sendMessage(
+        {
+          chat_id: row.recipient ?? '',
+          text: payload.text,
+          parse_mode: 'HTML',
+          link_preview_options: { is_disabled: true },
+          reply_markup: keyboard(payload),
+        },
+        signal,
+      );
+    return { externalId: String(message.message_id) };
+  },
+
+  classify,
+  describe,
+
+  /** A chat whose person blocked the bot (or left the group) gets nothing more: its link goes. */
+  async afterFailed(row: OutboxRow, _outcome: SendOutcome, error: unknown) {
+    if (error instanceof TelegramApiError && error.errorCode === 403 && row.recipient) await getService(strapi, 'links').unlinkChat(row.recipient);
+  },
+});

@@ -1,0 +1,241 @@
+/**
+ * @jest-environment jsdom
+ */
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { HttpError } from 'react-admin';
+import { InquiryShow } from '../../dashboard/src/inquiries/InquiryShow';
+import type { ConversationMessage, DeliveryPlan, Inquiry, InquiryEvent, SopPolicy } from '../../dashboard/src/types';
+import { renderAdmin } from '../helpers/dashboard';
+
+const POLICY: SopPolicy = { triageMinutes: 15, coordinationMinutes: 60, answerMinutes: 60, reminderThreshold: 0.8, clockMode: 'calendar', officeHours: [], timeZone: 'Asia/Jakarta' };
+
+function buildInquiry(overrides: Partial<Inquiry> = {}): Inquiry {
+  return {
+    id: 'inq-1',
+    documentId: 'inq-1',
+    code: 'INF-2611-00042',
+    kind: 'information',
+    channel: 'email',
+    status: 'answered',
+    subject: 'Syarat KIA',
+    message: 'Apa syarat membuat KIA untuk anak saya?',
+    receivedAt: '2026-11-03T02:00:00.000Z',
+    answeredAt: '2026-11-03T03:00:00.000Z',
+    answer: 'Bawa akta kelahiran dan KK.',
+    answerDelivery: 'delivered',
+    answerDeliveredAt: '2026-11-03T03:01:00.000Z',
+    applicant: { name: 'Siti Aminah', email: 'siti.aminah@gmail.com' },
+    ...overrides,
+  };
+}
+
+let sequence = 0;
+function buildMessage(overrides: Partial<ConversationMessage>): ConversationMessage {
+  sequence += 1;
+  return { documentId: `m${sequence}`, direction: 'in', channel: 'email', purpose: 'question', status: 'received', statusAt: null, cause: null, text: null, attachments: null, at: '2026-11-03T02:00:00.000Z', ...overrides };
+}
+
+const EMAIL_PLAN: DeliveryPlan = { mode: 'adapter', channel: 'email', medium: 'email', address: 's***@gmail.com' };
+
+/** A CMS answering for one inquiry; `state.inquiry` is what the next read of it returns. */
+function fakeCms(inquiry: Inquiry, { messages = [], plan = EMAIL_PLAN, events = [] }: { messages?: ConversationMessage[]; plan?: DeliveryPlan; events?: InquiryEvent[] } = {}) {
+  const state = { inquiry };
+  const provider = {
+    getOne: jest.fn(async () => ({ data: state.inquiry })),
+    getList: jest.fn(async () => ({ data: [], total: 0 })),
+    getMany: jest.fn(async () => ({ data: [] })),
+    getSopPolicy: jest.fn(async () => POLICY),
+    getHolidayDates: jest.fn(async () => []),
+    getEvents: jest.fn(async () => events),
+    getMessages: jest.fn(async () => [...messages]),
+    getDeliveryPlan: jest.fn(async () => plan),
+    searchFaq: jest.fn(async () => []),
+    sendMessage: jest.fn(async () => ({ status: 'queued' as const, channel: plan.medium ?? plan.channel, address: plan.address })),
+    confirmDelivery: jest.fn(async () => state.inquiry),
+  };
+  return { state, provider };
+}
+
+const showPage = (provider: object, role: 'officer' | 'leadership' | 'division_staff' = 'officer') =>
+  renderAdmin(<InquiryShow />, provider, { role, resource: 'inquiries', at: { path: '/inquiries/inq-1/show', pattern: '/inquiries/:id/show' } });
+
+const bubbles = () => Array.from(document.querySelectorAll<HTMLElement>('[data-testid="conversation"] [data-direction]'));
+
+describe('the conversation on the inquiry page', () => {
+  it('shows the citizen on one side and the office on the other, with purposes, delivery, attachments and WIB times', async () => {
+    const messages = [
+      buildMessage({
+        purpose: 'question',
+        text: 'Apa syarat membuat KIA untuk anak saya?',
+        attachments: [
+          { filename: 'akta-anak.pdf', mimeType: 'application/pdf', size: 245_760, omitted: false, inline: false },
+          { filename: 'video-loket.mp4', mimeType: 'video/mp4', size: 31_457_280, omitted: true, inline: false },
+        ],
+      }),
+      buildMessage({ direction: 'out', purpose: 'receipt', status: 'delivered', text: 'Permohonan INF-2611-00042 diterima.', at: '2026-11-03T02:01:00.000Z' }),
+      buildMessage({ direction: 'out', purpose: 'message', status: 'failed', cause: '550 Mailbox unavailable', text: 'Mohon kirim foto KK.', at: '2026-11-03T02:30:00.000Z' }),
+      buildMessage({ direction: 'in', purpose: 'follow_up', text: 'Ini foto KK saya.', at: '2026-11-03T02:40:00.000Z' }),
+      buildMessage({ direction: 'out', purpose: 'answer', status: 'sent', text: 'Bawa akta kelahiran dan KK.', at: '2026-11-03T03:00:00.000Z' }),
+    ];
+    showPage(fakeCms(buildInquiry(), { messages }).provider);
+    await waitFor(() => expect(bubbles()).toHaveLength(5));
+    const section = screen.getByTestId('conversation-section');
+    expect(within(section).getByText('Percakapan')).toBeTruthy();
+    expect(bubbles().map((bubble) => [bubble.dataset.direction, bubble.querySelector('.message__purpose')!.textContent])).toEqual([
+      ['in', 'Pertanyaan'],
+      ['out', 'Tanda terima'],
+      ['out', 'Pesan'],
+      ['in', 'Pesan lanjutan'],
+      ['out', 'Jawaban'],
+    ]);
+    const [question, receipt, failed, followUp, answer] = bubbles();
+    expect(question.textContent).toContain('Pemohon · E-mail');
+    expect(question.textContent).toMatch(/3 Nov 2026,? 09\.00 WIB/);
+    expect(question.querySelector('.message__status')).toBeNull();
+    const files = Array.from(question.querySelectorAll('.message__attachments li')).map((item) => item.textContent);
+    expect(files).toEqual(['akta-anak.pdf (240 KB)', 'video-loket.mp4 (30 MB) · tidak disimpan (terlalu besar)']);
+    expect(receipt.querySelector('.message__status')!.textContent).toBe('diterima');
+    expect(failed.querySelector('.message__status')!.textContent).toBe('gagal: 550 Mailbox unavailable');
+    expect(followUp.querySelector('.message__status')).toBeNull();
+    expect(answer.querySelector('.message__status')!.textContent).toBe('terkirim');
+    expect(answer.textContent).toMatch(/3 Nov 2026,? 10\.00 WIB/);
+  });
+
+  it('lets the officer send the citizen a message through the channel, then shows it in the conversation', async () => {
+    const messages: ConversationMessage[] = [buildMessage({ text: 'Apa syarat membuat KIA?' })];
+    const { provider } = fakeCms(buildInquiry({ status: 'triaged', answeredAt: null, answerDelivery: null }), { messages });
+    provider.sendMessage.mockImplementation(async () => {
+      messages.push(buildMessage({ direction: 'out', purpose: 'message', status: 'queued', text: 'Mohon kirim foto KK.', at: new Date().toISOString() }));
+      return { status: 'queued', channel: 'email', address: 's***@gmail.com' };
+    });
+    showPage(provider);
+    const field = await screen.findByLabelText('Pesan untuk pemohon (bukan jawaban)');
+    expect(screen.getByText('Dikirim lewat e-mail ke s***@gmail.com; status permohonan tidak berubah.')).toBeTruthy();
+    const send = screen.getByRole('button', { name: 'Kirim pesan' }) as HTMLButtonElement;
+    expect(send.disabled).toBe(true);
+    fireEvent.change(field, { target: { value: '  Mohon kirim foto KK.  ' } });
+    fireEvent.click(send);
+    await waitFor(() => expect(provider.sendMessage).toHaveBeenCalledWith('inq-1', { text: 'Mohon kirim foto KK.' }));
+    expect(await screen.findByText('Pesan dijadwalkan untuk dikirim ke s***@gmail.com.')).toBeTruthy();
+    await waitFor(() => expect(bubbles()).toHaveLength(2));
+    expect(bubbles()[1].querySelector('.message__status')!.textContent).toBe('dalam antrean');
+    expect((field as HTMLTextAreaElement).value).toBe('');
+  });
+
+  it('shows the server’s refusal when the channel cannot send after all', async () => {
+    const { provider } = fakeCms(buildInquiry());
+    provider.sendMessage.mockRejectedValue(new HttpError('Kanal permohonan ini tidak dapat mengirim pesan dari sistem; hubungi pemohon langsung.', 409));
+    showPage(provider);
+    fireEvent.change(await screen.findByLabelText('Pesan untuk pemohon (bukan jawaban)'), { target: { value: 'Mohon kirim foto KK.' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Kirim pesan' }));
+    expect(await screen.findByText('Kanal permohonan ini tidak dapat mengirim pesan dari sistem; hubungi pemohon langsung.')).toBeTruthy();
+  });
+
+  it('tells the officer where a channel has no sending from the system, instead of a form', async () => {
+    const { provider } = fakeCms(buildInquiry({ channel: 'phone' }), { plan: { mode: 'officer', channel: 'phone', medium: null, address: '+6281*******32' } });
+    showPage(provider);
+    expect(await screen.findByTestId('conversation-no-sending')).toHaveProperty('textContent', 'Kanal Telepon tidak dapat mengirim pesan dari sistem; hubungi pemohon langsung.');
+    expect(screen.queryByLabelText('Pesan untuk pemohon (bukan jawaban)')).toBeNull();
+    expect(screen.getByText('Belum ada pesan yang tercatat untuk permohonan ini.')).toBeTruthy();
+  });
+
+  it('shows leadership the conversation but no form to write in it', async () => {
+    const { provider } = fakeCms(buildInquiry(), { messages: [buildMessage({ text: 'Apa syarat KIA?' })] });
+    showPage(provider, 'leadership');
+    await waitFor(() => expect(bubbles()).toHaveLength(1));
+    expect(screen.queryByLabelText('Pesan untuk pemohon (bukan jawaban)')).toBeNull();
+    expect(screen.queryByTestId('conversation-no-sending')).toBeNull();
+  });
+});
+
+describe('the delivery of the answer on the inquiry page', () => {
+  it('shows an answer delivered by its medium: the state, the time in WIB and how', async () => {
+    showPage(fakeCms(buildInquiry({ answerDeliveryNote: 'Diterima server e-mail pemohon.' })).provider);
+    const block = await screen.findByTestId('answer-delivery');
+    expect(block.dataset.delivery).toBe('delivered');
+    expect(block.textContent).toMatch(/^TerkirimTersampaikan 3 Nov 2026,? 10\.01 WIBDiterima server e-mail pemohon\.$/);
+    expect(screen.queryByTestId('delivered-form')).toBeNull();
+  });
+
+  it('gives the officer the delivery task and records "Sudah disampaikan" with how and when (WIB)', async () => {
+    const task = buildInquiry({ channel: 'radio', answerDelivery: 'officer_task', answerDeliveredAt: null, answerDeliveryNote: 'Sampaikan jawaban lewat Radio Suara Kota' });
+    const { state, provider } = fakeCms(task, { plan: { mode: 'officer', channel: 'radio', medium: null, address: '+6281*******32' } });
+    provider.confirmDelivery.mockImplementation(async () => {
+      state.inquiry = { ...task, answerDelivery: 'delivered', answerDeliveredAt: '2026-11-03T03:30:00.000Z', answerDeliveryNote: 'Dibacakan di Radio Suara Kota' };
+      return state.inquiry;
+    });
+    showPage(provider);
+    expect(await screen.findByText('Sampaikan jawaban lewat Radio Suara Kota ke +6281*******32')).toBeTruthy();
+    expect(screen.getByText('Menunggu disampaikan petugas')).toBeTruthy();
+    const form = screen.getByTestId('delivered-form');
+    const when = within(form).getByLabelText(/Waktu penyampaian \(WIB\)/) as HTMLInputElement;
+    expect(when.value).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
+    fireEvent.click(within(form).getByText('Dibacakan di Radio Suara Kota'));
+    expect((within(form).getByLabelText(/Cara penyampaian/) as HTMLInputElement).value).toBe('Dibacakan di Radio Suara Kota');
+    fireEvent.change(when, { target: { value: '2026-11-03T10:30' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Sudah disampaikan' }));
+    await waitFor(() => expect(provider.confirmDelivery).toHaveBeenCalledWith('inq-1', { how: 'Dibacakan di Radio Suara Kota', at: '2026-11-03T03:30:00.000Z' }));
+    expect(await screen.findByText('Penyampaian jawaban tercatat.')).toBeTruthy();
+    await waitFor(() => expect(screen.getByTestId('answer-delivery').dataset.delivery).toBe('delivered'));
+    expect(screen.getByTestId('answer-delivery').textContent).toContain('Dibacakan di Radio Suara Kota');
+    expect(screen.queryByTestId('delivered-form')).toBeNull();
+  });
+
+  it('after a failed send shows the cause, and the officer may deliver it another way', async () => {
+    const failed = buildInquiry({ answerDelivery: 'failed', answerDeliveredAt: null, answerDeliveryNote: '550 5.1.1 Mailbox unavailable' });
+    showPage(fakeCms(failed).provider);
+    const block = await screen.findByTestId('answer-delivery');
+    expect(within(block).getByText('Gagal terkirim')).toBeTruthy();
+    expect(within(block).getByText('550 5.1.1 Mailbox unavailable')).toBeTruthy();
+    expect(await within(block).findByText('Sampaikan jawaban lewat E-mail ke s***@gmail.com')).toBeTruthy();
+    const confirm = within(block).getByRole('button', { name: 'Sudah disampaikan' }) as HTMLButtonElement;
+    expect(confirm.disabled).toBe(true);
+    fireEvent.change(within(block).getByLabelText(/Cara penyampaian/), { target: { value: 'Melalui telepon' } });
+    expect(confirm.disabled).toBe(false);
+  });
+
+  it('shows leadership the task but not the confirmation', async () => {
+    showPage(fakeCms(buildInquiry({ channel: 'phone', answerDelivery: 'officer_task' }), { plan: { mode: 'officer', channel: 'phone', medium: null, address: '+6281*******32' } }).provider, 'leadership');
+    expect(await screen.findByText('Sampaikan jawaban lewat Telepon ke +6281*******32')).toBeTruthy();
+    expect(screen.queryByTestId('delivered-form')).toBeNull();
+  });
+
+  it('has no delivery block before the answer', async () => {
+    showPage(fakeCms(buildInquiry({ status: 'triaged', answeredAt: null, answerDelivery: null })).provider);
+    await screen.findByTestId('conversation');
+    expect(screen.queryByTestId('delivery-section')).toBeNull();
+  });
+});
+
+describe('the answer form says beforehand where the answer will go', () => {
+  it.each([
+    ['an e-mail address', EMAIL_PLAN, 'Jawaban akan dikirim ke e-mail s***@gmail.com'],
+    ['the tracking page', { mode: 'tracking', channel: 'website', medium: null, address: null } as DeliveryPlan, 'Jawaban akan tampil di halaman pelacakan pemohon'],
+    ['the officer', { mode: 'officer', channel: 'walk_in', medium: null, address: null } as DeliveryPlan, 'Setelah dijawab, sampaikan jawaban lewat Datang langsung dan konfirmasi Sudah disampaikan'],
+  ])('through %s', async (_label, plan, text) => {
+    const coordinated = buildInquiry({ channel: plan.channel, status: 'coordinated', answeredAt: null, answerDelivery: null, divisionInformation: 'Syaratnya akta dan KK.' });
+    showPage(fakeCms(coordinated, { plan }).provider);
+    fireEvent.click(await screen.findByRole('button', { name: 'Jawab' }));
+    await waitFor(() => expect(screen.getByTestId('answer-plan').textContent).toBe(text));
+  });
+});
+
+describe('the timeline of delivery and conversation', () => {
+  it('names the new events in Bahasa Indonesia, with how, through what and the note', async () => {
+    const events: InquiryEvent[] = [
+      { documentId: 'e1', type: 'message_received', actorType: 'public', at: '2026-11-03T02:40:00.000Z', detail: { channel: 'email' } },
+      { documentId: 'e2', type: 'message_sent', actorType: 'user', actorName: 'Petugas Ani', at: '2026-11-03T02:30:00.000Z', detail: { channel: 'email' } },
+      { documentId: 'e3', type: 'acknowledged', actorType: 'user', actorName: 'Staf Dafduk', at: '2026-11-03T02:20:00.000Z', detail: null },
+      { documentId: 'e4', type: 'answer_failed', actorType: 'system', at: '2026-11-03T03:01:00.000Z', detail: { via: 'email', note: '550 Mailbox unavailable' } },
+      { documentId: 'e5', type: 'answer_delivered', actorType: 'user', actorName: 'Petugas Ani', at: '2026-11-03T03:30:00.000Z', detail: { via: 'officer', note: 'Melalui telepon' } },
+    ];
+    showPage(fakeCms(buildInquiry(), { events }).provider);
+    const timeline = await screen.findByTestId('timeline');
+    await waitFor(() => expect(timeline.querySelectorAll('[data-event]')).toHaveLength(5));
+    const items = Array.from(timeline.querySelectorAll<HTMLElement>('[data-event]'));
+    expect(items.map((item) => item.querySelector('p')!.textContent)).toEqual(['Pesan dari pemohon', 'Pesan ke pemohon', 'Diterima bidang', 'Jawaban gagal terkirim', 'Jawaban tersampaikan']);
+    expect(items[0].textContent).toContain('E-mail');
+    expect(items[3].textContent).toContain('e-mail · 550 Mailbox unavailable');
+    expect(items[4].textContent).toContain('oleh petugas · Melalui telepon');
+  });
+});

@@ -1,0 +1,94 @@
+import type { AddressInfo, Socket } from 'node:net';
+import hoodiecrow, { type HoodiecrowServer } from 'hoodiecrow-imap';
+import type { ImapSettings } from '../../plugins/channels/src/email/config';
+
+/**
+ * hoodiecrow's own IDLE keeps a 30-minute timer per IDLE that only a DONE clears; a connection cut mid-IDLE
+ * (what these tests do on purpose) would leave it holding jest open. The same command without the timer.
+ */
+function idleWithoutTimer(server: HoodiecrowServer): void {
+  server.registerCapability('IDLE');
+  server.setCommandHandler('IDLE', (connection, parsed, data, callback) => {
+    if (connection.state === 'Not Authenticated') {
+      connection.send({ tag: parsed.tag, command: 'NO', attributes: [{ type: 'TEXT', value: 'Login first' }] }, 'INVALID COMMAND', parsed, data);
+      return callback();
+    }
+    connection.directNotifications = true;
+    connection.inputHandler = (line) => {
+      connection.inputHandler = false;
+      const done = line.toUpperCase() === 'DONE';
+      connection.send({ tag: parsed.tag, command: done ? 'OK' : 'BAD', attributes: [{ type: 'TEXT', value: 'IDLE terminated' }] }, 'IDLE', parsed, data);
+    };
+    connection.socket?.write('+ idling\r\n');
+    connection.processNotifications();
+    return callback();
+  });
+}
+
+/**
+ * The Dinas mailbox for a test: hoodiecrow in-process on port 0 (a real IMAP server, in memory, a fresh
+ * state per instance), user testuser/testpass. `deliver` appends as an APPEND from another client does,
+ * telling connected clients (EXISTS); `dropConnections` is the server cutting every session.
+ */
+export class FakeImap {
+  private readonly server: HoodiecrowServer;
+  private readonly sockets = new Set<Socket>();
+  connections = 0;
+
+  constructor(options: { messages?: string[]; uidValidity?: number } = {}) {
+    this.server = hoodiecrow({
+      plugins: [idleWithoutTimer, 'ENABLE', 'ID', 'UIDPLUS'],
+      storage: { INBOX: { messages: options.messages ?? [], uidvalidity: options.uidValidity ?? 1 }, '': {} },
+    });
+    this.server.server.on('connection', (socket: Socket) => {
+      this.connections += 1;
+      this.sockets.add(socket);
+      socket.on('close', () => this.sockets.delete(socket));
+    });
+  }
+
+  async start(): Promise<this> {
+    await new Promise<void>((resolve) => this.server.server.listen(0, '127.0.0.1', resolve));
+    return this;
+  }
+
+  get port(): number {
+    return (this.server.server.address() as AddressInfo).port;
+  }
+
+  settings(overrides: Partial<ImapSettings> = {}): ImapSettings {
+    return { host: '127.0.0.1', port: this.port, secure: false, user: 'testuser', pass: 'testpass', mailbox: 'INBOX', pollSeconds: 60, ...overrides };
+  }
+
+  /** A mail arrives; returns its UID. */
+  deliver(raw: string, internalDate?: Date): number {
+    return this.server.appendMessage('INBOX', [], internalDate && this.server.formatInternalDate(internalDate), raw).message.uid;
+  }
+
+  /** What the mailbox holds, flags included (the watcher must leave them untouched). */
+  messages(): { uid: number; flags: string[] }[] {
+    return this.inbox().messages.map(({ uid, flags }) => ({ uid, flags: [...flags] }));
+  }
+
+  /** As a server does after a restore or a migration: every UID the clients knew is void. */
+  setUidValidity(value: number): void {
+    this.inbox().uidvalidity = value;
+  }
+
+  openConnections(): number {
+    return this.sockets.size;
+  }
+
+  dropConnections(): void {
+    for (const socket of this.sockets) socket.destroy();
+  }
+
+  async stop(): Promise<void> {
+    this.dropConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private inbox() {
+    return this.server.getMailbox('INBOX')!;
+  }
+}
