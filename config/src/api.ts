@@ -1,6 +1,7 @@
 import type { GroupBy } from './periods';
 import type { StepCompliance } from './recap';
 import type { SopStep } from './sop';
+import type { MessageDirection, MessagePurpose, MessageState } from './channels';
 
 // The JSON bodies the CMS answers with and the dashboard reads: declared once, for both sides.
 
@@ -82,4 +83,27 @@ export interface FailedNotification {
   lastError: string | null;
   updatedAt: string;
   inquiry: { documentId: string; code: string } | null;
+}
+
+export interface MessageAttachment {
+  filename: string;
+  mimeType: string;
+  size: number;
+  /** Larger than the channel keeps: named in the conversation, the file itself not stored. */
+  omitted: boolean;
+  inline: boolean;
+}
+
+/** One message of an inquiry's conversation (GET /api/channels/inquiries/:id/messages). */
+export interface ConversationMessage {
+  documentId: string;
+  direction: MessageDirection;
+  channel: string;
+  purpose: MessagePurpose;
+  status: MessageState;
+  statusAt: string | null;
+  cause: string | null;
+  text: string | null;
+  attachments: MessageAttachment[] | null;
+  at: string;
 }

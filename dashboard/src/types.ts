@@ -1,4 +1,4 @@
-import type { AnswerDelivery, Channel, EventType, GroupBy, Kind, MessageDirection, MessagePurpose, MessageState, RoleType, ServiceCategory, SopStep, Status } from '@layanan/config';
+import type { AnswerDelivery, Channel, EventType, GroupBy, Kind, RoleType, ServiceCategory, SopStep, Status } from '@layanan/config';
 
 export interface Applicant {
   name?: string | null;
@@ -72,29 +72,6 @@ export interface InquiryEvent {
   public?: boolean;
 }
 
-export interface MessageAttachment {
-  filename: string;
-  mimeType: string;
-  size: number;
-  /** Larger than the channel keeps: named in the conversation, the file itself not stored. */
-  omitted: boolean;
-  inline: boolean;
-}
-
-/** One message of an inquiry's conversation (GET /api/channels/inquiries/:id/messages). */
-export interface ConversationMessage {
-  documentId: string;
-  direction: MessageDirection;
-  channel: string;
-  purpose: MessagePurpose;
-  status: MessageState;
-  statusAt: string | null;
-  cause: string | null;
-  text: string | null;
-  attachments: MessageAttachment[] | null;
-  at: string;
-}
-
 /** Where the answer will go (GET /api/channels/inquiries/:id/delivery); the address comes masked. */
 export interface DeliveryPlan {
   mode: 'adapter' | 'officer' | 'tracking';
@@ -157,7 +134,7 @@ export interface TelegramLinkCode {
   expiresAt: string;
 }
 
-export type { AnswerDeliveryFigures, Breakdown, FailedNotification, OpenBreaches, Recap, RecapPeriod, StepCompliance, StepDuration } from '@layanan/config';
+export type { AnswerDeliveryFigures, ConversationMessage, MessageAttachment, Breakdown, FailedNotification, OpenBreaches, Recap, RecapPeriod, StepCompliance, StepDuration } from '@layanan/config';
 export type SopStepKey = SopStep;
 export type RecapGroupBy = GroupBy;
 

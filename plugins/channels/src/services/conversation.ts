@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import type { MessageDirection, MessagePurpose, MessageState } from '@layanan/config';
+import type { ConversationMessage, MessageDirection, MessagePurpose, MessageState } from '@layanan/config';
 import { UID, now } from '../utils';
 
 export interface MessageInput {
@@ -18,19 +18,8 @@ export interface MessageInput {
   at: Date;
 }
 
-export interface MessageRow {
-  id: number;
-  documentId: string;
-  direction: MessageDirection;
-  channel: string;
-  purpose: MessagePurpose;
-  status: MessageState;
-  statusAt: string | null;
-  cause: string | null;
-  text: string | null;
-  attachments: unknown;
-  at: string;
-}
+/** A conversation row as the routes return it, with its own id for the routes' use. */
+export type MessageRow = ConversationMessage & { id: number };
 
 export const externalKey = (channel: string, externalId: string) => `${channel}:${externalId}`;
 
