@@ -4,6 +4,11 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { bootApp, createTestDatabase, type TestApp, type TestDatabase } from '../helpers/strapi';
 import { freePort, launchChromium, type HeadlessBrowser } from '../helpers/browser';
 import { FakeTelegram } from '../helpers/fake-telegram';
+import { FakeImap } from '../helpers/fake-imap';
+import { FakeSmtp, SMTP_PASS, SMTP_USER } from '../helpers/fake-smtp';
+import { DINAS, question } from '../helpers/mails';
+import { waitFor } from '../helpers/wait';
+import { parseMail } from '../../plugins/channels/src/email/parse';
 
 const ARTIFACTS = path.resolve(__dirname, '..', '..', 'test-artifacts', 'screenshots');
 const PASSWORD = 'Layanan2026!';
@@ -44,6 +49,8 @@ describe('a request from the public ask page to the answer, in Chromium', () => 
   let app: TestApp;
   let chromium: HeadlessBrowser;
   let telegram: FakeTelegram;
+  let imap: FakeImap;
+  let smtp: FakeSmtp;
   let base: string;
   let code: string;
   let trackingUrl: string;
@@ -55,7 +62,14 @@ describe('a request from the public ask page to the answer, in Chromium', () => 
     db = await createTestDatabase('sqlite');
     const port = await freePort();
     telegram = await new FakeTelegram().start();
-    app = await bootApp(db, { DEMO_DATA: 'true', DEMO_INQUIRIES: '12', HOST: '127.0.0.1', PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, ...telegram.env() });
+    imap = await new FakeImap().start();
+    smtp = await new FakeSmtp().start();
+    const mail = {
+      MAIL_IMAP_HOST: '127.0.0.1', MAIL_IMAP_PORT: String(imap.port), MAIL_IMAP_SECURE: 'false', MAIL_IMAP_USER: 'testuser', MAIL_IMAP_PASS: 'testpass', MAIL_POLL_SECONDS: '1',
+      MAIL_SMTP_HOST: '127.0.0.1', MAIL_SMTP_PORT: String(smtp.port), MAIL_SMTP_SECURE: 'false', MAIL_SMTP_USER: SMTP_USER, MAIL_SMTP_PASS: SMTP_PASS,
+      MAIL_FROM: `Layanan Informasi Disdukcapil <${DINAS}>`, MAIL_TLS_VERIFY: 'false',
+    };
+    app = await bootApp(db, { DEMO_DATA: 'true', DEMO_INQUIRIES: '12', HOST: '127.0.0.1', PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, ...telegram.env(), ...mail });
     // Strapi's start-up banner says nothing a test reader needs.
     const banner = jest.spyOn(console, 'log').mockImplementation(() => undefined);
     await app.strapi.listen().finally(() => banner.mockRestore());
@@ -68,6 +82,8 @@ describe('a request from the public ask page to the answer, in Chromium', () => 
     await chromium?.close();
     await app?.stop();
     await telegram?.stop();
+    await imap?.stop();
+    await smtp?.stop();
     await db?.drop();
   });
 
@@ -248,6 +264,38 @@ describe('a request from the public ask page to the answer, in Chromium', () => 
     await phone.getByTestId('tracking-answer').waitFor();
     expect(await phone.getByTestId('survey-invite').count()).toBe(0);
     await phone.context().close();
+  });
+
+  it('answers a citizen who wrote to the Dinas mailbox, in their own mail thread, from the inquiry page', async () => {
+    const messageId = '<story.akta@mail.gmail.com>';
+    imap.deliver(question({ messageId, from: 'Dewi Lestari <dewi.lestari@gmail.com>', subject: 'Akta kelahiran hilang', text: 'Selamat siang, akta kelahiran anak saya hilang. Bagaimana cara membuat salinannya?\n\nDewi' }));
+    const inquiries = app.strapi.db.query('api::inquiry.inquiry');
+    await waitFor(async () => (await inquiries.count({ where: { externalRef: messageId } })) === 1, 20_000, 'the mail to become a request');
+    const { code: mailCode } = (await inquiries.findOne({ where: { externalRef: messageId }, select: ['code'] })) as { code: string };
+    const toDewi = () => smtp.received.filter((m) => m.envelope.rcptTo.some((r) => r.address === 'dewi.lestari@gmail.com'));
+    await waitFor(() => toDewi().length === 1, 20_000, 'the receipt to reach the mail server');
+
+    const page = await signIn('petugas@demo.local');
+    await page.locator('[data-testid="board"][data-ready="true"]').waitFor();
+    await page.locator(`[data-status="received"] [data-code="${mailCode}"]`).click();
+    await page.getByTestId('inquiry-page').waitFor();
+    const conversation = page.getByTestId('conversation');
+    await conversation.getByText('akta kelahiran anak saya hilang', { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'Jawab' }).click();
+    await page.getByText('Jawaban akan dikirim ke', { exact: false }).waitFor();
+    await page.locator('textarea[name="answer"]').fill('Silakan datang ke loket Pencatatan Sipil membawa KK dan KTP-el orang tua untuk salinan akta.');
+    await page.getByRole('button', { name: 'Kirim jawaban' }).click();
+    await page.locator('[data-testid="inquiry-page"][data-status="answered"]').waitFor();
+
+    await waitFor(() => toDewi().length === 2, 20_000, 'the answer to reach the mail server');
+    const answered = await parseMail(toDewi()[1].raw, { attachmentMaxBytes: 0 });
+    expect(answered.inReplyTo).toBe(messageId);
+    expect(answered.subject).toBe(`Re: Akta kelahiran hilang [${mailCode}]`);
+    expect(answered.text).toContain('membawa KK dan KTP-el orang tua');
+    await page.reload();
+    await page.getByTestId('conversation').getByText('membawa KK dan KTP-el orang tua', { exact: false }).waitFor();
+    await shot(page, 'inquiry-email', true);
+    await page.context().close();
   });
 
   it('opens the Rekap Informasi for the head of the office, with its KPI tiles, IKM and charts', async () => {
