@@ -92,6 +92,19 @@ describe.each(databases())('the e-mail channel on %s', (kind) => {
     await db?.drop();
   });
 
+  it('only one instance holds the mailbox: the lease passes to another only once its holder stops renewing it', async () => {
+    const inbox = app.strapi.plugin('channels').service('inbox') as { lease(name: string, owner: string, ttlMs: number): Promise<boolean> };
+    expect(await inbox.lease('email:test-mailbox', 'instance-a', 60_000)).toBe(true);
+    expect(await inbox.lease('email:test-mailbox', 'instance-b', 60_000)).toBe(false);
+    clock.advance(30_000);
+    expect(await inbox.lease('email:test-mailbox', 'instance-a', 60_000)).toBe(true);
+    clock.advance(59_000);
+    expect(await inbox.lease('email:test-mailbox', 'instance-b', 60_000)).toBe(false);
+    clock.advance(2_000);
+    expect(await inbox.lease('email:test-mailbox', 'instance-b', 60_000)).toBe(true);
+    expect(await inbox.lease('email:test-mailbox', 'instance-a', 60_000)).toBe(false);
+  });
+
   it('a citizen’s mail becomes an inquiry, and the receipt is a reply in their thread with the tracking link', async () => {
     const messageId = freshId('ktp');
     await mailIn(question({ messageId, from: 'Budi Santoso <Budi.Santoso@gmail.com>' }));
