@@ -351,7 +351,7 @@ describe.each(databases())('Rekap Informasi on %s', (kind) => {
       ['a year of days', { from: '2025-01-01', to: '2026-03-01', groupBy: 'day' }, /periode/],
       ['an unknown channel', { channel: 'fax' }, /Kanal/],
       ['an unknown Bidang', { division: 'BIDANG-X' }, /tidak ditemukan/],
-      ['an unknown parameter', { sort: 'total' }, /tidak menerima parameter/],
+      ['an unknown parameter', { sort: 'total' }, /tidak dikenal/],
     ])('%s: 400 with a message', async (_label, query, message) => {
       const res = await app.http.get(`/api/recap?${stringify(query)}`).set(officer.auth);
       expect(res.status).toBe(400);
