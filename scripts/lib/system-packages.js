@@ -1,0 +1,100 @@
+'use strict';
+const { accessSync, constants } = require('node:fs');
+const { spawnSync } = require('node:child_process');
+
+/**
+ * The Debian packages the tests run against, and the files that show each is there. `override` names the
+ * variable that points the tests at another copy of the program (and this check with them).
+ */
+const SYSTEM_PACKAGES = [
+  { name: 'chromium', binary: '/usr/bin/chromium', override: 'CHROMIUM_PATH', usedBy: 'the browser story (tests/e2e)' },
+  {
+    name: 'dovecot-imapd',
+    binary: '/usr/sbin/dovecot',
+    also: ['/usr/lib/dovecot/imap'],
+    override: 'DOVECOT_PATH',
+    usedBy: 'the real IMAP server tier (tests/integration/email-dovecot.test.ts)',
+  },
+];
+
+class SystemPackageError extends Error {
+  constructor(message) {
+    super(message);
+    this.name = 'SystemPackageError';
+  }
+}
+
+/** The program the tests start for this package: the override when set, else Debian's path. */
+function binaryOf(pkg, env = process.env) {
+  return (pkg.override && env[pkg.override]) || pkg.binary;
+}
+
+function isExecutable(file) {
+  try {
+    accessSync(file, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function missingPackages({ packages = SYSTEM_PACKAGES, env = process.env, exists = isExecutable } = {}) {
+  return packages.filter((pkg) => ![binaryOf(pkg, env), ...(pkg.also ?? [])].every((file) => exists(file)));
+}
+
+/** apt-get's output is kept back and shown only when it fails. */
+function runQuietly(command, args) {
+  const result = spawnSync(command, args, {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { status: result.status, error: result.error, output: `${result.stdout ?? ''}${result.stderr ?? ''}` };
+}
+
+const lastLines = (text, count = 15) => text.trim().split('\n').slice(-count).join('\n');
+
+/**
+ * Installs, with one `apt-get update` and one `apt-get install`, every package whose files are missing;
+ * returns the names installed (none when everything is there). Throws a SystemPackageError saying what is
+ * missing, why it could not be installed and the command to run by hand; never skips quietly.
+ */
+function ensureSystemPackages({ packages = SYSTEM_PACKAGES, env = process.env, exists = isExecutable, run = runQuietly, log = console.log } = {}) {
+  const missing = missingPackages({ packages, env, exists });
+  if (missing.length === 0) return [];
+  const names = missing.map((pkg) => pkg.name);
+  const byHand = `apt-get update && apt-get install -y --no-install-recommends ${names.join(' ')}`;
+  log(`Installing from Debian what the tests need: ${missing.map((pkg) => `${pkg.name}, for ${pkg.usedBy}`).join('; ')}.`);
+  for (const args of [['update'], ['install', '-y', '--no-install-recommends', ...names]]) {
+    const result = run('apt-get', args);
+    if (result.status === 0) continue;
+    const why =
+      result.error?.code === 'ENOENT'
+        ? 'apt-get is not on this machine (the tests expect Debian or a derivative)'
+        : `\`apt-get ${args.join(' ')}\` failed (${result.error ? result.error.message : `exit ${result.status}`})${result.output.trim() ? `:\n${lastLines(result.output)}` : ''}`;
+    throw new SystemPackageError(`Could not install ${names.join(', ')}: ${why}\nInstall ${names.length > 1 ? 'them' : 'it'} as root and run the tests again:\n  ${byHand}`);
+  }
+  const still = missingPackages({ packages: missing, env, exists });
+  if (still.length > 0) {
+    const where = still.map((pkg) => {
+      const files = [binaryOf(pkg, env), ...(pkg.also ?? [])].filter((file) => !exists(file));
+      return `${pkg.name}: ${files.join(', ')}${pkg.override && env[pkg.override] ? ` (${pkg.override}=${env[pkg.override]})` : ''}`;
+    });
+    throw new SystemPackageError(`apt-get installed ${names.join(', ')}, but these are still missing:\n  ${where.join('\n  ')}`);
+  }
+  log(`Installed ${names.join(', ')}.`);
+  return names;
+}
+
+module.exports = { SYSTEM_PACKAGES, SystemPackageError, binaryOf, ensureSystemPackages, missingPackages };
+
+// `node scripts/lib/system-packages.js` (as .ci/run calls it): install what is missing, or say why not and exit 1.
+if (require.main === module) {
+  try {
+    ensureSystemPackages();
+  } catch (error) {
+    console.error(error instanceof SystemPackageError ? error.message : error);
+    process.exit(1);
+  }
+}
