@@ -5,8 +5,8 @@ import { bootApp, createTestDatabase, type TestApp, type TestDatabase } from '..
 import { freePort, launchChromium, type HeadlessBrowser } from '../helpers/browser';
 import { FakeTelegram } from '../helpers/fake-telegram';
 import { FakeImap } from '../helpers/fake-imap';
-import { FakeSmtp, SMTP_PASS, SMTP_USER } from '../helpers/fake-smtp';
-import { DINAS, question } from '../helpers/mails';
+import { FakeSmtp } from '../helpers/fake-smtp';
+import { question } from '../helpers/mails';
 import { waitFor } from '../helpers/wait';
 import { parseMail } from '../../plugins/channels/src/email/parse';
 
@@ -64,11 +64,7 @@ describe('a request from the public ask page to the answer, in Chromium', () => 
     telegram = await new FakeTelegram().start();
     imap = await new FakeImap().start();
     smtp = await new FakeSmtp().start();
-    const mail = {
-      MAIL_IMAP_HOST: '127.0.0.1', MAIL_IMAP_PORT: String(imap.port), MAIL_IMAP_SECURE: 'false', MAIL_IMAP_USER: 'testuser', MAIL_IMAP_PASS: 'testpass', MAIL_POLL_SECONDS: '1',
-      MAIL_SMTP_HOST: '127.0.0.1', MAIL_SMTP_PORT: String(smtp.port), MAIL_SMTP_SECURE: 'false', MAIL_SMTP_USER: SMTP_USER, MAIL_SMTP_PASS: SMTP_PASS,
-      MAIL_FROM: `Layanan Informasi Disdukcapil <${DINAS}>`, MAIL_TLS_VERIFY: 'false',
-    };
+    const mail = { ...imap.env(), ...smtp.env(), MAIL_POLL_SECONDS: '1' };
     app = await bootApp(db, { DEMO_DATA: 'true', DEMO_INQUIRIES: '12', HOST: '127.0.0.1', PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, ...telegram.env(), ...mail });
     // Strapi's start-up banner says nothing a test reader needs.
     const banner = jest.spyOn(console, 'log').mockImplementation(() => undefined);

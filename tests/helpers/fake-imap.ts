@@ -60,6 +60,12 @@ export class FakeImap {
     return { host: '127.0.0.1', port: this.port, secure: false, user: 'testuser', pass: 'testpass', mailbox: 'INBOX', pollSeconds: 60, ...overrides };
   }
 
+  /** The CMS's environment for reading this mailbox. */
+  env(): Record<string, string> {
+    const { port, user, pass } = this.settings();
+    return { MAIL_IMAP_HOST: '127.0.0.1', MAIL_IMAP_PORT: String(port), MAIL_IMAP_SECURE: 'false', MAIL_IMAP_USER: user, MAIL_IMAP_PASS: pass };
+  }
+
   /** A mail arrives; returns its UID. */
   deliver(raw: string, internalDate?: Date): number {
     return this.server.appendMessage('INBOX', [], internalDate && this.server.formatInternalDate(internalDate), raw).message.uid;

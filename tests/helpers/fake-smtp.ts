@@ -85,6 +85,20 @@ export class FakeSmtp {
     };
   }
 
+  /** The CMS's environment for sending through this server (its test certificate is not checked). */
+  env(): Record<string, string> {
+    const { port, user, pass, from } = this.settings();
+    return {
+      MAIL_SMTP_HOST: '127.0.0.1',
+      MAIL_SMTP_PORT: String(port),
+      MAIL_SMTP_SECURE: 'false',
+      MAIL_SMTP_USER: user,
+      MAIL_SMTP_PASS: pass,
+      MAIL_FROM: `${from.name} <${from.address}>`,
+      MAIL_TLS_VERIFY: 'false',
+    };
+  }
+
   fail(fault: SmtpFault): void {
     this.faults.push({ remaining: 1, text: '', ...fault } as Required<SmtpFault>);
   }

@@ -1,8 +1,8 @@
 import { bootApp, createTestDatabase, databases, type TestApp, type TestDatabase } from '../helpers/strapi';
 import { buildOfficerInquiry, buildPublicInquiry, createStaff, divisionId, type Staff } from '../helpers/builders';
 import { FakeImap } from '../helpers/fake-imap';
-import { FakeSmtp, SMTP_PASS, SMTP_USER, type ReceivedMail } from '../helpers/fake-smtp';
-import { DINAS, exchangeOutOfOffice, gmailReply, postfixBounce, question } from '../helpers/mails';
+import { FakeSmtp, type ReceivedMail } from '../helpers/fake-smtp';
+import { exchangeOutOfOffice, gmailReply, postfixBounce, question } from '../helpers/mails';
 import { drain, virtualClock } from '../helpers/telegram';
 import { waitFor } from '../helpers/wait';
 import { parseMail } from '../../plugins/channels/src/email/parse';
@@ -27,22 +27,7 @@ interface Row {
 }
 
 function mailEnv(imap: FakeImap, smtp: FakeSmtp): Record<string, string> {
-  return {
-    MAIL_IMAP_HOST: '127.0.0.1',
-    MAIL_IMAP_PORT: String(imap.port),
-    MAIL_IMAP_SECURE: 'false',
-    MAIL_IMAP_USER: 'testuser',
-    MAIL_IMAP_PASS: 'testpass',
-    MAIL_POLL_SECONDS: '1',
-    MAIL_SMTP_HOST: '127.0.0.1',
-    MAIL_SMTP_PORT: String(smtp.port),
-    MAIL_SMTP_SECURE: 'false',
-    MAIL_SMTP_USER: SMTP_USER,
-    MAIL_SMTP_PASS: SMTP_PASS,
-    MAIL_FROM: `Layanan Informasi Disdukcapil <${DINAS}>`,
-    MAIL_TLS_VERIFY: 'false',
-    PUBLIC_URL: 'https://layanan.example.go.id',
-  };
+  return { ...imap.env(), ...smtp.env(), MAIL_POLL_SECONDS: '1', PUBLIC_URL: 'https://layanan.example.go.id' };
 }
 
 /** The same mail under another Message-ID: each mail a person sends has its own. */

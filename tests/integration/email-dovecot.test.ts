@@ -1,7 +1,7 @@
 import { bootApp, createTestDatabase, type TestApp, type TestDatabase } from '../helpers/strapi';
 import { PrivateDovecot, dovecotMissing } from '../helpers/dovecot';
-import { FakeSmtp, SMTP_PASS, SMTP_USER } from '../helpers/fake-smtp';
-import { DINAS, question } from '../helpers/mails';
+import { FakeSmtp } from '../helpers/fake-smtp';
+import { question } from '../helpers/mails';
 import { drain, virtualClock } from '../helpers/telegram';
 import { waitFor } from '../helpers/wait';
 
@@ -43,14 +43,8 @@ describe('the e-mail channel against a real Dovecot that dies mid-IDLE and comes
     db = await createTestDatabase('sqlite');
     app = await bootApp(db, {
       ...dovecot.env(),
+      ...smtp.env(),
       MAIL_POLL_SECONDS: '60',
-      MAIL_SMTP_HOST: '127.0.0.1',
-      MAIL_SMTP_PORT: String(smtp.port),
-      MAIL_SMTP_SECURE: 'false',
-      MAIL_SMTP_USER: SMTP_USER,
-      MAIL_SMTP_PASS: SMTP_PASS,
-      MAIL_FROM: `Layanan Informasi Disdukcapil <${DINAS}>`,
-      MAIL_TLS_VERIFY: 'false',
       PUBLIC_URL: 'https://layanan.example.go.id',
     });
     clock = virtualClock(app, MONDAY_0900);
