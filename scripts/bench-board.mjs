@@ -12,6 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { throwawayEnv } from './lib/throwaway-env.js';
+import { freePort, median } from './lib/bench.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CMS = path.join(ROOT, 'cms');
@@ -20,7 +21,6 @@ const require = createRequire(import.meta.url);
 const option = (name, fallback) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 const INQUIRIES = option('inquiries', 500);
 const RUNS = option('runs', 5);
-const PORT = 1497;
 const GOALS = { boardMs: 1500, initialJsKb: 500 };
 const CHANNELS = ['whatsapp', 'walk_in', 'phone', 'email', 'instagram', 'facebook', 'lapor_sp4n', 'radio', 'view_probolinggo'];
 
@@ -65,13 +65,12 @@ async function seed(strapi) {
   }
 }
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
 async function main() {
   step('building config and plugins', [path.join(ROOT, 'scripts', 'build-libs.mjs')]);
   step('compiling the CMS', ['-e', `require('@strapi/strapi').compileStrapi({ appDir: ${JSON.stringify(CMS)} }).then(() => process.exit(0))`]);
   step('building the dashboard', [path.join(ROOT, 'scripts', 'build-dashboard.mjs')]);
 
+  const PORT = await freePort();
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'layanan-bench-board-'));
   Object.assign(process.env, throwawayEnv({ PORT: String(PORT), DATABASE_FILENAME: path.join(tmp, 'data.db'), DEMO_DATA: 'true', DEMO_INQUIRIES: '0' }));
   delete process.env.DATABASE_URL;

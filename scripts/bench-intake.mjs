@@ -8,26 +8,18 @@
 //
 // Options (flags or env): --connections=10 --duration=10 --warmup=3 --rounds=2 --profile (always run the
 // per-request query profile; it runs by itself when the goal is missed) --no-compile.
-import { fork, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { fork } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { throwawayEnv } from './lib/throwaway-env.js';
 import { nextMessage } from './lib/child.mjs';
+import { ROOT, childBaseEnv, compile, freePort, median, option } from './lib/bench.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const CMS = path.join(ROOT, 'cms');
 const SERVE = path.join(ROOT, 'scripts', 'bench', 'serve.mjs');
 const GOAL = 0.8;
 
-function option(name, fallback) {
-  const flag = process.argv.find((a) => a === `--${name}` || a.startsWith(`--${name}=`));
-  if (flag) return flag.includes('=') ? flag.split('=')[1] : 'true';
-  const fromEnv = process.env[`BENCH_${name.toUpperCase().replace(/-/g, '_')}`];
-  return fromEnv ?? fallback;
-}
 const CONNECTIONS = Number(option('connections', 10));
 const DURATION = Number(option('duration', 10));
 const WARMUP = Number(option('warmup', 3));
@@ -45,8 +37,8 @@ const BODY = JSON.stringify({
 });
 
 const SIDES = {
-  intake: { label: 'intake (POST /api/public/inquiries)', port: 1401, path: '/api/public/inquiries', baseline: false },
-  bare: { label: 'bare core REST create (no plugin)', port: 1402, path: '/api/bench/core-create', baseline: true },
+  intake: { label: 'intake (POST /api/public/inquiries)', path: '/api/public/inquiries', baseline: false },
+  bare: { label: 'bare core REST create (no plugin)', path: '/api/bench/core-create', baseline: true },
 };
 
 // ---------------------------------------------------------------- cleanup (also on Ctrl-C)
@@ -78,61 +70,11 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   });
 }
 
-// ---------------------------------------------------------------- compile (skipped when dist is fresh)
-
-function walk(dir, keep, skipDirs = []) {
-  if (!existsSync(dir)) return [];
-  const out = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (!skipDirs.includes(entry.name)) out.push(...walk(full, keep, skipDirs));
-    } else if (keep(entry.name)) out.push(full);
-  }
-  return out;
-}
-
-const isTs = (name) => name.endsWith('.ts') && !name.endsWith('.d.ts') && !/\.test\.ts$/.test(name);
-
-/** The source files whose compiled output is missing or older than they are. */
-function staleOutputs(sources, outputOf) {
-  return sources.filter((src) => {
-    const out = outputOf(src);
-    return !existsSync(out) || statSync(out).mtimeMs < statSync(src).mtimeMs;
-  });
-}
-
-function run(cmd, args, what) {
-  console.log(`[bench] compiling ${what}: ${[cmd, ...args].join(' ')}`);
-  const result = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit' });
-  if (result.status !== 0) {
-    console.error(`[bench] compiling ${what} failed (exit ${result.status}); nothing was measured.`);
-    process.exit(1);
-  }
-}
-
-function compile() {
-  run(process.execPath, [path.join(ROOT, 'scripts', 'build-libs.mjs')], 'config and plugins');
-  const cmsSources = [
-    ...walk(path.join(CMS, 'config'), isTs),
-    ...walk(path.join(CMS, 'src'), (n) => isTs(n) || n.endsWith('.json'), ['admin', 'plugins']),
-  ];
-  const stale = staleOutputs(cmsSources, (f) => path.join(CMS, 'dist', path.relative(CMS, f)).replace(/\.ts$/, '.js'));
-  if (stale.length > 0) {
-    // In a child: compileStrapi calls process.exit(1) on a compile error.
-    run(process.execPath, ['-e', `require('@strapi/strapi').compileStrapi({ appDir: ${JSON.stringify(CMS)} }).then(() => process.exit(0))`], 'cms (compileStrapi)');
-  } else {
-    console.log('[bench] cms/dist is up to date: not compiling.');
-  }
-}
-
 // ---------------------------------------------------------------- servers
 
 function childEnv(side, dbFile) {
-  const env = { ...process.env };
-  delete env.DATABASE_URL;
   return {
-    ...env,
+    ...childBaseEnv(),
     ...throwawayEnv({
       PORT: String(side.port),
       DATABASE_FILENAME: dbFile,
@@ -146,6 +88,7 @@ function childEnv(side, dbFile) {
 
 async function start(name) {
   const side = SIDES[name];
+  side.port = await freePort();
   const dir = path.join(tmpRoot, name);
   const child = fork(SERVE, [], { cwd: ROOT, env: childEnv(side, path.join(dir, 'data.db')), stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
   children.set(name, child);
@@ -223,12 +166,6 @@ async function round(name, index) {
   };
   measurements[name].push(m);
   console.log(`${m.rps.toFixed(1)} req/s, p99 ${m.p99} ms${m.non2xx + m.errors + m.timeouts ? `  (!! ${m.non2xx} non-2xx, ${m.errors} errors, ${m.timeouts} timeouts)` : ''}`);
-}
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 function table(rows, columns) {

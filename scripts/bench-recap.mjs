@@ -10,30 +10,24 @@
 // A measurement, not a test: it exits 0 whether the goals are met or not (1 only if it could not run).
 //
 // Options (flags or BENCH_* env): --rows=1000000 --months=12 --runs=5 --pages=40 (REST pages sampled)
-// --full-paging --db=PATH (keep the seeded database there and reuse it next time) --no-compile --port=1471
-import { fork, spawnSync } from 'node:child_process';
+// --full-paging --db=PATH (keep the seeded database there and reuse it next time) --no-compile --port=N (a free one
+// by default)
+import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { throwawayEnv } from './lib/throwaway-env.js';
 import { nextMessage } from './lib/child.mjs';
+import { ROOT, childBaseEnv, compile, freePort, log, median, option } from './lib/bench.mjs';
 
 const require = createRequire(import.meta.url);
 const Database = require('better-sqlite3');
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const CMS = path.join(ROOT, 'cms');
 const SERVE = path.join(ROOT, 'scripts', 'bench', 'serve.mjs');
 const GOALS = { recapMs: 500, ratio: 50, exportMb: 300 };
 
-function option(name, fallback) {
-  const flag = process.argv.find((a) => a === `--${name}` || a.startsWith(`--${name}=`));
-  if (flag) return flag.includes('=') ? flag.slice(flag.indexOf('=') + 1) : 'true';
-  return process.env[`BENCH_${name.toUpperCase().replace(/-/g, '_')}`] ?? fallback;
-}
 const ROWS = Number(option('rows', 1_000_000));
 const MONTHS = Number(option('months', 12));
 const RUNS = Number(option('runs', 5));
@@ -41,7 +35,7 @@ const SAMPLE_PAGES = Number(option('pages', 40));
 const FULL_PAGING = option('full-paging', 'false') === 'true';
 const KEEP_DB = option('db', '');
 const COMPILE = option('no-compile', 'false') !== 'true';
-const PORT = Number(option('port', 1471));
+let PORT = Number(option('port', 0));
 const PAGE_SIZE = 100;
 
 // ---------------------------------------------------------------- cleanup (also on Ctrl-C)
@@ -62,27 +56,16 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   });
 }
 
-const log = (...args) => console.log('[bench]', ...args);
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
 // ---------------------------------------------------------------- compile
 
-function compile() {
-  for (const [what, args] of [
-    ['config and plugins', [path.join(ROOT, 'scripts', 'build-libs.mjs')]],
-    ['cms (compileStrapi)', ['-e', `require('@strapi/strapi').compileStrapi({ appDir: ${JSON.stringify(CMS)} }).then(() => process.exit(0))`]],
-  ]) {
-    log(`compiling ${what} …`);
-    const result = spawnSync(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-    if (result.status !== 0) throw new Error(`compiling ${what} failed (exit ${result.status})`);
-  }
-}
-
 // ---------------------------------------------------------------- the server
 
 async function startServer(dbFile) {
-  const env = { ...process.env };
-  delete env.DATABASE_URL;
+  if (!PORT) PORT = await freePort();
+  base = `http://127.0.0.1:${PORT}`;
+  const env = childBaseEnv();
   Object.assign(env, throwawayEnv({ PORT: String(PORT), DATABASE_FILENAME: dbFile, STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true', BENCH_BASELINE: 'false' }));
   const started = performance.now();
   server = fork(SERVE, [], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
@@ -265,7 +248,7 @@ function countInquiries(dbFile) {
 
 // ---------------------------------------------------------------- measuring
 
-const base = `http://127.0.0.1:${PORT}`;
+let base = '';
 
 async function timed(url, jwt) {
   const started = performance.now();
@@ -275,12 +258,6 @@ async function timed(url, jwt) {
   if (!res.ok) throw new Error(`${url} answered ${res.status}: ${body.slice(0, 300)}`);
   return { ms, body: JSON.parse(body) };
 }
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 
 const dateKey = (at) => new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
 

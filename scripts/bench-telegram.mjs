@@ -11,33 +11,25 @@
 //
 // Goals: drain within 10 % of the limit; p99 under 1 s. It is a measurement, not a test: it exits 0 whether
 // the goals are met or not (1 only if it could not run). Options: --samples=100 --no-compile.
-import { execFileSync, fork, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+// Every server it starts listens on a free port.
+import { fork } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { throwawayEnv } from './lib/throwaway-env.js';
 import { nextMessage } from './lib/child.mjs';
+import { ROOT, childBaseEnv, compile, freePort, loadTestHelper, option, percentile } from './lib/bench.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(import.meta.url);
-const PORT = 1450;
 const CHATS = 50;
 const REQUESTS = 20;
 const LIMITS = { perSecond: 30, perChatMs: 1000 };
-
-function option(name, fallback) {
-  const flag = process.argv.find((a) => a === `--${name}` || a.startsWith(`--${name}=`));
-  if (flag) return flag.includes('=') ? flag.split('=')[1] : 'true';
-  return fallback;
-}
 const SAMPLES = Number(option('samples', 100));
 const COMPILE = option('no-compile', 'false') !== 'true';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'layanan-bench-telegram-'));
 let child = null;
 let fake = null;
+let base = '';
 function cleanup() {
   if (child && child.exitCode === null) child.kill('SIGKILL');
   rmSync(tmp, { recursive: true, force: true });
@@ -46,31 +38,6 @@ process.on('exit', cleanup);
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130));
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const percentile = (values, p) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-};
-
-function compile() {
-  console.log('[bench] compiling config, plugins and the CMS …');
-  execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build-libs.mjs')], { cwd: ROOT, stdio: 'inherit' });
-  const result = spawnSync(process.execPath, ['-e', `require('@strapi/strapi').compileStrapi({ appDir: ${JSON.stringify(path.join(ROOT, 'cms'))} }).then(() => process.exit(0))`], {
-    cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  if (result.status !== 0) throw new Error('compiling the CMS failed');
-}
-
-/** The fake Bot API server is the tests' own, transpiled on the fly. */
-function loadFake() {
-  const { code } = require('@swc/core').transformFileSync(path.join(ROOT, 'tests', 'helpers', 'fake-telegram.ts'), {
-    jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
-    module: { type: 'commonjs' },
-  });
-  const file = path.join(tmp, 'fake-telegram.cjs');
-  writeFileSync(file, code);
-  return require(file).FakeTelegram;
-}
 
 function request(type, payload = {}, timeoutMs = 120_000) {
   const reply = nextMessage(child, type, timeoutMs);
@@ -79,20 +46,19 @@ function request(type, payload = {}, timeoutMs = 120_000) {
 }
 
 async function startServer() {
-  const env = { ...process.env };
-  delete env.DATABASE_URL;
-  child = fork(path.join(ROOT, 'scripts', 'bench', 'serve-telegram.mjs'), [], {
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}/api`;
+  child = fork(path.join(ROOT, 'scripts', 'bench', 'serve-app.mjs'), [], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     env: {
-      ...env,
-      ...throwawayEnv({ PORT: String(PORT), DATABASE_FILENAME: path.join(tmp, 'data.db'), PUBLIC_URL: 'https://layanan.probolinggokota.example', ...fake.env() }),
+      ...childBaseEnv(),
+      ...throwawayEnv({ PORT: String(port), DATABASE_FILENAME: path.join(tmp, 'data.db'), PUBLIC_URL: 'https://layanan.probolinggokota.example', ...fake.env() }),
     },
   });
   await request('ready', {}, 240_000);
 }
 
-const base = `http://127.0.0.1:${PORT}/api`;
 async function api(method, url, jwt, body) {
   const res = await fetch(`${base}${url}`, {
     method,
@@ -117,7 +83,7 @@ async function intake(officer, subject) {
 
 async function main() {
   if (COMPILE) compile();
-  const FakeTelegram = loadFake();
+  const { FakeTelegram } = loadTestHelper('fake-telegram');
   fake = await new FakeTelegram().start();
   console.log('[bench] starting the CMS with the notifier …');
   await startServer();

@@ -41,6 +41,9 @@ export class FakeImap {
       storage: { INBOX: { messages: options.messages ?? [], uidvalidity: options.uidValidity ?? 1 }, '': {} },
     });
     this.server.server.on('connection', (socket: Socket) => {
+      // hoodiecrow writes a response in several small pieces; with Nagle's algorithm each command would wait
+      // out the client's delayed ACK (40 ms), which real servers do not make their clients do.
+      socket.setNoDelay(true);
       this.connections += 1;
       this.sockets.add(socket);
       socket.on('close', () => this.sockets.delete(socket));

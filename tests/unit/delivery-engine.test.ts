@@ -352,6 +352,13 @@ describe('the delivery engine', () => {
     expect(() => engine.register(fakeSender('email', clock, { leaseMs: 1000, requestTimeoutMs: 30_000 }).sender)).toThrow(/leaseMs/);
     expect(() => engine.register(fakeSender('sms', clock, { globalPerSecond: 0 }).sender)).toThrow(/globalPerSecond/);
   });
+
+  it('says what a registered channel is paced by, the defaults filled in', () => {
+    const { clock, engine } = setUp();
+    engine.register(fakeSender('smtp', clock, { globalPerSecond: 10, concurrency: 2 }).sender);
+    expect(engine.limits('smtp')).toMatchObject({ globalPerSecond: 10, concurrency: 2, perRecipientIntervalMs: SECOND, maxAttempts: expect.any(Number) });
+    expect(engine.limits('whatsapp')).toBeNull();
+  });
 });
 
 describe('fan-out rows', () => {

@@ -380,6 +380,12 @@ export function createEngine({ store, now, log, settings }: EngineDeps) {
       return lanes.has(channel) || fanouts.has(channel);
     },
 
+    /** The limits a registered sender is paced by (with the engine's defaults filled in), or null. */
+    limits(channel: string): SenderLimits | null {
+      const lane = lanes.get(channel);
+      return lane ? limitsOf(lane.sender) : null;
+    },
+
     tick,
     wake,
 

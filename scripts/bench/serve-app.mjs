@@ -1,6 +1,7 @@
-// The benchmark target of scripts/bench-telegram.mjs: the compiled CMS (cms/dist) booted in this process,
-// with the Telegram notifier pointed at the bench's fake Bot API server, served on PORT. Started with fork()
-// (IPC channel); not meant to be run by hand.
+// The benchmark target of scripts/bench-telegram.mjs and scripts/bench-email.mjs: the compiled CMS (cms/dist)
+// booted in this process as in production, its media pointed by the environment at the bench's fake servers,
+// served on PORT; it makes staff accounts and counts rows for the bench over IPC. Started with fork() (IPC
+// channel); not meant to be run by hand.
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -42,15 +43,27 @@ async function createStaff(role, division, count) {
   return made;
 }
 
-async function stats() {
-  const count = (where) => strapi.db.query('api::notification.notification').count({ where: { channel: 'telegram', ...where } });
+/** Where the outbox rows of one channel stand. */
+async function stats(channel) {
+  const count = (where) => strapi.db.query('api::notification.notification').count({ where: { channel, ...where } });
   return { sent: await count({ status: 'sent' }), pending: await count({ status: 'pending' }), sending: await count({ status: 'sending' }), failed: await count({ status: 'failed' }) };
+}
+
+/** The requests of one channel: how many, and each one's reference at the medium (a Message-ID). */
+async function inquiries(channel, withRefs) {
+  const query = strapi.db.query('api::inquiry.inquiry');
+  if (!withRefs) return { count: await query.count({ where: { channel } }) };
+  const rows = await query.findMany({ where: { channel }, select: ['code', 'externalRef'] });
+  return { count: rows.length, rows };
 }
 
 process.on('message', async (msg) => {
   try {
     if (msg.type === 'staff') process.send({ type: 'staff', staff: await createStaff(msg.role, msg.division, msg.count) });
-    else if (msg.type === 'stats') process.send({ type: 'stats', ...(await stats()) });
+    else if (msg.type === 'stats') process.send({ type: 'stats', ...(await stats(msg.channel ?? 'telegram')) });
+    else if (msg.type === 'inquiries') process.send({ type: 'inquiries', ...(await inquiries(msg.channel, msg.withRefs)) });
+    else if (msg.type === 'limits') process.send({ type: 'limits', limits: strapi.plugin('sop-workflow').service('delivery').limits(msg.channel) });
+    else if (msg.type === 'cursors') process.send({ type: 'cursors', count: Number((await strapi.db.connection('channel_cursors').count({ n: '*' }))[0].n) });
   } catch (error) {
     process.send({ type: 'error', message: String(error?.stack ?? error) });
   }
@@ -58,13 +71,13 @@ process.on('message', async (msg) => {
 
 async function main() {
   strapi = await createStrapi({ appDir: CMS, distDir: path.join(CMS, 'dist') }).load();
-  if (!strapi.plugin('telegram-notifier')) throw new Error('the telegram-notifier plugin is not loaded');
+  for (const plugin of ['sop-workflow', 'telegram-notifier', 'channels']) if (!strapi.plugin(plugin)) throw new Error(`the ${plugin} plugin is not loaded`);
   await strapi.listen();
   process.send({ type: 'ready', pid: process.pid });
 }
 
 main().catch((error) => {
-  console.error('[bench telegram] failed to start:', error);
+  console.error('[bench] the CMS failed to start:', error);
   process.send?.({ type: 'failed', message: String(error?.message ?? error) });
   setTimeout(() => exit(1), 100);
 });

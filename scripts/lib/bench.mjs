@@ -1,0 +1,102 @@
+// What the benchmark scripts share: options, free ports, compiling when stale, statistics, the tests' fakes.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import Module, { createRequire } from 'node:module';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const CMS = path.join(ROOT, 'cms');
+const require = createRequire(import.meta.url);
+
+/** `--name=value`, `--name` (true), or BENCH_NAME in the environment, else the fallback; always a string. */
+export function option(name, fallback) {
+  const flag = process.argv.find((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+  if (flag) return flag.includes('=') ? flag.slice(flag.indexOf('=') + 1) : 'true';
+  return process.env[`BENCH_${name.toUpperCase().replace(/-/g, '_')}`] ?? String(fallback);
+}
+
+/** A TCP port nobody listens on now (the kernel's pick for port 0), for a server the bench starts. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.unref();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+export const log = (...args) => console.log('[bench]', ...args);
+
+export function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** The nearest-rank percentile: the value at or below which p % of the samples lie. */
+export function percentile(values, p) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+function walk(dir, keep, skipDirs = []) {
+  if (!existsSync(dir)) return [];
+  const out = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (!skipDirs.includes(entry.name)) out.push(...walk(full, keep, skipDirs));
+    } else if (keep(entry.name)) out.push(full);
+  }
+  return out;
+}
+
+const isTs = (name) => name.endsWith('.ts') && !name.endsWith('.d.ts') && !/\.test\.ts$/.test(name);
+
+function run(what, args) {
+  log(`compiling ${what} …`);
+  // In a child: compileStrapi calls process.exit(1) on a compile error.
+  const result = spawnSync(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (result.status !== 0) throw new Error(`compiling ${what} failed (exit ${result.status}); nothing was measured`);
+}
+
+/** Builds the local packages, and the CMS into cms/dist unless every compiled file is newer than its source. */
+export function compile({ force = false } = {}) {
+  run('config and plugins', [path.join(ROOT, 'scripts', 'build-libs.mjs')]);
+  const sources = [...walk(path.join(CMS, 'config'), isTs), ...walk(path.join(CMS, 'src'), (n) => isTs(n) || n.endsWith('.json'), ['admin', 'plugins'])];
+  const stale = sources.filter((src) => {
+    const out = path.join(CMS, 'dist', path.relative(CMS, src)).replace(/\.ts$/, '.js');
+    return !existsSync(out) || statSync(out).mtimeMs < statSync(src).mtimeMs;
+  });
+  if (force || stale.length > 0) run('the CMS (compileStrapi)', ['-e', `require('@strapi/strapi').compileStrapi({ appDir: ${JSON.stringify(CMS)} }).then(() => process.exit(0))`]);
+  else log('cms/dist is up to date: not compiling.');
+}
+
+/**
+ * A fake of the tests (tests/helpers/*.ts), transpiled in memory and loaded as if it were a module in its
+ * own folder (so its packages resolve from there), so benches drive the same protocol servers the suite does.
+ */
+export function loadTestHelper(name) {
+  const filename = path.join(ROOT, 'tests', 'helpers', `${name}.ts`);
+  const { code } = require('@swc/core').transformFileSync(filename, {
+    jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
+    module: { type: 'commonjs' },
+  });
+  const loaded = new Module(filename);
+  loaded.filename = filename;
+  loaded.paths = Module._nodeModulePaths(path.dirname(filename));
+  loaded._compile(code, filename);
+  return loaded.exports;
+}
+
+/** The environment of a bench's CMS child: the parent's, without a database URL (each bench has its own file). */
+export function childBaseEnv() {
+  const env = { ...process.env };
+  delete env.DATABASE_URL;
+  return env;
+}
