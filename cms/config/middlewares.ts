@@ -19,7 +19,8 @@ export default [
   'global::query-guard',
   {
     name: 'strapi::body',
-    config: { jsonLimit: '256kb', formLimit: '256kb', textLimit: '256kb', onError: unreadableBody },
+    // includeUnparsed keeps the raw body beside the parsed one: Meta's webhook signature is over those bytes.
+    config: { jsonLimit: '256kb', formLimit: '256kb', textLimit: '256kb', includeUnparsed: true, onError: unreadableBody },
   },
   'global::body-guard',
   'strapi::session',

@@ -1,5 +1,22 @@
 import type { Core } from '@strapi/strapi';
 
+/** WhatsApp, Messenger and Instagram: each off until its own id and token are set (plus Meta's app secret and verify token). */
+const META_SETTINGS = [
+  'META_API_ROOT',
+  'META_GRAPH_VERSION',
+  'META_APP_SECRET',
+  'META_VERIFY_TOKEN',
+  'META_HUMAN_AGENT_TAG',
+  'WHATSAPP_PHONE_NUMBER_ID',
+  'WHATSAPP_ACCESS_TOKEN',
+  'WHATSAPP_ANSWER_TEMPLATE',
+  'WHATSAPP_MAX_MPS',
+  'MESSENGER_PAGE_ID',
+  'MESSENGER_PAGE_TOKEN',
+  'INSTAGRAM_ACCOUNT_ID',
+  'INSTAGRAM_ACCESS_TOKEN',
+];
+
 /** The e-mail channel's settings: without the hosts it is off (one line in the log says so). */
 const MAIL_SETTINGS = [
   'MAIL_IMAP_HOST',
@@ -46,6 +63,8 @@ export default ({ env }: { env: Core.Config.Shared.ConfigParams['env'] }) => ({
       },
       // Read and checked by the channel's own settings (plugins/channels/src/email/config.ts).
       mail: Object.fromEntries(MAIL_SETTINGS.map((name) => [name, env(name)])),
+      // Read and checked by plugins/channels/src/meta/config.ts.
+      meta: Object.fromEntries(META_SETTINGS.map((name) => [name, env(name)])),
       rawRetentionDays: env.int('MAIL_RAW_RETENTION_DAYS', 30),
     },
   },

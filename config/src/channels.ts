@@ -122,3 +122,11 @@ export type MessageState = (typeof MESSAGE_STATES)[number];
  * so routing a citizen's row is never confused with sending one.
  */
 export const citizenOutboxChannel = (channel: Channel | string) => `citizen:${channel}`;
+
+/**
+ * Chat media that answer freely only for a while after the citizen's last message (WhatsApp's customer
+ * service window; Messenger's and Instagram's standard window): hours, and how long before it closes the
+ * board warns the officer.
+ */
+export const REPLY_WINDOW_HOURS: Partial<Record<Channel, number>> = { whatsapp: 24, facebook: 24, instagram: 24 };
+export const REPLY_WINDOW_WARNING_MINUTES = 60;

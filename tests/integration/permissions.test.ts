@@ -54,6 +54,7 @@ const MATRIX: Route[] = [
   { name: 'send a failed notification again', method: 'post', path: (i) => `/api/notifications/${i.notification}/retry`, allowed: ['officer'] },
   { name: 'read the conversation', method: 'get', path: (i) => `/api/channels/inquiries/${i.inquiry}/messages`, allowed: STAFF },
   { name: 'see where the answer goes', method: 'get', path: (i) => `/api/channels/inquiries/${i.inquiry}/delivery`, allowed: STAFF },
+  { name: 'see the citizen’s other requests (contact)', method: 'get', path: (i) => `/api/channels/inquiries/${i.inquiry}/contact`, allowed: ['officer'] },
   { name: 'message the citizen', method: 'post', path: (i) => `/api/channels/inquiries/${i.inquiry}/messages`, body: () => ({ data: { text: 'Mohon lengkapi NIK.' } }), allowed: ['officer'] },
   { name: 'confirm the answer was delivered', method: 'post', path: (i) => `/api/inquiries/${i.inquiry}/delivered`, body: () => ({ data: { how: 'Melalui telepon' } }), allowed: ['officer'] },
   { name: 'list users', method: 'get', path: () => '/api/users', allowed: [] },

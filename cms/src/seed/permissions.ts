@@ -52,6 +52,7 @@ export const PERMISSIONS: Record<RoleType, readonly string[]> = {
     'api::notification.notification.failed',
     'api::notification.notification.retry',
     'plugin::channels.messages.send',
+    'plugin::channels.messages.contact',
     ...CONVERSATION,
     ...READ_REFERENCE,
     ...SIGNED_IN,

@@ -11,6 +11,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await getService(strapi, 'inbox').ensureTables();
   getService(strapi, 'routing').registerAll();
   await getService(strapi, 'email').start();
+  await getService(strapi, 'meta').start();
 
   strapi.cron.add({
     channelsPurge: {

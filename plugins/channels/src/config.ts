@@ -1,4 +1,5 @@
 import { validateEmailEnv } from './email/config';
+import { validateMetaEnv } from './meta/config';
 
 export interface ChannelsConfig {
   /** Base URL of the public pages: the tracking link in a receipt is `<publicUrl>/lacak/<code>?token=…`. */
@@ -7,6 +8,8 @@ export interface ChannelsConfig {
   office: { name: string; address: string };
   /** The e-mail channel's environment (MAIL_IMAP_*, MAIL_SMTP_*, MAIL_FROM, MAIL_POLL_SECONDS …), read by email/config. */
   mail: Record<string, string | undefined>;
+  /** The Meta channels' environment (META_*, WHATSAPP_*, MESSENGER_*, INSTAGRAM_*), read by meta/config. */
+  meta: Record<string, string | undefined>;
   /** Raw inbound messages (whole mails) are kept this many days for re-processing, then purged. */
   rawRetentionDays: number;
   /** At most this many receipts to one address per hour: a citizen (or a loop) writing ten times gets one. */
@@ -20,12 +23,14 @@ const defaults: ChannelsConfig = {
     address: 'Kota Probolinggo, Jawa Timur',
   },
   mail: {},
+  meta: {},
   rawRetentionDays: 30,
   receiptsPerAddressPerHour: 1,
 };
 
 function validator(config: Partial<ChannelsConfig>): void {
   if (config.mail) validateEmailEnv(config.mail);
+  if (config.meta) validateMetaEnv(config.meta);
   if (config.publicUrl && !/^https?:\/\/[^\s/]+/.test(config.publicUrl)) throw new Error(`channels: PUBLIC_URL must be an http(s) URL, got ${JSON.stringify(config.publicUrl)}`);
   for (const name of ['rawRetentionDays', 'receiptsPerAddressPerHour'] as const) {
     const value = config[name];

@@ -8,5 +8,5 @@ export default { config, register, bootstrap, destroy, services };
 export type { SopWorkflowServices } from './services';
 export { getService, returnedRows, type RawResult } from './utils';
 export { PUBLIC, SYSTEM, type Actor } from './services/actor';
-export { tokenMatches } from './services/tokens';
+export { secretMatches, tokenMatches } from './services/tokens';
 export type { ChannelFanout, ChannelSender, FanoutResult, OutboxRow, SendOutcome, SenderLimits } from './delivery/types';

@@ -36,4 +36,32 @@ const message = {
   },
 };
 
-export default { message };
+/**
+ * One identity per channel address (a WhatsApp number or BSUID, a Messenger PSID, an Instagram IGSID, a
+ * Telegram chat, an e-mail address): the name it shows and when it last wrote, which opens the medium's
+ * reply window. Requests are never merged through it; a phone or e-mail seen on another channel is only
+ * suggested to the officer as perhaps the same citizen.
+ */
+const contact = {
+  schema: {
+    kind: 'collectionType',
+    collectionName: 'channel_contacts',
+    info: { singularName: 'contact', pluralName: 'contacts', displayName: 'Kontak kanal', description: 'One identity per channel address' },
+    options: { draftAndPublish: false },
+    pluginOptions: hidden,
+    attributes: {
+      /** `<channel>:<address>`, unique. */
+      key: { type: 'string', unique: true, required: true, maxLength: 300, private: true },
+      channel: { type: 'string', required: true, maxLength: 40 },
+      address: { type: 'string', required: true, maxLength: 254, private: true },
+      phone: { type: 'string', maxLength: 40, private: true },
+      email: { type: 'string', maxLength: 254, private: true },
+      /** WhatsApp's business-scoped user id, kept beside the number (either may be missing or change). */
+      platformUserId: { type: 'string', maxLength: 200, private: true },
+      displayName: { type: 'string', maxLength: 120, private: true },
+      lastInboundAt: { type: 'datetime' },
+    },
+  },
+};
+
+export default { message, contact };

@@ -1,3 +1,4 @@
 import messages from './messages';
+import meta from './meta';
 
-export default { messages };
+export default { messages, meta };

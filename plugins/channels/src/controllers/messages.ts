@@ -2,8 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import createHttpError from 'http-errors';
 import { getService as sop } from '@layanan/sop-workflow';
-import { maskEmail, maskPhone } from '@layanan/config';
 import { UID, getService, now } from '../utils';
+import { maskAddress } from '../services/contacts';
 
 type Context = Parameters<Core.ControllerHandler>[0];
 
@@ -11,11 +11,7 @@ const TEXT_MIN = 3;
 const TEXT_MAX = 5000;
 const MARKUP = /<\s*\/?\s*[a-z!?][^>]*>/i;
 
-/** A citizen's address as the staff screens show it: enough to recognise, never whole. */
-export function maskAddress(address: string | null): string | null {
-  if (!address) return null;
-  return address.includes('@') ? maskEmail(address) : maskPhone(address);
-}
+const masked = (address: string | null) => (address ? maskAddress(address) : null);
 
 /**
  * The conversation of an inquiry as staff see it, where its answer will go, and the officer's message to the
@@ -43,7 +39,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async plan(ctx: Context) {
       const { inquiry } = await visible(ctx);
       const plan = await getService(strapi, 'routing').plan(inquiry.id);
-      return { data: plan && { ...plan, address: maskAddress(plan.address) } };
+      return { data: plan && { ...plan, address: masked(plan.address) } };
+    },
+
+    /** The citizen behind the inquiry on its channel, their other requests there, and look-alikes elsewhere. */
+    async contact(ctx: Context) {
+      const { inquiry } = await visible(ctx);
+      return { data: await getService(strapi, 'contacts').forInquiry(inquiry.id) };
     },
 
     async send(ctx: Context) {
@@ -70,7 +72,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await sop(strapi, 'events').record({ inquiryId: inquiry.id, type: 'message_sent', actor, at, detail: { channel: contact.channel } });
       });
       ctx.status = 202;
-      return { data: { status: 'queued', channel: target.medium.channel, address: maskAddress(target.address) } };
+      return { data: { status: 'queued', channel: target.medium.channel, address: masked(target.address) } };
     },
   };
 };

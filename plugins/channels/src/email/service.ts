@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { getService as sop, type OutboxRow, type SendOutcome } from '@layanan/sop-workflow';
 import { maskEmail, type Kind, type Status } from '@layanan/config';
-import { UID, configOf, getService, now } from '../utils';
+import { UID, configOf, getService, now, trackingUrl } from '../utils';
 import { readEmailConfig, type EmailConfig } from './config';
 import { parseMail, type InboundMail } from './parse';
 import { classifyMail } from './classify';
@@ -61,11 +61,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     warn: (message: string) => strapi.log.warn(message),
   };
 
-  function trackingUrl(code: string, token: unknown): string | undefined {
-    if (typeof token !== 'string' || !token) return undefined;
-    return `${configOf(strapi).publicUrl.replace(/\/$/, '')}/lacak/${encodeURIComponent(code)}?token=${encodeURIComponent(token)}`;
-  }
-
   async function inquiryFor(documentId: string): Promise<InquiryForMail | null> {
     return (await strapi.db.query(UID.inquiry).findOne({
       where: { documentId },
@@ -99,7 +94,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       organisation: { name: configOf(strapi).office.name, addressLine: configOf(strapi).office.address },
     };
     const purpose = payload.purpose as Purpose;
-    const tracking = trackingUrl(inquiry.code, payload.trackingToken);
+    const tracking = trackingUrl(strapi, inquiry.code, payload.trackingToken);
     const mail =
       purpose === 'receipt' && inquiry.policy
         ? composeReceipt(context, { status: inquiry.status, trackingUrl: tracking ?? '', policy: inquiry.policy })

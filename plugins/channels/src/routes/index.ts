@@ -1,6 +1,9 @@
-const route = (method: 'GET' | 'POST', path: string, handler: string) => ({ method, path, handler, config: { policies: [] as string[] } });
+const route = (method: 'GET' | 'POST', path: string, handler: string, auth?: false) => ({ method, path, handler, config: { policies: [] as string[], ...(auth === false ? { auth } : {}) } });
 
-/** Under /api/channels: an inquiry's conversation, where its answer goes, and the officer's message to the citizen. */
+/**
+ * Under /api/channels: an inquiry's conversation, where its answer goes, the officer's message to the
+ * citizen, the contact behind it; and Meta's webhook, which authenticates Meta by its signature, not a login.
+ */
 export default {
   'content-api': {
     type: 'content-api',
@@ -9,6 +12,9 @@ export default {
       route('GET', '/inquiries/:id/messages', 'messages.list'),
       route('POST', '/inquiries/:id/messages', 'messages.send'),
       route('GET', '/inquiries/:id/delivery', 'messages.plan'),
+      route('GET', '/inquiries/:id/contact', 'messages.contact'),
+      route('GET', '/meta/webhook', 'meta.verify', false),
+      route('POST', '/meta/webhook', 'meta.receive', false),
     ],
   },
 };

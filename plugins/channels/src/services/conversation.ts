@@ -21,6 +21,16 @@ export interface MessageInput {
 /** A conversation row as the routes return it, with its own id for the routes' use. */
 export type MessageRow = ConversationMessage & { id: number };
 
+/** How far a sent message got; a later word never moves it back, and a failure is final. */
+const PROGRESS: Record<MessageState, number> = { received: 0, queued: 1, sent: 2, delivered: 3, read: 4, failed: 5 };
+
+/** Whether a status report moves a message on: statuses arrive out of order and twice (channels.md §2.2). */
+export function advances(current: MessageState, next: MessageState): boolean {
+  if (current === 'failed' || current === next) return false;
+  if (next === 'failed') return current !== 'read';
+  return PROGRESS[next] > PROGRESS[current];
+}
+
 export const externalKey = (channel: string, externalId: string) => `${channel}:${externalId}`;
 
 const LIST_FIELDS = ['id', 'documentId', 'direction', 'channel', 'purpose', 'status', 'statusAt', 'cause', 'text', 'attachments', 'at'];
@@ -54,6 +64,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (change.externalId) data.externalKey = externalKey(found.channel, change.externalId);
       await rows().update({ where: { id: found.id }, data });
       return { ...found, ...data } as MessageRow;
+    },
+
+    /**
+     * A status report from the medium about one of our messages (sent, delivered, read, failed), applied only
+     * when it moves the message on. Returns the message as it now stands, or null when unknown or unchanged.
+     */
+    async advance(channel: string, externalId: string, next: MessageState, at: Date, cause?: string | null): Promise<(MessageRow & { inquiryId: number | null; address: string | null }) | null> {
+      const found = (await rows().findOne({ where: { externalKey: externalKey(channel, externalId) }, select: [...LIST_FIELDS, 'address'], populate: { inquiry: { select: ['id'] } } })) as (MessageRow & { address: string | null; inquiry?: { id: number } | null }) | null;
+      if (!found || !advances(found.status, next)) return null;
+      await rows().update({ where: { id: found.id }, data: { status: next, statusAt: at, ...(next === 'failed' ? { cause: cause ?? null } : {}) } });
+      return { ...found, status: next, statusAt: at.toISOString(), inquiryId: found.inquiry?.id ?? null };
+    },
+
+    /** A watermark receipt (Messenger): every message to the address sent up to that time moves on. */
+    async advanceUpTo(channel: string, address: string, next: MessageState, upTo: Date): Promise<number> {
+      const candidates = (await rows().findMany({ where: { channel, address, direction: 'out', at: { $lte: upTo } }, select: ['id', 'status'] })) as { id: number; status: MessageState }[];
+      const moving = candidates.filter((row) => advances(row.status, next)).map((row) => row.id);
+      if (moving.length > 0) await rows().updateMany({ where: { id: { $in: moving } }, data: { status: next, statusAt: upTo } });
+      return moving.length;
     },
 
     /** The inquiry a message of the medium belongs to, by any of its ids (a mail's In-Reply-To and References). */

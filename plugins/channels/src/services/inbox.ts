@@ -77,6 +77,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
+    /** Stores every item of one delivery (a webhook batch) in one transaction; returns how many were new. */
+    async storeMany(items: readonly { channel: string; key: string; payload: string }[]): Promise<number> {
+      if (items.length === 0) return 0;
+      const at = ms(now(strapi));
+      return strapi.db.transaction(async ({ trx }) => {
+        let stored = 0;
+        for (const item of items) {
+          const inserted = await trx(INBOX_TABLE)
+            .insert({ channel: item.channel, key: item.key, payload: item.payload, received_at: at, attempts: 0 })
+            .onConflict(['channel', 'key'])
+            .ignore()
+            .returning('id');
+          stored += inserted.length;
+        }
+        return stored;
+      });
+    },
+
     async cursor<T>(name: string): Promise<T | null> {
       const row = (await knex()(CURSOR_TABLE).where({ name }).first()) as { value: string } | undefined;
       return row ? (JSON.parse(row.value) as T) : null;

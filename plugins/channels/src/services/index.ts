@@ -1,10 +1,12 @@
+import contacts from './contacts';
 import conversation from './conversation';
 import inbox from './inbox';
 import intake from './intake';
 import routing from './routing';
 import email from '../email/service';
+import meta from '../meta/service';
 
-const services = { conversation, inbox, intake, routing, email };
+const services = { contacts, conversation, inbox, intake, routing, email, meta };
 
 export type ChannelsServices = typeof services;
 export default services;

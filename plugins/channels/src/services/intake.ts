@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { PUBLIC, getService as sop } from '@layanan/sop-workflow';
-import type { Channel } from '@layanan/config';
+import { REPLY_WINDOW_HOURS, type Channel } from '@layanan/config';
 import { UID, getService, now } from '../utils';
 
 /** A citizen's message as a medium hands it over, already parsed and judged by the medium's own code. */
@@ -20,6 +20,13 @@ export interface InboundMessage {
   appendTo?: number | null;
   /** A tracking code the message cites but may not be appended to (another sender, a closed request). */
   cites?: string | null;
+  /**
+   * Chat media: a message from a contact with a request still being handled (or just answered) joins it,
+   * as a chat continues; without this only a request nobody has sorted yet takes it (e-mail threads instead).
+   */
+  joinOpen?: boolean;
+  /** What else the medium says about the sender (a WhatsApp number beside a username, a platform user id). */
+  identity?: { phone?: string | null; platformUserId?: string | null } | null;
 }
 
 export interface IntakeResult {
@@ -64,6 +71,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     })) as { id: number; code: string } | null;
   }
 
+  /** The medium's reply window runs from the citizen's latest message: the card shows when it closes. */
+  async function openWindow(inquiryId: number, message: InboundMessage): Promise<void> {
+    const hours = REPLY_WINDOW_HOURS[message.channel];
+    if (!hours) return;
+    const until = new Date(message.at.getTime() + hours * 3600_000);
+    await strapi.db.query(UID.inquiry).updateMany({ where: { id: inquiryId, $or: [{ replyWindowUntil: null }, { replyWindowUntil: { $lt: until } }] }, data: { replyWindowUntil: until } });
+  }
+
   async function append(inquiry: { id: number; code: string }, message: InboundMessage): Promise<IntakeResult> {
     const { created } = await conversation().record({
       inquiryId: inquiry.id,
@@ -79,6 +94,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       at: message.at,
     });
     if (created) {
+      await openWindow(inquiry.id, message);
       await sop(strapi, 'events').record({ inquiryId: inquiry.id, type: 'message_received', actor: PUBLIC, at: message.at, detail: { channel: message.channel } });
     }
     return { inquiryId: inquiry.id, code: inquiry.code, created: false };
@@ -89,12 +105,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const message = { ...given, at: arrival(given.at, now(strapi)) };
       return strapi.db.transaction(async () => {
         const address = message.from.address.toLowerCase();
+        const isEmail = message.channel === 'email';
+        const phone = message.identity?.phone ?? null;
+        await getService(strapi, 'contacts').seen({
+          channel: message.channel,
+          address,
+          at: message.at,
+          name: message.from.name,
+          phone,
+          email: isEmail ? address : null,
+          platformUserId: message.identity?.platformUserId ?? null,
+        });
         const target = message.appendTo
           ? ((await strapi.db.query(UID.inquiry).findOne({ where: { id: message.appendTo }, select: ['id', 'code'] })) as { id: number; code: string } | null)
-          : await unsorted(message.channel, address);
+          : message.joinOpen
+            ? await getService(strapi, 'contacts').openInquiry(message.channel, address)
+            : await unsorted(message.channel, address);
         if (target) return append(target, message);
 
-        const isEmail = message.channel === 'email';
         const { inquiry } = await sop(strapi, 'workflow').create(
           {
             kind: 'information',
@@ -104,6 +132,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             applicant: {
               name: clip(message.from.name || address.split('@')[0], 120),
               ...(isEmail ? { email: address } : { replyAddress: address }),
+              ...(phone ? { phone } : {}),
             },
             externalRef: clip(message.externalId, 120),
             receivedAt: message.at,
@@ -124,6 +153,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           thread: message.thread ?? null,
           at: message.at,
         });
+        await openWindow(inquiry.id, message);
         return { inquiryId: inquiry.id, code: inquiry.code, created: true };
       });
     },

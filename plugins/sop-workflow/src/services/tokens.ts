@@ -10,6 +10,12 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
+/** A shared secret (a webhook's token) compared by digest, so neither its content nor its length leaks through timing. */
+export function secretMatches(given: string, expected: string): boolean {
+  const digest = (value: string) => createHash('sha256').update(value).digest();
+  return expected.length > 0 && timingSafeEqual(digest(given), digest(expected));
+}
+
 export function tokenMatches(token: string, storedHash: string | null | undefined): boolean {
   if (!storedHash) return false;
   const given = Buffer.from(hashToken(token), 'hex');

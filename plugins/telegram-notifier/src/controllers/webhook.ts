@@ -1,16 +1,10 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { secretMatches } from '@layanan/sop-workflow';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Update } from 'node-telegram-bot-api';
 import { configOf, getService } from '../utils';
 
 type Context = Parameters<Core.ControllerHandler>[0];
-
-/** Compares digests, so neither the content nor the length of the secret leaks through timing. */
-export function secretMatches(given: string, expected: string): boolean {
-  const digest = (value: string) => createHash('sha256').update(value).digest();
-  return expected.length > 0 && timingSafeEqual(digest(given), digest(expected));
-}
 
 /** Telegram posts each update here in webhook mode, with the secret token set by setWebhook. */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
