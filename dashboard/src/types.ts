@@ -53,6 +53,8 @@ export interface Inquiry {
   externalRef?: string | null;
   /** SOP step 4 to the citizen: null until answered (and for answers from before delivery was recorded). */
   answerDelivery?: AnswerDelivery | null;
+  /** Chat media: until when the answer may go as a free message (WhatsApp's 24 hours). */
+  replyWindowUntil?: string | null;
   answerDeliveredAt?: string | null;
   /** A failure's cause, the officer's task ("Sampaikan jawaban lewat …"), or how the answer was delivered. */
   answerDeliveryNote?: string | null;

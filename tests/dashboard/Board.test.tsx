@@ -97,6 +97,27 @@ describe('the triage board', () => {
     await waitFor(() => expect(codesIn('answered')).toEqual([failed.code, task.code]));
   });
 
+  it('shows until when a WhatsApp answer may go as a free message, amber in its last hour, red once shut; not once answered', async () => {
+    const open = inquiry({ replyWindowUntil: inMinutes(300) });
+    const closing = inquiry({ replyWindowUntil: inMinutes(40) });
+    const closed = inquiry({ replyWindowUntil: inMinutes(-5) });
+    const answered = inquiry({ status: 'answered', answeredAt: inMinutes(-1), replyWindowUntil: inMinutes(40) });
+    const walkIn = inquiry({ channel: 'walk_in' });
+    const provider = fakeProvider([open, closing, closed, answered, walkIn]);
+    renderBoard(provider);
+    const chip = (code: string) => document.querySelector(`[data-code="${code}"] [data-window]`) as HTMLElement | null;
+    await waitFor(() => expect(chip(open.code)).not.toBeNull());
+    expect(chip(open.code)!.dataset.window).toBe('open');
+    expect(chip(open.code)!.textContent).toMatch(/^Balas di WhatsApp s\.d\. \d{2}\.\d{2} WIB$/);
+    expect(chip(closing.code)!.dataset.window).toBe('closing');
+    expect(chip(closing.code)!.textContent).toMatch(/^Jendela WhatsApp tutup \d{2}\.\d{2} WIB$/);
+    expect(chip(closed.code)!.textContent).toBe('Jendela WhatsApp sudah tutup');
+    expect(chip(answered.code)).toBeNull();
+    expect(chip(walkIn.code)).toBeNull();
+    const asked = (provider.getList as jest.Mock).mock.calls.find(([resource]) => resource === 'inquiries')[1];
+    expect(asked.meta.fields).toContain('replyWindowUntil');
+  });
+
   it('counts down each step: green, amber at the reminder threshold, red once breached', async () => {
     const green = inquiry({ triageDueAt: inMinutes(10.5) });
     const amber = inquiry({ triageDueAt: inMinutes(2.5) });

@@ -3,6 +3,7 @@ import { DragDropContext, type DropResult } from '@hello-pangea/dnd';
 import { Loading, Title, useTranslate } from 'react-admin';
 import { STATUSES, isStatus, type Status } from '@layanan/config';
 import { countdownOf, type Countdown } from '../sla/countdown';
+import { replyWindowOf } from '../inquiries/replyWindow';
 import { useNow, useSopCalendar } from '../sla/useSopCalendar';
 import { groupByStatus, matchesFilter, type BoardFilter } from './boardModel';
 import { BoardColumn } from './BoardColumn';
@@ -43,6 +44,8 @@ export const Board = ({ pollMs }: { pollMs?: number }) => {
     return next;
   }, [visible, now, sop]);
 
+  const replyWindows = useMemo(() => new Map(visible.map((inquiry) => [inquiry.id, replyWindowOf(inquiry, now)])), [visible, now]);
+
   const byId = useMemo(() => new Map(inquiries.map((inquiry) => [inquiry.id, inquiry])), [inquiries]);
   const onDragEnd = useCallback(
     ({ draggableId, destination, source }: DropResult) => {
@@ -64,7 +67,7 @@ export const Board = ({ pollMs }: { pollMs?: number }) => {
         <DragDropContext onDragEnd={onDragEnd}>
           <div className="board" data-testid="board" data-ready={sop ? 'true' : 'false'}>
             {STATUSES.map((status) => (
-              <BoardColumn key={status} status={status} inquiries={columns[status]} countdowns={countdowns} onMove={request} />
+              <BoardColumn key={status} status={status} inquiries={columns[status]} countdowns={countdowns} replyWindows={replyWindows} onMove={request} />
             ))}
           </div>
         </DragDropContext>

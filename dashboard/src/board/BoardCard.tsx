@@ -8,16 +8,18 @@ import type { Inquiry } from '../types';
 import type { Countdown } from '../sla/countdown';
 import { actionForMove } from './boardModel';
 import { InquiryCard } from './InquiryCard';
+import type { ReplyWindowState } from '../inquiries/replyWindow';
 
 interface Props {
   inquiry: Inquiry;
   index: number;
   countdown: Countdown | null;
+  replyWindow: ReplyWindowState | null;
   onMove: (inquiry: Inquiry, to: Status) => void;
 }
 
 /** The draggable wrapper; its menu offers the same moves to the keyboard and to screen readers (a plain button: 500 MUI ones cost too much). */
-export const BoardCard = memo(function BoardCard({ inquiry, index, countdown, onMove }: Props) {
+export const BoardCard = memo(function BoardCard({ inquiry, index, countdown, replyWindow, onMove }: Props) {
   const navigate = useNavigate();
   const createPath = useCreatePath();
   const translate = useTranslate();
@@ -33,7 +35,7 @@ export const BoardCard = memo(function BoardCard({ inquiry, index, countdown, on
           className={`board-card${snapshot.isDragging ? ' board-card--dragging' : ''}`}
           onClick={() => navigate(createPath({ resource: 'inquiries', id: inquiry.id, type: 'show' }))}
         >
-          <InquiryCard inquiry={inquiry} countdown={countdown} />
+          <InquiryCard inquiry={inquiry} countdown={countdown} replyWindow={replyWindow} />
           {targets.length > 0 && (
             <button
               type="button"

@@ -2,12 +2,14 @@ import { memo } from 'react';
 import { useTranslate } from 'react-admin';
 import type { Inquiry } from '../types';
 import { awaitsDelivery } from '../inquiries/delivery';
+import type { ReplyWindowState } from '../inquiries/replyWindow';
+import { formatTime } from '../format';
 import type { Countdown } from '../sla/countdown';
 import { CountdownBadge } from '../sla/CountdownBadge';
 import { ChannelIcon } from './ChannelIcon';
 
 /** What a card shows; plain markup and one stylesheet, so five hundred of them stay light. */
-export const InquiryCard = memo(function InquiryCard({ inquiry, countdown }: { inquiry: Inquiry; countdown: Countdown | null }) {
+export const InquiryCard = memo(function InquiryCard({ inquiry, countdown, replyWindow = null }: { inquiry: Inquiry; countdown: Countdown | null; replyWindow?: ReplyWindowState | null }) {
   const translate = useTranslate();
   const channel = translate(`layanan.channel.${inquiry.channel}`);
   return (
@@ -27,6 +29,11 @@ export const InquiryCard = memo(function InquiryCard({ inquiry, countdown }: { i
         )}
       </div>
       {countdown && <CountdownBadge countdown={countdown} />}
+      {replyWindow && (
+        <span className={`chip chip--window chip--window-${replyWindow}`} data-window={replyWindow}>
+          {translate(`layanan.board.window_${replyWindow}`, { channel, time: formatTime(inquiry.replyWindowUntil) })}
+        </span>
+      )}
       {awaitsDelivery(inquiry) && (
         <span className={`chip chip--delivery chip--delivery-${inquiry.answerDelivery}`} data-delivery={inquiry.answerDelivery}>
           {translate(inquiry.answerDelivery === 'failed' ? 'layanan.board.delivery_failed' : 'layanan.board.undelivered')}

@@ -25,6 +25,7 @@ export const BOARD_FIELDS = [
   'coordinationBreached',
   'answerBreached',
   'answerDelivery',
+  'replyWindowUntil',
   'updatedAt',
 ] as const;
 
