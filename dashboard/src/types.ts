@@ -82,6 +82,23 @@ export interface DeliveryPlan {
   address: string | null;
 }
 
+/** Another request shown beside this one: the same contact's, or a look-alike's on another channel. */
+export interface RelatedInquiry {
+  documentId: string;
+  code: string;
+  channel: Channel;
+  status: Status;
+  subject: string;
+  receivedAt: string;
+}
+
+/** GET /api/channels/inquiries/:id/contact: who wrote on the channel, their other requests, and perhaps-the-same elsewhere. */
+export interface ContactInfo {
+  contact: { channel: Channel; address: string; displayName: string | null; lastInboundAt: string | null } | null;
+  earlier: RelatedInquiry[];
+  suggested: RelatedInquiry[];
+}
+
 /** POST /api/channels/inquiries/:id/messages: the message waits in the outbox for its channel. */
 export interface QueuedMessage {
   status: 'queued';

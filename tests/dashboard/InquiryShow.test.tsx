@@ -4,7 +4,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { HttpError } from 'react-admin';
 import { InquiryShow } from '../../dashboard/src/inquiries/InquiryShow';
-import type { ConversationMessage, DeliveryPlan, Inquiry, InquiryEvent, SopPolicy } from '../../dashboard/src/types';
+import type { ContactInfo, ConversationMessage, DeliveryPlan, Inquiry, InquiryEvent, SopPolicy } from '../../dashboard/src/types';
 import { renderAdmin } from '../helpers/dashboard';
 
 const POLICY: SopPolicy = { triageMinutes: 15, coordinationMinutes: 60, answerMinutes: 60, reminderThreshold: 0.8, clockMode: 'calendar', officeHours: [], timeZone: 'Asia/Jakarta' };
@@ -52,6 +52,7 @@ function fakeCms(inquiry: Inquiry, { messages = [], plan = EMAIL_PLAN, events = 
     searchFaq: jest.fn(async () => []),
     sendMessage: jest.fn(async () => ({ status: 'queued' as const, channel: plan.medium ?? plan.channel, address: plan.address })),
     confirmDelivery: jest.fn(async () => state.inquiry),
+    getContact: jest.fn(async (): Promise<ContactInfo | null> => null),
   };
   return { state, provider };
 }
@@ -145,6 +146,34 @@ describe('the conversation on the inquiry page', () => {
     await waitFor(() => expect(bubbles()).toHaveLength(1));
     expect(screen.queryByLabelText('Pesan untuk pemohon (bukan jawaban)')).toBeNull();
     expect(screen.queryByTestId('conversation-no-sending')).toBeNull();
+  });
+});
+
+describe('the contact behind a request', () => {
+  const contact: ContactInfo = {
+    contact: { channel: 'whatsapp', address: '+62812****0001', displayName: 'Siti Aminah', lastInboundAt: '2026-11-03T02:00:00.000Z' },
+    earlier: [{ documentId: 'inq-0', code: 'INF-2610-00007', channel: 'whatsapp', status: 'closed', subject: 'Syarat KK', receivedAt: '2026-10-20T02:00:00.000Z' }],
+    suggested: [{ documentId: 'inq-9', code: 'ADU-2611-00003', channel: 'walk_in', status: 'received', subject: 'Antrean lama', receivedAt: '2026-11-01T02:00:00.000Z' }],
+  };
+
+  it('shows the officer who wrote, their earlier requests and look-alikes on other channels, as links and never merged', async () => {
+    const { provider } = fakeCms(buildInquiry({ channel: 'whatsapp' }));
+    provider.getContact.mockResolvedValue(contact);
+    showPage(provider);
+    const panel = await screen.findByTestId('contact-panel');
+    expect(panel.textContent).toContain('Siti Aminah (+62812****0001) terakhir menulis di WhatsApp 3 Nov 2026, 09.00 WIB.');
+    expect(within(screen.getByTestId('contact-earlier')).getByRole('link', { name: 'INF-2610-00007' }).getAttribute('href')).toContain('/inquiries/inq-0/show');
+    expect(within(screen.getByTestId('contact-suggested')).getByText(/Pemohon yang sama\?/)).toBeTruthy();
+    expect(within(screen.getByTestId('contact-suggested')).getByRole('link', { name: 'ADU-2611-00003' })).toBeTruthy();
+  });
+
+  it('is not asked for, nor shown, for leadership', async () => {
+    const { provider } = fakeCms(buildInquiry({ channel: 'whatsapp' }));
+    provider.getContact.mockResolvedValue(contact);
+    showPage(provider, 'leadership');
+    await screen.findByTestId('conversation-section');
+    expect(provider.getContact).not.toHaveBeenCalled();
+    expect(screen.queryByTestId('contact-panel')).toBeNull();
   });
 });
 

@@ -1,5 +1,5 @@
 import { bootApp, createTestDatabase, databases, type TestApp, type TestDatabase } from '../helpers/strapi';
-import { createStaff, type Staff } from '../helpers/builders';
+import { buildOfficerInquiry, createStaff, type Staff } from '../helpers/builders';
 import { FakeMeta, PHONE_NUMBER_ID } from '../helpers/fake-meta';
 import { drain, virtualClock } from '../helpers/telegram';
 import { waitFor } from '../helpers/wait';
@@ -201,6 +201,18 @@ describe.each(databases())('WhatsApp through the Meta webhook on %s', (kind) => 
     expect(await inboxCount()).toBe(before);
     await post('{"object": ').expect(400);
     expect(PHONE_NUMBER_ID).not.toBe('999999999999');
+  });
+
+  it('the officer sees who wrote, masked, and a request from the same number on another channel as a suggestion only', async () => {
+    const phone = citizen();
+    const walkIn = await app.http.post('/api/inquiries').set(officer.auth).send(buildOfficerInquiry({ applicant: { name: 'Budi', phone: `0${phone.slice(3)}` } })).expect(201);
+    await deliver(meta.webhook('whatsapp_business_account', meta.waMessage({ from: phone, name: 'Budi S', text: 'Saya yang kemarin datang, bagaimana kelanjutannya?' })));
+    const [inquiry] = await inquiriesOf(phone);
+    const res = await app.http.get(`/api/channels/inquiries/${inquiry.documentId}/contact`).set(officer.auth).expect(200);
+    expect(res.body.data.contact).toMatchObject({ channel: 'whatsapp', displayName: 'Budi S' });
+    expect(JSON.stringify(res.body)).not.toContain(phone.slice(3));
+    expect(res.body.data.suggested.map((i: { code: string }) => i.code)).toEqual([walkIn.body.data.code]);
+    expect(await inquiriesOf(phone)).toHaveLength(1);
   });
 
   it('a message stored before a crash, and not yet processed, is one inquiry after the restart', async () => {

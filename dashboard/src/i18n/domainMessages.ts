@@ -21,6 +21,11 @@ export const domainId = {
     app: { title: 'Layanan Informasi', subtitle: 'Disdukcapil Kota Probolinggo' },
     menu: { board: 'Papan Pemilahan', queue: 'Antrean Bidang', inquiries: 'Permohonan', intake: 'Catat Permohonan', faq: 'FAQ', recap: 'Rekap Informasi', profile: 'Profil & Telegram' },
     auth: { no_role: 'Akun ini tidak memiliki peran staf layanan informasi.' },
+    contact: {
+      seen: '%{name} (%{address}) terakhir menulis di %{channel} %{time}.',
+      earlier: 'Permohonan lain dari kontak ini',
+      suggested: 'Pemohon yang sama? (nomor telepon atau e-mail sama di kanal lain)',
+    },
     board: {
       title: 'Papan Pemilahan',
       empty: 'Tidak ada permohonan',
@@ -319,6 +324,11 @@ export const domainEn: DomainMessages = {
     app: { title: 'Layanan Informasi', subtitle: 'Civil Registry of Kota Probolinggo' },
     menu: { board: 'Triage board', queue: 'Division queue', inquiries: 'Requests', intake: 'Record a request', faq: 'FAQ', recap: 'Information recap', profile: 'Profile & Telegram' },
     auth: { no_role: 'This account has no information-service staff role.' },
+    contact: {
+      seen: '%{name} (%{address}) last wrote on %{channel} %{time}.',
+      earlier: 'Other requests from this contact',
+      suggested: 'The same applicant? (same phone number or e-mail on another channel)',
+    },
     board: {
       title: 'Triage board',
       empty: 'No requests',

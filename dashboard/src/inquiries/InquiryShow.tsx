@@ -9,6 +9,7 @@ import { useNow, useSopCalendar } from '../sla/useSopCalendar';
 import { ChannelIcon } from '../board/ChannelIcon';
 import { AnswerDelivery } from './AnswerDelivery';
 import { Conversation } from './Conversation';
+import { ContactPanel } from './ContactPanel';
 import { InquiryActions } from './InquiryActions';
 import { Timeline } from './Timeline';
 import './inquiry.css';
@@ -89,6 +90,7 @@ const InquiryView = () => {
               <Field label={f('applicant.email')}>{applicant.email}</Field>
               <Field label={f('applicant.replyAddress')}>{applicant.replyAddress}</Field>
             </div>
+            <ContactPanel inquiry={record} />
           </Section>
           {(record.divisionInformation || record.answer || record.closeReason) && (
             <Section title={translate('layanan.inquiry.sections.result')}>

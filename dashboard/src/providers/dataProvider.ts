@@ -3,6 +3,7 @@ import { strapiDataProvider } from 'ra-strapi';
 import { EDITABLE_INQUIRY_FIELDS } from '@layanan/config';
 import { stringify } from 'qs';
 import type {
+  ContactInfo,
   ConversationMessage,
   DeliveryPlan,
   ExportFormat,
@@ -61,6 +62,8 @@ export interface DomainMethods {
   getMessages(id: Identifier): Promise<ConversationMessage[]>;
   /** Where the answer (and a message from the conversation) will go. */
   getDeliveryPlan(id: Identifier): Promise<DeliveryPlan | null>;
+  /** The citizen behind the request on its channel (officers only). */
+  getContact(id: Identifier): Promise<ContactInfo | null>;
   /** A message to the citizen that is not the answer; refused with a 409 where the channel cannot send. */
   sendMessage(id: Identifier, input: { text: string }): Promise<QueuedMessage>;
   confirmDelivery(id: Identifier, input: DeliveredInput): Promise<Inquiry>;
@@ -165,6 +168,11 @@ export function createDataProvider(fetchJson: Fetch = httpClient): LayananDataPr
     async getDeliveryPlan(id) {
       const { json } = await fetchJson(`${API_URL}/channels/inquiries/${encodeURIComponent(String(id))}/delivery`);
       return (json.data ?? null) as DeliveryPlan | null;
+    },
+
+    async getContact(id) {
+      const { json } = await fetchJson(`${API_URL}/channels/inquiries/${encodeURIComponent(String(id))}/contact`);
+      return (json.data ?? null) as ContactInfo | null;
     },
 
     async sendMessage(id, input) {
