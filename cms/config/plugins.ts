@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { OFFICE } from '@layanan/config';
 
 /** The e-mail channel's settings: without the hosts it is off (one line in the log says so). */
 const MAIL_SETTINGS = [
@@ -41,8 +42,8 @@ export default ({ env }: { env: Core.Config.Shared.ConfigParams['env'] }) => ({
     config: {
       publicUrl: env('PUBLIC_URL', ''),
       office: {
-        name: env('OFFICE_NAME', 'Dinas Kependudukan dan Pencatatan Sipil Kota Probolinggo'),
-        address: env('OFFICE_ADDRESS', 'Kota Probolinggo, Jawa Timur'),
+        name: env('OFFICE_NAME', OFFICE.name),
+        address: env('OFFICE_ADDRESS', OFFICE.address),
       },
       // Read and checked by the channel's own settings (plugins/channels/src/email/config.ts).
       mail: Object.fromEntries(MAIL_SETTINGS.map((name) => [name, env(name)])),
