@@ -25,6 +25,7 @@ describe("the editors' screens", () => {
     expect(Object.keys(view.fields).sort()).toEqual([...attributes].sort());
     for (const column of [...view.list, view.mainField, view.sortBy]) expect(attributes.concat(['updatedAt', 'createdAt'])).toContain(column);
     for (const [name, field] of Object.entries(view.fields)) expect([name, field.label]).not.toEqual([name, name]);
+    if (view.edit) expect(view.edit.flat().map(([name]) => name).sort()).toEqual(attributes.filter((name) => view.fields[name].visible !== false).sort());
   });
 
   it('describe the enumerations whose values come from config/, which the schemas must spell alike', () => {

@@ -22,10 +22,12 @@ export interface EditorView {
   list: string[];
   sortBy: string;
   sortOrder: 'ASC' | 'DESC';
+  /** Rows of the edit form as [field, width of 12]; Strapi's own arrangement when absent. */
+  edit?: [string, number][][];
   fields: Record<string, FieldView>;
 }
 
-/** The values an enumeration stores, spelled out for the editor: the list view shows the stored codes. */
+/** The values an enumeration stores, spelled out: the filters and the API speak in these codes. */
 function codes(labels: Record<string, { id: string }>): string {
   return Object.entries(labels)
     .map(([code, label]) => `${code} = ${label.id}`)
@@ -33,7 +35,7 @@ function codes(labels: Record<string, { id: string }>): string {
 }
 
 function stepMinutes(step: SopStep, field: 'triageMinutes' | 'coordinationMinutes' | 'answerMinutes'): string {
-  return `${SOP_STEP_LABELS[step].id}: batas waktu dalam menit (SOP: ${DEFAULT_SOP_POLICY[field]} menit). Berlaku untuk permohonan baru.`;
+  return `Batas waktu dalam menit untuk ${SOP_STEP_LABELS[step].id.toLowerCase()} (SOP: ${DEFAULT_SOP_POLICY[field]} menit). Berlaku untuk permohonan baru.`;
 }
 
 const SYSTEM_FIELDS: Record<string, FieldView> = {
@@ -49,15 +51,16 @@ const SYSTEM_FIELDS: Record<string, FieldView> = {
 export const EDITOR_VIEWS: Record<string, EditorView> = {
   'api::faq-entry.faq-entry': {
     mainField: 'question',
-    list: ['question', 'serviceCategory', 'division', 'updatedAt'],
+    list: ['question', 'serviceCategory', 'division'],
     sortBy: 'updatedAt',
     sortOrder: 'DESC',
+    edit: [[['question', 12]], [['answer', 12]], [['serviceCategory', 6], ['division', 6]], [['keywords', 12]]],
     fields: {
       question: { label: 'Pertanyaan', description: 'Pertanyaan seperti yang biasa diajukan warga; menjadi judul di halaman FAQ publik (paling banyak 300 karakter).' },
       answer: { label: 'Jawaban', description: 'Jawaban lengkap yang dibaca warga. Petugas juga dapat menyisipkannya saat menjawab permohonan.' },
       serviceCategory: {
         label: 'Kategori layanan',
-        description: `Layanan yang dibahas; halaman FAQ publik dikelompokkan menurut kategori ini. Kode di daftar: ${codes(SERVICE_CATEGORY_LABELS)}.`,
+        description: `Layanan yang dibahas; halaman FAQ publik dikelompokkan menurut kategori ini. Kode: ${codes(SERVICE_CATEGORY_LABELS)}.`,
       },
       division: { label: 'Bidang', description: 'Bidang yang menangani layanan ini; membantu petugas meneruskan permohonan serupa.' },
       keywords: {
@@ -68,7 +71,7 @@ export const EDITOR_VIEWS: Record<string, EditorView> = {
   },
   'api::division.division': {
     mainField: 'name',
-    list: ['name', 'code', 'active', 'updatedAt'],
+    list: ['name', 'code', 'active'],
     sortBy: 'name',
     sortOrder: 'ASC',
     fields: {
@@ -93,7 +96,7 @@ export const EDITOR_VIEWS: Record<string, EditorView> = {
     fields: {
       date: { label: 'Tanggal', description: 'Hari libur: jam SOP tidak berjalan pada tanggal ini. Setiap tanggal hanya boleh dicatat sekali.' },
       name: { label: 'Nama hari libur', description: 'Misalnya Hari Raya Idulfitri 1447 Hijriah atau Cuti Bersama Idulfitri.' },
-      kind: { label: 'Jenis', description: `Libur nasional, cuti bersama (SKB tiga menteri) atau libur daerah. Kode di daftar: ${codes(HOLIDAY_KIND_LABELS)}.` },
+      kind: { label: 'Jenis', description: `Libur nasional, cuti bersama (SKB tiga menteri) atau libur daerah. Kode: ${codes(HOLIDAY_KIND_LABELS)}.` },
     },
   },
   'api::sop-policy.sop-policy': {
@@ -131,7 +134,7 @@ interface Metadata {
 interface Configuration {
   settings: Record<string, unknown>;
   metadatas: Record<string, Metadata>;
-  layouts: { list: string[]; edit: unknown };
+  layouts: { list: string[]; edit: { name: string; size: number }[][] };
 }
 
 interface ConfigurationService {
@@ -153,7 +156,11 @@ export function editorConfiguration(current: Configuration, view: EditorView): P
   return {
     settings: { ...current.settings, mainField: view.mainField, defaultSortBy: view.sortBy, defaultSortOrder: view.sortOrder },
     metadatas,
-    layouts: { ...current.layouts, list: view.list },
+    layouts: {
+      ...current.layouts,
+      list: view.list,
+      ...(view.edit && { edit: view.edit.map((row) => row.map(([name, size]) => ({ name, size }))) }),
+    },
   };
 }
 

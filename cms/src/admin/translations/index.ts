@@ -16,7 +16,11 @@ function enumerationLabels(language: Language): Record<string, string> {
 const prefixed = (plugin: string, messages: Record<string, string>) =>
   Object.fromEntries(Object.entries(messages).map(([key, text]) => [`${plugin}.${key}`, text]));
 
+/** Strings the content manager asks for without its prefix as well; they read the same under both names. */
+const UNPREFIXED = ['preview.copy.label', 'preview.tabs.label', 'popUpWarning.bodyMessage.contentType.delete.all', 'popUpWarning.bodyMessage.contentType.unpublish.all'];
+const unprefixed = Object.fromEntries(UNPREFIXED.map((key) => [key, contentManager[key]]));
+
 export const translations: Record<Language, Record<string, string>> = {
-  id: { ...admin, ...prefixed('content-manager', contentManager), ...enumerationLabels('id'), ...brand.id },
+  id: { ...admin, ...prefixed('content-manager', contentManager), ...unprefixed, ...enumerationLabels('id'), ...brand.id },
   en: { ...enumerationLabels('en'), ...brand.en },
 };
