@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { OFFICE } from '@layanan/config';
 
 /** WhatsApp, Messenger and Instagram: each off until its own id and token are set (plus Meta's app secret and verify token). */
 const META_SETTINGS = [
@@ -58,8 +59,8 @@ export default ({ env }: { env: Core.Config.Shared.ConfigParams['env'] }) => ({
     config: {
       publicUrl: env('PUBLIC_URL', ''),
       office: {
-        name: env('OFFICE_NAME', 'Dinas Kependudukan dan Pencatatan Sipil Kota Probolinggo'),
-        address: env('OFFICE_ADDRESS', 'Kota Probolinggo, Jawa Timur'),
+        name: env('OFFICE_NAME', OFFICE.name),
+        address: env('OFFICE_ADDRESS', OFFICE.address),
       },
       // Read and checked by the channel's own settings (plugins/channels/src/email/config.ts).
       mail: Object.fromEntries(MAIL_SETTINGS.map((name) => [name, env(name)])),

@@ -12,3 +12,5 @@ export * from './recap';
 export * from './api';
 export * from './codes';
 export * from './events';
+export * from './office';
+export * from './holidays';

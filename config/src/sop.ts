@@ -17,7 +17,14 @@ export interface OfficeInterval {
 /** Index 0 = Sunday … 6 = Saturday, as Date#getDay. */
 export type WeeklyHours = readonly (readonly OfficeInterval[])[];
 
-export type ClockMode = 'working' | 'calendar';
+/** Whether the SOP clock counts office hours only, or every minute of the day. */
+export const CLOCK_MODES = ['working', 'calendar'] as const;
+export type ClockMode = (typeof CLOCK_MODES)[number];
+
+export const CLOCK_MODE_LABELS: Record<ClockMode, { id: string; en: string }> = {
+  working: { id: 'Jam kerja (hari libur dan di luar jam kantor tidak dihitung)', en: 'Working time (holidays and closed hours do not count)' },
+  calendar: { id: 'Waktu kalender (setiap menit dihitung)', en: 'Calendar time (every minute counts)' },
+};
 
 export interface SopPolicyValues {
   sopNumber: string;

@@ -28,6 +28,7 @@ const MATRIX: Route[] = [
   { name: 'submit a public request', method: 'post', path: () => '/api/public/inquiries', body: () => buildPublicInquiry(), allowed: ['public'] },
   { name: 'track a request', method: 'get', path: (i) => `/api/public/track/${i.code}?token=${i.token}`, allowed: ['public'] },
   { name: 'read the FAQ', method: 'get', path: () => '/api/faq-entries', allowed: ALL },
+  { name: 'preview an FAQ draft from its link', method: 'get', path: () => '/api/faq-preview/unknown?token=none', allowed: ['public'] },
   { name: 'list divisions', method: 'get', path: () => '/api/divisions', allowed: STAFF },
   { name: 'list holidays', method: 'get', path: () => '/api/holidays', allowed: STAFF },
   { name: 'read the SOP policy', method: 'get', path: () => '/api/sop-policy', allowed: STAFF },

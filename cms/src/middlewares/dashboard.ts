@@ -5,7 +5,7 @@ import type { Core } from '@strapi/strapi';
 /** The staff app (react-admin) owns /dashboard and everything below it. */
 const STAFF_APP = /^\/dashboard(\/.*)?$/;
 /** The citizen's pages at the site root: ask, confirmation, tracking and FAQ. */
-const SITE_PAGES = /^\/(terkirim|faq|lacak\/[^/]+)?\/?$/;
+const SITE_PAGES = /^\/(terkirim|faq|faq\/pratinjau\/[^/]+|lacak\/[^/]+)?\/?$/;
 const ROOT_FILES = new Set(['/favicon.svg', '/robots.txt']);
 
 const TYPES: Record<string, string> = {

@@ -18,8 +18,8 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { email: 'pimpinan@demo.local', fullName: 'Bambang Hariyanto', role: 'leadership' },
 ];
 
-export const DEMO_ADMIN = { email: 'admin@demo.local', firstname: 'Admin', lastname: 'Demo' };
-export const DEMO_EDITOR = { email: 'editor@demo.local', firstname: 'Editor', lastname: 'Konten' };
+export const DEMO_ADMIN = { email: 'admin@demo.local', firstname: 'Admin', lastname: 'Demo', preferedLanguage: 'id' };
+export const DEMO_EDITOR = { email: 'editor@demo.local', firstname: 'Editor', lastname: 'Konten', preferedLanguage: 'id' };
 
 /** What content editors may touch in the admin panel: the FAQ, the Bidang, the holidays and the SOP policy. */
 const EDITOR_SUBJECTS = ['api::faq-entry.faq-entry', 'api::division.division', 'api::holiday.holiday', 'api::sop-policy.sop-policy'];

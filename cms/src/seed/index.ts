@@ -3,6 +3,7 @@ import { getService as sop } from '@layanan/sop-workflow';
 import { DEMO_ACCOUNTS, ensureEditorRole, seedAdminAccounts, seedStaffAccounts } from './accounts';
 import { seedDemoInquiries } from './demo-inquiries';
 import { seedDemoSurveys } from './demo-surveys';
+import { applyEditorViews } from './editor-views';
 import { syncPermissions } from './permissions';
 import { seedFaq, seedReference } from './reference';
 
@@ -42,13 +43,14 @@ async function demoStaff(strapi: Core.Strapi) {
 }
 
 /**
- * Runs at every start. Roles, permissions, the Bidang, the SOP policy and the holidays are the office's
- * reference data; accounts, FAQ and inquiries are demo data, made once on an empty database.
+ * Runs at every start. Roles, permissions, the editors' views, the Bidang, the SOP policy and the holidays
+ * are the office's reference data; accounts, FAQ and inquiries are demo data, made once on an empty database.
  */
 export async function seed(strapi: Core.Strapi, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   await seedReference(strapi);
   await syncPermissions(strapi);
   await ensureEditorRole(strapi);
+  await applyEditorViews(strapi);
   if (!demoDataWanted(env)) return;
   await seedFaq(strapi);
   await seedStaffAccounts(strapi);

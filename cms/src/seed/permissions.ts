@@ -41,6 +41,7 @@ export const PERMISSIONS: Record<RoleType, readonly string[]> = {
     'api::public.public.submitSurvey',
     'api::faq-entry.faq-entry.find',
     'api::faq-entry.faq-entry.findOne',
+    'api::faq-entry.faq-entry.preview',
     'plugin::users-permissions.auth.callback',
     'plugin::users-permissions.auth.forgotPassword',
     'plugin::users-permissions.auth.resetPassword',

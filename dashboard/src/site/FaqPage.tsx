@@ -8,6 +8,19 @@ function matches(entry: PublicFaq, words: string[]): boolean {
   return words.every((word) => text.includes(word));
 }
 
+/** One service's questions, as the public FAQ shows them; `open` unfolds the answers. */
+export const FaqGroup = ({ category, entries, open = false }: { category: string; entries: PublicFaq[]; open?: boolean }) => (
+  <div className="faq__group">
+    <h2>{m.category[category] ?? category}</h2>
+    {entries.map((entry) => (
+      <details key={entry.documentId} className="faq__item" open={open}>
+        <summary>{entry.question}</summary>
+        <p>{entry.answer}</p>
+      </details>
+    ))}
+  </div>
+);
+
 /** The published FAQ, searchable as one types, grouped by service. */
 export const FaqPage = () => {
   const [entries, setEntries] = useState<PublicFaq[] | null>(null);
@@ -32,15 +45,7 @@ export const FaqPage = () => {
       {entries === null && <p className="muted">{m.faq.loading}</p>}
       {entries !== null && groups.length === 0 && <p className="muted">{m.faq.none}</p>}
       {groups.map(([category, items]) => (
-        <div key={category} className="faq__group">
-          <h2>{m.category[category] ?? category}</h2>
-          {items.map((entry) => (
-            <details key={entry.documentId} className="faq__item">
-              <summary>{entry.question}</summary>
-              <p>{entry.answer}</p>
-            </details>
-          ))}
-        </div>
+        <FaqGroup key={category} category={category} entries={items} />
       ))}
       <p>
         <Link className="button" to="/">

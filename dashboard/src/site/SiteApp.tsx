@@ -4,6 +4,7 @@ import { AskPage } from './AskPage';
 import { ConfirmationPage } from './ConfirmationPage';
 import { TrackPage } from './TrackPage';
 import { FaqPage } from './FaqPage';
+import { FaqPreviewPage } from './FaqPreviewPage';
 import { SurveyPage } from './SurveyPage';
 
 /** The citizen's pages: ask, the confirmation with the tracking link, tracking, the survey, and the FAQ. */
@@ -34,6 +35,7 @@ export const SiteApp = () => (
         <Route path="/lacak" element={<TrackPage />} />
         <Route path="/lacak/:code" element={<TrackPage />} />
         <Route path="/faq" element={<FaqPage />} />
+        <Route path="/faq/pratinjau/:documentId" element={<FaqPreviewPage />} />
         <Route path="/survei/:code" element={<SurveyPage />} />
         <Route path="*" element={<AskPage />} />
       </Routes>

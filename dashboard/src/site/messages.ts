@@ -96,6 +96,10 @@ export const siteMessages = {
     ask: 'Tidak menemukan jawaban? Ajukan pertanyaan',
     loading: 'Memuat…',
   },
+  preview: {
+    notice: 'Pratinjau untuk editor: entri ini belum tentu terbit. Setelah diterbitkan, warga melihatnya seperti di bawah ini.',
+    unavailable: 'Pratinjau tidak tersedia atau sudah kedaluwarsa. Buka lagi dari panel admin.',
+  },
   status: Object.fromEntries(Object.entries(STATUS_LABELS).map(([key, label]) => [key, label.id])) as Record<string, string>,
   kind: Object.fromEntries(Object.entries(KIND_LABELS).map(([key, label]) => [key, label.id])) as Record<string, string>,
   category: Object.fromEntries(Object.entries(SERVICE_CATEGORY_LABELS).map(([key, label]) => [key, label.id])) as Record<string, string>,

@@ -91,6 +91,10 @@ export const listFaq = () =>
     (body) => body.data,
   );
 
+/** The draft of one entry, opened from the admin panel's preview with its signed token. */
+export const previewFaq = (documentId: string, token: string) =>
+  request<{ data: PublicFaq }>(`/api/faq-preview/${encodeURIComponent(documentId)}?token=${encodeURIComponent(token)}`).then((body) => body.data);
+
 /** Where a citizen follows a request: the link carries the token, so keep it private. */
 export function trackingPath(code: string, token: string): string {
   return `/lacak/${encodeURIComponent(code)}?token=${encodeURIComponent(token)}`;

@@ -1,0 +1,48 @@
+import type { ReactNode } from 'react';
+import logo from './extensions/logo.svg';
+import { EnumerationCell } from './extensions/EnumerationCell';
+import { translations } from './translations';
+
+/** Strapi keeps the chosen language here; until an editor picks one, the panel speaks Indonesian. */
+const LANGUAGE_KEY = 'strapi-admin-language';
+/**
+ * Strapi's banner about its new Media Library has no setting; it stays away once dismissed, under these
+ * keys (the flag's state and the project's telemetry id, which is `false` with telemetry off).
+ */
+const MEDIA_LIBRARY_BANNER_DISMISSED = ['STRAPI_MEDIA_LIBRARY_BANNER_DISMISSED_FOR_false:false', 'STRAPI_MEDIA_LIBRARY_BANNER_DISMISSED_FOR_true:false'];
+
+interface ListHeader {
+  name: string;
+  attribute?: { type: string };
+  cellFormatter?: (row: Record<string, unknown>) => ReactNode;
+}
+
+interface AdminApp {
+  registerHook(name: string, hook: (args: { displayedHeaders: ListHeader[] }) => { displayedHeaders: ListHeader[] }): void;
+}
+
+const enumerationsByLabel = ({ displayedHeaders, ...rest }: { displayedHeaders: ListHeader[] }) => ({
+  ...rest,
+  displayedHeaders: displayedHeaders.map((header) =>
+    header.attribute?.type === 'enumeration' ? { ...header, cellFormatter: (row: Record<string, unknown>) => <EnumerationCell value={row[header.name]} /> } : header,
+  ),
+});
+
+export default {
+  config: {
+    locales: ['id'],
+    translations,
+    auth: { logo },
+    menu: { logo },
+    head: { favicon: logo },
+    tutorials: false,
+    notifications: { releases: false },
+  },
+  register() {
+    if (!window.localStorage.getItem(LANGUAGE_KEY)) window.localStorage.setItem(LANGUAGE_KEY, 'id');
+    for (const key of MEDIA_LIBRARY_BANNER_DISMISSED) window.localStorage.setItem(key, 'true');
+  },
+  bootstrap(app: AdminApp) {
+    app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', enumerationsByLabel);
+  },
+};

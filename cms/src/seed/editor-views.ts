@@ -1,0 +1,177 @@
+import type { Core } from '@strapi/strapi';
+import {
+  CLOCK_MODE_LABELS,
+  DEFAULT_SOP_POLICY,
+  HOLIDAY_KIND_LABELS,
+  SERVICE_CATEGORY_LABELS,
+  SOP_STEP_LABELS,
+  type SopStep,
+} from '@layanan/config';
+
+/** How one field reads in the admin panel: its label, the hint under it, and whether an editor may change it. */
+interface FieldView {
+  label: string;
+  description?: string;
+  visible?: boolean;
+  editable?: boolean;
+}
+
+/** The content-manager view of one editor content type: field wording, the entry's title and the list columns. */
+export interface EditorView {
+  mainField: string;
+  list: string[];
+  sortBy: string;
+  sortOrder: 'ASC' | 'DESC';
+  /** Rows of the edit form as [field, width of 12]; Strapi's own arrangement when absent. */
+  edit?: [string, number][][];
+  fields: Record<string, FieldView>;
+}
+
+/** The values an enumeration stores, spelled out: the filters and the API speak in these codes. */
+function codes(labels: Record<string, { id: string }>): string {
+  return Object.entries(labels)
+    .map(([code, label]) => `${code} = ${label.id}`)
+    .join('; ');
+}
+
+function stepMinutes(step: SopStep, field: 'triageMinutes' | 'coordinationMinutes' | 'answerMinutes'): string {
+  return `Batas waktu dalam menit untuk ${SOP_STEP_LABELS[step].id.toLowerCase()} (SOP: ${DEFAULT_SOP_POLICY[field]} menit). Berlaku untuk permohonan baru.`;
+}
+
+const SYSTEM_FIELDS: Record<string, FieldView> = {
+  id: { label: 'ID' },
+  documentId: { label: 'ID dokumen' },
+  createdAt: { label: 'Dibuat' },
+  updatedAt: { label: 'Diperbarui' },
+  publishedAt: { label: 'Diterbitkan' },
+  createdBy: { label: 'Dibuat oleh' },
+  updatedBy: { label: 'Diperbarui oleh' },
+};
+
+export const EDITOR_VIEWS: Record<string, EditorView> = {
+  'api::faq-entry.faq-entry': {
+    mainField: 'question',
+    list: ['question', 'serviceCategory', 'division'],
+    sortBy: 'updatedAt',
+    sortOrder: 'DESC',
+    edit: [[['question', 12]], [['answer', 12]], [['serviceCategory', 6], ['division', 6]], [['keywords', 12]]],
+    fields: {
+      question: { label: 'Pertanyaan', description: 'Pertanyaan seperti yang biasa diajukan warga; menjadi judul di halaman FAQ publik (paling banyak 300 karakter).' },
+      answer: { label: 'Jawaban', description: 'Jawaban lengkap yang dibaca warga. Petugas juga dapat menyisipkannya saat menjawab permohonan.' },
+      serviceCategory: {
+        label: 'Kategori layanan',
+        description: `Layanan yang dibahas; halaman FAQ publik dikelompokkan menurut kategori ini. Kode: ${codes(SERVICE_CATEGORY_LABELS)}.`,
+      },
+      division: { label: 'Bidang', description: 'Bidang yang menangani layanan ini; membantu petugas meneruskan permohonan serupa.' },
+      keywords: {
+        label: 'Kata kunci',
+        description: 'Kata lain yang dipakai warga, sebagai daftar JSON, misalnya ["e-KTP", "KTP hilang"]. Dipakai pencarian FAQ dan saran Bidang.',
+      },
+    },
+  },
+  'api::division.division': {
+    mainField: 'name',
+    list: ['name', 'code', 'active'],
+    sortBy: 'name',
+    sortOrder: 'ASC',
+    fields: {
+      name: { label: 'Nama Bidang', description: 'Nama lengkap, misalnya Bidang Pendaftaran Penduduk; tampil di dasbor, di Telegram dan di halaman lacak.' },
+      code: { label: 'Kode', description: 'Kode singkat yang unik, huruf besar (misalnya DAFDUK); dipakai laporan dan filter. Jangan diubah setelah dipakai.' },
+      description: { label: 'Keterangan', description: 'Uraian tugas Bidang untuk petugas.' },
+      topics: {
+        label: 'Topik',
+        description: 'Kata atau topik yang ditangani Bidang, sebagai daftar JSON, misalnya ["ktp-el", "kartu keluarga"]; dipakai untuk menyarankan Bidang saat memilah (langkah 2).',
+      },
+      active: { label: 'Aktif', description: 'Hanya Bidang yang aktif dapat dipilih petugas saat meneruskan permohonan.' },
+      staff: { label: 'Staf Bidang', description: 'Akun staf Bidang ini; staf yang menautkan Telegram menerima pemberitahuan.' },
+      // Routing is the workflow's alone (SOP step 2): the requests of a Bidang are not edited here.
+      inquiries: { label: 'Permohonan', visible: false, editable: false },
+    },
+  },
+  'api::holiday.holiday': {
+    mainField: 'name',
+    list: ['date', 'name', 'kind'],
+    sortBy: 'date',
+    sortOrder: 'ASC',
+    fields: {
+      date: { label: 'Tanggal', description: 'Hari libur: jam SOP tidak berjalan pada tanggal ini. Setiap tanggal hanya boleh dicatat sekali.' },
+      name: { label: 'Nama hari libur', description: 'Misalnya Hari Raya Idulfitri 1447 Hijriah atau Cuti Bersama Idulfitri.' },
+      kind: { label: 'Jenis', description: `Libur nasional, cuti bersama (SKB tiga menteri) atau libur daerah. Kode: ${codes(HOLIDAY_KIND_LABELS)}.` },
+    },
+  },
+  'api::sop-policy.sop-policy': {
+    mainField: 'sopNumber',
+    list: ['sopNumber', 'revisionDate', 'revision'],
+    sortBy: 'sopNumber',
+    sortOrder: 'ASC',
+    fields: {
+      sopNumber: { label: 'Nomor SOP', description: `Nomor dokumen SOP yang berlaku, misalnya ${DEFAULT_SOP_POLICY.sopNumber}.` },
+      revisionDate: { label: 'Tanggal revisi', description: 'Tanggal revisi dokumen SOP yang berlaku.' },
+      revision: { label: 'Revisi ke-', description: 'Naik sendiri setiap kali kebijakan disimpan; permohonan lama tetap memakai revisi yang berlaku saat diterima.', editable: false },
+      triageMinutes: { label: 'Menit pemilahan (langkah 2)', description: stepMinutes('triage', 'triageMinutes') },
+      coordinationMinutes: { label: 'Menit koordinasi (langkah 3)', description: stepMinutes('coordination', 'coordinationMinutes') },
+      answerMinutes: { label: 'Menit menjawab (langkah 4)', description: stepMinutes('answer', 'answerMinutes') },
+      reminderThreshold: {
+        label: 'Ambang pengingat',
+        description: `Bagian dari batas waktu saat pengingat dikirim, antara 0,1 dan 0,99; ${String(DEFAULT_SOP_POLICY.reminderThreshold).replace('.', ',')} berarti pada ${DEFAULT_SOP_POLICY.reminderThreshold * 100} %.`,
+      },
+      clockMode: { label: 'Cara menghitung waktu', description: `${codes(CLOCK_MODE_LABELS)}.` },
+      officeHours: {
+        label: 'Jam kantor',
+        description:
+          'Daftar JSON berisi 7 hari (Minggu sampai Sabtu); tiap hari berisi sesi {"start": menit, "end": menit} sejak pukul 00.00, misalnya 480 = 08.00 dan 960 = 16.00. Hari tanpa sesi berarti kantor tutup.',
+      },
+      timeZone: { label: 'Zona waktu', description: 'Zona waktu kantor, misalnya Asia/Jakarta (WIB).' },
+    },
+  },
+};
+
+interface Metadata {
+  edit: Record<string, unknown>;
+  list: Record<string, unknown>;
+}
+
+interface Configuration {
+  settings: Record<string, unknown>;
+  metadatas: Record<string, Metadata>;
+  layouts: { list: string[]; edit: { name: string; size: number }[][] };
+}
+
+interface ConfigurationService {
+  findConfiguration(contentType: { uid: string }): Promise<Configuration>;
+  updateConfiguration(contentType: { uid: string }, configuration: Partial<Configuration>): Promise<unknown>;
+}
+
+export function editorConfiguration(current: Configuration, view: EditorView): Partial<Configuration> {
+  const metadatas = { ...current.metadatas };
+  for (const [name, field] of Object.entries({ ...SYSTEM_FIELDS, ...view.fields })) {
+    const metadata = metadatas[name];
+    if (!metadata) continue;
+    const { label, ...edit } = field;
+    metadatas[name] = {
+      edit: Object.keys(metadata.edit).length === 0 ? metadata.edit : { ...metadata.edit, label, description: '', ...edit },
+      list: { ...metadata.list, label },
+    };
+  }
+  return {
+    settings: { ...current.settings, mainField: view.mainField, defaultSortBy: view.sortBy, defaultSortOrder: view.sortOrder },
+    metadatas,
+    layouts: {
+      ...current.layouts,
+      list: view.list,
+      ...(view.edit && { edit: view.edit.map((row) => row.map(([name, size]) => ({ name, size }))) }),
+    },
+  };
+}
+
+/**
+ * The editors' screens read the same on every install: labels, hints, titles and list columns come from
+ * here at every start, after the content manager has synced its stored views with the schemas.
+ */
+export async function applyEditorViews(strapi: Core.Strapi): Promise<void> {
+  const contentTypes = strapi.plugin('content-manager').service('content-types') as ConfigurationService;
+  for (const [uid, view] of Object.entries(EDITOR_VIEWS)) {
+    const current = await contentTypes.findConfiguration({ uid });
+    await contentTypes.updateConfiguration({ uid }, editorConfiguration(current, view));
+  }
+}

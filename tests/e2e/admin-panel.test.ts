@@ -1,0 +1,144 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { OFFICE } from '@layanan/config';
+import { bootApp, createTestDatabase, type TestApp, type TestDatabase } from '../helpers/strapi';
+import { freePort, launchChromium, type HeadlessBrowser } from '../helpers/browser';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const ADMIN_SOURCES = path.join(ROOT, 'cms', 'src', 'admin');
+const ADMIN_BUILD = path.join(ROOT, 'cms', 'dist', 'build', 'index.html');
+const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'screenshots');
+const STRAPI_TRANSLATIONS = ['admin/dist/admin/admin/src/translations', 'content-manager/dist/admin/translations'];
+const PASSWORD = 'Layanan2026!';
+const FAQ = 'api::faq-entry.faq-entry';
+
+const newest = (dir: string): number =>
+  Math.max(...readdirSync(dir, { withFileTypes: true }).map((entry) => (entry.isDirectory() ? newest(path.join(dir, entry.name)) : statSync(path.join(dir, entry.name)).mtimeMs)));
+
+/** The admin panel is served from its build (about a minute and a half): made again only when its sources are newer. */
+function ensureAdminBuild(): void {
+  let built = 0;
+  try {
+    built = statSync(ADMIN_BUILD).mtimeMs;
+  } catch {
+    // never built
+  }
+  if (built > newest(ADMIN_SOURCES)) return;
+  execFileSync('npm', ['run', 'build', '-w', 'cms'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, STRAPI_TELEMETRY_DISABLED: 'true' } });
+}
+
+function catalogue(dir: string, language: string): Record<string, string> {
+  const loaded = require(path.join(ROOT, 'node_modules', '@strapi', dir, `${language}.json.js`));
+  return loaded.default ?? loaded;
+}
+
+/**
+ * Strapi's English phrases that would give a screen away as untranslated: its catalogues' texts of two
+ * words or more, without placeholders, that the Indonesian ones do not share, and the short button words.
+ */
+function englishPhrases(): string[] {
+  const indonesian = new Set(STRAPI_TRANSLATIONS.flatMap((dir) => Object.values(catalogue(dir, 'id'))));
+  const phrases = STRAPI_TRANSLATIONS.flatMap((dir) => Object.values(catalogue(dir, 'en'))).filter(
+    (text) => !/[{<]/.test(text) && text.trim().split(/\s+/).length >= 2 && !indonesian.has(text),
+  );
+  return [...new Set([...phrases, 'Save', 'Publish', 'Published', 'Draft', 'Modified', 'Filters', 'Search', 'Delete', 'Edit', 'Home', 'Settings', 'Entries', 'Entry', 'Untitled'])];
+}
+
+async function englishOn(page: Page, phrases: string[]): Promise<string[]> {
+  const text = await page.evaluate(() => document.body.innerText);
+  return phrases.filter((phrase) => new RegExp(`(^|[^\\p{L}])${phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}])`, 'u').test(text));
+}
+
+/** The content editor's day in the admin panel, in a real headless Chromium: sign in, find an FAQ entry, edit it, preview its draft. */
+describe('the admin panel for content editors, in Chromium', () => {
+  let db: TestDatabase;
+  let app: TestApp;
+  let chromium: HeadlessBrowser;
+  let browser: Browser;
+  let base: string;
+  let page: Page;
+  const english = englishPhrases();
+  const shot = (name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
+
+  beforeAll(async () => {
+    ensureAdminBuild();
+    mkdirSync(ARTIFACTS, { recursive: true });
+    db = await createTestDatabase('sqlite');
+    const port = await freePort();
+    app = await bootApp(db, { DEMO_DATA: 'true', DEMO_INQUIRIES: '3', SERVE_ADMIN: 'true', HOST: '127.0.0.1', PORT: String(port) });
+    const banner = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+    await app.strapi.listen().finally(() => banner.mockRestore());
+    const address = app.strapi.server.httpServer.address();
+    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : port}`;
+    chromium = await launchChromium();
+    browser = chromium.browser;
+    // A browser on an English system: the panel must still start in Indonesian.
+    page = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US', timezoneId: 'Asia/Jakarta' })).newPage();
+  });
+  afterAll(async () => {
+    await chromium?.close();
+    await app?.stop();
+    await db?.drop();
+  });
+
+  it('greets on the login page with the Dinas, in Indonesian', async () => {
+    await page.goto(`${base}/admin`);
+    await page.getByRole('button', { name: 'Masuk' }).waitFor();
+    await page.getByText(`Masuk ke panel konten ${OFFICE.name}`).waitFor();
+    await page.getByRole('heading', { name: 'Layanan Informasi' }).waitFor();
+    await shot('admin-login');
+    expect(await englishOn(page, english)).toEqual([]);
+  });
+
+  it('lists the FAQ by question, service and Bidang, in Indonesian', async () => {
+    await page.fill('input[name="email"]', 'editor@demo.local');
+    await page.fill('input[name="password"]', PASSWORD);
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.waitForURL((url) => !url.pathname.includes('/auth/'));
+    await page.goto(`${base}/admin/content-manager/collection-types/${FAQ}`);
+    await page.getByRole('link', { name: 'Buat entri baru' }).waitFor();
+    await page.getByText(/\d+ entri ditemukan/).waitFor();
+    const headers = (await page.locator('thead').innerText()).toLowerCase();
+    for (const header of ['pertanyaan', 'kategori layanan', 'bidang', 'status']) expect(headers).toContain(header);
+    // Service categories read by their labels, not by the codes the database stores.
+    const rows = await page.locator('tbody').innerText();
+    expect(rows).toMatch(/KTP-el|Akta Kelahiran/);
+    expect(rows).not.toMatch(/\b(ktp_el|akta_kelahiran|akta_kematian|perkawinan_perceraian|pindah_datang)\b/);
+    await shot('admin-faq-list');
+    expect(await englishOn(page, english)).toEqual([]);
+  });
+
+  it('edits an entry with Indonesian labels, hints and buttons', async () => {
+    await page.getByRole('row').nth(1).getByRole('gridcell').nth(1).click();
+    await page.getByRole('button', { name: 'Terbitkan' }).waitFor();
+    await page.getByRole('button', { name: 'Simpan' }).waitFor();
+    await page.getByText('Kategori layanan').first().waitFor();
+    await page.getByText('Kata kunci').first().waitFor();
+    await shot('admin-faq-edit');
+    expect(await englishOn(page, english)).toEqual([]);
+  });
+
+  it('previews a draft as the citizen will see it, and shows nothing of it without the link', async () => {
+    const question = 'Apakah KIA dapat diurus secara daring? (pratinjau)';
+    const answer = 'Draf: KIA dapat diajukan melalui aplikasi layanan daring Disdukcapil.';
+    const draft = await app.strapi.documents(FAQ).create({ data: { question, answer, serviceCategory: 'kia' } as never });
+    await page.goto(`${base}/admin/content-manager/collection-types/${FAQ}/${draft.documentId}`);
+    await page.getByRole('link', { name: 'Buka pratinjau' }).click();
+    const frame = page.frameLocator('iframe');
+    await frame.getByText(answer).waitFor();
+    await frame.getByText(/Pratinjau untuk editor/).waitFor();
+    await shot('admin-faq-preview');
+    expect(await englishOn(page, english)).toEqual([]);
+
+    const citizen = await (await browser.newContext()).newPage();
+    await citizen.goto(`${base}/faq/pratinjau/${draft.documentId}`);
+    await citizen.getByText(/Pratinjau tidak tersedia/).waitFor();
+    expect(await citizen.evaluate(() => document.body.innerText)).not.toContain('Draf: KIA');
+    await citizen.goto(`${base}/faq`);
+    await citizen.getByRole('heading', { name: 'Pertanyaan yang sering diajukan' }).waitFor();
+    expect(await citizen.evaluate(() => document.body.innerText)).not.toContain(question);
+    await citizen.context().close();
+  });
+});
