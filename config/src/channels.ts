@@ -130,3 +130,12 @@ export const citizenOutboxChannel = (channel: Channel | string) => `citizen:${ch
  */
 export const REPLY_WINDOW_HOURS: Partial<Record<Channel, number>> = { whatsapp: 24, facebook: 24, instagram: 24 };
 export const REPLY_WINDOW_WARNING_MINUTES = 60;
+
+/** The media's own outbox channels (a sender each), as officers read them when one is held. */
+export const OUTBOX_CHANNEL_LABELS: Record<string, { id: string; en: string }> = {
+  telegram: { id: 'Telegram', en: 'Telegram' },
+  smtp: { id: 'E-mail (SMTP)', en: 'E-mail (SMTP)' },
+  'whatsapp-api': { id: 'WhatsApp', en: 'WhatsApp' },
+  'messenger-api': { id: 'Facebook Messenger', en: 'Facebook Messenger' },
+  'instagram-api': { id: 'Instagram', en: 'Instagram' },
+};

@@ -82,6 +82,14 @@ export interface DeliveryPlan {
   address: string | null;
 }
 
+/** A channel that cannot send at all right now (GET /api/notifications/failed, meta.troubles). */
+export interface ChannelTrouble {
+  channel: string;
+  kind: 'auth' | 'outage';
+  since: string;
+  cause: string;
+}
+
 /** Another request shown beside this one: the same contact's, or a look-alike's on another channel. */
 export interface RelatedInquiry {
   documentId: string;

@@ -44,7 +44,7 @@ function fakeProvider(inquiries: Inquiry[], overrides: Partial<LayananDataProvid
     getHolidayDates: jest.fn(async () => []),
     closeInquiry: jest.fn(),
     triageInquiry: jest.fn(),
-    getFailedNotifications: jest.fn(async () => ({ data: [], total: 0 })),
+    getFailedNotifications: jest.fn(async () => ({ data: [], total: 0, troubles: [] })),
     retryNotification: jest.fn(),
     ...overrides,
   } as unknown as LayananDataProvider;
@@ -175,6 +175,15 @@ describe('the triage board', () => {
     expect(await screen.findByText(/dibatalkan: Forbidden/)).toBeTruthy();
   });
 
+  it('tells the officer when a whole channel is held, why and since when, even with nothing failed yet', async () => {
+    const troubles = [{ channel: 'whatsapp-api', kind: 'auth' as const, since: '2026-11-27T02:30:00.000Z', cause: 'Meta 190: Token akses Meta kedaluwarsa atau dicabut: administrator perlu menghubungkan ulang.' }];
+    const getFailedNotifications = jest.fn(async () => ({ data: [], total: 0, troubles }));
+    renderBoard(fakeProvider([], { getFailedNotifications } as Partial<LayananDataProvider>));
+    const banner = await screen.findByTestId('channel-trouble');
+    expect(banner.textContent).toMatch(/^Pengiriman lewat WhatsApp tertahan sejak 27 Nov 2026,? 09\.30 WIB: akses ditolak \(Meta 190: Token akses Meta kedaluwarsa/);
+    expect(screen.queryByTestId('failed-notifications')).toBeNull();
+  });
+
   it('tells the officer about messages the outbox gave up on, and sends one again on request', async () => {
     const failed = [
       { documentId: 'n1', channel: 'telegram', topic: 'inquiry.triaged', recipient: '5550101', attempts: 8, lastError: 'Gagal setelah 8 percobaan. 502 Bad Gateway', updatedAt: '2026-11-27T02:30:00.000Z', inquiry: { documentId: 'doc-x', code: 'INF-2611-00042' } },
@@ -183,7 +192,7 @@ describe('the triage board', () => {
     const retryNotification = jest.fn(async (id: string) => {
       failed.splice(failed.findIndex((row) => row.documentId === id), 1);
     });
-    const getFailedNotifications = jest.fn(async () => ({ data: [...failed], total: failed.length }));
+    const getFailedNotifications = jest.fn(async () => ({ data: [...failed], total: failed.length, troubles: [] }));
     renderBoard(fakeProvider([], { getFailedNotifications, retryNotification } as Partial<LayananDataProvider>));
 
     const banner = await screen.findByTestId('failed-notifications');

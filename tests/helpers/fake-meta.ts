@@ -74,6 +74,10 @@ export class FakeMeta {
     this.faults.push({ remaining: 1, subcode: 0, message: 'Fault', ...fault } as Required<GraphFault>);
   }
 
+  clearFaults(): void {
+    this.faults = [];
+  }
+
   /** `X-Hub-Signature-256` for a raw body, as Meta computes it (or with another secret, as a forger would). */
   sign(raw: string, secret = APP_SECRET): string {
     return `sha256=${createHmac('sha256', secret).update(Buffer.from(raw, 'utf8')).digest('hex')}`;

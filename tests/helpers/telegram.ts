@@ -42,7 +42,7 @@ export async function drain(app: TestApp, clock: { ms: number }, options: { unti
     if (next === null) {
       const again = await engine(app).tick();
       await engine(app).settled();
-      if (again === null) return;
+      if (again === null || again > until) return;
       clock.ms = Math.max(clock.ms, again);
       continue;
     }

@@ -176,6 +176,23 @@ describe.each(databases())('WhatsApp through the Meta webhook on %s', (kind) => 
     expect(after.answerDeliveryNote).toMatch(/kanal lain/);
   });
 
+  it('an expired access token holds the whole channel and tells the officers; nothing is lost, and it all goes once reconnected', async () => {
+    const phone = citizen();
+    meta.fail({ kind: 'error', status: 401, code: 190, message: 'Error validating access token: Session has expired', remaining: 1000 });
+    await post(meta.webhook('whatsapp_business_account', meta.waMessage({ from: phone, text: 'Kapan KTP-el saya jadi?' }))).expect(200);
+    await app.strapi.plugin('channels').service('meta').processPending();
+    await drain(app, clock, { until: clock.ms + 10 * 60_000, maxRounds: 500 });
+    const row = () => app.strapi.db.query('api::notification.notification').findOne({ where: { channel: 'whatsapp-api', recipient: phone } }) as Promise<{ status: string; attempts: number }>;
+    expect(await row()).toMatchObject({ status: 'pending', attempts: 0 });
+    const held = await app.http.get('/api/notifications/failed').set(officer.auth).expect(200);
+    expect(held.body.meta.troubles).toEqual([expect.objectContaining({ channel: 'whatsapp-api', kind: 'auth', cause: expect.stringContaining('190') })]);
+    meta.clearFaults();
+    await drain(app, clock, { maxRounds: 500 });
+    expect(await row()).toMatchObject({ status: 'sent' });
+    expect(meta.sent(phone)).toHaveLength(1);
+    expect((await app.http.get('/api/notifications/failed').set(officer.auth).expect(200)).body.meta.troubles).toEqual([]);
+  });
+
   it('a send cut off after Meta took it is settled by the status that carries its row id, and never sent twice', async () => {
     const phone = citizen();
     meta.fail({ kind: 'reset-after' });

@@ -184,6 +184,19 @@ describe('the delivery engine', () => {
     ]);
   });
 
+  it('says which channel is held and why while its credentials are refused, and stops saying so once it sends again', async () => {
+    const { clock, engine, queue, drain } = setUp();
+    const { sender } = fakeSender('whatsapp-api', clock);
+    const fixed = START + 30 * MINUTE;
+    sender.answer = () => (clock.ms < fixed ? { kind: 'auth' } : null);
+    engine.register(sender);
+    queue('whatsapp-api', '+628123', 1);
+    await drain(START + 10 * MINUTE);
+    expect(engine.troubles()).toEqual([{ channel: 'whatsapp-api', kind: 'auth', since: new Date(START), cause: expect.any(String) }]);
+    await drain();
+    expect(engine.troubles()).toEqual([]);
+  });
+
   it('parks a row the service refuses for good, and tells the sender', async () => {
     const { clock, store, engine, queue, drain } = setUp();
     const { sender, calls, failed } = fakeSender('telegram', clock);

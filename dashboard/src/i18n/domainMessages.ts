@@ -1,4 +1,4 @@
-import { ANSWER_DELIVERY_LABELS, CHANNEL_LABELS, KIND_LABELS, ROLE_LABELS, SERVICE_CATEGORY_LABELS, STATUS_LABELS } from '@layanan/config';
+import { ANSWER_DELIVERY_LABELS, CHANNEL_LABELS, OUTBOX_CHANNEL_LABELS, KIND_LABELS, ROLE_LABELS, SERVICE_CATEGORY_LABELS, STATUS_LABELS } from '@layanan/config';
 
 type Labels = Record<string, { id: string; en: string }>;
 const pick = (labels: Labels, lang: 'id' | 'en') => Object.fromEntries(Object.entries(labels).map(([key, label]) => [key, label[lang]]));
@@ -12,6 +12,7 @@ function labels(lang: 'id' | 'en') {
     serviceCategory: pick(SERVICE_CATEGORY_LABELS, lang),
     role: pick(ROLE_LABELS, lang),
     answerDelivery: pick(ANSWER_DELIVERY_LABELS, lang),
+    outboxChannel: pick(OUTBOX_CHANNEL_LABELS, lang),
   };
 }
 
@@ -297,6 +298,8 @@ export const domainId = {
     notifications: {
       failed: '%{smart_count} pesan gagal terkirim |||| %{smart_count} pesan gagal terkirim',
       failed_hint: 'Pesan ini tidak terkirim setelah beberapa kali dicoba. Periksa penyebabnya, lalu kirim ulang.',
+      held_auth: 'Pengiriman lewat %{channel} tertahan sejak %{time}: akses ditolak (%{cause}). Administrator perlu memperbarui token atau sandi; pesan menunggu dan terkirim begitu tersambung lagi.',
+      held_outage: 'Pengiriman lewat %{channel} tertahan sejak %{time}: layanan tidak dapat dihubungi (%{cause}). Pesan menunggu dan dicoba lagi otomatis.',
       show: 'Lihat',
       title: 'Pesan yang gagal terkirim',
       retry: 'Kirim ulang',
@@ -599,6 +602,8 @@ export const domainEn: DomainMessages = {
     },
     notifications: {
       failed: '%{smart_count} message could not be sent |||| %{smart_count} messages could not be sent',
+      held_auth: 'Sending through %{channel} is held since %{time}: access refused (%{cause}). An administrator must renew the token or password; messages wait and go once it reconnects.',
+      held_outage: 'Sending through %{channel} is held since %{time}: the service cannot be reached (%{cause}). Messages wait and are retried automatically.',
       failed_hint: 'These messages were not delivered after several attempts. Check the cause, then send them again.',
       show: 'Show',
       title: 'Messages that could not be sent',

@@ -61,6 +61,7 @@ const FailedRow = ({ row, onRetry, retrying }: { row: FailedNotification; onRetr
  */
 export const FailedNotifications = () => {
   const translate = useTranslate();
+  const locale = intlLocale(useLocale());
   const notify = useNotify();
   const notifyError = useNotifyError();
   const dataProvider = useDataProvider<LayananDataProvider>();
@@ -80,9 +81,19 @@ export const FailedNotifications = () => {
     onSettled: () => queryClient.invalidateQueries({ queryKey: FAILED_KEY }),
   });
 
-  if (!canAccess || !data || data.total === 0) return null;
+  if (!canAccess || !data || (data.total === 0 && data.troubles.length === 0)) return null;
   return (
     <>
+      {data.troubles.map((trouble) => (
+        <Alert severity="error" sx={{ mb: 1 }} key={trouble.channel} data-testid="channel-trouble" data-channel={trouble.channel}>
+          {translate(`layanan.notifications.held_${trouble.kind}`, {
+            channel: translate(`layanan.outboxChannel.${trouble.channel}`, { _: trouble.channel }),
+            time: formatDateTime(trouble.since, locale),
+            cause: trouble.cause,
+          })}
+        </Alert>
+      ))}
+      {data.total > 0 && (
       <Alert
         severity="warning"
         sx={{ mb: 1 }}
@@ -95,6 +106,7 @@ export const FailedNotifications = () => {
       >
         {translate('layanan.notifications.failed', { smart_count: data.total })}
       </Alert>
+      )}
       <Dialog open={open} onClose={() => setOpen(false)} fullWidth maxWidth="md">
         <DialogTitle>{translate('layanan.notifications.title')}</DialogTitle>
         <DialogContent>

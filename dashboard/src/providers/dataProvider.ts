@@ -3,6 +3,7 @@ import { strapiDataProvider } from 'ra-strapi';
 import { EDITABLE_INQUIRY_FIELDS } from '@layanan/config';
 import { stringify } from 'qs';
 import type {
+  ChannelTrouble,
   ContactInfo,
   ConversationMessage,
   DeliveryPlan,
@@ -77,7 +78,7 @@ export interface DomainMethods {
   getTelegramLink(): Promise<TelegramLink>;
   createTelegramLinkCode(): Promise<TelegramLinkCode>;
   unlinkTelegram(): Promise<void>;
-  getFailedNotifications(): Promise<{ data: FailedNotification[]; total: number }>;
+  getFailedNotifications(): Promise<{ data: FailedNotification[]; total: number; troubles: ChannelTrouble[] }>;
   retryNotification(id: string): Promise<void>;
 }
 
@@ -231,7 +232,7 @@ export function createDataProvider(fetchJson: Fetch = httpClient): LayananDataPr
 
     async getFailedNotifications() {
       const { json } = await fetchJson(`${API_URL}/notifications/failed?${stringify({ pagination: { page: 1, pageSize: MAX_PAGE_SIZE } })}`);
-      return { data: json.data as FailedNotification[], total: (json.meta?.pagination?.total as number | undefined) ?? json.data.length };
+      return { data: json.data as FailedNotification[], total: (json.meta?.pagination?.total as number | undefined) ?? json.data.length, troubles: (json.meta?.troubles ?? []) as ChannelTrouble[] };
     },
 
     async retryNotification(id) {

@@ -42,6 +42,16 @@ interface Lane {
   /** Recipients with a send under way: one head per recipient. */
   readonly busy: Set<string>;
   authLogged: boolean;
+  /** Why the whole channel is held (its credentials refused, its service down), since when; null when it sends. */
+  trouble: ChannelTrouble | null;
+}
+
+/** A channel that cannot send at all right now: its rows wait, and the officers are told. */
+export interface ChannelTrouble {
+  channel: string;
+  kind: 'auth' | 'outage';
+  since: Date;
+  cause: string;
 }
 
 const EXPAND_BATCH = 50;
@@ -102,7 +112,7 @@ export function createEngine({ store, now, log, settings }: EngineDeps) {
   let ticking: Promise<number | null> | null = null;
 
   const nowMs = () => now().getTime();
-  const newLane = (sender: ChannelSender): Lane => ({ sender, pacer: new Pacer(limitsOf(sender)), outage: { failures: 0, until: 0 }, busy: new Set(), authLogged: false });
+  const newLane = (sender: ChannelSender): Lane => ({ sender, pacer: new Pacer(limitsOf(sender)), outage: { failures: 0, until: 0 }, busy: new Set(), authLogged: false, trouble: null });
 
   function causeOf(sender: ChannelSender, error: unknown): string {
     let described: string;
@@ -128,7 +138,8 @@ export function createEngine({ store, now, log, settings }: EngineDeps) {
   }
 
   /** The channel failed as a whole: the next probe waits the backoff of this many failures in a row. */
-  function failOutage(lane: Lane, limits: SenderLimits, at: number): number {
+  function failOutage(lane: Lane, limits: SenderLimits, at: number, kind: ChannelTrouble['kind'], cause: string): number {
+    lane.trouble = { channel: lane.sender.channel, kind, since: lane.trouble?.since ?? new Date(at), cause };
     lane.outage.failures += 1;
     lane.outage.until = at + backoff(limits, lane.outage.failures);
     return lane.outage.until - at;
@@ -147,7 +158,7 @@ export function createEngine({ store, now, log, settings }: EngineDeps) {
         await store.reschedule(row.id, { attempts: row.attempts ?? 0, nextAttemptAt: new Date(at + outcome.ms), lastError: cause });
         return;
       case 'auth': {
-        const wait = failOutage(lane, limits, at);
+        const wait = failOutage(lane, limits, at, 'auth', cause);
         if (!lane.authLogged) {
           lane.authLogged = true;
           log.error(`[delivery] ${sender.channel} refuses our credentials (${cause}); its messages wait, next try in ${Math.round(wait / 1000)} s`);
@@ -156,7 +167,7 @@ export function createEngine({ store, now, log, settings }: EngineDeps) {
         return;
       }
       case 'transient': {
-        const wait = failOutage(lane, limits, at);
+        const wait = failOutage(lane, limits, at, 'outage', cause);
         if (attempts >= limits.maxAttempts) await park(lane, row, `${gaveUp(attempts)} ${cause}`, outcome, error);
         else await store.reschedule(row.id, { nextAttemptAt: new Date(at + backoff(limits, attempts)), lastError: cause });
         log.warn(`[delivery] ${sender.channel} unavailable (${cause}); next try in ${Math.round(wait / 1000)} s`);
@@ -191,6 +202,7 @@ export function createEngine({ store, now, log, settings }: EngineDeps) {
     }
     lane.outage.failures = 0;
     lane.authLogged = false;
+    lane.trouble = null;
     await store.sent(row.id, now(), result.externalId);
     await hook(row, 'afterSent', () => lane.sender.afterSent?.(row, result));
   }
@@ -378,6 +390,11 @@ export function createEngine({ store, now, log, settings }: EngineDeps) {
     /** Whether rows of this channel are delivered here (a sender or a fan-out is registered for it). */
     handles(channel: string): boolean {
       return lanes.has(channel) || fanouts.has(channel);
+    },
+
+    /** The channels this instance cannot send through right now, and why (for the officers' board). */
+    troubles(): ChannelTrouble[] {
+      return [...lanes.values()].flatMap((lane) => (lane.trouble ? [{ ...lane.trouble }] : []));
     },
 
     /** The limits a registered sender is paced by (with the engine's defaults filled in), or null. */

@@ -43,7 +43,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     ]);
     return {
       data: rows.map((row) => ({ ...row, recipient: maskRecipient(row.recipient), lastError: row.lastError && redactFreeText(row.lastError) })),
-      meta: { pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } },
+      meta: {
+        pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total },
+        // Channels held as a whole (refused credentials, a service down): their messages wait, nothing is lost.
+        troubles: sop(strapi, 'delivery').troubles().map((t) => ({ ...t, since: t.since.toISOString(), cause: redactFreeText(t.cause) })),
+      },
     };
   },
 
