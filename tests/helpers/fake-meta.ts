@@ -118,6 +118,22 @@ export class FakeMeta {
     return { entry: { id: '0', changes: [{ field: 'messages', value: { messaging_product: 'whatsapp', metadata: { phone_number_id: PHONE_NUMBER_ID }, statuses: [status] } }] } };
   }
 
+  /** A Messenger (page) or Instagram direct message from a person, as its `messaging` event. */
+  dm(options: { platform: 'page' | 'instagram'; from: string; text?: string; mid?: string; at?: number; echo?: { metadata?: string } }): { entry: Record<string, unknown>; mid: string } {
+    const account = options.platform === 'page' ? PAGE_ID : INSTAGRAM_ID;
+    const mid = options.mid ?? `m_${randomBytes(12).toString('hex')}`;
+    const at = options.at ?? this.clock();
+    const message = { mid, text: options.text ?? 'Halo', ...(options.echo ? { is_echo: true, app_id: 1234, ...(options.echo.metadata ? { metadata: options.echo.metadata } : {}) } : {}) };
+    const [sender, recipient] = options.echo ? [account, options.from] : [options.from, account];
+    return { mid, entry: { id: account, time: at, messaging: [{ sender: { id: sender }, recipient: { id: recipient }, timestamp: at, message }] } };
+  }
+
+  /** Messenger's receipts: everything sent to `psid` up to the watermark was delivered (or read). */
+  receipt(options: { platform: 'page' | 'instagram'; from: string; kind: 'delivery' | 'read'; watermark: number }): { entry: Record<string, unknown> } {
+    const account = options.platform === 'page' ? PAGE_ID : INSTAGRAM_ID;
+    return { entry: { id: account, time: options.watermark, messaging: [{ sender: { id: options.from }, recipient: { id: account }, timestamp: options.watermark, [options.kind]: { watermark: options.watermark } }] } };
+  }
+
   /** One delivery of several entries (Meta batches), as the raw body Meta posts. */
   webhook(object: 'whatsapp_business_account' | 'page' | 'instagram', ...entries: { entry: Record<string, unknown> }[]): string {
     return JSON.stringify({ object, entry: entries.map((e) => e.entry) });

@@ -265,6 +265,32 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return `receipt:${moved}`;
   }
 
+  /**
+   * Messenger repeats every message the Page sends. Ours carry the row id as metadata and are already in the
+   * conversation; one an officer typed in Meta Business Suite joins the person's open request, marked as
+   * sent outside the system, so the conversation stays complete.
+   */
+  async function echo(channel: MetaChannel, data: Record<string, unknown>): Promise<string> {
+    const event = (data.event ?? {}) as { recipient?: { id?: string }; timestamp?: number; message?: { mid?: string; text?: string; metadata?: string } };
+    if (event.message?.metadata && /^\d+$/.test(event.message.metadata)) return 'echo:ours';
+    const address = event.recipient?.id;
+    if (!address || !event.message?.mid) return 'echo:ignored';
+    const open = await getService(strapi, 'contacts').openInquiry(channel, address);
+    if (!open) return 'echo:no-request';
+    await conversation().record({
+      inquiryId: open.id,
+      direction: 'out',
+      channel,
+      purpose: 'message',
+      status: 'sent',
+      externalId: event.message.mid,
+      text: `[Dikirim di luar sistem] ${String(event.message.text ?? '').replace(/\0/g, '').slice(0, 5000)}`,
+      address,
+      at: event.timestamp ? new Date(Number(event.timestamp)) : now(strapi),
+    });
+    return 'echo:outside';
+  }
+
   /** One stored item, inside the inbox's transaction. */
   async function handle(row: InboxRow): Promise<string> {
     const stored = JSON.parse(row.payload ?? '{}') as { kind: WebhookItem['kind']; data: Record<string, unknown>; receivedAt: number };
@@ -272,7 +298,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const received = new Date(stored.receivedAt);
     if (stored.kind === 'status') return status(stored.data);
     if (stored.kind === 'receipt') return receipt(channel, stored.data);
-    if (stored.kind === 'echo') return 'echo';
+    if (stored.kind === 'echo') return echo(channel, stored.data);
     if (stored.kind === 'error') {
       const error = (stored.data.error ?? {}) as { code?: number; title?: string };
       strapi.log.warn(`[meta] WhatsApp reported an error for the account: ${error.code ?? '?'} ${error.title ?? ''}`.trim());
