@@ -57,11 +57,25 @@ async function inquiries(channel, withRefs) {
   return { count: rows.length, rows };
 }
 
+/** A channel's conversation rows and stored webhook items: citizens' messages kept, and what is left to process. */
+async function conversation(channel) {
+  const knex = strapi.db.connection;
+  const count = async (query) => Number((await query.count({ n: '*' }).first()).n);
+  return {
+    inbound: await count(knex('channel_messages').where({ channel, direction: 'in' })),
+    distinctInbound: Number((await knex('channel_messages').where({ channel, direction: 'in' }).countDistinct({ n: 'external_key' }).first()).n),
+    outbound: await count(knex('channel_messages').where({ channel, direction: 'out' })),
+    stored: await count(knex('channel_inbox').where({ channel })),
+    unprocessed: await count(knex('channel_inbox').where({ channel }).whereNull('processed_at')),
+  };
+}
+
 process.on('message', async (msg) => {
   try {
     if (msg.type === 'staff') process.send({ type: 'staff', staff: await createStaff(msg.role, msg.division, msg.count) });
     else if (msg.type === 'stats') process.send({ type: 'stats', ...(await stats(msg.channel ?? 'telegram')) });
     else if (msg.type === 'inquiries') process.send({ type: 'inquiries', ...(await inquiries(msg.channel, msg.withRefs)) });
+    else if (msg.type === 'conversation') process.send({ type: 'conversation', ...(await conversation(msg.channel)) });
     else if (msg.type === 'limits') process.send({ type: 'limits', limits: strapi.plugin('sop-workflow').service('delivery').limits(msg.channel) });
     else if (msg.type === 'cursors') process.send({ type: 'cursors', count: Number((await strapi.db.connection('channel_cursors').count({ n: '*' }))[0].n) });
   } catch (error) {

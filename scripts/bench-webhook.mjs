@@ -1,0 +1,137 @@
+#!/usr/bin/env node
+// npm run bench:webhook — WhatsApp through Meta's webhook, against the tests' fake Graph API (in this process,
+// on a free port): 2,000 signed messages from 500 citizens (four each: a question and three follow-ups),
+// posted by 50 connections at once as Meta would, a few of them delivered twice as Meta does.
+//
+// Reported: the webhook's latency (p50, p99, max; goal p99 < 100 ms, because Meta retries slow webhooks), the
+// rate at which messages became requests and follow-ups, the receipts sent against the least time the
+// WhatsApp sender's own pace allows, and losses and duplicates (goal 0 and 0: one request per citizen, every
+// message once in its conversation, one receipt per citizen). A measurement, not a test: it exits 0 whether
+// the goals are met or not (1 only if it could not run). Options: --citizens=500 --messages=4
+// --connections=50 --no-compile.
+import { fork } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { throwawayEnv } from './lib/throwaway-env.js';
+import { nextMessage } from './lib/child.mjs';
+import { ROOT, childBaseEnv, compile, freePort, loadTestHelper, log, option, percentile } from './lib/bench.mjs';
+
+const CITIZENS = Number(option('citizens', 500));
+const PER_CITIZEN = Number(option('messages', 4));
+const CONNECTIONS = Number(option('connections', 50));
+const COMPILE = option('no-compile', 'false') !== 'true';
+/** Every 50th delivery is posted again, as Meta's at-least-once delivery does. */
+const REDELIVER_EVERY = 50;
+const GOAL_P99_MS = 100;
+const TIMEOUT_MS = 15 * 60_000;
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'layanan-bench-webhook-'));
+let child = null;
+function cleanup() {
+  if (child && child.exitCode === null) child.kill('SIGKILL');
+  rmSync(tmp, { recursive: true, force: true });
+}
+process.on('exit', cleanup);
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130));
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function ask(type, payload = {}) {
+  const reply = nextMessage(child, type, 60_000);
+  child.send({ type, ...payload });
+  return reply;
+}
+
+async function until(probe, what) {
+  const deadline = Date.now() + TIMEOUT_MS;
+  for (;;) {
+    if (await probe()) return Date.now();
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(100);
+  }
+}
+
+const phoneOf = (i) => `+62813${String(10_000_000 + i)}`;
+
+async function main() {
+  if (COMPILE) compile();
+  const { FakeMeta } = loadTestHelper('fake-meta');
+  const meta = await new FakeMeta().start();
+  const port = await freePort();
+  log('starting the CMS with WhatsApp on …');
+  child = fork(path.join(ROOT, 'scripts', 'bench', 'serve-app.mjs'), [], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    env: { ...childBaseEnv(), ...throwawayEnv({ PORT: String(port), DATABASE_FILENAME: path.join(tmp, 'data.db'), PUBLIC_URL: 'https://layanan.probolinggokota.example', ...meta.env() }) },
+  });
+  await nextMessage(child, 'ready', 240_000);
+  const { limits } = await ask('limits', { channel: 'whatsapp-api' });
+
+  // Round by round: every citizen's first message, then every citizen's second, … as a busy morning interleaves them.
+  const deliveries = [];
+  for (let round = 0; round < PER_CITIZEN; round += 1) {
+    for (let i = 0; i < CITIZENS; i += 1) {
+      const text = round === 0 ? `Selamat pagi, saya warga ${i}. Apa syarat membuat akta kelahiran?` : `Tambahan keterangan ${round} dari warga ${i}.`;
+      const raw = meta.webhook('whatsapp_business_account', meta.waMessage({ from: phoneOf(i), name: `Warga ${i}`, text }));
+      deliveries.push(raw);
+      if (deliveries.length % REDELIVER_EVERY === 0) deliveries.push(raw);
+    }
+  }
+  const url = `http://127.0.0.1:${port}/api/channels/meta/webhook`;
+  const latencies = [];
+  let failures = 0;
+  let next = 0;
+  async function connection() {
+    while (next < deliveries.length) {
+      const raw = deliveries[next];
+      next += 1;
+      const started = performance.now();
+      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': meta.sign(raw) }, body: raw });
+      await res.arrayBuffer();
+      latencies.push(performance.now() - started);
+      if (res.status !== 200) failures += 1;
+    }
+  }
+  log(`posting ${deliveries.length} webhook deliveries (${CITIZENS * PER_CITIZEN} messages, ${deliveries.length - CITIZENS * PER_CITIZEN} of them again) over ${CONNECTIONS} connections …`);
+  const started = Date.now();
+  await Promise.all(Array.from({ length: CONNECTIONS }, connection));
+  const posted = Date.now();
+  const expected = CITIZENS * PER_CITIZEN;
+  const processed = await until(async () => {
+    const c = await ask('conversation', { channel: 'whatsapp' });
+    return c.unprocessed === 0 && c.inbound >= expected;
+  }, `${expected} messages processed`);
+  const receiptsDone = await until(() => meta.sent().length >= CITIZENS, `${CITIZENS} receipts`);
+  await sleep(3000); // anything sent twice would show now
+
+  const c = await ask('conversation', { channel: 'whatsapp' });
+  const { count: inquiries } = await ask('inquiries', { channel: 'whatsapp' });
+  const receiptsTo = new Map();
+  for (const call of meta.sent()) receiptsTo.set(call.body.to, (receiptsTo.get(call.body.to) ?? 0) + 1);
+  const lostMessages = expected - c.distinctInbound;
+  const duplicateMessages = c.inbound - c.distinctInbound + Math.max(0, inquiries - CITIZENS);
+  const lostReceipts = Array.from({ length: CITIZENS }, (_, i) => phoneOf(i).slice(1)).filter((to) => !receiptsTo.has(to)).length;
+  const duplicateReceipts = [...receiptsTo.values()].reduce((sum, n) => sum + n - 1, 0);
+  const outbox = await ask('stats', { channel: 'whatsapp-api' });
+
+  const p50 = percentile(latencies, 50);
+  const p99 = percentile(latencies, 99);
+  const intakeS = (processed - started) / 1000;
+  const leastS = (CITIZENS - 1) / limits.globalPerSecond;
+  console.log('');
+  console.log('WhatsApp webhook benchmark (fake Graph API on this machine, SQLite)');
+  console.log(`  webhook: ${latencies.length} deliveries in ${((posted - started) / 1000).toFixed(1)} s over ${CONNECTIONS} connections; latency p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${Math.max(...latencies).toFixed(1)} ms  (goal p99 < ${GOAL_P99_MS} ms: ${p99 < GOAL_P99_MS ? 'met' : 'NOT met'}); non-200: ${failures}`);
+  console.log(`  intake: ${expected} messages → ${inquiries} requests and ${c.inbound - inquiries} follow-ups in ${intakeS.toFixed(1)} s from the first post: ${(expected / intakeS).toFixed(1)} messages/s`);
+  console.log(`          lost ${lostMessages}, duplicated ${duplicateMessages}  (goal 0 and 0: ${lostMessages + duplicateMessages === 0 ? 'met' : 'NOT met'}); ${c.stored} items stored for ${deliveries.length} deliveries`);
+  console.log(`  receipts: ${meta.sent().length} sent ${((receiptsDone - started) / 1000).toFixed(1)} s after the first post; the sender's pace (${limits.globalPerSecond}/s) allows ${leastS.toFixed(1)} s at least`);
+  console.log(`          lost ${lostReceipts}, duplicated ${duplicateReceipts}  (goal 0 and 0: ${lostReceipts + duplicateReceipts === 0 ? 'met' : 'NOT met'}); outbox: ${outbox.sent} sent, ${outbox.pending} pending, ${outbox.failed} failed`);
+  await meta.stop();
+}
+
+main()
+  .then(() => process.exit(0))
+  .catch((error) => {
+    console.error(`[bench] could not run: ${error?.stack ?? error}`);
+    process.exit(1);
+  });
