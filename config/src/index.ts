@@ -4,6 +4,7 @@ export * from './sop';
 export * from './roles';
 export * from './workingTime';
 export * from './masking';
+export * from './provinces';
 export * from './inquiryFields';
 export * from './random';
 export * from './ikm';
