@@ -8,6 +8,15 @@ import { PROVINCES } from './provinces';
 
 const NIK_PATTERN = /^\d{16}$/;
 const PHONE_SEPARATORS = /[\s\-().]/g;
+/**
+ * What a phone number may be written with: digits, a leading plus, spaces and ( ) . -. The parser reads
+ * letters as keypad digits or drops them, so "0812-3456-789O" would become a different, shorter number.
+ */
+const PHONE_TEXT = /^[0-9+ ().-]*$/;
+
+export function isPhoneText(value: string): boolean {
+  return PHONE_TEXT.test(value);
+}
 const PHONE_PREFIX_MAX = 5;
 const VISIBLE_TAIL = 2;
 
