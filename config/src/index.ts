@@ -13,3 +13,4 @@ export * from './recap';
 export * from './api';
 export * from './codes';
 export * from './events';
+export * from './links';
