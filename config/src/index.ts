@@ -1,6 +1,7 @@
 export * from './statuses';
 export * from './channels';
 export * from './sop';
+export * from './officeHours';
 export * from './roles';
 export * from './workingTime';
 export * from './masking';

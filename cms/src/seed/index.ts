@@ -3,6 +3,7 @@ import { getService as sop } from '@layanan/sop-workflow';
 import { DEMO_ACCOUNTS, ensureEditorRole, seedAdminAccounts, seedStaffAccounts } from './accounts';
 import { seedDemoInquiries } from './demo-inquiries';
 import { seedDemoSurveys } from './demo-surveys';
+import { labelOfficeHours } from './office-hours-view';
 import { syncPermissions } from './permissions';
 import { seedFaq, seedReference } from './reference';
 
@@ -47,6 +48,7 @@ async function demoStaff(strapi: Core.Strapi) {
  */
 export async function seed(strapi: Core.Strapi, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   await seedReference(strapi);
+  await labelOfficeHours(strapi);
   await syncPermissions(strapi);
   await ensureEditorRole(strapi);
   if (!demoDataWanted(env)) return;

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { DEFAULT_SOP_POLICY } from '@layanan/config';
+import { DEFAULT_SOP_POLICY, rowsOfWeeklyHours } from '@layanan/config';
 import { DIVISIONS } from './data/divisions';
 import { FAQ_ENTRIES } from './data/faq';
 import { HOLIDAYS } from './data/holidays';
@@ -12,8 +12,8 @@ export async function seedReference(strapi: Core.Strapi): Promise<void> {
     }
   }
   if ((await strapi.db.query('api::sop-policy.sop-policy').count({})) === 0) {
-    const { timeZone, officeHours, ...values } = DEFAULT_SOP_POLICY;
-    await strapi.documents('api::sop-policy.sop-policy').create({ data: { ...values, timeZone, officeHours } as never });
+    const { officeHours, ...values } = DEFAULT_SOP_POLICY;
+    await strapi.documents('api::sop-policy.sop-policy').create({ data: { ...values, officeHours: rowsOfWeeklyHours(officeHours) } as never });
   }
   if ((await strapi.db.query('api::holiday.holiday').count({})) === 0) {
     for (const holiday of HOLIDAYS) {

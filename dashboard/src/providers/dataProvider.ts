@@ -1,6 +1,6 @@
 import { HttpError, withLifecycleCallbacks, type DataProvider, type GetListParams, type Identifier, type RaRecord } from 'react-admin';
 import { strapiDataProvider } from 'ra-strapi';
-import { EDITABLE_INQUIRY_FIELDS } from '@layanan/config';
+import { EDITABLE_INQUIRY_FIELDS, weeklyHoursOfRows, type OfficeHoursRow } from '@layanan/config';
 import { stringify } from 'qs';
 import type {
   ConversationMessage,
@@ -179,7 +179,8 @@ export function createDataProvider(fetchJson: Fetch = httpClient): LayananDataPr
 
     async getSopPolicy() {
       const { json } = await fetchJson(`${API_URL}/sop-policy`);
-      return json.data as SopPolicy;
+      const { officeHours, ...policy } = json.data as Omit<SopPolicy, 'officeHours'> & { officeHours: OfficeHoursRow[] | null };
+      return { ...policy, officeHours: weeklyHoursOfRows(officeHours ?? []) };
     },
 
     async getHolidayDates(since) {
