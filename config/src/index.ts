@@ -2,6 +2,7 @@ export * from './statuses';
 export * from './channels';
 export * from './sop';
 export * from './officeHours';
+export * from './holidayOutlook';
 export * from './roles';
 export * from './workingTime';
 export * from './masking';

@@ -182,6 +182,10 @@ export const domainId = {
       waiting: 'Menunggu informasi',
       recent: 'Baru saja dikirim',
     },
+    holidays: {
+      missing: { all: 'Hari libur %{year} belum diisi', national: 'Libur nasional %{year} belum diisi', cuti_bersama: 'Cuti bersama %{year} belum diisi' },
+      hint: 'Tanpa daftar itu tenggat SOP pada %{year} ikut berjalan di hari libur. Editor memasukkannya di panel admin (Hari Libur) sesuai SKB.',
+    },
     recap: {
       title: 'Rekap Informasi',
       presets: { thisMonth: 'Bulan ini', lastMonth: 'Bulan lalu', thisYear: 'Tahun ini' },
@@ -461,6 +465,10 @@ export const domainEn: DomainMessages = {
       empty: 'No request is waiting for information from your division.',
       waiting: 'Waiting for information',
       recent: 'Just sent',
+    },
+    holidays: {
+      missing: { all: '%{year} holidays not entered yet', national: '%{year} national holidays not entered yet', cuti_bersama: '%{year} collective leave days not entered yet' },
+      hint: 'Without them, SOP deadlines in %{year} run through the holidays. Editors enter them in the admin panel (Hari Libur) from the joint decree (SKB).',
     },
     recap: {
       title: 'Information recap',
