@@ -78,6 +78,10 @@ describe.each(databases())('office hours kept as rows of day, opening and closin
     expect(res.status).toBe(400);
     expect(res.body.error.message).toBe('Jam kantor Jumat: sesi 07.30–11.30 (baris 1) dan 11.00–16.00 (baris 2) tumpang tindih.');
     expect(hoursOf(await policyOf(app))).toEqual(hoursOf(before));
+
+    const view = await app.http.get('/content-manager/components/sop.office-hours/configuration').set('Authorization', `Bearer ${login.body.data.token}`).expect(200);
+    const labels = Object.fromEntries(Object.entries(view.body.data.component.metadatas as Record<string, { edit: { label: string } }>).map(([name, m]) => [name, m.edit.label]));
+    expect(labels).toMatchObject({ day: 'Hari', opensAt: 'Jam buka', closesAt: 'Jam tutup' });
   });
 });
 
