@@ -2,6 +2,7 @@ import type { Core, Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { seed } from './seed';
 import { holdFirstBootLock } from './first-boot-lock';
+import { upgradeOfficeHours } from './office-hours-upgrade';
 
 const SURVEY = 'api::survey-response.survey-response';
 
@@ -25,6 +26,7 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     try {
       await (strapi.service(SURVEY) as unknown as { ensureIndexes(): Promise<void> }).ensureIndexes();
+      await upgradeOfficeHours(strapi);
       await seed(strapi);
     } finally {
       await releaseFirstBoot();

@@ -104,13 +104,15 @@ export interface IkmResult {
 }
 
 export function computeIkm({ respondents, totals }: SkmTotals, table: IkmGradeTable): IkmResult {
-  const weight = 1 / SKM_ELEMENTS.length;
   const nrr = Object.fromEntries(
     SKM_ELEMENTS.map((element) => [element, respondents > 0 ? totals[element] / respondents : 0]),
   ) as Record<SkmElement, number>;
   if (respondents === 0) return { respondents, nrr, index: 0, ikm: null, grade: null, regulation: table.regulation };
-  const index = SKM_ELEMENTS.reduce((sum, element) => sum + nrr[element] * weight, 0);
-  const ikm = round2(index * 25);
+  const scoreTotal = SKM_ELEMENTS.reduce((sum, element) => sum + totals[element], 0);
+  const index = scoreTotal / (SKM_ELEMENTS.length * respondents);
+  // From the integer total, divided once: summing nine rounded averages lands a tie such as 76.605 a hair
+  // below it, and the grade boundary between C and B lies on such ties.
+  const ikm = Math.round((2500 * scoreTotal) / (SKM_ELEMENTS.length * respondents)) / 100;
   return { respondents, nrr, index, ikm, grade: ikmGrade(ikm, table), regulation: table.regulation };
 }
 

@@ -1,9 +1,12 @@
 export * from './statuses';
 export * from './channels';
 export * from './sop';
+export * from './officeHours';
+export * from './holidayOutlook';
 export * from './roles';
 export * from './workingTime';
 export * from './masking';
+export * from './provinces';
 export * from './inquiryFields';
 export * from './random';
 export * from './ikm';
@@ -14,3 +17,4 @@ export * from './codes';
 export * from './events';
 export * from './office';
 export * from './holidays';
+export * from './links';

@@ -4,9 +4,19 @@
  */
 
 import { CODE_PREFIX, CODE_SEQUENCE_DIGITS } from './codes';
+import { PROVINCES } from './provinces';
 
 const NIK_PATTERN = /^\d{16}$/;
 const PHONE_SEPARATORS = /[\s\-().]/g;
+/**
+ * What a phone number may be written with: digits, a leading plus, spaces and ( ) . -. The parser reads
+ * letters as keypad digits or drops them, so "0812-3456-789O" would become a different, shorter number.
+ */
+const PHONE_TEXT = /^[0-9+ ().-]*$/;
+
+export function isPhoneText(value: string): boolean {
+  return PHONE_TEXT.test(value);
+}
 const PHONE_PREFIX_MAX = 5;
 const VISIBLE_TAIL = 2;
 
@@ -55,7 +65,7 @@ export function isValidNik(nik: string): boolean {
 
 /**
  * What is wrong with a NIK, in words a citizen understands, or null when it is well formed:
- * PP KK CC (province 11..94, regency, district) DDMMYY (women add 40 to the day) SSSS (serial).
+ * PP KK CC (one of the 38 province codes, regency, district) DDMMYY (women add 40 to the day) SSSS (serial).
  */
 export function nikProblem(nik: string): string | null {
   if (!NIK_PATTERN.test(nik)) return 'NIK harus 16 digit angka.';
@@ -66,8 +76,7 @@ export function nikProblem(nik: string): string | null {
 }
 
 function isRegionCode(code: string): boolean {
-  const province = Number(code.slice(0, 2));
-  return province >= 11 && province <= 94 && code.slice(2, 4) !== '00' && code.slice(4, 6) !== '00';
+  return Object.hasOwn(PROVINCES, code.slice(0, 2)) && code.slice(2, 4) !== '00' && code.slice(4, 6) !== '00';
 }
 
 /** The birth year's century is not encoded, so 29 February is always accepted. */

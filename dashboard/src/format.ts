@@ -1,4 +1,4 @@
-import { utcOffsetMinutes } from '@layanan/config';
+import { dayNumberOf, utcOffsetMinutes } from '@layanan/config';
 
 /** Times are stored in UTC and always shown in WIB (the office's zone), whatever the browser's zone. */
 export const OFFICE_ZONE = 'Asia/Jakarta';
@@ -64,4 +64,20 @@ export function fromOfficeInput(value: string): Date | null {
 /** The locale tag Intl should use for a react-admin locale code. */
 export function intlLocale(locale: string): string {
   return locale === 'en' ? 'en-GB' : 'id-ID';
+}
+
+/** "01/12/2026" for 2026-12-01: day first, as Indonesians write a date, whatever the browser's language. */
+export function dayMonthYear(dateKey: string): string {
+  const [year, month, day] = dateKey.split('-');
+  return `${day}/${month}/${year}`;
+}
+
+const DAY_MONTH_YEAR = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
+
+/** The date "1/12/2026", "01-12-2026" or "1.12.2026" names, as YYYY-MM-DD, or null when it is no calendar day. */
+export function parseDayMonthYear(text: string): string | null {
+  const match = DAY_MONTH_YEAR.exec(text.trim());
+  if (!match) return null;
+  const key = `${match[3]}-${match[2].padStart(2, '0')}-${match[1].padStart(2, '0')}`;
+  return dayNumberOf(key) === null ? null : key;
 }

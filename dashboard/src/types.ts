@@ -1,4 +1,4 @@
-import type { AnswerDelivery, Channel, EventType, GroupBy, Kind, RoleType, ServiceCategory, SopStep, Status } from '@layanan/config';
+import type { AnswerDelivery, Channel, EventType, GroupBy, Kind, RoleType, ServiceCategory, SopStep, Status, WeeklyHours } from '@layanan/config';
 
 export interface Applicant {
   name?: string | null;
@@ -130,7 +130,8 @@ export interface SopPolicy {
   answerMinutes: number;
   reminderThreshold: number | string;
   clockMode: 'working' | 'calendar';
-  officeHours: { start: number; end: number }[][];
+  /** Per weekday (0 = Sunday), read from the policy's office-hours rows. */
+  officeHours: WeeklyHours;
   timeZone: string;
 }
 

@@ -42,6 +42,7 @@ function fakeProvider(inquiries: Inquiry[], overrides: Partial<LayananDataProvid
     getMany: jest.fn(async () => ({ data: [] })),
     getSopPolicy: jest.fn(async () => POLICY),
     getHolidayDates: jest.fn(async () => []),
+    getHolidayOutlook: jest.fn(async () => ({ year: 2027, due: false, missing: [] })),
     closeInquiry: jest.fn(),
     triageInquiry: jest.fn(),
     getFailedNotifications: jest.fn(async () => ({ data: [], total: 0, troubles: [] })),

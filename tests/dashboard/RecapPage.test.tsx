@@ -116,6 +116,19 @@ describe('the recap page', () => {
     ]);
   });
 
+  it('shows its dates day first and reads a typed date the same way', async () => {
+    const provider = renderRecap();
+    await screen.findByTestId('recap-kpis');
+    const from = screen.getByLabelText('Dari tanggal') as HTMLInputElement;
+    expect(from.value).toMatch(/^01\/\d{2}\/\d{4}$/);
+    fireEvent.change(from, { target: { value: '12/01/2026' } });
+    await waitFor(() => expect((provider.getRecap as jest.Mock).mock.calls.at(-1)[0].from).toBe('2026-01-12'));
+    fireEvent.change(from, { target: { value: '31/02/2026' } });
+    fireEvent.blur(from);
+    expect(from.value).toBe('12/01/2026');
+    expect((provider.getRecap as jest.Mock).mock.calls.at(-1)[0].from).toBe('2026-01-12');
+  });
+
   it('asks again for the whole year when "Tahun ini" is chosen', async () => {
     const provider = renderRecap();
     await screen.findByTestId('recap-kpis');

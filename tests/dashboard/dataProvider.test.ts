@@ -34,6 +34,22 @@ describe('the data provider wrapping ra-strapi', () => {
     for (const call of calls) expect(parse(call.url.split('?')[1]).pagination).toEqual({ page: '1', pageSize: '100' });
   });
 
+  it('reads the SOP policy’s office-hours rows as the weekly hours the countdown counts with', async () => {
+    const { provider } = fakeStrapi(() => ({
+      data: {
+        triageMinutes: 15,
+        clockMode: 'working',
+        officeHours: [
+          { id: 2, day: 'senin', opensAt: '13:00:00', closesAt: '16:00:00' },
+          { id: 1, day: 'senin', opensAt: '08:00:00.000', closesAt: '12:00:00.000' },
+          { id: 3, day: 'sabtu', opensAt: '08:00:00.000', closesAt: '11:30:00.000' },
+        ],
+      },
+    }));
+    const policy = await provider.getSopPolicy();
+    expect(policy.officeHours).toEqual([[], [{ start: 480, end: 720 }, { start: 780, end: 960 }], [], [], [], [], [{ start: 480, end: 690 }]]);
+  });
+
   it('reads the documentId as the record id and keeps populated relations', async () => {
     const { provider } = fakeStrapi(() => ({ data: [row('abc', { code: 'INF-2611-00001', division: { documentId: 'd1', name: 'Bidang Pendaftaran Penduduk', code: 'DAFDUK' } })], meta: { pagination: { total: 1 } } }));
     const { data, total } = await provider.getList('inquiries', { pagination: { page: 1, perPage: 25 }, sort: { field: 'receivedAt', order: 'DESC' }, filter: {} });

@@ -1,4 +1,4 @@
-import { formatBytes, fromOfficeInput, officeInputValue } from '../../dashboard/src/format';
+import { dayMonthYear, formatBytes, fromOfficeInput, officeInputValue, parseDayMonthYear } from '../../dashboard/src/format';
 
 describe('the office formats', () => {
   it('gives a size in bytes, KB, then MB', () => {
@@ -19,5 +19,26 @@ describe('the office formats', () => {
     expect(fromOfficeInput('')).toBeNull();
     expect(fromOfficeInput('03/11/2026 09:15')).toBeNull();
     expect(fromOfficeInput('2026-13-45T09:15')).toBeNull();
+  });
+});
+
+describe('a date as Indonesians write it: day, month, year', () => {
+  it('shows 1 December 2026 as 01/12/2026, never the American 12/01/2026', () => {
+    expect(dayMonthYear('2026-12-01')).toBe('01/12/2026');
+  });
+
+  it.each([
+    ['01/12/2026', '2026-12-01'],
+    ['1/12/2026', '2026-12-01'],
+    ['1-12-2026', '2026-12-01'],
+    [' 31.01.2026 ', '2026-01-31'],
+    ['29/02/2028', '2028-02-29'],
+    ['29/02/2026', null],
+    ['12/31/2026', null],
+    ['2026-12-01', null],
+    ['01/12/26', null],
+    ['', null],
+  ])('reads %j as %s', (text, key) => {
+    expect(parseDayMonthYear(text)).toBe(key);
   });
 });

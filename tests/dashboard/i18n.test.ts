@@ -1,4 +1,6 @@
 import englishMessages from 'ra-language-english';
+import { EVENT_TYPES, PUBLIC_EVENT_TYPES } from '@layanan/config';
+import { siteMessages } from '../../dashboard/src/site/messages';
 import { i18nProvider, messages } from '../../dashboard/src/i18n/i18nProvider';
 
 function keys(value: unknown, prefix = ''): string[] {
@@ -21,5 +23,15 @@ describe('the message catalogues', () => {
     expect(i18nProvider.translate('ra.auth.sign_in')).toBe('Masuk');
     expect(i18nProvider.translate('layanan.status.triaged')).toBe('Dipilah');
     expect(i18nProvider.getLocales?.().map((l) => l.locale)).toEqual(['id', 'en']);
+  });
+
+  it.each(['id', 'en'])('name every kind of timeline entry the server writes (%s), never a raw key', (locale) => {
+    const catalogue = messages[locale as 'id' | 'en'].layanan.events as Record<string, unknown>;
+    expect(EVENT_TYPES.filter((type) => typeof catalogue[type] !== 'string' || catalogue[type] === '')).toEqual([]);
+    expect(i18nProvider.translate('layanan.events.acknowledged')).toBe('Diterima bidang');
+  });
+
+  it('name on the tracking page every entry a citizen is shown', () => {
+    expect(PUBLIC_EVENT_TYPES.filter((type) => !siteMessages.events[type])).toEqual([]);
   });
 });

@@ -31,6 +31,7 @@ const CASES: [string, Target, unknown, number, RegExp][] = [
   ['NIK with an unknown province', 'public', withApplicant({ nik: '9974011203900002' }), 400, /wilayah/],
   ['bad e-mail', 'public', withApplicant({ email: 'siti@' }), 400, /e-mail tidak valid/],
   ['bad phone', 'public', withApplicant({ phone: '12345' }), 400, /telepon tidak valid/],
+  ['a phone with the letter O for a zero', 'public', withApplicant({ phone: '0812-3456-789O' }), 400, /hanya boleh berisi angka/],
   ['unknown applicant field', 'public', withApplicant({ address: 'Jl. Merdeka 1' }), 400, /tidak dikenal: address/],
   ['unknown field', 'public', buildPublicInquiry({ priority: 'urgent' }), 400, /tidak dikenal.*priority/],
   ['forged status', 'public', buildPublicInquiry({ status: 'answered' }), 400, /status/],

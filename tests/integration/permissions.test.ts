@@ -31,6 +31,7 @@ const MATRIX: Route[] = [
   { name: 'preview an FAQ draft from its link', method: 'get', path: () => '/api/faq-preview/unknown?token=none', allowed: ['public'] },
   { name: 'list divisions', method: 'get', path: () => '/api/divisions', allowed: STAFF },
   { name: 'list holidays', method: 'get', path: () => '/api/holidays', allowed: STAFF },
+  { name: 'see whether next year’s holidays are in', method: 'get', path: () => '/api/holidays/outlook', allowed: ALL },
   { name: 'read the SOP policy', method: 'get', path: () => '/api/sop-policy', allowed: STAFF },
   { name: 'list inquiries', method: 'get', path: () => '/api/inquiries', allowed: STAFF },
   { name: 'read an inquiry', method: 'get', path: (i) => `/api/inquiries/${i.inquiry}`, allowed: STAFF },

@@ -127,6 +127,14 @@ describe.each(databases())('the read model of the API on %s', (kind) => {
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toMatch(/image/);
     });
+
+    it.each(['/favicon.ico', '/robots.txt', '/apple-touch-icon.png', '/apple-touch-icon-precomposed.png', '/manifest.json', '/site.webmanifest', '/browserconfig.xml'])(
+      'what a browser or a crawler asks for by itself: %s',
+      async (path) => {
+        const res = await app.http.get(path);
+        expect(res.status).toBeLessThan(500);
+      },
+    );
   });
 
   it('an FAQ entry never published stays out of public reads, whatever the query asks', async () => {

@@ -73,8 +73,8 @@ describe.each(databases())('rules every path obeys, on %s', (kind) => {
   it('refuses office hours an editor typed wrong, with a message they understand', async () => {
     const policy = await app.strapi.db.query('api::sop-policy.sop-policy').findOne({});
     await expect(
-      app.strapi.documents('api::sop-policy.sop-policy').update({ documentId: policy.documentId, data: { officeHours: [[{ start: 960, end: 480 }]] } as never }),
-    ).rejects.toThrow(/7 hari/);
+      app.strapi.documents('api::sop-policy.sop-policy').update({ documentId: policy.documentId, data: { officeHours: [{ day: 'senin', opensAt: '16:00:00.000', closesAt: '08:00:00.000' }] } as never }),
+    ).rejects.toThrow(/jam tutup 08.00 harus setelah jam buka 16.00/);
   });
 
   it('a holiday added by an editor stops the clock that day', async () => {

@@ -82,7 +82,7 @@ describe.each(databases())('what Telegram alerts say, and to whom, on %s', (kind
     expect(alert.text).toContain('Batas waktu: <b>Rabu, 4 Nov 2026 10:05 WIB</b>');
     expect(alert.params.parse_mode).toBe('HTML');
     expect(alert.params.reply_markup).toEqual({
-      inline_keyboard: [[{ text: 'Terima', callback_data: `ack:${documentId}` }, { text: 'Buka di dasbor', url: `${PUBLIC_URL}/dashboard/#/inquiries/${documentId}/show` }]],
+      inline_keyboard: [[{ text: 'Terima', callback_data: `ack:${documentId}` }, { text: 'Buka di dasbor', url: `${PUBLIC_URL}/dashboard/inquiries/${documentId}/show` }]],
     });
 
     const rows = await app.strapi.db.query('api::notification.notification').findMany({ where: { inquiry: { documentId } }, orderBy: { id: 'asc' } });
@@ -142,7 +142,7 @@ describe.each(databases())('what Telegram alerts say, and to whom, on %s', (kind
     const { code, alerts } = await answerOne();
     expect(recipients(alerts)).toEqual([CHATS.capil]);
     expect(alerts[0].text).toContain(code);
-    expect(alerts[0].params.reply_markup).toEqual({ inline_keyboard: [[{ text: 'Buka di dasbor', url: expect.stringContaining('/dashboard/#/inquiries/') }]] });
+    expect(alerts[0].params.reply_markup).toEqual({ inline_keyboard: [[{ text: 'Buka di dasbor', url: expect.stringMatching(/\/dashboard\/inquiries\/[^/]+\/show$/) }]] });
     app.strapi.config.set(config, false);
   });
 

@@ -74,6 +74,21 @@ describe('IKM per PermenPAN-RB 14/2017, worked by hand', () => {
     expect(result.ikm).toBe(97.22);
   });
 
+  /** Totals spread evenly over the nine elements: what the database hands over for a large survey. */
+  const even = (respondents: number, total: number) => ({
+    respondents,
+    totals: Object.fromEntries(SKM_ELEMENTS.map((element) => [element, total / SKM_ELEMENTS.length])) as Record<SkmElement, number>,
+  });
+
+  /** 2500 · S / (9 · n) exactly halfway between two cents rounds up, as the regulation's worked examples do. */
+  it.each([
+    [5000, 137889, 76.61, 'B'],
+    [5000, 158949, 88.31, 'A'],
+    [5000, 116991, 65, 'C'],
+  ])('rounds a tie up from the integer total: %i respondents scoring %i in all give %s, %s', (respondents, total, ikm, grade) => {
+    expect(computeIkm(even(respondents, total), PERMEN_2017)).toMatchObject({ ikm, grade: { grade } });
+  });
+
   it('has no index and no grade without respondents', () => {
     expect(computeIkm(totalsOf([]), PERMEN_2017)).toMatchObject({ respondents: 0, ikm: null, grade: null });
   });

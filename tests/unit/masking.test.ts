@@ -1,4 +1,5 @@
 import { isValidNik, maskEmail, maskName, maskNik, maskPhone, nikProblem } from '../../config/src/masking';
+import { PROVINCES } from '../../config/src/provinces';
 
 /** A woman born 5 January 1990 in Kanigaran, Kota Probolinggo (35 74 01), serial 0003. */
 const NIK = '3574014501900003';
@@ -64,7 +65,9 @@ describe('nikProblem: what a citizen is told about the NIK they typed', () => {
     ['a woman born on the 31st (71)', buildNik({ day: '71', month: '03' })],
     ['a birthday on 29 February, whatever the year', buildNik({ day: '29', month: '02', year: '01' })],
     ['the lowest province code, Aceh (11)', buildNik({ region: '110101' })],
-    ['the highest province code, Papua (94)', buildNik({ region: '940101' })],
+    ['Kepulauan Riau (21), after the gap from 19', buildNik({ region: '210101' })],
+    ['Papua Pegunungan (95), one of the provinces of 2022', buildNik({ region: '950101' })],
+    ['the highest province code, Papua Barat Daya (96)', buildNik({ region: '960101' })],
   ])('accepts %s', (_, nik) => {
     expect(nikProblem(nik)).toBeNull();
     expect(isValidNik(nik)).toBe(true);
@@ -77,7 +80,9 @@ describe('nikProblem: what a citizen is told about the NIK they typed', () => {
     ['spaces between the groups', '3574 0145 0190 0003', 'NIK harus 16 digit angka.'],
     ['an empty field', '', 'NIK harus 16 digit angka.'],
     ['province 10, below Aceh', buildNik({ region: '107401' }), 'Kode wilayah pada NIK tidak valid.'],
-    ['province 95, above Papua', buildNik({ region: '957401' }), 'Kode wilayah pada NIK tidak valid.'],
+    ['province 20, between Bangka Belitung and Kepulauan Riau', buildNik({ region: '207401' }), 'Kode wilayah pada NIK tidak valid.'],
+    ['province 40, between Banten and Bali', buildNik({ region: '407401' }), 'Kode wilayah pada NIK tidak valid.'],
+    ['province 97, above Papua Barat Daya', buildNik({ region: '977401' }), 'Kode wilayah pada NIK tidak valid.'],
     ['regency 00', buildNik({ region: '350001' }), 'Kode wilayah pada NIK tidak valid.'],
     ['district 00', buildNik({ region: '357400' }), 'Kode wilayah pada NIK tidak valid.'],
     ['day 00', buildNik({ day: '00' }), 'Tanggal lahir pada NIK tidak valid.'],
@@ -93,5 +98,12 @@ describe('nikProblem: what a citizen is told about the NIK they typed', () => {
   ])('rejects %s', (_, nik, message) => {
     expect(nikProblem(nik)).toBe(message);
     expect(isValidNik(nik)).toBe(false);
+  });
+});
+
+describe('the province codes a NIK may open with', () => {
+  it('are the 38 provinces, each two digits', () => {
+    expect(Object.keys(PROVINCES)).toHaveLength(38);
+    expect(Object.keys(PROVINCES).every((code) => /^[1-9][0-9]$/.test(code))).toBe(true);
   });
 });

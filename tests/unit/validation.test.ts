@@ -12,6 +12,16 @@ describe('what the public form accepts', () => {
     expect(parseBody(publicInquirySchema, { data: citizen }).applicant.phone).toBe('+6281234567890');
   });
 
+  it.each(['0812-3456-7890', '(0812) 3456.7890', '+62 812 3456 7890'])('reads %s as +6281234567890', (phone) => {
+    expect(parseBody(publicInquirySchema, { data: { ...citizen, applicant: { name: 'Siti Aminah', phone } } }).applicant.phone).toBe('+6281234567890');
+  });
+
+  it.each(['0812-3456-789O', '0812 3456 78l0', '0812/3456/7890', '0812_3456_7890'])('refuses %s in words rather than storing another number', (phone) => {
+    expect(() => parseBody(publicInquirySchema, { data: { ...citizen, applicant: { name: 'Siti Aminah', phone } } })).toThrow(
+      expect.objectContaining({ name: 'ValidationError', message: expect.stringContaining('hanya boleh berisi angka') }),
+    );
+  });
+
   it('trims what people type', () => {
     const parsed = parseBody(publicInquirySchema, { data: { ...citizen, subject: '  Antrean terlalu lama  ' } });
     expect(parsed.subject).toBe('Antrean terlalu lama');

@@ -118,8 +118,7 @@ export const EDITOR_VIEWS: Record<string, EditorView> = {
       clockMode: { label: 'Cara menghitung waktu', description: `${codes(CLOCK_MODE_LABELS)}.` },
       officeHours: {
         label: 'Jam kantor',
-        description:
-          'Daftar JSON berisi 7 hari (Minggu sampai Sabtu); tiap hari berisi sesi {"start": menit, "end": menit} sejak pukul 00.00, misalnya 480 = 08.00 dan 960 = 16.00. Hari tanpa sesi berarti kantor tutup.',
+        description: 'Satu baris per sesi: hari, jam buka, jam tutup. Sesi terpisah (misalnya istirahat siang) dibuat dua baris untuk hari yang sama; hari tanpa baris berarti kantor tutup.',
       },
       timeZone: { label: 'Zona waktu', description: 'Zona waktu kantor, misalnya Asia/Jakarta (WIB).' },
     },

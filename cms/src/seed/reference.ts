@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { DEFAULT_SOP_POLICY } from '@layanan/config';
+import { DEFAULT_SOP_POLICY, rowsOfWeeklyHours } from '@layanan/config';
 import { DIVISIONS } from './data/divisions';
 import { FAQ_ENTRIES } from './data/faq';
 import { HOLIDAYS } from './data/holidays';
@@ -12,11 +12,24 @@ export async function seedReference(strapi: Core.Strapi): Promise<void> {
     }
   }
   if ((await strapi.db.query('api::sop-policy.sop-policy').count({})) === 0) {
-    const { timeZone, officeHours, ...values } = DEFAULT_SOP_POLICY;
-    await strapi.documents('api::sop-policy.sop-policy').create({ data: { ...values, timeZone, officeHours } as never });
+    const { officeHours, ...values } = DEFAULT_SOP_POLICY;
+    await strapi.documents('api::sop-policy.sop-policy').create({ data: { ...values, officeHours: rowsOfWeeklyHours(officeHours) } as never });
   }
-  if ((await strapi.db.query('api::holiday.holiday').count({})) === 0) {
-    for (const holiday of HOLIDAYS) {
+  await offerHolidays(strapi);
+}
+
+/**
+ * Each year of the seed's holiday list that has no national holiday in the database yet is added, so an
+ * office running since an earlier year is offered next year's national holidays by an update. A year
+ * editors have begun is theirs: nothing is added to it. Cuti bersama follow the SKB; editors add them.
+ */
+async function offerHolidays(strapi: Core.Strapi): Promise<void> {
+  const years = [...new Set(HOLIDAYS.map((holiday) => holiday.date.slice(0, 4)))];
+  for (const year of years) {
+    const where = { date: { $gte: `${year}-01-01`, $lte: `${year}-12-31` } };
+    if ((await strapi.db.query('api::holiday.holiday').count({ where: { ...where, kind: 'national' } })) > 0) continue;
+    const taken = new Set(((await strapi.db.query('api::holiday.holiday').findMany({ where, select: ['date'] })) as { date: string }[]).map((h) => String(h.date).slice(0, 10)));
+    for (const holiday of HOLIDAYS.filter((h) => h.date.startsWith(`${year}-`) && !taken.has(h.date))) {
       await strapi.documents('api::holiday.holiday').create({ data: holiday as never });
     }
   }

@@ -13,6 +13,7 @@ import {
   SKM_SCORE_MAX,
   SKM_SCORE_MIN,
   dayNumberOf,
+  isPhoneText,
   nikProblem,
   type SkmElement,
 } from '@layanan/config';
@@ -32,6 +33,7 @@ const phone = z
   .string({ error: 'Nomor telepon harus berupa teks.' })
   .trim()
   .max(20, { error: 'Nomor telepon terlalu panjang.' })
+  .refine(isPhoneText, { error: 'Nomor telepon hanya boleh berisi angka, tanda +, spasi, tanda kurung, titik dan tanda hubung (huruf O bukan angka 0).' })
   .transform((value, ctx) => {
     const parsed = parsePhoneNumberFromString(value, 'ID');
     if (!parsed || !parsed.isValid()) {

@@ -11,6 +11,7 @@ import { BoardFilters } from './BoardFilters';
 import { useBoardInquiries } from './useBoardInquiries';
 import { useBoardMove } from './useBoardMove';
 import { FailedNotifications } from '../notifications/FailedNotifications';
+import { HolidayReminder } from '../holidays/HolidayReminder';
 import './board.css';
 
 /** A countdown whose shown minute and colour did not change keeps its object, so its card is not re-rendered. */
@@ -59,6 +60,7 @@ export const Board = ({ pollMs }: { pollMs?: number }) => {
   return (
     <div className="board-page">
       <Title title={translate('layanan.board.title')} />
+      <HolidayReminder />
       <FailedNotifications />
       <BoardFilters filter={filter} onChange={setFilter} />
       {!loaded ? (

@@ -1,5 +1,5 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
-import { nikProblem } from '@layanan/config';
+import { isPhoneText, nikProblem } from '@layanan/config';
 
 /** The same rules as the server (cms/src/utils/validation.ts), so a person learns of a mistake before sending. */
 export function nikError(value: unknown): string | undefined {
@@ -8,12 +8,12 @@ export function nikError(value: unknown): string | undefined {
 }
 
 export function isValidPhone(value: string): boolean {
-  const parsed = parsePhoneNumberFromString(value.trim(), 'ID');
-  return Boolean(parsed?.isValid());
+  return normalisePhone(value) !== null;
 }
 
 /** +62 form of a valid Indonesian (or international) number, as the server stores it. */
 export function normalisePhone(value: string): string | null {
+  if (!isPhoneText(value.trim())) return null;
   const parsed = parsePhoneNumberFromString(value.trim(), 'ID');
   return parsed?.isValid() ? parsed.number : null;
 }

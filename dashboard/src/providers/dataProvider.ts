@@ -1,6 +1,6 @@
 import { HttpError, withLifecycleCallbacks, type DataProvider, type GetListParams, type Identifier, type RaRecord } from 'react-admin';
 import { strapiDataProvider } from 'ra-strapi';
-import { EDITABLE_INQUIRY_FIELDS } from '@layanan/config';
+import { EDITABLE_INQUIRY_FIELDS, weeklyHoursOfRows, type HolidayOutlook, type OfficeHoursRow } from '@layanan/config';
 import { stringify } from 'qs';
 import type {
   ChannelTrouble,
@@ -70,6 +70,8 @@ export interface DomainMethods {
   confirmDelivery(id: Identifier, input: DeliveredInput): Promise<Inquiry>;
   getSopPolicy(): Promise<SopPolicy>;
   getHolidayDates(since: Date): Promise<string[]>;
+  /** Whether next year's holidays are in, by the server's clock. */
+  getHolidayOutlook(): Promise<HolidayOutlook>;
   searchFaq(text: string): Promise<FaqEntry[]>;
   getRecap(query: RecapQuery): Promise<Recap>;
   getIkm(query: { from: string; to: string; groupBy?: 'month' | 'week' | 'day' }): Promise<Ikm>;
@@ -188,7 +190,8 @@ export function createDataProvider(fetchJson: Fetch = httpClient): LayananDataPr
 
     async getSopPolicy() {
       const { json } = await fetchJson(`${API_URL}/sop-policy`);
-      return json.data as SopPolicy;
+      const { officeHours, ...policy } = json.data as Omit<SopPolicy, 'officeHours'> & { officeHours: OfficeHoursRow[] | null };
+      return { ...policy, officeHours: weeklyHoursOfRows(officeHours ?? []) };
     },
 
     async getHolidayDates(since) {
@@ -199,6 +202,11 @@ export function createDataProvider(fetchJson: Fetch = httpClient): LayananDataPr
         meta: { fields: ['date'] },
       });
       return data.map((row) => String((row as unknown as { date: string }).date).slice(0, 10));
+    },
+
+    async getHolidayOutlook() {
+      const { json } = await fetchJson(`${API_URL}/holidays/outlook`);
+      return json.data as HolidayOutlook;
     },
 
     async getRecap(query) {

@@ -2,6 +2,7 @@ import { Button, ButtonGroup, MenuItem, TextField } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { CHANNELS, KINDS } from '@layanan/config';
 import type { RecapQuery } from '../types';
+import { DateField } from './DateField';
 import { PRESETS, presetRange } from './recapModel';
 
 interface Props {
@@ -34,8 +35,8 @@ export const RecapFilters = ({ query, divisions, onChange }: Props) => {
           </Button>
         ))}
       </ButtonGroup>
-      <TextField type="date" size="small" fullWidth={false} label={t('from')} value={query.from} onChange={(e) => e.target.value && set({ from: e.target.value })} slotProps={{ inputLabel: { shrink: true } }} />
-      <TextField type="date" size="small" fullWidth={false} label={t('to')} value={query.to} onChange={(e) => e.target.value && set({ to: e.target.value })} slotProps={{ inputLabel: { shrink: true } }} />
+      <DateField label={t('from')} value={query.from} onChange={(from) => set({ from })} />
+      <DateField label={t('to')} value={query.to} onChange={(to) => set({ to })} />
       {select(
         t('group_by'),
         query.groupBy,

@@ -1,4 +1,5 @@
 import { KIND_LABELS, SERVICE_CATEGORY_LABELS, SKM_ELEMENT_LABELS, STATUS_LABELS } from '@layanan/config';
+import type { PublicEventType } from '@layanan/config';
 
 /** What the citizen reads, in Bahasa Indonesia; the SOP's names come from config/. */
 export const siteMessages = {
@@ -85,10 +86,10 @@ export const siteMessages = {
     triaged: 'Dipilah dan diteruskan ke bidang terkait',
     coordinated: 'Informasi dari bidang diterima',
     answered: 'Dijawab',
+    answer_delivered: 'Jawaban disampaikan kepada Anda',
     closed: 'Selesai',
     rejected: 'Ditutup',
-    reopened: 'Dibuka kembali',
-  } as Record<string, string>,
+  } satisfies Record<PublicEventType, string> as Record<string, string>,
   faq: {
     heading: 'Pertanyaan yang sering diajukan',
     search: 'Cari pertanyaan, misalnya "KTP hilang"',

@@ -1,6 +1,6 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { officeHoursProblem } from '@layanan/config';
+import { officeHoursRowsProblem } from '@layanan/config';
 import { UID, getService } from '../utils';
 
 const WRITES = ['create', 'update', 'delete', 'publish'];
@@ -17,7 +17,7 @@ export const policyGuard =
     const params = ctx.params as { data?: Record<string, unknown> };
     if (ctx.uid === UID.policy && params.data) {
       if ('officeHours' in params.data) {
-        const problem = officeHoursProblem(params.data.officeHours);
+        const problem = officeHoursRowsProblem(params.data.officeHours);
         if (problem) throw new errors.ValidationError(problem, { officeHours: problem });
       }
       const current = (await strapi.db.query(UID.policy).findOne({ select: ['revision'] })) as { revision: number | null } | null;

@@ -1,10 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import {
   DEFAULT_SOP_POLICY,
+  type OfficeHoursRow,
   type SopPolicyValues,
   type WorkingCalendar,
-  type WeeklyHours,
-  officeHoursProblem,
+  officeHoursRowsProblem,
+  weeklyHoursOfRows,
 } from '@layanan/config';
 import { UID } from '../utils';
 
@@ -27,6 +28,7 @@ interface PolicyRow {
   answerMinutes?: number | null;
   reminderThreshold?: number | string | null;
   clockMode?: 'working' | 'calendar' | null;
+  /** The editors' rows (sop.office-hours); read into weekly intervals here, at the edge. */
   officeHours?: unknown;
   timeZone?: string | null;
 }
@@ -35,7 +37,8 @@ const CACHE_MS = 60_000;
 
 export function toEffectivePolicy(row: PolicyRow | null): EffectivePolicy {
   if (!row) return { ...DEFAULT_SOP_POLICY, revision: 0 };
-  const officeHours = officeHoursProblem(row.officeHours) === null ? (row.officeHours as WeeklyHours) : DEFAULT_SOP_POLICY.officeHours;
+  const officeHours =
+    officeHoursRowsProblem(row.officeHours) === null ? weeklyHoursOfRows(row.officeHours as OfficeHoursRow[]) : DEFAULT_SOP_POLICY.officeHours;
   return {
     sopNumber: row.sopNumber ?? DEFAULT_SOP_POLICY.sopNumber,
     revisionDate: row.revisionDate ?? DEFAULT_SOP_POLICY.revisionDate,
@@ -59,7 +62,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   let cached: { policy: EffectivePolicy; holidays: ReadonlySet<string>; at: number } | null = null;
 
   async function load() {
-    const row = (await strapi.db.query(UID.policy).findOne({})) as PolicyRow | null;
+    const row = (await strapi.db.query(UID.policy).findOne({ populate: { officeHours: true } })) as PolicyRow | null;
     const holidays = (await strapi.db.query(UID.holiday).findMany({ select: ['date'] })) as { date: string }[];
     cached = { policy: toEffectivePolicy(row), holidays: new Set(holidays.map((h) => String(h.date).slice(0, 10))), at: Date.now() };
     return cached;

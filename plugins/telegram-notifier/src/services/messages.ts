@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { CHANNEL_LABELS, KIND_LABELS, redactFreeText, type Channel, type Kind, type SopStep } from '@layanan/config';
+import { CHANNEL_LABELS, DASHBOARD_BASE, KIND_LABELS, inquiryPagePath, redactFreeText, type Channel, type Kind, type SopStep } from '@layanan/config';
 import { UID, configOf } from '../utils';
 
 export type AlertTopic = 'inquiry.triaged' | 'inquiry.reminder' | 'inquiry.breached' | 'inquiry.answered';
@@ -73,7 +73,7 @@ export function excerptOf(text: string, names: readonly string[]): string {
 
 export function dashboardUrl(publicUrl: string, documentId: string): string | null {
   if (!publicUrl) return null;
-  return `${publicUrl.replace(/\/+$/, '')}/dashboard/#/inquiries/${documentId}/show`;
+  return `${publicUrl.replace(/\/+$/, '')}${DASHBOARD_BASE}${inquiryPagePath(documentId)}`;
 }
 
 function headline(topic: AlertTopic, inquiry: AlertInquiry, step: SopStep | undefined): string {
