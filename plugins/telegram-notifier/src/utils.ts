@@ -46,7 +46,7 @@ export interface CitizenChats {
   greeting(): string;
   attach(outboxChannel: string): Promise<void>;
   owns(row: OutboxRow): boolean;
-  compose(row: OutboxRow): Promise<{ parts: string[]; replyTo: number | null } | null>;
+  compose(row: OutboxRow): Promise<{ text: string; entities: { type: 'bold'; offset: number; length: number }[]; replyTo: number | null } | null>;
   afterSent(row: OutboxRow, messageId: string | null): Promise<void>;
   afterFailed(row: OutboxRow, cause: string): Promise<void>;
 }

@@ -7,13 +7,6 @@ import type { AlertPayload } from './messages';
 /** A citizen's row that can never be sent: its inquiry is gone, or nothing on this server composes it. */
 class Undeliverable extends Error {}
 
-/** A long message to a citizen failed after its first part had gone: sending it again would repeat that part. */
-class PartlySent extends Error {
-  constructor(readonly after: unknown) {
-    super(`Sebagian pesan sudah terkirim sebelum gagal: ${describe(after)}`);
-  }
-}
-
 /** Connection failures that happen before a request can reach Telegram: nothing was sent, so retrying is safe. */
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
 
@@ -37,7 +30,6 @@ function causeCodes(error: unknown): string[] {
  */
 export function classify(error: unknown): SendOutcome {
   if (error instanceof Undeliverable) return { kind: 'permanent' };
-  if (error instanceof PartlySent) return { kind: 'uncertain' };
   if (error instanceof TelegramApiError) {
     if (error.errorCode === 429) return { kind: 'retry-after', ms: (error.retryAfter ?? 1) * 1000 };
     if (error.errorCode === 401 || error.errorCode === 404) return { kind: 'auth' };
@@ -49,7 +41,7 @@ export function classify(error: unknown): SendOutcome {
 }
 
 export function describe(error: unknown): string {
-  if (error instanceof Undeliverable || error instanceof PartlySent) return error.message;
+  if (error instanceof Undeliverable) return error.message;
   if (error instanceof TelegramApiError && error.errorCode === 403) {
     return `Penerima memblokir bot, menghapus akun Telegram-nya, atau bot dikeluarkan dari chat (Telegram 403: ${error.description})`;
   }
@@ -69,15 +61,6 @@ function keyboard(payload: AlertPayload) {
   if (payload.url) buttons.push({ text: 'Buka di dasbor', url: payload.url });
   return buttons.length ? { inline_keyboard: [buttons] } : undefined;
 }
-
-const pause = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    }, { once: true });
-  });
 
 /**
  * The `telegram` rows of the outbox on the delivery engine: the staff alerts, one to one chat each, and the
@@ -106,22 +89,21 @@ export default ({ strapi }: { strapi: Core.Strapi }): ChannelSender => {
     return { externalId: String(message.message_id) };
   }
 
-  /** Plain text, as a reply to the citizen's question; a long answer in parts a chat's interval apart. */
+  /** Plain text with its bold as entities, as a reply to the citizen's question (sent anyway if that is gone). */
   async function sendToCitizen(citizens: CitizenChats, row: OutboxRow, signal: AbortSignal) {
     const message = await citizens.compose(row);
     if (!message || !row.recipient) throw new Undeliverable('Permohonan atau chat pemohon tidak ditemukan.');
-    let first: number | null = null;
-    for (const [index, text] of message.parts.entries()) {
-      if (index > 0) await pause(configOf(strapi).delivery.perChatIntervalMs + configOf(strapi).delivery.marginMs, signal);
-      const replyTo = index === 0 && message.replyTo ? { reply_parameters: { message_id: message.replyTo, allow_sending_without_reply: true } } : {};
-      try {
-        const sent = await api().sendMessage({ chat_id: row.recipient, text, link_preview_options: { is_disabled: true }, ...replyTo }, signal);
-        first ??= sent.message_id;
-      } catch (error) {
-        throw index > 0 ? new PartlySent(error) : error;
-      }
-    }
-    return { externalId: first === null ? null : String(first) };
+    const sent = await api().sendMessage(
+      {
+        chat_id: row.recipient,
+        text: message.text,
+        entities: message.entities,
+        link_preview_options: { is_disabled: true },
+        ...(message.replyTo ? { reply_parameters: { message_id: message.replyTo, allow_sending_without_reply: true } } : {}),
+      },
+      signal,
+    );
+    return { externalId: String(sent.message_id) };
   }
 
   return {
