@@ -94,10 +94,10 @@ describe.each(databases())('citizens writing to the Telegram bot on %s', (kind) 
     await drain(app, clock);
     const [receipt] = fake.delivered(CITIZENS.budi);
     expect(receipt.params.reply_parameters).toMatchObject({ message_id: question.message.message_id });
-    expect(receipt.text).toContain(`Permohonan informasi Anda telah kami terima dan dicatat dengan kode ${inquiry.code}.`);
-    expect(receipt.text).toContain('Status saat ini: Diterima.');
-    expect(receipt.text).toContain('Jawaban kami kirimkan melalui chat ini paling lambat 2 jam 15 menit jam kerja');
+    expect(receipt.text).toContain(`permohonan informasi Anda sudah kami terima dengan kode ${inquiry.code} (status: Diterima).`);
+    expect(receipt.text).toContain('jawaban kami kirim lewat Telegram ini paling lambat 2 jam 15 menit jam kerja');
     expect(receipt.text).toMatch(new RegExp(`${PUBLIC_URL}/lacak/${inquiry.code}\\?token=[\\w-]+`));
+    expect(receipt.params.entities).toEqual([{ type: 'bold', offset: receipt.text.indexOf(inquiry.code), length: inquiry.code.length }]);
     const rows = await app.strapi.db.query(NOTIFICATION).findMany({ where: { inquiry: { id: inquiry.id } } });
     expect(JSON.stringify(rows)).not.toMatch(/trackingToken/);
     expect(shape(await conversationOf(inquiry.id))).toEqual([
@@ -145,7 +145,7 @@ describe.each(databases())('citizens writing to the Telegram bot on %s', (kind) 
     await answered(inquiry, 'Silakan datang membawa KK asli dan surat keterangan pindah.');
 
     const answer = fake.delivered(CITIZENS.budi).at(-1)!;
-    expect(answer.text).toContain(`Berikut jawaban atas permohonan informasi Anda dengan kode ${inquiry.code}:`);
+    expect(answer.text).toContain(`Jawaban atas permohonan informasi ${inquiry.code}:`);
     expect(answer.text).toContain('Silakan datang membawa KK asli dan surat keterangan pindah.');
     expect(answer.params.reply_parameters).toMatchObject({ message_id: question.thread.messageId });
     const log = await conversationOf(inquiry.id);
@@ -202,7 +202,7 @@ describe.each(databases())('a citizen’s Telegram message stored but not yet pr
       await fake.consumed();
       expect(await count()).toBe(1);
       const receipt = await fake.waitFor('sendMessage', (c) => String(c.params.chat_id) === String(chatId));
-      expect(String(receipt.params.text)).toMatch(/dicatat dengan kode INF-\d{4}-\d{5}/);
+      expect(String(receipt.params.text)).toMatch(/sudah kami terima dengan kode INF-\d{4}-\d{5}/);
       expect(fake.delivered(chatId)).toHaveLength(1);
     } finally {
       await second.stop();
