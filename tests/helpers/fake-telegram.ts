@@ -193,14 +193,15 @@ export class FakeTelegram {
   }
 
   /** A person types `text` in a chat (a private chat's id is the person's user id). */
-  async userSends(chatId: number, text: string, options: { replyTo?: number; fromId?: number } = {}): Promise<Update> {
+  async userSends(chatId: number, text: string, options: { replyTo?: number; fromId?: number; name?: string } = {}): Promise<Update> {
     const fromId = options.fromId ?? Math.abs(chatId);
     const chat = this.chatOf(chatId);
+    const [firstName, ...lastName] = (options.name ?? 'Staf').split(' ');
     const message: Record<string, unknown> = {
       message_id: this.messageIdFor(String(chatId)),
       date: Math.floor(this.now() / 1000),
       chat,
-      from: { id: fromId, is_bot: false, first_name: 'Staf' },
+      from: { id: fromId, is_bot: false, first_name: firstName, ...(lastName.length ? { last_name: lastName.join(' ') } : {}) },
       text,
     };
     if (options.replyTo !== undefined) {

@@ -118,7 +118,7 @@ describe.each(databases())('linking staff to Telegram on %s', (kind) => {
     expect(await linkState(byDashboard)).toMatchObject({ linked: false });
   });
 
-  it('answers a chat that is not linked with a polite refusal and no data', async () => {
+  it('answers a staff command or button from a chat that is not linked, and any message from a group nobody linked, with a polite refusal and no data', async () => {
     const officer = await createStaff(app, 'officer');
     const created = await app.http
       .post('/api/inquiries')
@@ -127,12 +127,13 @@ describe.each(databases())('linking staff to Telegram on %s', (kind) => {
       .expect(201);
     const { code, documentId } = created.body.data;
     const stranger = nextChat();
+    const group = -nextChat();
     await fake.userSends(stranger, `/info ${code} Syaratnya KK asli.`);
-    await fake.userSends(stranger, 'halo, ada permohonan baru?');
-    await fake.userSends(stranger, '/start');
+    await fake.userSends(group, 'halo, ada permohonan baru?');
+    await fake.userSends(group, '/start');
     await fake.userPresses(stranger, 1, `ack:${documentId}`);
     await fake.consumed();
-    const replies = repliesTo(fake, stranger);
+    const replies = [...repliesTo(fake, stranger), ...repliesTo(fake, group)];
     expect(replies).toHaveLength(3);
     for (const reply of replies) {
       expect(reply).toContain('belum terhubung');

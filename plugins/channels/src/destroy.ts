@@ -4,4 +4,5 @@ import { getService } from './utils';
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await getService(strapi, 'email').stop();
   await getService(strapi, 'meta').stop();
+  await getService(strapi, 'telegram').stop();
 };

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { getService as sop } from '@layanan/sop-workflow';
 import { UPDATES_TABLE } from './services/bot';
-import { configOf, getService, now } from './utils';
+import { TELEGRAM_CHANNEL, citizenChats, configOf, getService, now } from './utils';
 
 const DAY = 24 * 3600_000;
 
@@ -22,11 +22,14 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
     return;
   }
   if (!config.publicUrl) strapi.log.warn('[telegram] PUBLIC_URL is not set: alerts go out without the "Buka di dasbor" button.');
+  // Citizens' rows are routed to the bot's lane before the first update can make one.
+  const citizens = citizenChats(strapi);
+  await citizens?.attach(TELEGRAM_CHANNEL);
   await getService(strapi, 'bot').start();
   const delivery = sop(strapi, 'delivery');
   delivery.register(getService(strapi, 'sender'));
   delivery.registerFanout(getService(strapi, 'fanout'));
-  strapi.log.info(`[telegram] notifier on (${config.webhookUrl ? 'webhook' : 'long polling'}).`);
+  strapi.log.info(`[telegram] notifier on (${config.webhookUrl ? 'webhook' : 'long polling'})${citizens ? '; citizens who write to the bot become inquiries' : ''}.`);
 
   strapi.cron.add({
     telegramPrune: {

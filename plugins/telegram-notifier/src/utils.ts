@@ -1,4 +1,6 @@
 import type { Core } from '@strapi/strapi';
+import type { OutboxRow } from '@layanan/sop-workflow';
+import type { Update } from 'node-telegram-bot-api';
 import type { TelegramServices } from './services';
 import type { TelegramConfig } from './config';
 
@@ -31,4 +33,25 @@ export function enabled(strapi: Core.Strapi): boolean {
 /** The one source of "now": the workflow's clock, which tests move instead of waiting. */
 export function now(strapi: Core.Strapi): Date {
   return strapi.plugin('sop-workflow').service('clock').now() as Date;
+}
+
+/**
+ * The citizens' side of the bot, as the channels plugin provides it (its `telegram` service): the notifier
+ * hands it the updates of chats that are not staff chats and delivers its rows on the bot's one lane, but
+ * knows nothing of inquiries, receipts or the conversation log.
+ */
+export interface CitizenChats {
+  /** Stores (then processes) a citizen's message; rejects when it could not be stored. Resolves to an immediate reply, if any. */
+  accept(update: Update): Promise<string | null>;
+  greeting(): string;
+  attach(outboxChannel: string): Promise<void>;
+  owns(row: OutboxRow): boolean;
+  compose(row: OutboxRow): Promise<{ text: string; entities: { type: 'bold'; offset: number; length: number }[]; replyTo: number | null } | null>;
+  afterSent(row: OutboxRow, messageId: string | null): Promise<void>;
+  afterFailed(row: OutboxRow, cause: string): Promise<void>;
+}
+
+/** Null when the channels plugin is not loaded: then every chat that is not linked gets the staff refusal. */
+export function citizenChats(strapi: Core.Strapi): CitizenChats | null {
+  return (strapi.plugin('channels')?.service('telegram') as CitizenChats | undefined) ?? null;
 }

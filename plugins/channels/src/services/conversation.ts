@@ -97,10 +97,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return found?.inquiry?.id ?? null;
     },
 
-    /** The last message the citizen sent on this channel, to thread a reply to it. */
-    async lastInbound(inquiryId: number, channel: string): Promise<{ thread: Record<string, unknown> | null; address: string | null } | null> {
+    /** The last message the citizen sent on this channel (of this purpose, when given), to thread a reply to it. */
+    async lastInbound(inquiryId: number, channel: string, purpose?: MessagePurpose): Promise<{ thread: Record<string, unknown> | null; address: string | null } | null> {
       return (await rows().findOne({
-        where: { inquiry: { id: inquiryId }, channel, direction: 'in' },
+        where: { inquiry: { id: inquiryId }, channel, direction: 'in', ...(purpose ? { purpose } : {}) },
         select: ['thread', 'address'],
         orderBy: [{ at: 'desc' }, { id: 'desc' }],
       })) as { thread: Record<string, unknown> | null; address: string | null } | null;

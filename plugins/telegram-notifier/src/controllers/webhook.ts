@@ -1,6 +1,7 @@
 import { secretMatches } from '@layanan/sop-workflow';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import createHttpError from 'http-errors';
 import type { Update } from 'node-telegram-bot-api';
 import { configOf, getService } from '../utils';
 
@@ -18,7 +19,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (!update || typeof update !== 'object' || !Number.isSafeInteger(update.update_id)) {
       throw new errors.ValidationError('Not a Telegram update');
     }
-    await getService(strapi, 'bot').handleUpdate(update as Update);
+    try {
+      await getService(strapi, 'bot').handleUpdate(update as Update);
+    } catch {
+      // Not acknowledged: Telegram delivers the update again later.
+      throw createHttpError(503, 'The update could not be stored; try again.');
+    }
     return { ok: true };
   },
 });

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { ROLE_LABELS } from '@layanan/config';
 import { Api, Bot, type Context, type Update } from 'node-telegram-bot-api';
-import { TELEGRAM_CHANNEL, UID, configOf, getService, now } from '../utils';
+import { TELEGRAM_CHANNEL, UID, citizenChats, configOf, getService, now } from '../utils';
 import type { LinkedChat, StaffMember } from './links';
 import { escapeHtml, formatWib, type AlertPayload } from './messages';
 import { classify } from './sender';
@@ -31,12 +31,21 @@ function linkedGreeting(member: StaffMember): string {
 
 type RawResult = { rows?: unknown[] } | unknown[];
 
+/** A citizen's message that could not be stored: the update must not be acknowledged, so Telegram sends it again. */
+class NotStored extends Error {}
+
+const isCommand = (text: string | undefined) => /^\/\w/.test(text ?? '');
+
 /**
  * The bot: staff link their chat with /start <code>, unlink with /stop, take a request with the "Terima"
- * button and give the division's information by replying to an alert or with /info. A chat nobody linked
- * gets a polite refusal and no data. Updates arrive by long polling, or by webhook when one is configured;
- * both pass through handleUpdate, which drops an update id it has already seen (Telegram delivers at least
- * once), in a table shared by every instance.
+ * button and give the division's information by replying to an alert or with /info. A private chat nobody
+ * linked is a citizen's: what they write (not a command) goes to the channels plugin, which stores it before
+ * the update is acknowledged and makes it an inquiry; /start greets them. Other unlinked chats, and a
+ * citizen's commands and buttons, get a polite refusal and no data. Updates arrive by long polling, or by
+ * webhook when one is configured; both pass through handleUpdate, which drops an update id it has already
+ * seen (Telegram delivers at least once), in a table shared by every instance. A citizen's message is not
+ * held to that table: the inbox's own key (chat and message id) makes a repeat a no-op, and marking the
+ * update seen before it is stored could lose it.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   let bot: Bot | null = null;
@@ -74,6 +83,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
 
+  /** Whether the update is a citizen's message, handed to the channels plugin (stored before this resolves). */
+  async function handedToCitizens(ctx: Context): Promise<boolean> {
+    const citizens = citizenChats(strapi);
+    const message = ctx.message;
+    if (!citizens || !message || message.chat.type !== 'private' || isCommand(message.text)) return false;
+    if (await links().byChat(message.chat.id)) return false;
+    let reply: string | null;
+    try {
+      reply = await citizens.accept(ctx.update);
+    } catch (error) {
+      throw new NotStored((error as Error)?.message ?? String(error));
+    }
+    if (reply) await answer(ctx, reply);
+    return true;
+  }
+
   async function linkedOrRefuse(ctx: Context): Promise<LinkedChat | null> {
     const chatId = ctx.chatId;
     const linked = chatId === undefined ? null : await links().byChat(chatId);
@@ -88,8 +113,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const row = (await strapi.db.query(UID.notification).findOne({
       where: { channel: TELEGRAM_CHANNEL, recipient: String(chatId), externalId: String(messageId) },
       select: ['payload'],
-    })) as { payload: AlertPayload } | null;
-    return row?.payload ?? null;
+    })) as { payload: AlertPayload & { purpose?: unknown } } | null;
+    return row?.payload && row.payload.purpose === undefined ? row.payload : null;
   }
 
   async function onStart(ctx: Context): Promise<void> {
@@ -98,7 +123,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (!chat) return;
     if (!code) {
       const linked = await links().byChat(chat.id);
-      await answer(ctx, linked ? TEXT.alreadyLinked(linked.user.name) : TEXT.notLinked);
+      const citizens = chat.type === 'private' ? citizenChats(strapi) : null;
+      await answer(ctx, linked ? TEXT.alreadyLinked(linked.user.name) : (citizens?.greeting() ?? TEXT.notLinked));
       return;
     }
     const result = await links().redeem(code, { id: chat.id, type: chat.type });
@@ -187,6 +213,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const config = configOf(strapi);
     const created = new Bot(config.token, { apiRoot: config.apiRoot, maxRetries: 0, timeoutMs: config.delivery.requestTimeoutMs });
     created.use(async (ctx, next) => {
+      if (await handedToCitizens(ctx)) return;
       if (await firstTime(ctx.update.update_id)) await next();
     });
     created.command('start', onStart);
@@ -196,6 +223,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     created.on('message', onMessage);
     created.catch((error, ctx) => {
       strapi.log.error(`[telegram] update ${ctx.update.update_id} failed: ${(error as Error)?.message ?? error}`);
+      // Rethrown, polling stops before confirming the update (and starts again) and the webhook answers 5xx.
+      if (error instanceof NotStored) throw error;
     });
     return created;
   }

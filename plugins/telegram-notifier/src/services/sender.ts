@@ -1,8 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import type { ChannelSender, OutboxRow, SendOutcome, SenderLimits } from '@layanan/sop-workflow';
 import { NetworkError, TelegramApiError } from 'node-telegram-bot-api';
-import { TELEGRAM_CHANNEL, configOf, getService } from '../utils';
+import { TELEGRAM_CHANNEL, citizenChats, configOf, getService, type CitizenChats } from '../utils';
 import type { AlertPayload } from './messages';
+
+/** A citizen's row that can never be sent: its inquiry is gone, or nothing on this server composes it. */
+class Undeliverable extends Error {}
 
 /** Connection failures that happen before a request can reach Telegram: nothing was sent, so retrying is safe. */
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
@@ -26,6 +29,7 @@ function causeCodes(error: unknown): string[] {
  * garbled answer) leaves us not knowing.
  */
 export function classify(error: unknown): SendOutcome {
+  if (error instanceof Undeliverable) return { kind: 'permanent' };
   if (error instanceof TelegramApiError) {
     if (error.errorCode === 429) return { kind: 'retry-after', ms: (error.retryAfter ?? 1) * 1000 };
     if (error.errorCode === 401 || error.errorCode === 404) return { kind: 'auth' };
@@ -37,6 +41,10 @@ export function classify(error: unknown): SendOutcome {
 }
 
 export function describe(error: unknown): string {
+  if (error instanceof Undeliverable) return error.message;
+  if (error instanceof TelegramApiError && error.errorCode === 403) {
+    return `Penerima memblokir bot, menghapus akun Telegram-nya, atau bot dikeluarkan dari chat (Telegram 403: ${error.description})`;
+  }
   if (error instanceof TelegramApiError) return `Telegram ${error.errorCode}: ${error.description}`;
   const codes = causeCodes(error);
   return `${(error as Error)?.message ?? String(error)}${codes.length ? ` (${codes.join(', ')})` : ''}`;
@@ -54,38 +62,81 @@ function keyboard(payload: AlertPayload) {
   return buttons.length ? { inline_keyboard: [buttons] } : undefined;
 }
 
-/** The `telegram` rows of the outbox, one alert to one chat each, on the delivery engine. */
-export default ({ strapi }: { strapi: Core.Strapi }): ChannelSender => ({
-  channel: TELEGRAM_CHANNEL,
+/**
+ * The `telegram` rows of the outbox on the delivery engine: the staff alerts, one to one chat each, and the
+ * citizens' receipts, answers and messages the channels plugin routes to the bot. One lane for both, so both
+ * share the bot's budget (30 a second overall, one a second per chat) and one pacer keeps it.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }): ChannelSender => {
+  const api = () => getService(strapi, 'bot').api();
+  const citizenRow = (row: OutboxRow): CitizenChats | null => {
+    const citizens = citizenChats(strapi);
+    return citizens?.owns(row) ? citizens : null;
+  };
 
-  /** Telegram's limits, read from the plugin's configuration at every round. */
-  get limits(): Partial<SenderLimits> {
-    const { perChatIntervalMs, ...delivery } = configOf(strapi).delivery;
-    return { ...delivery, perRecipientIntervalMs: perChatIntervalMs, isGroup: isGroupChat };
-  },
-
-  async send(row: OutboxRow, signal: AbortSignal) {
+  async function sendAlert(row: OutboxRow, signal: AbortSignal) {
     const payload = row.payload as unknown as AlertPayload;
-    const message = await getService(strapi, 'bot')
-      .api()
-      .sendMessage(
-        {
-          chat_id: row.recipient ?? '',
-          text: payload.text,
-          parse_mode: 'HTML',
-          link_preview_options: { is_disabled: true },
-          reply_markup: keyboard(payload),
-        },
-        signal,
-      );
+    const message = await api().sendMessage(
+      {
+        chat_id: row.recipient ?? '',
+        text: payload.text,
+        parse_mode: 'HTML',
+        link_preview_options: { is_disabled: true },
+        reply_markup: keyboard(payload),
+      },
+      signal,
+    );
     return { externalId: String(message.message_id) };
-  },
+  }
 
-  classify,
-  describe,
+  /** Plain text with its bold as entities, as a reply to the citizen's question (sent anyway if that is gone). */
+  async function sendToCitizen(citizens: CitizenChats, row: OutboxRow, signal: AbortSignal) {
+    const message = await citizens.compose(row);
+    if (!message || !row.recipient) throw new Undeliverable('Permohonan atau chat pemohon tidak ditemukan.');
+    const sent = await api().sendMessage(
+      {
+        chat_id: row.recipient,
+        text: message.text,
+        entities: message.entities,
+        link_preview_options: { is_disabled: true },
+        ...(message.replyTo ? { reply_parameters: { message_id: message.replyTo, allow_sending_without_reply: true } } : {}),
+      },
+      signal,
+    );
+    return { externalId: String(sent.message_id) };
+  }
 
-  /** A chat whose person blocked the bot (or left the group) gets nothing more: its link goes. */
-  async afterFailed(row: OutboxRow, _outcome: SendOutcome, error: unknown) {
-    if (error instanceof TelegramApiError && error.errorCode === 403 && row.recipient) await getService(strapi, 'links').unlinkChat(row.recipient);
-  },
-});
+  return {
+    channel: TELEGRAM_CHANNEL,
+
+    /** Telegram's limits, read from the plugin's configuration at every round. */
+    get limits(): Partial<SenderLimits> {
+      const { perChatIntervalMs, ...delivery } = configOf(strapi).delivery;
+      return { ...delivery, perRecipientIntervalMs: perChatIntervalMs, isGroup: isGroupChat };
+    },
+
+    async send(row: OutboxRow, signal: AbortSignal) {
+      if (row.payload?.purpose === undefined) return sendAlert(row, signal);
+      const citizens = citizenRow(row);
+      if (!citizens) throw new Undeliverable('Pesan untuk pemohon tidak dapat disusun: plugin kanal tidak aktif.');
+      return sendToCitizen(citizens, row, signal);
+    },
+
+    classify,
+    describe,
+
+    async afterSent(row: OutboxRow, result: { externalId: string | null }) {
+      await citizenRow(row)?.afterSent(row, result.externalId);
+    },
+
+    /** A staff chat whose person blocked the bot (or left the group) gets nothing more: its link goes. */
+    async afterFailed(row: OutboxRow, _outcome: SendOutcome, error: unknown) {
+      const citizens = citizenRow(row);
+      if (citizens) {
+        await citizens.afterFailed(row, error === undefined ? 'Tidak pasti terkirim.' : describe(error));
+        return;
+      }
+      if (error instanceof TelegramApiError && error.errorCode === 403 && row.recipient) await getService(strapi, 'links').unlinkChat(row.recipient);
+    },
+  };
+};
