@@ -1,6 +1,7 @@
-// The benchmark target of scripts/bench-telegram.mjs and scripts/bench-email.mjs: the compiled CMS (cms/dist)
-// booted in this process as in production, its media pointed by the environment at the bench's fake servers,
-// served on PORT; it makes staff accounts and counts rows for the bench over IPC. Started with fork() (IPC
+// The target of the Telegram and e-mail benches and of the proofs (scripts/proof-*.mjs): the compiled CMS
+// (cms/dist) booted in this process as in production, its media pointed by the environment at the fake
+// servers, served on PORT; it makes staff accounts, counts rows and reads the audit over IPC. PROOF_CLOCK_OFFSET_MS
+// moves the workflow's clock ahead, as if the server had been down that long. Started with fork() (IPC
 // channel); not meant to be run by hand.
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -28,8 +29,8 @@ async function createStaff(role, division, count) {
   for (let i = 0; i < count; i += 1) {
     sequence += 1;
     const user = await users.add({
-      username: `bench-${role}-${sequence}`,
-      email: `bench-${role}-${sequence}@bench.local`,
+      username: `bench-${role}-${process.pid}-${sequence}`,
+      email: `bench-${role}-${process.pid}-${sequence}@bench.local`,
       password: 'Rahasia-2026!',
       provider: 'local',
       confirmed: true,
@@ -57,13 +58,49 @@ async function inquiries(channel, withRefs) {
   return { count: rows.length, rows };
 }
 
+/** Every inquiry with its due times and event types, and the outbox rows, for a proof's audit. */
+async function audit() {
+  const knex = strapi.db.connection;
+  const link = strapi.db.metadata.get('api::inquiry-event.inquiry-event').attributes.inquiry.joinTable;
+  const inquiryRows = await knex('inquiries').select('id', 'code', 'status', 'channel', 'triage_due_at', 'coordination_due_at', 'answer_due_at', 'triage_breached', 'coordination_breached', 'answer_breached', 'reminder_due_at');
+  const eventRows = await knex(link.name).join('inquiry_events', 'inquiry_events.id', `${link.name}.${link.joinColumn.name}`).select(`${link.name}.${link.inverseJoinColumn.name} as inquiry`, 'inquiry_events.type', 'inquiry_events.detail');
+  const events = new Map();
+  for (const e of eventRows) {
+    const detail = typeof e.detail === 'string' ? JSON.parse(e.detail) : e.detail;
+    if (!events.has(e.inquiry)) events.set(e.inquiry, []);
+    events.get(e.inquiry).push(detail?.step ? `${e.type}:${detail.step}` : e.type);
+  }
+  const inquiries = inquiryRows.map((r) => ({
+    code: r.code,
+    status: r.status,
+    channel: r.channel,
+    due: { triage: Boolean(r.triage_due_at), coordination: Boolean(r.coordination_due_at), answer: Boolean(r.answer_due_at) },
+    dueAt: { triage: r.triage_due_at, coordination: r.coordination_due_at, answer: r.answer_due_at },
+    breached: { triage: Boolean(r.triage_breached), coordination: Boolean(r.coordination_breached), answer: Boolean(r.answer_breached) },
+    events: events.get(r.id) ?? [],
+  }));
+  const notifications = await knex('notifications').select('channel', 'topic', 'recipient', 'idempotency_key as key', 'status', 'attempts', 'last_error as lastError');
+  return { now: getClock().now().toISOString(), inquiries, notifications };
+}
+
+const getClock = () => strapi.plugin('sop-workflow').service('clock');
+function moveClock(offsetMs) {
+  if (offsetMs) getClock().use(() => new Date(Date.now() + offsetMs));
+}
+
 process.on('message', async (msg) => {
   try {
     if (msg.type === 'staff') process.send({ type: 'staff', staff: await createStaff(msg.role, msg.division, msg.count) });
     else if (msg.type === 'stats') process.send({ type: 'stats', ...(await stats(msg.channel ?? 'telegram')) });
     else if (msg.type === 'inquiries') process.send({ type: 'inquiries', ...(await inquiries(msg.channel, msg.withRefs)) });
     else if (msg.type === 'limits') process.send({ type: 'limits', limits: strapi.plugin('sop-workflow').service('delivery').limits(msg.channel) });
-    else if (msg.type === 'cursors') process.send({ type: 'cursors', count: Number((await strapi.db.connection('channel_cursors').count({ n: '*' }))[0].n) });
+    else if (msg.type === 'audit') process.send({ type: 'audit', ...(await audit()) });
+    else if (msg.type === 'clock') process.send({ type: 'clock', offsetMs: (moveClock(msg.offsetMs), msg.offsetMs) });
+    else if (msg.type === 'sweep') {
+      const started = performance.now();
+      const result = await strapi.plugin('sop-workflow').service('sweep').run();
+      process.send({ type: 'sweep', ...result, ms: performance.now() - started });
+    } else if (msg.type === 'cursors') process.send({ type: 'cursors', count: Number((await strapi.db.connection('channel_cursors').count({ n: '*' }))[0].n) });
   } catch (error) {
     process.send({ type: 'error', message: String(error?.stack ?? error) });
   }
@@ -72,6 +109,7 @@ process.on('message', async (msg) => {
 async function main() {
   strapi = await createStrapi({ appDir: CMS, distDir: path.join(CMS, 'dist') }).load();
   for (const plugin of ['sop-workflow', 'telegram-notifier', 'channels']) if (!strapi.plugin(plugin)) throw new Error(`the ${plugin} plugin is not loaded`);
+  moveClock(Number(process.env.PROOF_CLOCK_OFFSET_MS ?? 0));
   await strapi.listen();
   process.send({ type: 'ready', pid: process.pid });
 }
