@@ -283,13 +283,14 @@ export async function walkInquiry(client, staff, applicant, acked, division = 'D
  * The audit every proof runs on its database: acknowledged inquiries there exactly once with their trail and
  * due times, no inquiry without its `created` event or its first deadline, codes unique, outbox keys unique.
  */
-export function auditInquiries(verdict, audit, acked) {
+export function auditInquiries(verdict, audit, acked, prefix = '') {
+  const check = (name, ok, detail) => verdict.check(`${prefix}${name}`, ok, detail);
   const byCode = new Map();
   for (const row of audit.inquiries) byCode.set(row.code, [...(byCode.get(row.code) ?? []), row]);
   const duplicated = [...byCode.values()].filter((rows) => rows.length > 1).length;
-  verdict.check('tracking codes unique', duplicated === 0, `${audit.inquiries.length} inquiries, ${duplicated} codes twice`);
+  check('tracking codes unique', duplicated === 0, `${audit.inquiries.length} inquiries, ${duplicated} codes twice`);
   const missing = [...acked.keys()].filter((code) => !byCode.has(code));
-  verdict.check('every acknowledged inquiry is in the database', missing.length === 0, `${acked.size} acknowledged, ${missing.length} missing${missing.length ? ` (${missing.slice(0, 3).join(', ')})` : ''}`);
+  check('every acknowledged inquiry is in the database', missing.length === 0, `${acked.size} acknowledged, ${missing.length} missing${missing.length ? ` (${missing.slice(0, 3).join(', ')})` : ''}`);
   const dueFor = { triaged: 'coordination', coordinated: 'answer' };
   const incomplete = [];
   for (const [code, steps] of acked) {
@@ -298,13 +299,13 @@ export function auditInquiries(verdict, audit, acked) {
     const lacks = steps.filter((step) => !row.events.includes(step) || (dueFor[step] && !row.due[dueFor[step]]));
     if (lacks.length) incomplete.push(`${code} lacks ${lacks.join('+')}`);
   }
-  verdict.check('each acknowledged step has its event and due time', incomplete.length === 0, `${incomplete.length} incomplete${incomplete.length ? ` (${incomplete.slice(0, 3).join('; ')})` : ''}`);
+  check('each acknowledged step has its event and due time', incomplete.length === 0, `${incomplete.length} incomplete${incomplete.length ? ` (${incomplete.slice(0, 3).join('; ')})` : ''}`);
   const halfWritten = audit.inquiries.filter((row) => !row.events.includes('created') || !row.due.triage);
-  verdict.check('no inquiry without its created event and triage deadline', halfWritten.length === 0, `${halfWritten.length} half-written${halfWritten.length ? ` (${halfWritten.slice(0, 3).map((r) => r.code).join(', ')})` : ''}`);
+  check('no inquiry without its created event and triage deadline', halfWritten.length === 0, `${halfWritten.length} half-written${halfWritten.length ? ` (${halfWritten.slice(0, 3).map((r) => r.code).join(', ')})` : ''}`);
   const keys = new Map();
   for (const n of audit.notifications) keys.set(n.key, (keys.get(n.key) ?? 0) + 1);
   const twice = [...keys.values()].filter((n) => n > 1).length;
-  verdict.check('outbox rows once per key', twice === 0, `${audit.notifications.length} rows, ${twice} keys twice`);
+  check('outbox rows once per key', twice === 0, `${audit.notifications.length} rows, ${twice} keys twice`);
 }
 
 /** Each (chat, alert) pair the fake delivered more than once: a message sent twice. */
