@@ -83,6 +83,27 @@ async function audit() {
   return { now: getClock().now().toISOString(), inquiries, notifications };
 }
 
+/** Rows per table, to tell that a refused request wrote nothing. */
+async function counts() {
+  const tables = ['inquiries', 'inquiry_events', 'notifications', 'survey_responses', 'up_users', 'divisions', 'faq_entries', 'holidays', 'telegram_links', 'channel_messages'];
+  const out = {};
+  for (const table of tables) {
+    if (await strapi.db.connection.schema.hasTable(table)) out[table] = Number((await strapi.db.connection(table).count({ n: '*' }))[0].n);
+  }
+  return out;
+}
+
+/** What no response may ever show: tracking-token hashes, password hashes, reset tokens (one set on each account). */
+async function secrets() {
+  const knex = strapi.db.connection;
+  for (const user of await knex('up_users').select('id').whereNull('reset_password_token')) {
+    await knex('up_users').where({ id: user.id }).update({ reset_password_token: `reset${user.id}x${Math.random().toString(36).slice(2, 14)}` });
+  }
+  const users = await knex('up_users').select('password', 'reset_password_token as reset');
+  const tokens = await knex('inquiries').whereNotNull('tracking_token_hash').pluck('tracking_token_hash');
+  return [...tokens, ...users.flatMap((u) => [u.password, u.reset])].filter(Boolean);
+}
+
 const getClock = () => strapi.plugin('sop-workflow').service('clock');
 function moveClock(offsetMs) {
   if (offsetMs) getClock().use(() => new Date(Date.now() + offsetMs));
@@ -95,6 +116,8 @@ process.on('message', async (msg) => {
     else if (msg.type === 'inquiries') process.send({ type: 'inquiries', ...(await inquiries(msg.channel, msg.withRefs)) });
     else if (msg.type === 'limits') process.send({ type: 'limits', limits: strapi.plugin('sop-workflow').service('delivery').limits(msg.channel) });
     else if (msg.type === 'audit') process.send({ type: 'audit', ...(await audit()) });
+    else if (msg.type === 'counts') process.send({ type: 'counts', counts: await counts() });
+    else if (msg.type === 'secrets') process.send({ type: 'secrets', secrets: await secrets() });
     else if (msg.type === 'clock') process.send({ type: 'clock', offsetMs: (moveClock(msg.offsetMs), msg.offsetMs) });
     else if (msg.type === 'sweep') {
       const started = performance.now();
