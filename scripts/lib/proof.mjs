@@ -258,10 +258,10 @@ export function intakeBody(applicant, subject = 'Pertanyaan lewat telepon') {
 }
 
 /**
- * Officer actions on fresh inquiries: intake, triage, coordinate, answer. Returns the code and how far it got;
+ * Officer actions on fresh inquiries: intake, then triage, coordinate and answer (`steps` of them). Returns the code and how far it got;
  * each step's 2xx is recorded in `acked` (code → steps acknowledged).
  */
-export async function walkInquiry(client, staff, applicant, acked, division = 'DAFDUK') {
+export async function walkInquiry(client, staff, applicant, acked, { division = 'DAFDUK', steps: upTo = 3 } = {}) {
   const created = await client.call('officer intake', 'POST', '/api/inquiries', { jwt: staff.officer.jwt, body: intakeBody(applicant) });
   if (created.status !== 201) return null;
   const { documentId, code } = created.json.data;
@@ -271,7 +271,7 @@ export async function walkInquiry(client, staff, applicant, acked, division = 'D
     ['coordinate', { information: 'Syaratnya fotokopi KK dan surat keterangan lahir.' }, 'coordinated'],
     ['answer', { answer: 'Silakan datang dengan fotokopi KK dan surat keterangan lahir.' }, 'answered'],
   ];
-  for (const [action, data, event] of steps) {
+  for (const [action, data, event] of steps.slice(0, upTo)) {
     const res = await client.call(`officer ${action}`, 'POST', `/api/inquiries/${documentId}/${action}`, { jwt: staff.officer.jwt, body: { data } });
     if (res.status !== 200) return { code, documentId };
     acked.get(code).push(event);
