@@ -118,7 +118,10 @@ process.on('message', async (msg) => {
     else if (msg.type === 'audit') process.send({ type: 'audit', ...(await audit()) });
     else if (msg.type === 'counts') process.send({ type: 'counts', counts: await counts() });
     else if (msg.type === 'secrets') process.send({ type: 'secrets', secrets: await secrets() });
-    else if (msg.type === 'clock') process.send({ type: 'clock', offsetMs: (moveClock(msg.offsetMs), msg.offsetMs) });
+    else if (msg.type === 'clock') {
+      moveClock(msg.offsetMs);
+      process.send({ type: 'clock', offsetMs: msg.offsetMs });
+    }
     else if (msg.type === 'sweep') {
       const started = performance.now();
       const result = await strapi.plugin('sop-workflow').service('sweep').run();
