@@ -12,6 +12,7 @@ function unreadableBody(error: Error & { status?: number }): never {
 export default [
   'global::request-log',
   'strapi::errors',
+  'global::method-not-allowed',
   'strapi::security',
   'strapi::cors',
   'strapi::poweredBy',

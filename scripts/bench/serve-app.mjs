@@ -1,6 +1,7 @@
-// The benchmark target of scripts/bench-telegram.mjs and scripts/bench-email.mjs: the compiled CMS (cms/dist)
-// booted in this process as in production, its media pointed by the environment at the bench's fake servers,
-// served on PORT; it makes staff accounts and counts rows for the bench over IPC. Started with fork() (IPC
+// The target of the Telegram and e-mail benches and of the proofs (scripts/proof-*.mjs): the compiled CMS
+// (cms/dist) booted in this process as in production, its media pointed by the environment at the fake
+// servers, served on PORT; it makes staff accounts, counts rows and reads the audit over IPC. PROOF_CLOCK_OFFSET_MS
+// moves the workflow's clock ahead, as if the server had been down that long. Started with fork() (IPC
 // channel); not meant to be run by hand.
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -28,8 +29,8 @@ async function createStaff(role, division, count) {
   for (let i = 0; i < count; i += 1) {
     sequence += 1;
     const user = await users.add({
-      username: `bench-${role}-${sequence}`,
-      email: `bench-${role}-${sequence}@bench.local`,
+      username: `bench-${role}-${process.pid}-${sequence}`,
+      email: `bench-${role}-${process.pid}-${sequence}@bench.local`,
       password: 'Rahasia-2026!',
       provider: 'local',
       confirmed: true,
@@ -70,6 +71,57 @@ async function conversation(channel) {
   };
 }
 
+/** Every inquiry with its due times and event types, and the outbox rows, for a proof's audit. */
+async function audit() {
+  const knex = strapi.db.connection;
+  const link = strapi.db.metadata.get('api::inquiry-event.inquiry-event').attributes.inquiry.joinTable;
+  const inquiryRows = await knex('inquiries').select('id', 'code', 'status', 'channel', 'triage_due_at', 'coordination_due_at', 'answer_due_at', 'triage_breached', 'coordination_breached', 'answer_breached', 'reminder_due_at');
+  const eventRows = await knex(link.name).join('inquiry_events', 'inquiry_events.id', `${link.name}.${link.joinColumn.name}`).select(`${link.name}.${link.inverseJoinColumn.name} as inquiry`, 'inquiry_events.type', 'inquiry_events.detail');
+  const events = new Map();
+  for (const e of eventRows) {
+    const detail = typeof e.detail === 'string' ? JSON.parse(e.detail) : e.detail;
+    if (!events.has(e.inquiry)) events.set(e.inquiry, []);
+    events.get(e.inquiry).push(detail?.step ? `${e.type}:${detail.step}` : e.type);
+  }
+  const inquiries = inquiryRows.map((r) => ({
+    code: r.code,
+    status: r.status,
+    channel: r.channel,
+    due: { triage: Boolean(r.triage_due_at), coordination: Boolean(r.coordination_due_at), answer: Boolean(r.answer_due_at) },
+    dueAt: { triage: r.triage_due_at, coordination: r.coordination_due_at, answer: r.answer_due_at },
+    breached: { triage: Boolean(r.triage_breached), coordination: Boolean(r.coordination_breached), answer: Boolean(r.answer_breached) },
+    events: events.get(r.id) ?? [],
+  }));
+  const notifications = await knex('notifications').select('channel', 'topic', 'recipient', 'idempotency_key as key', 'status', 'attempts', 'last_error as lastError');
+  return { now: getClock().now().toISOString(), inquiries, notifications };
+}
+
+/** Rows per table, to tell that a refused request wrote nothing. */
+async function counts() {
+  const tables = ['inquiries', 'inquiry_events', 'notifications', 'survey_responses', 'up_users', 'divisions', 'faq_entries', 'holidays', 'telegram_links', 'channel_messages'];
+  const out = {};
+  for (const table of tables) {
+    if (await strapi.db.connection.schema.hasTable(table)) out[table] = Number((await strapi.db.connection(table).count({ n: '*' }))[0].n);
+  }
+  return out;
+}
+
+/** What no response may ever show: tracking-token hashes, password hashes, reset tokens (one set on each account). */
+async function secrets() {
+  const knex = strapi.db.connection;
+  for (const user of await knex('up_users').select('id').whereNull('reset_password_token')) {
+    await knex('up_users').where({ id: user.id }).update({ reset_password_token: `reset${user.id}x${Math.random().toString(36).slice(2, 14)}` });
+  }
+  const users = await knex('up_users').select('password', 'reset_password_token as reset');
+  const tokens = await knex('inquiries').whereNotNull('tracking_token_hash').pluck('tracking_token_hash');
+  return [...tokens, ...users.flatMap((u) => [u.password, u.reset])].filter(Boolean);
+}
+
+const getClock = () => strapi.plugin('sop-workflow').service('clock');
+function moveClock(offsetMs) {
+  if (offsetMs) getClock().use(() => new Date(Date.now() + offsetMs));
+}
+
 process.on('message', async (msg) => {
   try {
     if (msg.type === 'staff') process.send({ type: 'staff', staff: await createStaff(msg.role, msg.division, msg.count) });
@@ -77,7 +129,18 @@ process.on('message', async (msg) => {
     else if (msg.type === 'inquiries') process.send({ type: 'inquiries', ...(await inquiries(msg.channel, msg.withRefs)) });
     else if (msg.type === 'conversation') process.send({ type: 'conversation', ...(await conversation(msg.channel)) });
     else if (msg.type === 'limits') process.send({ type: 'limits', limits: strapi.plugin('sop-workflow').service('delivery').limits(msg.channel) });
-    else if (msg.type === 'cursors') process.send({ type: 'cursors', count: Number((await strapi.db.connection('channel_cursors').count({ n: '*' }))[0].n) });
+    else if (msg.type === 'audit') process.send({ type: 'audit', ...(await audit()) });
+    else if (msg.type === 'counts') process.send({ type: 'counts', counts: await counts() });
+    else if (msg.type === 'secrets') process.send({ type: 'secrets', secrets: await secrets() });
+    else if (msg.type === 'clock') {
+      moveClock(msg.offsetMs);
+      process.send({ type: 'clock', offsetMs: msg.offsetMs });
+    }
+    else if (msg.type === 'sweep') {
+      const started = performance.now();
+      const result = await strapi.plugin('sop-workflow').service('sweep').run();
+      process.send({ type: 'sweep', ...result, ms: performance.now() - started });
+    } else if (msg.type === 'cursors') process.send({ type: 'cursors', count: Number((await strapi.db.connection('channel_cursors').count({ n: '*' }))[0].n) });
   } catch (error) {
     process.send({ type: 'error', message: String(error?.stack ?? error) });
   }
@@ -86,6 +149,7 @@ process.on('message', async (msg) => {
 async function main() {
   strapi = await createStrapi({ appDir: CMS, distDir: path.join(CMS, 'dist') }).load();
   for (const plugin of ['sop-workflow', 'telegram-notifier', 'channels']) if (!strapi.plugin(plugin)) throw new Error(`the ${plugin} plugin is not loaded`);
+  moveClock(Number(process.env.PROOF_CLOCK_OFFSET_MS ?? 0));
   await strapi.listen();
   process.send({ type: 'ready', pid: process.pid });
 }

@@ -110,6 +110,16 @@ describe.each(databases())('malformed requests on %s', (kind) => {
     expect(after).toEqual(stored);
   });
 
+  it('a method an address does not take is a 405 with a message, and deletes nothing', async () => {
+    const before = await countRows(app.strapi);
+    for (const res of [await app.http.delete('/api/inquiries/').set(officer.auth), await app.http.patch(`/api/inquiries/${inquiry.documentId}`).set(officer.auth).send({ data: {} })]) {
+      expect(res.status).toBe(405);
+      expect(res.body.error).toMatchObject({ status: 405, name: 'MethodNotAllowedError' });
+      expect(res.body.error.message).toMatch(/tidak tersedia/);
+    }
+    expect(await countRows(app.strapi)).toEqual(before);
+  });
+
   it('a valid triage after all that still works: the refusals left no half-written state', async () => {
     await app.http
       .post(`/api/inquiries/${inquiry.documentId}/triage`)
