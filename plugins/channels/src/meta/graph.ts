@@ -1,3 +1,5 @@
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import { redactFreeText } from '@layanan/config';
 import type { SendOutcome } from '@layanan/sop-workflow';
 
@@ -29,22 +31,60 @@ function graphError(status: number, body: unknown, retryAfter: string | null): G
   return new GraphError(message, status, number(error.code), number(error.error_subcode), seconds === null ? null : seconds * 1000);
 }
 
-export async function graphPost(url: string, token: string, body: unknown, signal?: AbortSignal): Promise<Record<string, unknown>> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-    signal,
-  });
-  const text = await response.text();
-  let parsed: unknown = null;
-  try {
-    parsed = text ? JSON.parse(text) : null;
-  } catch {
-    parsed = null;
+/** A failure on the way, and whether the whole request had gone out before it (only then may Meta have acted). */
+export class GraphTransportError extends Error {
+  override name = 'GraphTransportError';
+  constructor(
+    override readonly cause: Error & { code?: string },
+    readonly written: boolean,
+  ) {
+    super(cause.message);
   }
-  if (!response.ok) throw graphError(response.status, parsed, response.headers.get('retry-after'));
-  return (parsed ?? {}) as Record<string, unknown>;
+  get code(): string | undefined {
+    return this.cause.code;
+  }
+}
+
+/**
+ * One POST on a connection of its own. A reused keep-alive connection can be closed by the server just as a
+ * request goes out, and the client cannot tell whether it was read; a fresh one fails either before the
+ * request is written (nothing sent: retried) or after (Meta may have sent it: settled by its status).
+ */
+export function graphPost(url: string, token: string, body: unknown, signal?: AbortSignal): Promise<Record<string, unknown>> {
+  const payload = Buffer.from(JSON.stringify(body), 'utf8');
+  const target = new URL(url);
+  const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
+  return new Promise((resolve, reject) => {
+    let written = false;
+    const req = send(target, {
+      method: 'POST',
+      agent: false,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': payload.length, connection: 'close' },
+      signal,
+    });
+    req.on('finish', () => {
+      written = true;
+    });
+    req.on('error', (error) => reject(new GraphTransportError(error, written)));
+    req.on('response', (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('error', (error) => reject(new GraphTransportError(error, true)));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        let parsed: unknown = null;
+        try {
+          parsed = text ? JSON.parse(text) : null;
+        } catch {
+          parsed = null;
+        }
+        const status = res.statusCode ?? 0;
+        if (status < 200 || status >= 300) reject(graphError(status, parsed, (res.headers['retry-after'] as string | undefined) ?? null));
+        else resolve((parsed ?? {}) as Record<string, unknown>);
+      });
+    });
+    req.end(payload);
+  });
 }
 
 /** Errors that mean no connection was ever made, so nothing was sent. */
@@ -71,6 +111,7 @@ export function classifyGraph(error: unknown): SendOutcome {
     return { kind: 'permanent' };
   }
   if (NOT_CONNECTED.has(causeCode(error) ?? '')) return { kind: 'transient' };
+  if (error instanceof GraphTransportError && !error.written) return { kind: 'transient' };
   // Cut off after the request went out (a reset, a timeout): Meta may have sent it. The status webhook
   // carrying the row's id in biz_opaque_callback_data settles it if it did.
   return { kind: 'uncertain' };
