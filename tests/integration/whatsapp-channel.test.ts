@@ -193,6 +193,22 @@ describe.each(databases())('WhatsApp through the Meta webhook on %s', (kind) => 
     expect((await app.http.get('/api/notifications/failed').set(officer.auth).expect(200)).body.meta.troubles).toEqual([]);
   });
 
+  it('paces a burst to one citizen six seconds apart, and waits out Meta’s pair-rate refusal without sending anything twice', async () => {
+    const phone = citizen();
+    await deliver(meta.webhook('whatsapp_business_account', meta.waMessage({ from: phone, text: 'Berkas apa saja untuk KK baru?' })));
+    const [inquiry] = await inquiriesOf(phone);
+    meta.fail({ kind: 'error', status: 400, code: 131056, message: '(Business Account, Consumer Account) pair rate limit hit' });
+    for (const text of ['Mohon kirim foto KK lama.', 'Mohon kirim foto buku nikah.', 'Mohon kirim foto KTP-el suami dan istri.']) {
+      await app.http.post(`/api/channels/inquiries/${inquiry.documentId}/messages`).set(officer.auth).send({ data: { text } }).expect(202);
+    }
+    await drain(app, clock, { maxRounds: 500 });
+    const sends = meta.calls.filter((c) => c.body.to === phone.slice(1));
+    expect(sends.map((c) => c.outcome)).toEqual(['ok', 'error', 'ok', 'ok', 'ok']);
+    const delivered = sends.filter((c) => c.outcome === 'ok');
+    for (let i = 1; i < delivered.length; i += 1) expect(delivered[i].at - delivered[i - 1].at).toBeGreaterThanOrEqual(6000);
+    expect(delivered.slice(1).map((c) => (c.body.text as { body: string }).body.split('\n\n')[1])).toEqual(['Mohon kirim foto KK lama.', 'Mohon kirim foto buku nikah.', 'Mohon kirim foto KTP-el suami dan istri.']);
+  });
+
   it('a send cut off after Meta took it is settled by the status that carries its row id, and never sent twice', async () => {
     const phone = citizen();
     meta.fail({ kind: 'reset-after' });

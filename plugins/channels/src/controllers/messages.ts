@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import createHttpError from 'http-errors';
@@ -58,7 +59,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const target = contact && getService(strapi, 'routing').mediumFor(contact);
       if (!target) throw createHttpError(409, 'Kanal permohonan ini tidak dapat mengirim pesan dari sistem; hubungi pemohon langsung.');
       const at = now(strapi);
-      const key = `message:${inquiry.documentId}:${at.getTime()}`;
+      // The same text sent twice at once (a double click) is one message; two texts are two, whenever they go.
+      const key = `message:${inquiry.documentId}:${at.getTime()}:${createHash('sha256').update(text).digest('hex').slice(0, 16)}`;
       await strapi.db.transaction(async () => {
         await sop(strapi, 'outbox').enqueue({
           channel: target.medium.channel,

@@ -15,6 +15,8 @@ import { classifyGraph, describeGraph, graphPost, GraphError } from './graph';
 export const META_OUTBOX: Record<MetaChannel, string> = { whatsapp: 'whatsapp-api', facebook: 'messenger-api', instagram: 'instagram-api' };
 const CHANNELS = Object.keys(META_OUTBOX) as MetaChannel[];
 const PROCESS_BATCH = 50;
+const QUIET_GAP_MS = 50;
+const QUIET_MAX_MS = 500;
 const HOUR = 3600_000;
 /** Messenger's HUMAN_AGENT tag lets a person answer up to 7 days after the citizen's last message. */
 const HUMAN_AGENT_HOURS = 7 * 24;
@@ -61,6 +63,9 @@ const STATUS_OF: Record<string, MessageState> = { sent: 'sent', delivered: 'deli
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   let settings: MetaConfig | null = null;
   let processing: Promise<void> | null = null;
+  /** Webhook deliveries being stored now, and when the last one came (see quiet()). */
+  let storing = 0;
+  let lastDelivery = Number.NEGATIVE_INFINITY;
   const inbox = () => getService(strapi, 'inbox');
   const conversation = () => getService(strapi, 'conversation');
 
@@ -330,12 +335,32 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return found?.id ?? null;
   }
 
+  /**
+   * Meta retries a webhook that is slow to answer, and processing a message (an inquiry created, its receipt
+   * queued) costs far more than storing one. So while deliveries keep arriving, processing steps aside until
+   * they pause for QUIET_GAP_MS (but never longer than QUIET_MAX_MS a row, so it never starves): the 200 goes
+   * out in the time of a store, and the backlog, safely stored, is worked off between bursts.
+   */
+  async function quiet(): Promise<void> {
+    const deadline = performance.now() + QUIET_MAX_MS;
+    for (;;) {
+      const gap = performance.now() - lastDelivery;
+      if (storing === 0 && gap >= QUIET_GAP_MS) return;
+      const left = deadline - performance.now();
+      if (left <= 0) return;
+      await new Promise<void>((resolve) => setTimeout(resolve, Math.min(left, Math.max(1, QUIET_GAP_MS - gap))));
+    }
+  }
+
   async function processPending(): Promise<void> {
     processing ??= (async () => {
       for (const channel of CHANNELS) {
         for (;;) {
           const rows = await inbox().pending(channel, PROCESS_BATCH);
-          for (const row of rows) await inbox().process(row, handle);
+          for (const row of rows) {
+            await quiet();
+            await inbox().process(row, handle);
+          }
           if (rows.length < PROCESS_BATCH) break;
         }
       }
@@ -365,13 +390,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * do not serve are acknowledged and logged, so Meta does not retry them forever.
      */
     async receive(raw: Buffer | string, signature: string | undefined, body: unknown): Promise<{ accepted: boolean; stored: number; items: number }> {
+      lastDelivery = performance.now();
       if (!signatureMatches(raw, signature, configured().appSecret)) return { accepted: false, stored: 0, items: 0 };
       const { object, items } = splitWebhook(body);
       const ours = items.filter((item) => accountOf(item.channel) !== null && (item.account === accountOf(item.channel) || item.account === ''));
       if (ours.length < items.length) strapi.log.warn(`[meta] ${items.length - ours.length} webhook item(s) for an account this instance does not serve were acknowledged and dropped.`);
       if (items.length === 0) strapi.log.info(`[meta] a webhook delivery with nothing to handle (object ${JSON.stringify(object.slice(0, 40))}) was acknowledged.`);
       const receivedAt = now(strapi).getTime();
-      const stored = await inbox().storeMany(ours.map((item) => ({ channel: item.channel, key: item.key, payload: JSON.stringify({ kind: item.kind, data: item.data, receivedAt }) })));
+      storing += 1;
+      let stored: number;
+      try {
+        stored = await inbox().storeMany(ours.map((item) => ({ channel: item.channel, key: item.key, payload: JSON.stringify({ kind: item.kind, data: item.data, receivedAt }) })));
+      } finally {
+        storing -= 1;
+      }
       if (stored > 0) processPending().catch((error) => strapi.log.warn(`[meta] processing stored webhook items: ${(error as Error).message}`));
       return { accepted: true, stored, items: items.length };
     },
