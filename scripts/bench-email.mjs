@@ -8,45 +8,11 @@
 // allows, and losses and duplicates on both sides (goal 0 and 0: one inquiry per mail, one receipt per
 // inquiry, threaded to the citizen's mail). A measurement, not a test: it exits 0 whether the goals are met
 // or not (1 only if it could not run). Options: --mails=1000 --no-compile.
-import { fork } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { throwawayEnv } from './lib/throwaway-env.js';
-import { nextMessage } from './lib/child.mjs';
-import { ROOT, childBaseEnv, compile, freePort, loadTestHelper, log, option } from './lib/bench.mjs';
+import { compile, loadTestHelper, log, option, sleep, startApp, until } from './lib/bench.mjs';
 
 const MAILS = Number(option('mails', 1000));
 const COMPILE = option('no-compile', 'false') !== 'true';
 const GOAL_RATE = 20;
-const TIMEOUT_MS = 15 * 60_000;
-
-const tmp = mkdtempSync(path.join(os.tmpdir(), 'layanan-bench-email-'));
-let child = null;
-function cleanup() {
-  if (child && child.exitCode === null) child.kill('SIGKILL');
-  rmSync(tmp, { recursive: true, force: true });
-}
-process.on('exit', cleanup);
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130));
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function ask(type, payload = {}) {
-  const reply = nextMessage(child, type, 60_000);
-  child.send({ type, ...payload });
-  return reply;
-}
-
-/** Polls `probe` until it is true; returns the time it became so. */
-async function until(probe, what) {
-  const deadline = Date.now() + TIMEOUT_MS;
-  for (;;) {
-    if (await probe()) return Date.now();
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(100);
-  }
-}
 
 const citizen = (i) => ({
   address: `warga.${String(i).padStart(4, '0')}@mail.example`,
@@ -61,17 +27,8 @@ async function main() {
   const mailbox = await new FakeImap().start();
   const smtp = await new FakeSmtp().start();
 
-  const port = await freePort();
   log('starting the CMS with the e-mail channel …');
-  child = fork(path.join(ROOT, 'scripts', 'bench', 'serve-app.mjs'), [], {
-    cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-    env: {
-      ...childBaseEnv(),
-      ...throwawayEnv({ PORT: String(port), DATABASE_FILENAME: path.join(tmp, 'data.db'), PUBLIC_URL: 'https://layanan.probolinggokota.example', ...mailbox.env(), ...smtp.env() }),
-    },
-  });
-  await nextMessage(child, 'ready', 240_000);
+  const { ask } = await startApp('email', { ...mailbox.env(), ...smtp.env() });
   // The watcher is in the mailbox once it has stored its first cursor (the empty mailbox's rescan).
   await until(async () => (await ask('cursors')).count > 0, 'the mailbox watcher');
   const { limits } = await ask('limits', { channel: 'smtp' });

@@ -9,13 +9,7 @@
 // message once in its conversation, one receipt per citizen). A measurement, not a test: it exits 0 whether
 // the goals are met or not (1 only if it could not run). Options: --citizens=500 --messages=4
 // --connections=50 --no-compile.
-import { fork } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { throwawayEnv } from './lib/throwaway-env.js';
-import { nextMessage } from './lib/child.mjs';
-import { ROOT, childBaseEnv, compile, freePort, loadTestHelper, log, option, percentile } from './lib/bench.mjs';
+import { compile, loadTestHelper, log, option, percentile, sleep, startApp, until } from './lib/bench.mjs';
 
 const CITIZENS = Number(option('citizens', 500));
 const PER_CITIZEN = Number(option('messages', 4));
@@ -24,33 +18,6 @@ const COMPILE = option('no-compile', 'false') !== 'true';
 /** Every 50th delivery is posted again, as Meta's at-least-once delivery does. */
 const REDELIVER_EVERY = 50;
 const GOAL_P99_MS = 100;
-const TIMEOUT_MS = 15 * 60_000;
-
-const tmp = mkdtempSync(path.join(os.tmpdir(), 'layanan-bench-webhook-'));
-let child = null;
-function cleanup() {
-  if (child && child.exitCode === null) child.kill('SIGKILL');
-  rmSync(tmp, { recursive: true, force: true });
-}
-process.on('exit', cleanup);
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130));
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function ask(type, payload = {}) {
-  const reply = nextMessage(child, type, 60_000);
-  child.send({ type, ...payload });
-  return reply;
-}
-
-async function until(probe, what) {
-  const deadline = Date.now() + TIMEOUT_MS;
-  for (;;) {
-    if (await probe()) return Date.now();
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(100);
-  }
-}
 
 const phoneOf = (i) => `+62813${String(10_000_000 + i)}`;
 
@@ -58,14 +25,8 @@ async function main() {
   if (COMPILE) compile();
   const { FakeMeta } = loadTestHelper('fake-meta');
   const meta = await new FakeMeta().start();
-  const port = await freePort();
   log('starting the CMS with WhatsApp on …');
-  child = fork(path.join(ROOT, 'scripts', 'bench', 'serve-app.mjs'), [], {
-    cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-    env: { ...childBaseEnv(), ...throwawayEnv({ PORT: String(port), DATABASE_FILENAME: path.join(tmp, 'data.db'), PUBLIC_URL: 'https://layanan.probolinggokota.example', ...meta.env() }) },
-  });
-  await nextMessage(child, 'ready', 240_000);
+  const { ask, port } = await startApp('webhook', meta.env());
   const { limits } = await ask('limits', { channel: 'whatsapp-api' });
 
   // Round by round: every citizen's first message, then every citizen's second, … as a busy morning interleaves them.

@@ -1,10 +1,13 @@
 // What the benchmark scripts share: options, free ports, compiling when stale, statistics, the tests' fakes.
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { fork, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { nextMessage } from './child.mjs';
+import { throwawayEnv } from './throwaway-env.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const CMS = path.join(ROOT, 'cms');
@@ -99,4 +102,43 @@ export function childBaseEnv() {
   const env = { ...process.env };
   delete env.DATABASE_URL;
   return env;
+}
+
+export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls `probe` every 100 ms until it holds; resolves with the time it did (Date.now()). */
+export async function until(probe, what, timeoutMs = 15 * 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await probe()) return Date.now();
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(100);
+  }
+}
+
+/**
+ * The production CMS (scripts/bench/serve-app.mjs, from cms/dist) in a child on a free port and a temp
+ * SQLite file, its media pointed at the bench's fakes by `env`; killed and its files removed when the bench
+ * exits, Ctrl-C included. `ask(type, payload)` sends an IPC request and resolves with the reply of that type.
+ */
+export async function startApp(name, env = {}) {
+  const tmp = mkdtempSync(path.join(os.tmpdir(), `layanan-bench-${name}-`));
+  const port = await freePort();
+  const child = fork(path.join(ROOT, 'scripts', 'bench', 'serve-app.mjs'), [], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    env: { ...childBaseEnv(), ...throwawayEnv({ PORT: String(port), DATABASE_FILENAME: path.join(tmp, 'data.db'), PUBLIC_URL: 'https://layanan.probolinggokota.example', ...env }) },
+  });
+  process.on('exit', () => {
+    if (child.exitCode === null) child.kill('SIGKILL');
+    rmSync(tmp, { recursive: true, force: true });
+  });
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130));
+  await nextMessage(child, 'ready', 240_000);
+  const ask = (type, payload = {}) => {
+    const reply = nextMessage(child, type, 60_000);
+    child.send({ type, ...payload });
+    return reply;
+  };
+  return { child, port, base: `http://127.0.0.1:${port}`, ask };
 }

@@ -1,14 +1,13 @@
-import { bootApp, createTestDatabase, databases, type TestApp, type TestDatabase } from '../helpers/strapi';
-import { buildOfficerInquiry, createStaff, type Staff } from '../helpers/builders';
-import { FakeMeta, PHONE_NUMBER_ID } from '../helpers/fake-meta';
-import { drain, virtualClock } from '../helpers/telegram';
+import { databases } from '../helpers/strapi';
+import { buildOfficerInquiry } from '../helpers/builders';
+import { PHONE_NUMBER_ID } from '../helpers/fake-meta';
+import { useMetaSuite } from '../helpers/meta';
+import { drain } from '../helpers/telegram';
 import { waitFor } from '../helpers/wait';
 
 const INQUIRY = 'api::inquiry.inquiry';
 const MESSAGE = 'plugin::channels.message';
 const HOUR = 3600_000;
-/** Monday 2 November 2026, 09:00 WIB: the office is open. */
-const MONDAY_0900 = new Date('2026-11-02T02:00:00Z');
 
 interface Row {
   id: number;
@@ -25,76 +24,44 @@ interface Row {
 }
 
 describe.each(databases())('WhatsApp through the Meta webhook on %s', (kind) => {
-  let db: TestDatabase;
-  let app: TestApp;
-  let meta: FakeMeta;
-  let officer: Staff;
-  let clock: ReturnType<typeof virtualClock>;
+  const { suite, post, deliver, answer, restart } = useMetaSuite(kind);
   let number = 0;
 
   const citizen = () => `+6281234${String((number += 1)).padStart(5, '0')}`;
   const inquiriesOf = async (phone: string) =>
-    (await app.strapi.db.query(INQUIRY).findMany({ where: { channel: 'whatsapp', applicant: { replyAddress: phone } }, populate: { applicant: true }, orderBy: { id: 'asc' } })) as Row[];
-  const messagesOf = async (inquiryId: number) => (await app.strapi.db.query(MESSAGE).findMany({ where: { inquiry: { id: inquiryId } }, orderBy: { id: 'asc' } })) as { direction: string; purpose: string; status: string; text: string | null; cause: string | null }[];
-  const inboxCount = async () => Number((await app.strapi.db.connection('channel_inbox').count({ n: '*' }).first())?.n);
-
-  /** Meta posting one delivery: signed as Meta signs it unless told otherwise. */
-  function post(raw: string, signature: string | null = meta.sign(raw)) {
-    const req = app.http.post('/api/channels/meta/webhook').set('content-type', 'application/json');
-    return (signature ? req.set('x-hub-signature-256', signature) : req).send(raw);
-  }
-
-  /** Posts, then lets what was stored be processed and what it queued be sent. */
-  async function deliver(raw: string) {
-    const res = await post(raw).expect(200);
-    await app.strapi.plugin('channels').service('meta').processPending();
-    await drain(app, clock, { maxRounds: 500 });
-    return res;
-  }
-
-  beforeAll(async () => {
-    meta = await new FakeMeta().start();
-    db = await createTestDatabase(kind);
-    app = await bootApp(db, { ...meta.env(), PUBLIC_URL: 'https://layanan.example.go.id' });
-    clock = virtualClock(app, MONDAY_0900);
-    meta.clock = () => clock.ms;
-    officer = await createStaff(app, 'officer');
-  });
-  afterAll(async () => {
-    await app?.stop();
-    await meta?.stop();
-    await db?.drop();
-  });
+    (await suite.app.strapi.db.query(INQUIRY).findMany({ where: { channel: 'whatsapp', applicant: { replyAddress: phone } }, populate: { applicant: true }, orderBy: { id: 'asc' } })) as Row[];
+  const messagesOf = async (inquiryId: number) => (await suite.app.strapi.db.query(MESSAGE).findMany({ where: { inquiry: { id: inquiryId } }, orderBy: { id: 'asc' } })) as { direction: string; purpose: string; status: string; text: string | null; cause: string | null }[];
+  const inboxCount = async () => Number((await suite.app.strapi.db.connection('channel_inbox').count({ n: '*' }).first())?.n);
 
   it('answers Meta’s subscription handshake only with the verify token', async () => {
     const challenge = '1158201444';
-    const ok = await app.http.get('/api/channels/meta/webhook').query({ 'hub.mode': 'subscribe', 'hub.verify_token': meta.verifyToken, 'hub.challenge': challenge }).expect(200);
+    const ok = await suite.app.http.get('/api/channels/meta/webhook').query({ 'hub.mode': 'subscribe', 'hub.verify_token': suite.meta.verifyToken, 'hub.challenge': challenge }).expect(200);
     expect(ok.text).toBe(challenge);
-    await app.http.get('/api/channels/meta/webhook').query({ 'hub.mode': 'subscribe', 'hub.verify_token': 'tebakan', 'hub.challenge': challenge }).expect(403);
-    await app.http.get('/api/channels/meta/webhook').query({ 'hub.verify_token': meta.verifyToken }).expect(400);
+    await suite.app.http.get('/api/channels/meta/webhook').query({ 'hub.mode': 'subscribe', 'hub.verify_token': 'tebakan', 'hub.challenge': challenge }).expect(403);
+    await suite.app.http.get('/api/channels/meta/webhook').query({ 'hub.verify_token': suite.meta.verifyToken }).expect(400);
   });
 
   it('refuses a missing or forged signature and a tampered body before storing anything', async () => {
     const before = await inboxCount();
-    const raw = meta.webhook('whatsapp_business_account', meta.waMessage({ from: citizen(), text: 'Syarat KK baru?' }));
+    const raw = suite.meta.webhook('whatsapp_business_account', suite.meta.waMessage({ from: citizen(), text: 'Syarat KK baru?' }));
     await post(raw, null).expect(401);
-    await post(raw, meta.sign(raw, 'rahasia-orang-lain')).expect(403);
-    await post(raw.replace('Syarat KK baru?', 'Syarat KTP baru?'), meta.sign(raw)).expect(403);
+    await post(raw, suite.meta.sign(raw, 'rahasia-orang-lain')).expect(403);
+    await post(raw.replace('Syarat KK baru?', 'Syarat KTP baru?'), suite.meta.sign(raw)).expect(403);
     await post(raw, 'sha256=zz').expect(403);
     expect(await inboxCount()).toBe(before);
   });
 
   it('a citizen’s message becomes an inquiry with their number and name, and the receipt goes back on WhatsApp; Meta’s redelivery creates nothing twice', async () => {
     const phone = citizen();
-    const raw = meta.webhook('whatsapp_business_account', meta.waMessage({ from: phone, name: 'Siti Aminah', text: 'Selamat pagi, apa syarat membuat KIA untuk anak 3 tahun?' }));
+    const raw = suite.meta.webhook('whatsapp_business_account', suite.meta.waMessage({ from: phone, name: 'Siti Aminah', text: 'Selamat pagi, apa syarat membuat KIA untuk anak 3 tahun?' }));
     await deliver(raw);
     await deliver(raw);
     const [inquiry, ...more] = await inquiriesOf(phone);
     expect(more).toHaveLength(0);
     expect(inquiry).toMatchObject({ channel: 'whatsapp', status: 'received', applicant: { name: 'Siti Aminah', phone } });
     expect(inquiry.message).toContain('syarat membuat KIA');
-    expect(new Date(inquiry.replyWindowUntil!).getTime()).toBe(Math.floor(clock.ms / 1000) * 1000 + 24 * HOUR);
-    const receipts = meta.sent(phone);
+    expect(new Date(inquiry.replyWindowUntil!).getTime()).toBe(Math.floor(suite.clock.ms / 1000) * 1000 + 24 * HOUR);
+    const receipts = suite.meta.sent(phone);
     expect(receipts).toHaveLength(1);
     expect(receipts[0].body).toMatchObject({ messaging_product: 'whatsapp', to: phone.slice(1), type: 'text' });
     const text = (receipts[0].body.text as { body: string }).body;
@@ -105,36 +72,36 @@ describe.each(databases())('WhatsApp through the Meta webhook on %s', (kind) => 
 
   it('handles every item of a batch: three citizens in one delivery are three inquiries', async () => {
     const phones = [citizen(), citizen(), citizen()];
-    await deliver(meta.webhook('whatsapp_business_account', ...phones.map((from, i) => meta.waMessage({ from, text: `Pertanyaan ${i + 1} tentang akta kelahiran` }))));
+    await deliver(suite.meta.webhook('whatsapp_business_account', ...phones.map((from, i) => suite.meta.waMessage({ from, text: `Pertanyaan ${i + 1} tentang akta kelahiran` }))));
     for (const phone of phones) expect(await inquiriesOf(phone)).toHaveLength(1);
   });
 
   it('a later message from the same number joins the open request, with no second receipt', async () => {
     const phone = citizen();
-    await deliver(meta.webhook('whatsapp_business_account', meta.waMessage({ from: phone, text: 'Bagaimana cara mengurus akta kematian?' })));
-    await deliver(meta.webhook('whatsapp_business_account', meta.waMessage({ from: phone, message: { type: 'image', image: { id: '1234567890', mime_type: 'image/jpeg', caption: 'Ini foto surat keterangan dari desa' } } })));
+    await deliver(suite.meta.webhook('whatsapp_business_account', suite.meta.waMessage({ from: phone, text: 'Bagaimana cara mengurus akta kematian?' })));
+    await deliver(suite.meta.webhook('whatsapp_business_account', suite.meta.waMessage({ from: phone, message: { type: 'image', image: { id: '1234567890', mime_type: 'image/jpeg', caption: 'Ini foto surat keterangan dari desa' } } })));
     const [inquiry, ...more] = await inquiriesOf(phone);
     expect(more).toHaveLength(0);
     expect((await messagesOf(inquiry.id)).map((m) => `${m.direction}:${m.purpose}`)).toEqual(['in:question', 'out:receipt', 'in:follow_up']);
-    expect(meta.sent(phone)).toHaveLength(1);
+    expect(suite.meta.sent(phone)).toHaveLength(1);
   });
 
   it('the answer goes as a reply to the citizen’s question; statuses count in any order and twice, and “delivered” is step 4 done', async () => {
     const phone = citizen();
-    const question = meta.waMessage({ from: phone, text: 'Jam buka pelayanan hari Sabtu?' });
-    await deliver(meta.webhook('whatsapp_business_account', question));
+    const question = suite.meta.waMessage({ from: phone, text: 'Jam buka pelayanan hari Sabtu?' });
+    await deliver(suite.meta.webhook('whatsapp_business_account', question));
     const [inquiry] = await inquiriesOf(phone);
-    await app.http.post(`/api/inquiries/${inquiry.documentId}/answer`).set(officer.auth).send({ data: { answer: 'Pelayanan hari Sabtu buka pukul 08.00 sampai 12.00 WIB.' } }).expect(200);
-    await drain(app, clock, { maxRounds: 500 });
-    const answer = meta.sent(phone).at(-1)!;
-    expect(answer.body).toMatchObject({ type: 'text', context: { message_id: question.id } });
-    expect((answer.body.text as { body: string }).body).toContain('08.00 sampai 12.00');
+    await answer(inquiry.documentId, 'Pelayanan hari Sabtu buka pukul 08.00 sampai 12.00 WIB.');
+    await drain(suite.app, suite.clock, { maxRounds: 500 });
+    const sent = suite.meta.sent(phone).at(-1)!;
+    expect(sent.body).toMatchObject({ type: 'text', context: { message_id: question.id } });
+    expect((sent.body.text as { body: string }).body).toContain('08.00 sampai 12.00');
     expect((await inquiriesOf(phone))[0].answerDelivery).toBe('sending');
 
-    const report = (status: 'sent' | 'delivered' | 'read') => meta.waStatus({ id: answer.id!, status, to: phone });
-    await deliver(meta.webhook('whatsapp_business_account', report('read')));
-    await deliver(meta.webhook('whatsapp_business_account', report('delivered'), report('sent')));
-    await deliver(meta.webhook('whatsapp_business_account', report('read')));
+    const report = (status: 'sent' | 'delivered' | 'read') => suite.meta.waStatus({ id: sent.id!, status, to: phone });
+    await deliver(suite.meta.webhook('whatsapp_business_account', report('read')));
+    await deliver(suite.meta.webhook('whatsapp_business_account', report('delivered'), report('sent')));
+    await deliver(suite.meta.webhook('whatsapp_business_account', report('read')));
     const messages = await messagesOf(inquiry.id);
     expect(messages.at(-1)).toMatchObject({ purpose: 'answer', status: 'read' });
     expect((await inquiriesOf(phone))[0].answerDelivery).toBe('delivered');
@@ -142,22 +109,22 @@ describe.each(databases())('WhatsApp through the Meta webhook on %s', (kind) => 
 
   it('after 24 hours the answer goes as the approved template with the code and tracking link; if that fails too it becomes the officer’s task', async () => {
     const phone = citizen();
-    await deliver(meta.webhook('whatsapp_business_account', meta.waMessage({ from: phone, text: 'Apakah bisa cetak ulang KK yang rusak?' })));
+    await deliver(suite.meta.webhook('whatsapp_business_account', suite.meta.waMessage({ from: phone, text: 'Apakah bisa cetak ulang KK yang rusak?' })));
     const [inquiry] = await inquiriesOf(phone);
-    clock.advance(30 * HOUR);
-    await app.http.post(`/api/inquiries/${inquiry.documentId}/answer`).set(officer.auth).send({ data: { answer: 'Bisa, bawa KK yang rusak ke loket 3.' } }).expect(200);
-    await drain(app, clock, { maxRounds: 500 });
-    const template = meta.sent(phone).at(-1)!;
+    suite.clock.advance(30 * HOUR);
+    await answer(inquiry.documentId, 'Bisa, bawa KK yang rusak ke loket 3.');
+    await drain(suite.app, suite.clock, { maxRounds: 500 });
+    const template = suite.meta.sent(phone).at(-1)!;
     expect(template.body).toMatchObject({ type: 'template', template: { name: 'jawaban_tersedia', language: { code: 'id' } } });
     expect(JSON.stringify(template.body)).toContain(inquiry.code);
 
     const other = citizen();
-    await deliver(meta.webhook('whatsapp_business_account', meta.waMessage({ from: other, text: 'Syarat pindah datang?' })));
+    await deliver(suite.meta.webhook('whatsapp_business_account', suite.meta.waMessage({ from: other, text: 'Syarat pindah datang?' })));
     const [second] = await inquiriesOf(other);
-    clock.advance(30 * HOUR);
-    meta.fail({ kind: 'error', status: 400, code: 132001, message: 'Template name does not exist in the translation' });
-    await app.http.post(`/api/inquiries/${second.documentId}/answer`).set(officer.auth).send({ data: { answer: 'Bawa surat pindah dari daerah asal.' } }).expect(200);
-    await drain(app, clock, { maxRounds: 500 });
+    suite.clock.advance(30 * HOUR);
+    suite.meta.fail({ kind: 'error', status: 400, code: 132001, message: 'Template name does not exist in the translation' });
+    await answer(second.documentId, 'Bawa surat pindah dari daerah asal.');
+    await drain(suite.app, suite.clock, { maxRounds: 500 });
     const after = (await inquiriesOf(other))[0];
     expect(after.answerDelivery).toBe('officer_task');
     expect(after.answerDeliveryNote).toContain('132001');
@@ -166,11 +133,11 @@ describe.each(databases())('WhatsApp through the Meta webhook on %s', (kind) => 
 
   it('a citizen whose number is not on WhatsApp: the answer fails with a cause the officer can act on', async () => {
     const phone = citizen();
-    await deliver(meta.webhook('whatsapp_business_account', meta.waMessage({ from: phone, text: 'Apakah KTP-el bisa diurus online?' })));
+    await deliver(suite.meta.webhook('whatsapp_business_account', suite.meta.waMessage({ from: phone, text: 'Apakah KTP-el bisa diurus online?' })));
     const [inquiry] = await inquiriesOf(phone);
-    meta.fail({ kind: 'error', status: 400, code: 131026, message: 'Message undeliverable' });
-    await app.http.post(`/api/inquiries/${inquiry.documentId}/answer`).set(officer.auth).send({ data: { answer: 'Bisa lewat aplikasi IKD.' } }).expect(200);
-    await drain(app, clock, { maxRounds: 500 });
+    suite.meta.fail({ kind: 'error', status: 400, code: 131026, message: 'Message undeliverable' });
+    await answer(inquiry.documentId, 'Bisa lewat aplikasi IKD.');
+    await drain(suite.app, suite.clock, { maxRounds: 500 });
     const after = (await inquiriesOf(phone))[0];
     expect(after.answerDelivery).toBe('failed');
     expect(after.answerDeliveryNote).toMatch(/kanal lain/);
@@ -178,31 +145,31 @@ describe.each(databases())('WhatsApp through the Meta webhook on %s', (kind) => 
 
   it('an expired access token holds the whole channel and tells the officers; nothing is lost, and it all goes once reconnected', async () => {
     const phone = citizen();
-    meta.fail({ kind: 'error', status: 401, code: 190, message: 'Error validating access token: Session has expired', remaining: 1000 });
-    await post(meta.webhook('whatsapp_business_account', meta.waMessage({ from: phone, text: 'Kapan KTP-el saya jadi?' }))).expect(200);
-    await app.strapi.plugin('channels').service('meta').processPending();
-    await drain(app, clock, { until: clock.ms + 10 * 60_000, maxRounds: 500 });
-    const row = () => app.strapi.db.query('api::notification.notification').findOne({ where: { channel: 'whatsapp-api', recipient: phone } }) as Promise<{ status: string; attempts: number }>;
+    suite.meta.fail({ kind: 'error', status: 401, code: 190, message: 'Error validating access token: Session has expired', remaining: 1000 });
+    await post(suite.meta.webhook('whatsapp_business_account', suite.meta.waMessage({ from: phone, text: 'Kapan KTP-el saya jadi?' }))).expect(200);
+    await suite.app.strapi.plugin('channels').service('meta').processPending();
+    await drain(suite.app, suite.clock, { until: suite.clock.ms + 10 * 60_000, maxRounds: 500 });
+    const row = () => suite.app.strapi.db.query('api::notification.notification').findOne({ where: { channel: 'whatsapp-api', recipient: phone } }) as Promise<{ status: string; attempts: number }>;
     expect(await row()).toMatchObject({ status: 'pending', attempts: 0 });
-    const held = await app.http.get('/api/notifications/failed').set(officer.auth).expect(200);
+    const held = await suite.app.http.get('/api/notifications/failed').set(suite.officer.auth).expect(200);
     expect(held.body.meta.troubles).toEqual([expect.objectContaining({ channel: 'whatsapp-api', kind: 'auth', cause: expect.stringContaining('190') })]);
-    meta.clearFaults();
-    await drain(app, clock, { maxRounds: 500 });
+    suite.meta.clearFaults();
+    await drain(suite.app, suite.clock, { maxRounds: 500 });
     expect(await row()).toMatchObject({ status: 'sent' });
-    expect(meta.sent(phone)).toHaveLength(1);
-    expect((await app.http.get('/api/notifications/failed').set(officer.auth).expect(200)).body.meta.troubles).toEqual([]);
+    expect(suite.meta.sent(phone)).toHaveLength(1);
+    expect((await suite.app.http.get('/api/notifications/failed').set(suite.officer.auth).expect(200)).body.meta.troubles).toEqual([]);
   });
 
   it('paces a burst to one citizen six seconds apart, and waits out Meta’s pair-rate refusal without sending anything twice', async () => {
     const phone = citizen();
-    await deliver(meta.webhook('whatsapp_business_account', meta.waMessage({ from: phone, text: 'Berkas apa saja untuk KK baru?' })));
+    await deliver(suite.meta.webhook('whatsapp_business_account', suite.meta.waMessage({ from: phone, text: 'Berkas apa saja untuk KK baru?' })));
     const [inquiry] = await inquiriesOf(phone);
-    meta.fail({ kind: 'error', status: 400, code: 131056, message: '(Business Account, Consumer Account) pair rate limit hit' });
+    suite.meta.fail({ kind: 'error', status: 400, code: 131056, message: '(Business Account, Consumer Account) pair rate limit hit' });
     for (const text of ['Mohon kirim foto KK lama.', 'Mohon kirim foto buku nikah.', 'Mohon kirim foto KTP-el suami dan istri.']) {
-      await app.http.post(`/api/channels/inquiries/${inquiry.documentId}/messages`).set(officer.auth).send({ data: { text } }).expect(202);
+      await suite.app.http.post(`/api/channels/inquiries/${inquiry.documentId}/messages`).set(suite.officer.auth).send({ data: { text } }).expect(202);
     }
-    await drain(app, clock, { maxRounds: 500 });
-    const sends = meta.calls.filter((c) => c.body.to === phone.slice(1));
+    await drain(suite.app, suite.clock, { maxRounds: 500 });
+    const sends = suite.meta.calls.filter((c) => c.body.to === phone.slice(1));
     expect(sends.map((c) => c.outcome)).toEqual(['ok', 'error', 'ok', 'ok', 'ok']);
     const delivered = sends.filter((c) => c.outcome === 'ok');
     for (let i = 1; i < delivered.length; i += 1) expect(delivered[i].at - delivered[i - 1].at).toBeGreaterThanOrEqual(6000);
@@ -211,22 +178,22 @@ describe.each(databases())('WhatsApp through the Meta webhook on %s', (kind) => 
 
   it('a send cut off after Meta took it is settled by the status that carries its row id, and never sent twice', async () => {
     const phone = citizen();
-    meta.fail({ kind: 'reset-after' });
-    await deliver(meta.webhook('whatsapp_business_account', meta.waMessage({ from: phone, text: 'Bagaimana cara daftar antrean online?' })));
-    const cut = meta.calls.filter((c) => c.body.to === phone.slice(1));
+    suite.meta.fail({ kind: 'reset-after' });
+    await deliver(suite.meta.webhook('whatsapp_business_account', suite.meta.waMessage({ from: phone, text: 'Bagaimana cara daftar antrean online?' })));
+    const cut = suite.meta.calls.filter((c) => c.body.to === phone.slice(1));
     expect(cut.map((c) => c.outcome)).toEqual(['reset']);
     const [inquiry] = await inquiriesOf(phone);
-    const row = (await app.strapi.db.query('api::notification.notification').findOne({ where: { channel: 'whatsapp-api', recipient: phone } })) as { id: number; status: string };
+    const row = (await suite.app.strapi.db.query('api::notification.notification').findOne({ where: { channel: 'whatsapp-api', recipient: phone } })) as { id: number; status: string };
     expect(row.status).toBe('failed');
-    await deliver(meta.webhook('whatsapp_business_account', meta.waStatus({ id: cut[0].id!, status: 'delivered', to: phone, opaque: String(row.id) })));
-    expect(await app.strapi.db.query('api::notification.notification').findOne({ where: { id: row.id } })).toMatchObject({ status: 'sent' });
+    await deliver(suite.meta.webhook('whatsapp_business_account', suite.meta.waStatus({ id: cut[0].id!, status: 'delivered', to: phone, opaque: String(row.id) })));
+    expect(await suite.app.strapi.db.query('api::notification.notification').findOne({ where: { id: row.id } })).toMatchObject({ status: 'sent' });
     expect((await messagesOf(inquiry.id)).map((m) => `${m.purpose}:${m.status}`)).toEqual(['question:received', 'receipt:delivered']);
-    expect(meta.calls.filter((c) => c.body.to === phone.slice(1))).toHaveLength(1);
+    expect(suite.meta.calls.filter((c) => c.body.to === phone.slice(1))).toHaveLength(1);
   });
 
   it('acknowledges what it does not serve (another number, an unknown object, no items) and stores none of it', async () => {
     const before = await inboxCount();
-    const foreign = JSON.parse(meta.webhook('whatsapp_business_account', meta.waMessage({ from: citizen() })));
+    const foreign = JSON.parse(suite.meta.webhook('whatsapp_business_account', suite.meta.waMessage({ from: citizen() })));
     foreign.entry[0].changes[0].value.metadata.phone_number_id = '999999999999';
     for (const body of [JSON.stringify(foreign), JSON.stringify({ object: 'user', entry: [{ id: '1', changes: [{ field: 'feed', value: {} }] }] }), JSON.stringify({ object: 'whatsapp_business_account', entry: 'x' }), '{}', '[]']) {
       await post(body).expect(200);
@@ -238,37 +205,57 @@ describe.each(databases())('WhatsApp through the Meta webhook on %s', (kind) => 
 
   it('the officer sees who wrote, masked, and a request from the same number on another channel as a suggestion only', async () => {
     const phone = citizen();
-    const walkIn = await app.http.post('/api/inquiries').set(officer.auth).send(buildOfficerInquiry({ applicant: { name: 'Budi', phone: `0${phone.slice(3)}` } })).expect(201);
-    await deliver(meta.webhook('whatsapp_business_account', meta.waMessage({ from: phone, name: 'Budi S', text: 'Saya yang kemarin datang, bagaimana kelanjutannya?' })));
+    const walkIn = await suite.app.http.post('/api/inquiries').set(suite.officer.auth).send(buildOfficerInquiry({ applicant: { name: 'Budi', phone: `0${phone.slice(3)}` } })).expect(201);
+    await deliver(suite.meta.webhook('whatsapp_business_account', suite.meta.waMessage({ from: phone, name: 'Budi S', text: 'Saya yang kemarin datang, bagaimana kelanjutannya?' })));
     const [inquiry] = await inquiriesOf(phone);
-    const res = await app.http.get(`/api/channels/inquiries/${inquiry.documentId}/contact`).set(officer.auth).expect(200);
+    const res = await suite.app.http.get(`/api/channels/inquiries/${inquiry.documentId}/contact`).set(suite.officer.auth).expect(200);
     expect(res.body.data.contact).toMatchObject({ channel: 'whatsapp', displayName: 'Budi S' });
     expect(JSON.stringify(res.body)).not.toContain(phone.slice(3));
     expect(res.body.data.suggested.map((i: { code: string }) => i.code)).toEqual([walkIn.body.data.code]);
     expect(await inquiriesOf(phone)).toHaveLength(1);
   });
 
+  it('a message stored while the previous one is being processed is processed too, without waiting for another delivery', async () => {
+    const [first, second] = [citizen(), citizen()];
+    const intake = suite.app.strapi.plugin('channels').service('intake');
+    const receive = intake.receive;
+    let open: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    intake.receive = async (...args: Parameters<typeof receive>) => {
+      await gate;
+      return receive.apply(intake, args);
+    };
+    try {
+      await post(suite.meta.webhook('whatsapp_business_account', suite.meta.waMessage({ from: first, text: 'Pertanyaan pertama pagi ini.' }))).expect(200);
+      await post(suite.meta.webhook('whatsapp_business_account', suite.meta.waMessage({ from: second, text: 'Pertanyaan kedua pagi ini.' }))).expect(200);
+      open();
+      await waitFor(async () => (await inquiriesOf(first)).length === 1, 10_000, 'the first message to become a request');
+      await waitFor(async () => (await inquiriesOf(second)).length === 1, 10_000, 'the second message to become a request');
+    } finally {
+      intake.receive = receive;
+      open();
+    }
+  });
+
   it('a message stored before a crash, and not yet processed, is one inquiry after the restart', async () => {
     const phone = citizen();
-    const raw = meta.webhook('whatsapp_business_account', meta.waMessage({ from: phone, text: 'Mohon info syarat legalisir akta.' }));
-    const intake = app.strapi.plugin('channels').service('intake');
+    const raw = suite.meta.webhook('whatsapp_business_account', suite.meta.waMessage({ from: phone, text: 'Mohon info syarat legalisir akta.' }));
+    const intake = suite.app.strapi.plugin('channels').service('intake');
     const receive = intake.receive;
     intake.receive = async () => {
       throw new Error('the process died here');
     };
     try {
       await post(raw).expect(200);
-      await app.strapi.plugin('channels').service('meta').processPending();
+      await suite.app.strapi.plugin('channels').service('meta').processPending();
     } finally {
       intake.receive = receive;
     }
     expect(await inquiriesOf(phone)).toHaveLength(0);
-    await app.stop();
-    app = await bootApp(db, { ...meta.env(), PUBLIC_URL: 'https://layanan.example.go.id' });
-    clock = virtualClock(app, new Date(clock.ms));
+    await restart();
     await waitFor(async () => (await inquiriesOf(phone)).length === 1, 15_000, 'the stored message to become an inquiry');
     await post(raw).expect(200);
-    await app.strapi.plugin('channels').service('meta').processPending();
+    await suite.app.strapi.plugin('channels').service('meta').processPending();
     expect(await inquiriesOf(phone)).toHaveLength(1);
   });
 });

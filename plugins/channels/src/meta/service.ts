@@ -16,6 +16,7 @@ export const META_OUTBOX: Record<MetaChannel, string> = { whatsapp: 'whatsapp-ap
 const CHANNELS = Object.keys(META_OUTBOX) as MetaChannel[];
 const PROCESS_BATCH = 50;
 const QUIET_GAP_MS = 50;
+const SAFETY_PROCESS_MS = 30_000;
 const QUIET_MAX_MS = 500;
 const HOUR = 3600_000;
 /** Messenger's HUMAN_AGENT tag lets a person answer up to 7 days after the citizen's last message. */
@@ -63,6 +64,8 @@ const STATUS_OF: Record<string, MessageState> = { sent: 'sent', delivered: 'deli
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   let settings: MetaConfig | null = null;
   let processing: Promise<void> | null = null;
+  let again = false;
+  let safetyTimer: NodeJS.Timeout | null = null;
   /** Webhook deliveries being stored now, and when the last one came (see quiet()). */
   let storing = 0;
   let lastDelivery = Number.NEGATIVE_INFINITY;
@@ -352,18 +355,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
 
+  /** One run at a time; a call during a run makes it go round once more, so an item stored meanwhile is not left. */
   async function processPending(): Promise<void> {
-    processing ??= (async () => {
-      for (const channel of CHANNELS) {
-        for (;;) {
-          const rows = await inbox().pending(channel, PROCESS_BATCH);
-          for (const row of rows) {
-            await quiet();
-            await inbox().process(row, handle);
+    if (processing) {
+      again = true;
+      return processing;
+    }
+    processing = (async () => {
+      do {
+        again = false;
+        for (const channel of CHANNELS) {
+          for (;;) {
+            const rows = await inbox().pending(channel, PROCESS_BATCH);
+            for (const row of rows) {
+              await quiet();
+              await inbox().process(row, handle);
+            }
+            if (rows.length < PROCESS_BATCH) break;
           }
-          if (rows.length < PROCESS_BATCH) break;
         }
-      }
+      } while (again);
     })().finally(() => {
       processing = null;
     });
@@ -423,9 +434,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       strapi.log.info(`[meta] on for ${media.map((c) => CHANNEL_LABELS[c].id).join(', ')} (Graph API ${config.graphVersion}).`);
       await processPending();
+      // Items whose processing failed (a database hiccup) are tried again, up to the inbox's attempts.
+      safetyTimer = setInterval(() => processPending().catch((error) => strapi.log.warn(`[meta] processing stored webhook items: ${(error as Error).message}`)), SAFETY_PROCESS_MS);
+      safetyTimer.unref();
     },
 
     async stop(): Promise<void> {
+      if (safetyTimer) clearInterval(safetyTimer);
+      safetyTimer = null;
       await processing;
     },
   };
