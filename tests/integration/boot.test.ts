@@ -54,7 +54,9 @@ function boot(env: Record<string, string>): Promise<{ code: number | null; stder
     const child = spawn(process.execPath, [BOOT_ONCE], { env: { ...process.env, ...throwawayEnv(env) }, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('exit', (code) => resolve({ code, stderr }));
+    // Strapi's document service writes a repeatable component's rows concurrently inside its transaction,
+    // which pg reports once per process as a deprecation; anything else on stderr is a failure to come up.
+    child.on('exit', (code) => resolve({ code, stderr: stderr.replace(/^\(node:\d+\) DeprecationWarning: Calling client\.query\(\) when the client is already executing a query.*\n(\(Use `node --trace-deprecation.*\n)?/m, '') }));
   });
 }
 
