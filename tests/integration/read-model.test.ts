@@ -105,6 +105,9 @@ describe.each(databases())('the read model of the API on %s', (kind) => {
       ['a text operator on a date', 'filters[receivedAt][$containsi]=2026', /operator teks/],
       ['a private field', 'filters[trackingTokenHash][$startsWith]=a', /tidak dikenal/],
       ['$or as an object', 'filters[$or][subject]=a&filters[$or][code]=b', /harus berupa daftar/],
+      ['a field named after the object prototype', 'fields=__proto__', /tidak dikenal/],
+      ['a field named after the constructor', 'fields[0]=constructor', /tidak dikenal/],
+      ['a sort by the constructor', 'sort=constructor', /tidak dikenal/],
     ])('%s', async (_label, query, message) => {
       for (const who of [officer, dafduk]) {
         const res = await app.http.get(`/api/inquiries?${query}`).set(who.auth);

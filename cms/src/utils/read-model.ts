@@ -48,6 +48,7 @@ const VALUE_OPERATORS = new Set(['$eq', '$ne', '$lt', '$lte', '$gt', '$gte', ...
 const LIST_OPERATORS = new Set(['$in', '$notIn', '$between']);
 const PRESENCE_OPERATORS = new Set(['$null', '$notNull']);
 const IMPLICIT: Record<string, Attribute> = { id: { type: 'integer' }, documentId: { type: 'string' } };
+const own = (object: object, key: string) => Object.prototype.hasOwnProperty.call(object, key);
 /** PostgreSQL's integer column; a larger id is no id at all, and must not reach the database as one. */
 const MAX_INTEGER = 2_147_483_647;
 const MAX_VALUE_LENGTH = 500;
@@ -67,7 +68,8 @@ function asList(value: unknown): unknown[] | null {
 }
 
 function attributeOf(model: Model, name: string, path: string): Attribute {
-  const attribute = IMPLICIT[name] ?? model.attributes[name];
+  // Own properties only: `__proto__` or `constructor` are no field of any model.
+  const attribute = own(IMPLICIT, name) ? IMPLICIT[name] : own(model.attributes, name) ? model.attributes[name] : undefined;
   if (!attribute || attribute.private) throw new QueryRefused(path, `isian "${name}" tidak dikenal.`);
   return attribute;
 }
@@ -161,7 +163,7 @@ export function resolvePopulate(modelOf: ModelOf, model: Model, populate: unknow
   if (depth > MAX_DEPTH) throw new QueryRefused(path, 'relasi terlalu dalam.');
   const readable = READABLE_RELATIONS[model.uid] ?? [];
   if (populate === '*' || populate === true || populate === 'true') {
-    return Object.fromEntries(readable.filter((name) => model.attributes[name]).map((name) => [name, true]));
+    return Object.fromEntries(readable.filter((name) => own(model.attributes, name)).map((name) => [name, true]));
   }
   const entries: [string, unknown][] =
     typeof populate === 'string'
