@@ -9,14 +9,14 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { throwawayEnv } from './throwaway-env.js';
 import { nextMessage } from './child.mjs';
-import { ROOT, childBaseEnv, freePort, percentile } from './bench.mjs';
+import { ROOT, childBaseEnv, freePort, percentile, sleep } from './bench.mjs';
 
 const require = createRequire(import.meta.url);
 export const POSTGRES_URL = process.env.PROOF_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 /** Where each proof leaves its logs, the fake's messages and the personal data it made up, for proof:pii. */
 export const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'proof');
 
-export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+export { sleep };
 export const say = (...args) => console.log('[proof]', ...args);
 
 /** The checks of one proof, printed as they are made, and its final `N passed, N failed` line. */
