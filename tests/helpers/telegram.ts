@@ -9,6 +9,7 @@ export interface Engine {
   stop(): Promise<void>;
   start(): void;
   wake(): void;
+  wakeSoon(): void;
 }
 
 /** The outbox's delivery engine, which sends the notifier's alerts. */

@@ -113,7 +113,7 @@ describe.each(databases())('delivering the Telegram outbox on %s', (kind) => {
   });
 
   it('wakes the engine when the transaction that wrote an outbox row commits, not before and not for a duplicate', async () => {
-    const wake = jest.spyOn(engine(app), 'wake');
+    const wake = jest.spyOn(engine(app), 'wakeSoon');
     try {
       let keys: string[] = [];
       await app.strapi.db.transaction(async () => {

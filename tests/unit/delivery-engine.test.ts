@@ -360,6 +360,40 @@ describe('the delivery engine', () => {
     expect(store.get(id).lastError).toContain(UNCERTAIN);
   });
 
+  it('picks up a burst of new rows in one round instead of one round each', async () => {
+    /** Citizens' receipts written one after another, each waking the engine, while it runs; how many rounds it took. */
+    async function burst(wakeGatherMs: number): Promise<{ rounds: number; expanded: number }> {
+      const store = new MemoryOutbox();
+      // The engine runs by itself here, on the real clock.
+      const engine = createEngine({ store, now: () => new Date(), log: { warn: jest.fn(), error: jest.fn() }, settings: () => ({ pollIntervalMs: HOUR, shutdownGraceMs: 0, wakeGatherMs }) });
+      let expanded = 0;
+      engine.registerFanout({
+        channel: 'citizen:website',
+        async expand() {
+          expanded += 1;
+          return { payload: { routedTo: 'none' } };
+        },
+      });
+      engine.start();
+      const rounds = jest.spyOn(store, 'due');
+      for (let i = 0; i < 20; i += 1) {
+        store.add({ channel: 'citizen:website', topic: 'inquiry.received', at: new Date() });
+        engine.wakeSoon();
+        // The engine may run between two rows, as it does between two requests.
+        for (let turn = 0; turn < 5; turn += 1) await new Promise((resolve) => setImmediate(resolve));
+      }
+      while (expanded < 20) await new Promise((resolve) => setTimeout(resolve, 5));
+      await engine.stop();
+      return { rounds: rounds.mock.calls.length, expanded };
+    }
+    const atOnce = await burst(0);
+    const gathered = await burst(50);
+    expect(gathered.expanded).toBe(20);
+    expect(atOnce.expanded).toBe(20);
+    expect(gathered.rounds).toBeLessThanOrEqual(3);
+    expect(atOnce.rounds).toBeGreaterThan(gathered.rounds * 3);
+  });
+
   it('refuses limits that cannot work', () => {
     const { clock, engine } = setUp();
     expect(() => engine.register(fakeSender('email', clock, { leaseMs: 1000, requestTimeoutMs: 30_000 }).sender)).toThrow(/leaseMs/);

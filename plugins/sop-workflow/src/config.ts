@@ -17,7 +17,7 @@ export interface SopWorkflowConfig {
 
 const defaults: SopWorkflowConfig = {
   sweepCron: '*/1 * * * *',
-  delivery: { pollIntervalMs: 1000, shutdownGraceMs: 5000 },
+  delivery: { pollIntervalMs: 1000, shutdownGraceMs: 5000, wakeGatherMs: 20 },
   publicRateLimit: { points: 10, durationSeconds: 60 },
   trackRateLimit: { points: 60, durationSeconds: 60 },
 };

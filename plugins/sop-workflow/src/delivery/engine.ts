@@ -19,6 +19,11 @@ export interface EngineSettings {
   pollIntervalMs: number;
   /** On shutdown, how long sends already under way may finish before they are cut off. */
   shutdownGraceMs: number;
+  /**
+   * New rows wake the engine this long after the first of them (wakeSoon): a burst of requests is picked up by
+   * one round instead of one round each. 0 wakes at once.
+   */
+  wakeGatherMs?: number;
 }
 
 export interface EngineLog {
@@ -110,6 +115,7 @@ export function createEngine({ store, now, log, settings }: EngineDeps) {
   let woken = false;
   let interrupt: (() => void) | null = null;
   let ticking: Promise<number | null> | null = null;
+  let gathering: NodeJS.Timeout | null = null;
 
   const nowMs = () => now().getTime();
   const newLane = (sender: ChannelSender): Lane => ({ sender, pacer: new Pacer(limitsOf(sender)), outage: { failures: 0, until: 0 }, busy: new Set(), authLogged: false, trouble: null });
@@ -327,6 +333,16 @@ export function createEngine({ store, now, log, settings }: EngineDeps) {
     interrupt?.();
   }
 
+  /** For rows just written: one wake-up for all those written within `wakeGatherMs` of the first. */
+  function wakeSoon(): void {
+    const gather = settings().wakeGatherMs ?? 0;
+    if (gather <= 0) return wake();
+    gathering ??= setTimeout(() => {
+      gathering = null;
+      wake();
+    }, gather);
+  }
+
   /** One round: expands due fan-out rows, settles stale claims and sends what the limits allow now. */
   function tick(): Promise<number | null> {
     ticking ??= runTick().finally(() => {
@@ -405,6 +421,7 @@ export function createEngine({ store, now, log, settings }: EngineDeps) {
 
     tick,
     wake,
+    wakeSoon,
 
     /** Resolves when every send under way has been answered and recorded. */
     async settled(): Promise<void> {
@@ -421,6 +438,8 @@ export function createEngine({ store, now, log, settings }: EngineDeps) {
     /** Stops the loop; sends under way get the grace period to finish, then are cut off (their rows stay "sending"). */
     async stop(): Promise<void> {
       running = false;
+      if (gathering) clearTimeout(gathering);
+      gathering = null;
       interrupt?.();
       await loop;
       loop = null;

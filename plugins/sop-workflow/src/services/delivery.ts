@@ -18,9 +18,9 @@ const OUTBOX_INDEXES = [
 ];
 
 /**
- * Wakes the engine for this instance's own new rows of a channel it delivers, as soon as the transaction
- * that wrote them commits (a wake-up before the commit would find nothing to read). Rows written by other
- * instances are found by its periodic look.
+ * Wakes the engine for this instance's own new rows of a channel it delivers, once the transaction that
+ * wrote them commits (a wake-up before the commit would find nothing to read), gathering a burst into one
+ * round (`delivery.wakeGatherMs`). Rows written by other instances are found by its periodic look.
  */
 export function wakeOnNewRows(strapi: Core.Strapi): void {
   strapi.db.lifecycles.subscribe({
@@ -28,7 +28,7 @@ export function wakeOnNewRows(strapi: Core.Strapi): void {
     async afterCreate(event) {
       const delivery = getService(strapi, 'delivery');
       if (!delivery.handles(String((event.result as { channel?: unknown } | undefined)?.channel))) return;
-      const wake = () => getService(strapi, 'delivery').wake();
+      const wake = () => getService(strapi, 'delivery').wakeSoon();
       if (strapi.db.inTransaction()) await strapi.db.transaction(async ({ onCommit }) => onCommit(wake));
       else wake();
     },
