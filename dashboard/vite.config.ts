@@ -1,4 +1,6 @@
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
@@ -17,8 +19,45 @@ function staffAppRoutes(): Plugin {
   };
 }
 
+/** The package a bundled module comes from ("app" for our own sources, "@layanan/config" for the shared rules). */
+function packageOf(id: string): string {
+  const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(id);
+  if (match) return match[1];
+  return id.includes(`${path.sep}config${path.sep}src${path.sep}`) ? '@layanan/config' : 'app';
+}
+
+/**
+ * dist/bundle-report.json: per chunk its size, the chunks it imports, and which packages fill it (their rendered
+ * bytes). `npm run bench:board` prints it beside the initial-JavaScript figure.
+ */
+function bundleReport(): Plugin {
+  return {
+    name: 'layanan-bundle-report',
+    apply: 'build',
+    generateBundle(options, bundle) {
+      const chunks = Object.values(bundle)
+        .filter((item) => item.type === 'chunk')
+        .map((chunk) => {
+          const packages: Record<string, number> = {};
+          for (const [id, module] of Object.entries(chunk.modules)) packages[packageOf(id)] = (packages[packageOf(id)] ?? 0) + module.renderedLength;
+          return {
+            file: chunk.fileName,
+            entry: chunk.isEntry ? chunk.name : null,
+            raw: Buffer.byteLength(chunk.code),
+            gzip: gzipSync(chunk.code, { level: 9 }).length,
+            imports: chunk.imports,
+            packages: Object.entries(packages)
+              .sort((a, b) => b[1] - a[1])
+              .map(([name, bytes]) => ({ name, bytes })),
+          };
+        });
+      writeFileSync(path.join(options.dir ?? 'dist', 'bundle-report.json'), JSON.stringify({ chunks }, null, 2));
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), staffAppRoutes()],
+  plugins: [react(), staffAppRoutes(), bundleReport()],
   resolve: {
     // The shared SOP definitions are compiled from source, as ES modules, into the bundle.
     alias: { '@layanan/config': path.resolve(__dirname, '../config/src/index.ts') },
@@ -28,6 +67,12 @@ export default defineConfig({
     target: 'es2020',
     chunkSizeWarningLimit: 1500,
     rollupOptions: {
+      onwarn(warning, warn) {
+        // react-admin re-exports FieldTitle through an index that is itself not bundled: FieldTitle sits in the
+        // first chunk and the lazy pages import it from there, so the first chunk never imports a lazy one.
+        if (warning.code === 'CYCLIC_CROSS_CHUNK_REEXPORT' && warning.exporter?.includes('ra-core')) return;
+        warn(warning);
+      },
       input: { site: path.resolve(__dirname, 'index.html'), staff: path.resolve(__dirname, 'dashboard.html') },
     },
   },

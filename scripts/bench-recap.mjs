@@ -9,10 +9,13 @@
 //  4. downloads the year as XLSX and reports the server's peak RSS (VmHWM, reset just before) while it streams.
 // A measurement, not a test: it exits 0 whether the goals are met or not (1 only if it could not run).
 //
+// --db=postgres runs all of it twice, on SQLite and then on a temporary database of the machine's PostgreSQL
+// (multi-row INSERTs, then ANALYZE), and prints the two side by side.
+//
 // Options (flags or BENCH_* env): --rows=1000000 --months=12 --runs=5 --pages=40 (REST pages sampled)
-// --full-paging --db=PATH (keep the seeded database there and reuse it next time) --no-compile --port=N (a free one
-// by default)
-import { fork } from 'node:child_process';
+// --full-paging --db=sqlite|postgres --postgres-url=URL (a server to create the temporary database on)
+// --keep=PATH (keep the seeded SQLite file there and reuse it next time) --no-compile --port=N (a free one by default)
+import { fork, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -33,7 +36,9 @@ const MONTHS = Number(option('months', 12));
 const RUNS = Number(option('runs', 5));
 const SAMPLE_PAGES = Number(option('pages', 40));
 const FULL_PAGING = option('full-paging', 'false') === 'true';
-const KEEP_DB = option('db', '');
+const DATABASES = option('db', 'sqlite') === 'postgres' ? ['sqlite', 'postgres'] : ['sqlite'];
+const KEEP_DB = option('keep', '');
+const POSTGRES_URL = option('postgres-url', 'postgres://postgres@127.0.0.1:5432/postgres');
 const COMPILE = option('no-compile', 'false') !== 'true';
 let PORT = Number(option('port', 0));
 const PAGE_SIZE = 100;
@@ -42,10 +47,13 @@ const PAGE_SIZE = 100;
 
 let server = null;
 let tmpRoot = null;
+const pgDatabases = [];
 function cleanup() {
   if (server && server.exitCode === null && server.signalCode === null) server.kill('SIGKILL');
   if (tmpRoot) rmSync(tmpRoot, { recursive: true, force: true });
   tmpRoot = null;
+  // Synchronous, so it also runs on 'exit': psql drops the temporary PostgreSQL databases.
+  for (const name of pgDatabases.splice(0)) spawnSync('psql', [POSTGRES_URL, '-q', '-c', `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`], { stdio: 'ignore' });
 }
 process.on('exit', cleanup);
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
@@ -62,11 +70,11 @@ const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
 // ---------------------------------------------------------------- the server
 
-async function startServer(dbFile) {
+async function startServer(target) {
   if (!PORT) PORT = await freePort();
   base = `http://127.0.0.1:${PORT}`;
   const env = childBaseEnv();
-  Object.assign(env, throwawayEnv({ PORT: String(PORT), DATABASE_FILENAME: dbFile, STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true', BENCH_BASELINE: 'false' }));
+  Object.assign(env, throwawayEnv({ PORT: String(PORT), ...target.env, STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true', BENCH_BASELINE: 'false' }));
   const started = performance.now();
   server = fork(SERVE, [], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
   let held = '';
@@ -117,134 +125,229 @@ function weighted(random, items) {
 
 const documentId = (random) => Array.from({ length: 24 }, () => 'abcdefghijklmnopqrstuvwxyz0123456789'[Math.floor(random() * 36)]).join('');
 
-/** Drops the indexes the sop-workflow bootstrap creates; the next boot builds them again, faster than row by row. */
-function dropWorkflowIndexes(db) {
-  const names = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'inquiries' AND name LIKE 'inquiries\\_%\\_idx' ESCAPE '\\'").all().map((r) => r.name);
-  for (const name of names.filter((n) => n !== 'inquiries_documents_idx')) db.exec(`DROP INDEX ${name}`);
-  return names.length;
+/** The workflow indexes the sop-workflow bootstrap creates; the next boot builds them again, faster than row by row. */
+const WORKFLOW_INDEXES = {
+  sqlite: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'inquiries' AND name LIKE 'inquiries\\_%\\_idx' ESCAPE '\\'",
+  postgres: "SELECT indexname AS name FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'inquiries' AND indexname LIKE 'inquiries\\_%\\_idx'",
+};
+const droppable = (names) => names.filter((n) => n !== 'inquiries_documents_idx');
+
+const INQUIRY_COLUMNS = [
+  'id', 'document_id', 'code', 'kind', 'channel', 'subject', 'message', 'service_category', 'status', 'outcome',
+  'received_at', 'clock_started_at', 'triaged_at', 'coordinated_at', 'answered_at', 'closed_at', 'triage_due_at', 'coordination_due_at', 'answer_due_at',
+  'triage_breached', 'coordination_breached', 'answer_breached', 'direct_answer', 'triage_working_minutes', 'coordination_working_minutes', 'answer_working_minutes',
+  'routed_division_id', 'division_information', 'answer', 'close_reason', 'external_ref', 'policy_revision', 'policy', 'tracking_token_hash', 'created_at', 'updated_at', 'published_at',
+];
+const APPLICANT_COLUMNS = ['id', 'name', 'nik', 'phone', 'email', 'reply_address'];
+const TIMES = new Set(['received_at', 'clock_started_at', 'triaged_at', 'coordinated_at', 'answered_at', 'closed_at', 'triage_due_at', 'coordination_due_at', 'answer_due_at', 'created_at', 'updated_at', 'published_at']);
+const FLAGS = new Set(['triage_breached', 'coordination_breached', 'answer_breached', 'direct_answer']);
+
+/**
+ * The inquiries, the same for either database (one seeded random stream): arrival order follows time, as it does
+ * at the counter, mostly within office hours (WIB). Times are epoch milliseconds, flags 0/1; each writer converts.
+ */
+/** The seeded period: `months` back from an hour ago. */
+function span(months, now) {
+  const end = now.getTime() - 3_600_000;
+  return { start: end - months * 30.44 * 86_400_000, end };
 }
 
-function seed(dbFile, rows, months, now) {
-  const db = new Database(dbFile);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = OFF');
-  const divisions = db.prepare('SELECT id, code FROM divisions ORDER BY id').all();
-  if (divisions.length < 2) throw new Error('the schema has no Bidang: the first boot did not seed reference data');
-  const policy = JSON.stringify({ revision: 1, triageMinutes: 15, coordinationMinutes: 60, answerMinutes: 60, reminderThreshold: 0.8, clockMode: 'working', officeHours: [[], [{ start: 480, end: 960 }], [{ start: 480, end: 960 }], [{ start: 480, end: 960 }], [{ start: 480, end: 960 }], [{ start: 480, end: 960 }], []], timeZone: 'Asia/Jakarta' });
-  const dropped = dropWorkflowIndexes(db);
-
-  const insertInquiry = db.prepare(`INSERT INTO inquiries (id, document_id, code, kind, channel, subject, message, service_category, status, outcome,
-    received_at, clock_started_at, triaged_at, coordinated_at, answered_at, closed_at, triage_due_at, coordination_due_at, answer_due_at,
-    triage_breached, coordination_breached, answer_breached, direct_answer, triage_working_minutes, coordination_working_minutes, answer_working_minutes,
-    routed_division_id, division_information, answer, close_reason, external_ref, policy_revision, policy, tracking_token_hash, created_at, updated_at, published_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)`);
-  const insertLink = db.prepare('INSERT INTO inquiries_division_lnk (inquiry_id, division_id, inquiry_ord) VALUES (?, ?, 1)');
-  const insertApplicant = db.prepare('INSERT INTO components_inquiry_applicants (id, name, nik, phone, email, reply_address) VALUES (?, ?, ?, ?, ?, ?)');
-  const insertCmp = db.prepare("INSERT INTO inquiries_cmps (entity_id, cmp_id, component_type, field, \"order\") VALUES (?, ?, 'inquiry.applicant', 'applicant', 1)");
-  const firstId = (db.prepare('SELECT coalesce(max(id), 0) AS n FROM inquiries').get().n ?? 0) + 1;
-  const firstApplicant = (db.prepare('SELECT coalesce(max(id), 0) AS n FROM components_inquiry_applicants').get().n ?? 0) + 1;
-
+function* inquiries(rows, months, now, divisions) {
+  const policy = JSON.stringify({ revision: 1, triageMinutes: 15, coordinationMinutes: 60, answerMinutes: 60, reminderThreshold: 0.8, clockMode: 'working', timeZone: 'Asia/Jakarta' });
   const { mulberry32 } = require('@layanan/config'); // built by compile() before any seeding
   const random = mulberry32(2026);
-  const end = now.getTime() - 3_600_000;
-  const start = end - months * 30.44 * 86_400_000;
+  const { start, end } = span(months, now);
   const minute = 60_000;
   const recentMs = 3 * 86_400_000;
-  const batch = db.transaction((from, to) => {
-    for (let i = from; i < to; i += 1) {
-      const id = firstId + i;
-      // Arrival order follows time, as it does at the counter; mostly within office hours (WIB).
-      const day = start + ((end - start) * i) / rows;
-      const receivedAt = Math.floor(day - (day % 86_400_000) - 7 * 3_600_000 + (7.5 + random() * 9) * 3_600_000);
-      const channel = weighted(random, CHANNELS);
-      const kind = random() < 0.6 ? 'information' : 'complaint';
-      const category = weighted(random, CATEGORIES);
-      const recent = end - receivedAt < recentMs;
-      const path = random();
-      const triage = random() < 0.85 ? 1 + random() * 13 : 15 + random() * 40;
-      const coordination = random() < 0.88 ? 5 + random() * 54 : 60 + random() * 120;
-      const answer = random() < 0.9 ? 3 + random() * 56 : 60 + random() * 90;
-      const stop = recent ? Math.floor(random() * 5) : 4; // 0 received … 4 done
-      let status = 'received';
-      let outcome = null;
-      let division = null;
-      let triagedAt = null;
-      let coordinatedAt = null;
-      let answeredAt = null;
-      let closedAt = null;
-      let coordinationDue = null;
-      let answerDue = null;
-      let direct = 0;
-      let minutes = [null, null, null];
-      let flags = [0, 0, 0];
-      if (stop > 0) {
-        triagedAt = receivedAt + triage * minute;
-        minutes[0] = triage;
-        flags[0] = triage > 15 ? 1 : 0;
-        if (path < 0.04) {
-          status = 'closed';
-          outcome = 'rejected';
-          closedAt = triagedAt;
-        } else if (path < 0.25) {
-          status = random() < 0.7 ? 'closed' : 'answered';
-          outcome = 'answered';
-          direct = 1;
-          answeredAt = triagedAt;
-          closedAt = status === 'closed' ? answeredAt + 90 * minute : null;
-        } else {
-          status = 'triaged';
-          division = divisions[random() < 0.62 ? 0 : 1].id;
-          coordinationDue = triagedAt + 60 * minute;
-          if (stop > 1) {
-            coordinatedAt = triagedAt + coordination * minute;
-            minutes[1] = coordination;
-            flags[1] = coordination > 60 ? 1 : 0;
-            status = 'coordinated';
-            answerDue = coordinatedAt + 60 * minute;
-            if (stop > 2) {
-              answeredAt = coordinatedAt + answer * minute;
-              minutes[2] = answer;
-              flags[2] = answer > 60 ? 1 : 0;
-              status = stop > 3 && random() < 0.7 ? 'closed' : 'answered';
-              outcome = 'answered';
-              closedAt = status === 'closed' ? answeredAt + 120 * minute : null;
-            }
+  for (let i = 0; i < rows; i += 1) {
+    const id = 1 + i;
+    const day = start + ((end - start) * i) / rows;
+    const receivedAt = Math.floor(day - (day % 86_400_000) - 7 * 3_600_000 + (7.5 + random() * 9) * 3_600_000);
+    const channel = weighted(random, CHANNELS);
+    const kind = random() < 0.6 ? 'information' : 'complaint';
+    const category = weighted(random, CATEGORIES);
+    const recent = end - receivedAt < recentMs;
+    const path = random();
+    const triage = random() < 0.85 ? 1 + random() * 13 : 15 + random() * 40;
+    const coordination = random() < 0.88 ? 5 + random() * 54 : 60 + random() * 120;
+    const answer = random() < 0.9 ? 3 + random() * 56 : 60 + random() * 90;
+    const stop = recent ? Math.floor(random() * 5) : 4; // 0 received … 4 done
+    let status = 'received';
+    let outcome = null;
+    let division = null;
+    let triagedAt = null;
+    let coordinatedAt = null;
+    let answeredAt = null;
+    let closedAt = null;
+    let coordinationDue = null;
+    let answerDue = null;
+    let direct = 0;
+    const minutes = [null, null, null];
+    const flags = [0, 0, 0];
+    if (stop > 0) {
+      triagedAt = receivedAt + triage * minute;
+      minutes[0] = triage;
+      flags[0] = triage > 15 ? 1 : 0;
+      if (path < 0.04) {
+        status = 'closed';
+        outcome = 'rejected';
+        closedAt = triagedAt;
+      } else if (path < 0.25) {
+        status = random() < 0.7 ? 'closed' : 'answered';
+        outcome = 'answered';
+        direct = 1;
+        answeredAt = triagedAt;
+        closedAt = status === 'closed' ? answeredAt + 90 * minute : null;
+      } else {
+        status = 'triaged';
+        division = divisions[random() < 0.62 ? 0 : 1].id;
+        coordinationDue = triagedAt + 60 * minute;
+        if (stop > 1) {
+          coordinatedAt = triagedAt + coordination * minute;
+          minutes[1] = coordination;
+          flags[1] = coordination > 60 ? 1 : 0;
+          status = 'coordinated';
+          answerDue = coordinatedAt + 60 * minute;
+          if (stop > 2) {
+            answeredAt = coordinatedAt + answer * minute;
+            minutes[2] = answer;
+            flags[2] = answer > 60 ? 1 : 0;
+            status = stop > 3 && random() < 0.7 ? 'closed' : 'answered';
+            outcome = 'answered';
+            closedAt = status === 'closed' ? answeredAt + 120 * minute : null;
           }
         }
       }
-      const name = NAMES[Math.floor(random() * NAMES.length)];
-      insertInquiry.run(
+    }
+    const name = NAMES[Math.floor(random() * NAMES.length)];
+    yield {
+      inquiry: [
         id, documentId(random), `BEN-${String(id).padStart(8, '0')}`, kind, channel, SUBJECTS[i % SUBJECTS.length], MESSAGE, category, status, outcome,
         receivedAt, receivedAt, triagedAt, coordinatedAt, answeredAt, closedAt, receivedAt + 15 * minute, coordinationDue, answerDue,
         flags[0], flags[1], flags[2], direct, minutes[0], minutes[1], minutes[2],
         division, coordinatedAt ? INFORMATION : null, answeredAt ? ANSWER : null, outcome === 'rejected' ? 'Bukan kewenangan Disdukcapil.' : null,
-        channel === 'lapor_sp4n' ? `LAPOR-${id}` : null, policy, randomBytes(8).toString('hex'), receivedAt, closedAt ?? receivedAt, receivedAt,
-      );
-      if (division) insertLink.run(id, division);
-      const applicantId = firstApplicant + i;
-      insertApplicant.run(applicantId, name, channel === 'walk_in' ? `3574011203${String(60 + (i % 40)).padStart(2, '0')}${String(1 + (i % 9000)).padStart(4, '0')}` : null, `+62812${String(10000000 + (i % 89999999))}`, channel === 'email' ? `${name.toLowerCase().replace(/\s+/g, '.')}@contoh.id` : null, null);
-      insertCmp.run(id, applicantId);
-    }
-  });
-  const started = performance.now();
-  const chunk = 20_000;
-  for (let i = 0; i < rows; i += chunk) {
-    batch(i, Math.min(rows, i + chunk));
-    if ((i / chunk) % 10 === 9) log(`  … ${(i + chunk).toLocaleString('en')} rows (${seconds(performance.now() - started)})`);
+        channel === 'lapor_sp4n' ? `LAPOR-${id}` : null, 1, policy, randomBytes(8).toString('hex'), receivedAt, closedAt ?? receivedAt, receivedAt,
+      ],
+      division,
+      applicant: [
+        id, name, channel === 'walk_in' ? `3574011203${String(60 + (i % 40)).padStart(2, '0')}${String(1 + (i % 9000)).padStart(4, '0')}` : null,
+        `+62812${String(10000000 + (i % 89999999))}`, channel === 'email' ? `${name.toLowerCase().replace(/\s+/g, '.')}@contoh.id` : null, null,
+      ],
+    };
   }
-  db.pragma('wal_checkpoint(TRUNCATE)');
-  db.close();
+}
+
+const CHUNK = 20_000;
+
+/** Seeds an empty schema (the first boot made it): inquiries with applicants and Bidang links, in large transactions. */
+async function seed(target, rows, months, now) {
+  const writer = target.kind === 'postgres' ? await postgresWriter(target) : sqliteWriter(target);
+  const divisions = await writer.divisions();
+  if (divisions.length < 2) throw new Error('the schema has no Bidang: the first boot did not seed reference data');
+  const dropped = await writer.dropIndexes();
+  const started = performance.now();
+  let batch = [];
+  let done = 0;
+  for (const item of inquiries(rows, months, now, divisions)) {
+    batch.push(item);
+    if (batch.length < CHUNK && done + batch.length < rows) continue;
+    await writer.write(batch);
+    done += batch.length;
+    batch = [];
+    if ((done / CHUNK) % 10 === 0) log(`  … ${done.toLocaleString('en')} rows (${seconds(performance.now() - started)})`);
+  }
+  await writer.finish();
+  const { start, end } = span(months, now);
   return { ms: performance.now() - started, dropped, from: new Date(start), to: new Date(end) };
 }
 
-function countInquiries(dbFile) {
-  const db = new Database(dbFile, { readonly: true });
+function sqliteWriter(target) {
+  const db = new Database(target.file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = OFF');
+  const insertInquiry = db.prepare(`INSERT INTO inquiries (${INQUIRY_COLUMNS.join(', ')}) VALUES (${INQUIRY_COLUMNS.map(() => '?').join(', ')})`);
+  const insertLink = db.prepare('INSERT INTO inquiries_division_lnk (inquiry_id, division_id, inquiry_ord) VALUES (?, ?, 1)');
+  const insertApplicant = db.prepare(`INSERT INTO components_inquiry_applicants (${APPLICANT_COLUMNS.join(', ')}) VALUES (?, ?, ?, ?, ?, ?)`);
+  const insertCmp = db.prepare("INSERT INTO inquiries_cmps (entity_id, cmp_id, component_type, field, \"order\") VALUES (?, ?, 'inquiry.applicant', 'applicant', 1)");
+  const write = db.transaction((batch) => {
+    for (const { inquiry, division, applicant } of batch) {
+      insertInquiry.run(...inquiry);
+      if (division) insertLink.run(inquiry[0], division);
+      insertApplicant.run(...applicant);
+      insertCmp.run(inquiry[0], applicant[0]);
+    }
+  });
+  return {
+    divisions: () => db.prepare('SELECT id, code FROM divisions ORDER BY id').all(),
+    dropIndexes: () => {
+      const names = db.prepare(WORKFLOW_INDEXES.sqlite).all().map((r) => r.name);
+      for (const name of droppable(names)) db.exec(`DROP INDEX ${name}`);
+      return names.length;
+    },
+    write,
+    finish: () => {
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      db.close();
+    },
+  };
+}
+
+/** Multi-row INSERTs of 1,000 rows (PostgreSQL takes at most 65,535 parameters a statement), one transaction a chunk. */
+async function postgresWriter(target) {
+  const { Client } = require('pg');
+  const client = new Client({ connectionString: target.url });
+  await client.connect();
+  const insert = async (table, columns, rows, convert = (v) => v) => {
+    for (let from = 0; from < rows.length; from += 1000) {
+      const slice = rows.slice(from, from + 1000);
+      const values = [];
+      const tuples = slice.map((row) => `(${row.map((value, c) => (values.push(convert(value, columns[c])), `$${values.length}`)).join(', ')})`);
+      await client.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(', ')}`, values);
+    }
+  };
+  const typed = (value, column) => {
+    if (value === null) return null;
+    if (TIMES.has(column)) return new Date(value);
+    if (FLAGS.has(column)) return value === 1;
+    return value;
+  };
+  return {
+    divisions: async () => (await client.query('SELECT id, code FROM divisions ORDER BY id')).rows,
+    dropIndexes: async () => {
+      const names = (await client.query(WORKFLOW_INDEXES.postgres)).rows.map((r) => r.name);
+      for (const name of droppable(names)) await client.query(`DROP INDEX ${name}`);
+      return names.length;
+    },
+    write: async (batch) => {
+      await client.query('BEGIN');
+      await insert('inquiries', INQUIRY_COLUMNS, batch.map((b) => b.inquiry), typed);
+      await insert('inquiries_division_lnk', ['inquiry_id', 'division_id', 'inquiry_ord'], batch.filter((b) => b.division).map((b) => [b.inquiry[0], b.division, 1]));
+      await insert('components_inquiry_applicants', APPLICANT_COLUMNS, batch.map((b) => b.applicant));
+      await insert('inquiries_cmps', ['entity_id', 'cmp_id', 'component_type', 'field', '"order"'], batch.map((b) => [b.inquiry[0], b.applicant[0], 'inquiry.applicant', 'applicant', 1]));
+      await client.query('COMMIT');
+    },
+    finish: async () => {
+      // Explicit ids: the sequences move past them, and the planner gets its statistics (autovacuum would, later).
+      for (const table of ['inquiries', 'components_inquiry_applicants']) {
+        await client.query(`SELECT setval(pg_get_serial_sequence('${table}', 'id'), (SELECT max(id) FROM ${table}))`);
+      }
+      await client.query('ANALYZE');
+      await client.end();
+    },
+  };
+}
+
+async function countInquiries(target) {
+  if (target.kind === 'postgres') return null;
+  if (!existsSync(target.file)) return null;
+  const db = new Database(target.file, { readonly: true });
   try {
     return db.prepare('SELECT count(*) AS n, min(received_at) AS first, max(received_at) AS last FROM inquiries').get();
   } finally {
     db.close();
   }
 }
+
 
 // ---------------------------------------------------------------- measuring
 
@@ -316,38 +419,50 @@ async function exportPeak(url, jwt) {
   return { ms: performance.now() - started, bytes, resting, peak: Math.max(procStatus(server.pid, 'VmHWM'), sampled) };
 }
 
-async function main() {
-  const cores = os.cpus().length;
-  log(`Rekap Informasi at scale: ${ROWS.toLocaleString('en')} inquiries over ${MONTHS} months, SQLite, ${cores} CPU core(s), Node ${process.version}`);
-  const load = os.loadavg()[0];
-  if (load > cores * 0.75) log(`note: load average ${load.toFixed(1)} on ${cores} core(s) before starting; other work on this machine slows every number below.`);
-  if (COMPILE) compile();
-
-  let dbFile;
-  if (KEEP_DB) dbFile = path.resolve(KEEP_DB);
-  else {
-    tmpRoot = mkdtempSync(path.join(os.tmpdir(), 'layanan-bench-recap-'));
-    dbFile = path.join(tmpRoot, 'data.db');
+/** Where one pass runs: a SQLite file (temporary, or --keep), or a temporary database on the PostgreSQL server. */
+async function targetOf(kind) {
+  if (kind === 'postgres') {
+    const { Client } = require('pg');
+    const name = `bench_recap_${randomBytes(5).toString('hex')}`;
+    const admin = new Client({ connectionString: POSTGRES_URL });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    pgDatabases.push(name);
+    const url = new URL(POSTGRES_URL);
+    url.pathname = `/${name}`;
+    return { kind, label: 'PostgreSQL', url: url.toString(), where: `database ${name}`, env: { DATABASE_URL: url.toString() } };
   }
-  const now = new Date();
-  const existing = existsSync(dbFile) ? countInquiries(dbFile) : null;
+  let file;
+  if (KEEP_DB) file = path.resolve(KEEP_DB);
+  else {
+    tmpRoot ??= mkdtempSync(path.join(os.tmpdir(), 'layanan-bench-recap-'));
+    file = path.join(tmpRoot, 'data.db');
+  }
+  return { kind, label: 'SQLite', file, where: file, env: { DATABASE_FILENAME: file } };
+}
+
+/** Seeds (or reuses), boots, and measures one database; returns its figures. */
+async function pass(kind, now) {
+  const target = await targetOf(kind);
+  const existing = await countInquiries(target);
   let range;
   if (existing && existing.n >= ROWS) {
-    log(`reusing ${dbFile}: ${existing.n.toLocaleString('en')} inquiries already there`);
+    log(`reusing ${target.where}: ${existing.n.toLocaleString('en')} inquiries already there`);
     range = { from: new Date(existing.first), to: new Date(existing.last) };
   } else {
-    log('first boot on an empty file: schema, indexes and reference data …');
-    await startServer(dbFile);
+    log(`${target.label}: first boot on an empty ${target.where}: schema, indexes and reference data …`);
+    await startServer(target);
     await stopServer();
-    log(`seeding ${ROWS.toLocaleString('en')} inquiries with applicants and Bidang links straight into SQLite …`);
-    const seeded = seed(dbFile, ROWS, MONTHS, now);
+    log(`seeding ${ROWS.toLocaleString('en')} inquiries with applicants and Bidang links straight into ${target.label} …`);
+    const seeded = await seed(target, ROWS, MONTHS, now);
     log(`seeded in ${seconds(seeded.ms)} (${Math.round(ROWS / (seeded.ms / 1000)).toLocaleString('en')} inquiries/s; ${seeded.dropped} workflow indexes dropped first, rebuilt at the next boot)`);
     range = seeded;
   }
-  if (KEEP_DB) writeFileSync(`${dbFile}.bench.json`, JSON.stringify(range));
+  if (KEEP_DB && kind === 'sqlite') writeFileSync(`${target.file}.bench.json`, JSON.stringify(range));
 
-  log('booting the server on it (the bootstrap rebuilds the indexes and runs its one-time backfill) …');
-  const bootMs = await startServer(dbFile);
+  log(`booting the server on it (the bootstrap rebuilds the indexes and runs its one-time backfill) …`);
+  const bootMs = await startServer(target);
   log(`  ready in ${seconds(bootMs)}, pid ${server.pid}`);
   const jwt = await staffToken('leadership');
 
@@ -387,9 +502,7 @@ async function main() {
   const aggregateStarted = performance.now();
   aggregate(fetched, now);
   const aggregateMs = performance.now() - aggregateStarted;
-  const scale = pages / sample.length;
-  const pagingMs = (fetchMs + aggregateMs) * scale;
-  const extrapolated = !FULL_PAGING && sample.length < pages;
+  const pagingMs = (fetchMs + aggregateMs) * (pages / sample.length);
 
   // ---- 3. one month, then the year, as XLSX: the server's peak memory should not grow with the rows
   const lastMonth = dateKey(new Date(range.to.getTime() - 30 * 86_400_000));
@@ -398,29 +511,56 @@ async function main() {
   log(`  ${seconds(month.ms)}, ${(month.bytes / 1048576).toFixed(1)} MB; server RSS ${month.resting.toFixed(0)} MB at rest, peak ${month.peak.toFixed(0)} MB`);
   log('exporting the year as XLSX …');
   const year = await exportPeak(`${base}/api/recap/export?from=${from}&to=${to}&format=xlsx`, jwt);
-
-  // ---- report
-  const ratio = pagingMs / recapMs;
-  // Measured from the server at rest before the first export: the heap a first export grows stays grown.
-  const added = year.peak - month.resting;
-  console.log('');
-  console.log(`Rekap Informasi over ${from} … ${to}: ${total.toLocaleString('en')} inquiries (SQLite, ${cores} cores, load average ${os.loadavg()[0].toFixed(1)})`);
-  console.log('');
-  console.log(`  GET /api/recap (12 months, by month)        ${recapMs.toFixed(0).padStart(9)} ms   median of ${RUNS} (min ${Math.min(...runs).toFixed(0)}, max ${Math.max(...runs).toFixed(0)}); server CPU ${median(cpu).toFixed(0)} ms per recap`);
-  console.log(
-    `  REST list page by page + JS aggregation     ${pagingMs.toFixed(0).padStart(9)} ms   ${extrapolated ? `EXTRAPOLATED from ${sample.length} of ${pages.toLocaleString('en')} pages` : `all ${pages.toLocaleString('en')} pages`}` +
-      ` (${(fetchMs / sample.length).toFixed(1)} ms per page fetched, ${((aggregateMs / fetched.length) * 1000).toFixed(2)} µs per row aggregated)`,
-  );
-  console.log(`  ratio                                       ${ratio.toFixed(0).padStart(9)} ×`);
-  console.log(`  XLSX export of one month                    ${seconds(month.ms).padStart(9)}      ${(month.bytes / 1048576).toFixed(1)} MB; server RSS peak ${month.peak.toFixed(0)} MB (${month.resting.toFixed(0)} MB at rest)`);
-  console.log(`  XLSX export of the year                     ${seconds(year.ms).padStart(9)}      ${(year.bytes / 1048576).toFixed(1)} MB; server RSS peak ${year.peak.toFixed(0)} MB (+${added.toFixed(0)} MB over the ${month.resting.toFixed(0)} MB at rest before the first export)`);
-  console.log('');
-  console.log(`goals: recap < ${GOALS.recapMs} ms: ${recapMs < GOALS.recapMs ? 'MET' : 'NOT MET'}; ≥ ${GOALS.ratio}× faster than paging: ${ratio >= GOALS.ratio ? 'MET' : 'NOT MET'}${extrapolated ? ' (paging extrapolated)' : ''}`);
-  console.log(
-    `       export memory flat: the year peaks ${year.peak < month.peak * 1.25 ? 'within' : 'MORE than'} 25 % of one month (${year.peak.toFixed(0)} vs ${month.peak.toFixed(0)} MB); ` +
-      `it adds ${added.toFixed(0)} MB over the resting server, goal < ${GOALS.exportMb} MB: ${added < GOALS.exportMb ? 'MET' : 'NOT MET'}; absolute peak ${year.peak.toFixed(0)} MB ${year.peak < GOALS.exportMb ? '<' : '≥'} ${GOALS.exportMb} MB`,
-  );
   await stopServer();
+  return {
+    label: target.label, from, to, total, runs, recapMs, cpuMs: median(cpu), pages, sampled: sample.length, fetchMs, fetched: fetched.length,
+    aggregateMs, pagingMs, extrapolated: !FULL_PAGING && sample.length < pages, month, year,
+  };
+}
+
+async function main() {
+  const cores = os.cpus().length;
+  log(`Rekap Informasi at scale: ${ROWS.toLocaleString('en')} inquiries over ${MONTHS} months on ${DATABASES.map((k) => (k === 'postgres' ? 'PostgreSQL' : 'SQLite')).join(' and ')}, ${cores} CPU core(s), Node ${process.version}`);
+  const load = os.loadavg()[0];
+  if (load > cores * 0.75) log(`note: load average ${load.toFixed(1)} on ${cores} core(s) before starting; other work on this machine slows every number below.`);
+  if (COMPILE) compile();
+
+  const now = new Date();
+  const results = [];
+  for (const kind of DATABASES) {
+    results.push(await pass(kind, now));
+    cleanup(); // the SQLite file and the PostgreSQL database are not needed once measured
+  }
+
+  // ---- report: one column per database
+  const { from, to, total } = results[0];
+  const row = (label, cell) => console.log(`  ${label.padEnd(44)}${results.map((r) => cell(r).padStart(16)).join('')}`);
+  console.log('');
+  console.log(`Rekap Informasi over ${from} … ${to}: ${total.toLocaleString('en')} inquiries (${cores} cores, load average ${os.loadavg()[0].toFixed(1)})`);
+  console.log('');
+  row('', (r) => r.label);
+  row('GET /api/recap (12 months, by month), median', (r) => `${r.recapMs.toFixed(0)} ms`);
+  row(`  min … max of ${RUNS} runs`, (r) => `${Math.min(...r.runs).toFixed(0)} … ${Math.max(...r.runs).toFixed(0)} ms`);
+  row('  server CPU per recap', (r) => `${r.cpuMs.toFixed(0)} ms`);
+  row('REST list page by page + JS aggregation', (r) => `${r.pagingMs.toFixed(0)} ms`);
+  row('  per page fetched', (r) => `${(r.fetchMs / r.sampled).toFixed(1)} ms`);
+  row('  ratio', (r) => `${(r.pagingMs / r.recapMs).toFixed(0)} ×`);
+  row('XLSX export of one month', (r) => `${seconds(r.month.ms)}, ${(r.month.bytes / 1048576).toFixed(1)} MB`);
+  row('  server RSS peak (at rest)', (r) => `${r.month.peak.toFixed(0)} (${r.month.resting.toFixed(0)}) MB`);
+  row('XLSX export of the year', (r) => `${seconds(r.year.ms)}, ${(r.year.bytes / 1048576).toFixed(1)} MB`);
+  row('  server RSS peak', (r) => `${r.year.peak.toFixed(0)} MB`);
+  if (results.some((r) => r.extrapolated)) console.log(`  (paging EXTRAPOLATED from ${results[0].sampled} of ${results[0].pages.toLocaleString('en')} pages; --full-paging fetches all)`);
+  console.log('');
+  for (const r of results) {
+    // Measured from the server at rest before the first export: the heap a first export grows stays grown.
+    const added = r.year.peak - r.month.resting;
+    const ratio = r.pagingMs / r.recapMs;
+    console.log(`goals on ${r.label}: recap < ${GOALS.recapMs} ms: ${r.recapMs < GOALS.recapMs ? 'MET' : 'NOT MET'}; ≥ ${GOALS.ratio}× faster than paging: ${ratio >= GOALS.ratio ? 'MET' : 'NOT MET'}${r.extrapolated ? ' (paging extrapolated)' : ''}`);
+    console.log(
+      `       export memory flat: the year peaks ${r.year.peak < r.month.peak * 1.25 ? 'within' : 'MORE than'} 25 % of one month (${r.year.peak.toFixed(0)} vs ${r.month.peak.toFixed(0)} MB); ` +
+        `it adds ${added.toFixed(0)} MB over the resting server, goal < ${GOALS.exportMb} MB: ${added < GOALS.exportMb ? 'MET' : 'NOT MET'}`,
+    );
+  }
 }
 
 main()

@@ -7,16 +7,40 @@ import { i18nProvider } from './i18n/i18nProvider';
 import { Layout } from './layout/Layout';
 import { Home } from './layout/Home';
 import { theme } from './layout/theme';
-import { DivisionQueue } from './queue/DivisionQueue';
-import inquiries from './inquiries';
 
 const dataProvider = createDataProvider();
 
-/** The recap and its charts load only when opened: recharts stays out of the board's first load. */
+/**
+ * Each role's first screen loads only what it shows: the officer's board (home) is in the first chunk; the
+ * inquiry pages, the quick-intake form (with the phone-number rules), the division queue, the recap and its
+ * charts, and the profile load when opened.
+ */
 const RecapPage = lazy(() => import('./recap/RecapPage'));
 const ProfilePage = lazy(() => import('./profile/ProfilePage'));
+const DivisionQueue = lazy(() => import('./queue/DivisionQueue').then((m) => ({ default: m.DivisionQueue })));
+const InquiryList = lazy(() => import('./inquiries/InquiryList').then((m) => ({ default: m.InquiryList })));
+const InquiryShow = lazy(() => import('./inquiries/InquiryShow').then((m) => ({ default: m.InquiryShow })));
+const InquiryCreate = lazy(() => import('./inquiries/InquiryCreate').then((m) => ({ default: m.InquiryCreate })));
 
 const Lazy = ({ children }: { children: ReactNode }) => <Suspense fallback={<Loading />}>{children}</Suspense>;
+const inquiries = {
+  list: () => (
+    <Lazy>
+      <InquiryList />
+    </Lazy>
+  ),
+  show: () => (
+    <Lazy>
+      <InquiryShow />
+    </Lazy>
+  ),
+  create: () => (
+    <Lazy>
+      <InquiryCreate />
+    </Lazy>
+  ),
+  recordRepresentation: 'code',
+};
 
 /** The staff dashboard; the router (basename /dashboard) is set up by main.tsx. */
 export const App = () => (
@@ -32,7 +56,14 @@ export const App = () => (
     disableTelemetry
   >
     <CustomRoutes>
-      <Route path="/antrean" element={<DivisionQueue />} />
+      <Route
+        path="/antrean"
+        element={
+          <Lazy>
+            <DivisionQueue />
+          </Lazy>
+        }
+      />
       <Route
         path="/rekap"
         element={

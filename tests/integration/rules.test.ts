@@ -49,6 +49,18 @@ describe.each(databases())('rules every path obeys, on %s', (kind) => {
     await expect(app.strapi.documents('api::inquiry.inquiry').delete({ documentId: created.documentId })).rejects.toThrow(/tidak dapat dihapus/);
   });
 
+  it('a create the database refuses uses no tracking number: the next request gets the next one', async () => {
+    const inquiries = () => app.strapi.documents('api::inquiry.inquiry');
+    const input = { kind: 'information', channel: 'phone', subject: 'Jam buka loket', message: 'Loket buka jam berapa?' };
+    const first = await inquiries().create({ data: input as never });
+    const rows = await app.strapi.db.query('api::inquiry.inquiry').count({});
+    await expect(inquiries().create({ data: { ...input, channel: 'merpati_pos' } as never })).rejects.toThrow();
+    const next = await inquiries().create({ data: input as never });
+    const sequence = (code: string) => Number(code.split('-')[2]);
+    expect(sequence(next.code)).toBe(sequence(first.code) + 1);
+    expect(await app.strapi.db.query('api::inquiry.inquiry').count({})).toBe(rows + 1);
+  });
+
   it('keeps the audit trail append-only', async () => {
     const event = await app.strapi.db.query('api::inquiry-event.inquiry-event').findOne({});
     await expect(app.strapi.documents('api::inquiry-event.inquiry-event').delete({ documentId: event.documentId })).rejects.toThrow(/tidak dapat diubah atau dihapus/);

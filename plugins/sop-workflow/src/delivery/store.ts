@@ -108,16 +108,17 @@ export function strapiStore(strapi: Core.Strapi): OutboxStore {
       );
     },
 
+    // By id, one UPDATE: the query engine's `update` would read the row before and after as well.
     async sent(ids, at, externalId) {
       await rows().updateMany({ where: { id: { $in: ids } }, data: { status: 'sent', sentAt: at, externalId, lastError: null } });
     },
 
     async reschedule(id, change) {
-      await rows().update({ where: { id }, data: { status: 'pending', ...change } });
+      await rows().updateMany({ where: { id }, data: { status: 'pending', ...change } });
     },
 
     async park(id, lastError) {
-      await rows().update({ where: { id }, data: { status: 'failed', lastError } });
+      await rows().updateMany({ where: { id }, data: { status: 'failed', lastError } });
     },
 
     async sending(channels) {
@@ -158,7 +159,7 @@ export function strapiStore(strapi: Core.Strapi): OutboxStore {
           // The rows it became carry whatever secret the source held (a tracking token): the source lets it go.
           const kept = Object.fromEntries(Object.entries(row.payload ?? {}).filter(([key]) => !(SECRET_FIELDS as readonly string[]).includes(key)));
           if (result.payload || Object.keys(kept).length !== Object.keys(row.payload ?? {}).length) {
-            await rows().update({ where: { id: row.id }, data: { payload: { ...kept, ...result.payload } } });
+            await rows().updateMany({ where: { id: row.id }, data: { payload: { ...kept, ...result.payload } } });
           }
           return 'expanded' as const;
         });

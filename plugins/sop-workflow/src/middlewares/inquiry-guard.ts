@@ -2,7 +2,7 @@ import type { Core, Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { EDITABLE_INQUIRY_FIELDS, INTAKE_FIELDS, citizenOutboxChannel, type Kind } from '@layanan/config';
 import { UID, getService } from '../utils';
-import { SYSTEM, workflowActor, type Actor } from '../services/actor';
+import { SYSTEM, workflowActor, workflowReceiptSecret, type Actor } from '../services/actor';
 
 type Data = Record<string, unknown>;
 
@@ -39,9 +39,10 @@ export const inquiryGuard =
         const clean = trusted ? given : pick(given, INTAKE_FIELDS);
         const receivedAt = trusted && given.receivedAt ? new Date(given.receivedAt as string) : getService(strapi, 'clock').now();
         const kind = (clean.kind as Kind | undefined) ?? 'information';
-        params.data = { ...clean, ...(await getService(strapi, 'workflow').intakeFields(kind, receivedAt)) };
         const actor = trusted ?? requestActor(strapi);
+        // The code's counter, the row, its event and the receipt commit together: a refused create uses no number.
         return strapi.db.transaction(async () => {
+          params.data = { ...clean, ...(await getService(strapi, 'workflow').intakeFields(kind, receivedAt)) };
           const result = await next();
           const created = result as unknown as { id: number; documentId: string; code: string; channel: string };
           await getService(strapi, 'events').record({
@@ -57,7 +58,7 @@ export const inquiryGuard =
             topic: 'inquiry.received',
             idempotencyKey: `received:${created.documentId}`,
             inquiryId: created.id,
-            payload: { inquiry: created.documentId, code: created.code },
+            payload: { inquiry: created.documentId, code: created.code, ...workflowReceiptSecret() },
             at: receivedAt,
           });
           return result;

@@ -50,20 +50,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     return ids.filter((id) => id !== null).length;
   },
 
-  /**
-   * Adds a bearer secret (the citizen's tracking token) to a row's payload, in the caller's transaction. It
-   * stays there only until the message has gone: `scrubSecrets` takes it out again.
-   */
-  async attachSecret(idempotencyKey: string, secret: Record<string, string>): Promise<void> {
-    const row = (await strapi.db.query(UID.notification).findOne({ where: { idempotencyKey }, select: ['id', 'payload'] })) as PayloadRow | null;
-    if (!row) return;
-    await strapi.db.query(UID.notification).update({ where: { id: row.id }, data: { payload: { ...(row.payload ?? {}), ...secret } } });
-  },
-
   async scrubSecrets(id: number, names: readonly string[] = SECRET_FIELDS): Promise<void> {
     const row = (await strapi.db.query(UID.notification).findOne({ where: { id }, select: ['id', 'payload'] })) as PayloadRow | null;
     if (!row?.payload || !names.some((name) => name in row.payload!)) return;
     const payload = Object.fromEntries(Object.entries(row.payload).filter(([key]) => !names.includes(key)));
-    await strapi.db.query(UID.notification).update({ where: { id }, data: { payload } });
+    await strapi.db.query(UID.notification).updateMany({ where: { id }, data: { payload } });
   },
 });

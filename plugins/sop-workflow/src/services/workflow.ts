@@ -220,15 +220,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async create(input: IntakeInput, actor: Actor) {
       const token = newTrackingToken();
       const { receivedAt, ...fields } = input;
-      return runAsWorkflow(actor, () =>
-        strapi.db.transaction(async () => {
+      // The receipt carries the tracking link to the citizen; its sender scrubs the token once it has left.
+      return runAsWorkflow(
+        actor,
+        async () => {
           const created = (await strapi.documents(UID.inquiry).create({
             data: { ...fields, receivedAt: receivedAt ?? now(), trackingTokenHash: token.hash } as never,
           })) as unknown as Pick<InquiryRow, 'id' | 'documentId' | 'code' | 'status' | 'triageDueAt'>;
-          // The receipt carries the tracking link to the citizen; its sender scrubs the token once it has left.
-          await outbox().attachSecret(`received:${created.documentId}`, { trackingToken: token.token });
           return { inquiry: created, trackingToken: token.token };
-        }),
+        },
+        { trackingToken: token.token },
       );
     },
 
