@@ -67,7 +67,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const rows = (await still(trx(table).whereIn('id', candidates))
       .update(data)
       .returning(['id', column('documentId'), 'code', 'status'])) as Record<string, unknown>[];
-    return rows.map((r) => ({ id: Number(r.id), documentId: String(r[column('documentId')]), code: String(r.code), status: r.status as Status }));
+    // RETURNING promises no order: the chunk's events and alerts are written oldest request first.
+    return rows.map((r) => ({ id: Number(r.id), documentId: String(r[column('documentId')]), code: String(r.code), status: r.status as Status })).sort((a, b) => a.id - b.id);
   }
 
   /** Chunk after chunk until none is left; each chunk's marks, events and alerts commit together. */
