@@ -9,7 +9,7 @@ import { ROOT, compile, option } from './lib/bench.mjs';
 
 const SHORT = {
   load: ['--seconds=10', '--connections=20'],
-  crash: ['--rounds=1', '--round-seconds=8', '--clients=10'],
+  crash: ['--rounds=1', '--round-seconds=8', '--clients=10', '--storm=600'],
   outage: ['--outage-seconds=8', '--seconds=14'],
   fuzz: ['--cases=1000'],
   instances: ['--seconds=10', '--clients=8'],

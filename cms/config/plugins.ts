@@ -80,6 +80,7 @@ export default ({ env }: { env: Core.Config.Shared.ConfigParams['env'] }) => ({
       webhookUrl: env('TELEGRAM_WEBHOOK_URL', ''),
       webhookSecret: env('TELEGRAM_WEBHOOK_SECRET', ''),
       notifyAnswered: env.bool('TELEGRAM_NOTIFY_ANSWERED', false),
+      digestAfter: env.int('TELEGRAM_DIGEST_AFTER', 3),
       delivery: {
         maxAttempts: env.int('TELEGRAM_MAX_ATTEMPTS', 20),
         requestTimeoutMs: env.int('TELEGRAM_REQUEST_TIMEOUT', 30) * 1000,

@@ -92,7 +92,7 @@ async function audit() {
     breached: { triage: Boolean(r.triage_breached), coordination: Boolean(r.coordination_breached), answer: Boolean(r.answer_breached) },
     events: events.get(r.id) ?? [],
   }));
-  const notifications = await knex('notifications').select('channel', 'topic', 'recipient', 'idempotency_key as key', 'status', 'attempts', 'last_error as lastError');
+  const notifications = await knex('notifications').select('channel', 'topic', 'recipient', 'idempotency_key as key', 'status', 'attempts', 'last_error as lastError', 'external_id as externalId');
   return { now: getClock().now().toISOString(), inquiries, notifications };
 }
 

@@ -51,9 +51,9 @@ function fakeProvider(inquiries: Inquiry[], overrides: Partial<LayananDataProvid
   } as unknown as LayananDataProvider;
 }
 
-function renderBoard(dataProvider: LayananDataProvider) {
+function renderBoard(dataProvider: LayananDataProvider, at = '/') {
   return render(
-    <MemoryRouter>
+    <MemoryRouter initialEntries={[at]}>
       <AdminContext dataProvider={dataProvider} authProvider={officer} i18nProvider={i18nProvider}>
         <Board pollMs={60 * MINUTE} />
         <Notification />
@@ -96,6 +96,22 @@ describe('the triage board', () => {
 
     fireEvent.click(screen.getByRole('checkbox', { name: 'Menunggu penyampaian' }));
     await waitFor(() => expect(codesIn('answered')).toEqual([failed.code, task.code]));
+  });
+
+  it('opened from a Telegram digest at "?terlambat=triage", shows only the requests late on step 2, and can show them all again', async () => {
+    const lateTriage = inquiry({ triageDueAt: inMinutes(-30), triageBreached: true });
+    const lateThenRouted = inquiry({ status: 'triaged', triageBreached: true, coordinationDueAt: inMinutes(40) });
+    const lateCoordination = inquiry({ status: 'triaged', coordinationDueAt: inMinutes(-10), coordinationBreached: true });
+    const onTime = inquiry({ triageDueAt: inMinutes(10) });
+    renderBoard(fakeProvider([lateTriage, lateThenRouted, lateCoordination, onTime]), '/?terlambat=triage');
+    await waitFor(() => expect(codesIn('received')).toEqual([lateTriage.code]));
+    expect(codesIn('triaged')).toEqual([lateThenRouted.code]);
+    expect(screen.getByRole('combobox', { name: 'Tenggat' }).textContent).toBe('Terlambat: Pemilahan (langkah 2)');
+
+    fireEvent.mouseDown(screen.getByRole('combobox', { name: 'Tenggat' }));
+    fireEvent.click(await screen.findByRole('option', { name: 'Semua tenggat' }));
+    await waitFor(() => expect(codesIn('received')).toEqual([lateTriage.code, onTime.code]));
+    expect(codesIn('triaged')).toEqual([lateCoordination.code, lateThenRouted.code]);
   });
 
   it('shows until when a WhatsApp answer may go as a free message, amber in its last hour, red once shut; not once answered', async () => {

@@ -1,5 +1,5 @@
 import { DEFAULT_OFFICE_HOURS } from '@layanan/config';
-import { actionForMove, groupByStatus, matchesFilter, mergeChanges } from '../../dashboard/src/board/boardModel';
+import { actionForMove, filterFromSearch, groupByStatus, matchesFilter, mergeChanges, searchWithFilter } from '../../dashboard/src/board/boardModel';
 import { awaitsDelivery } from '../../dashboard/src/inquiries/delivery';
 import { countdownOf, calendarOf } from '../../dashboard/src/sla/countdown';
 import { suggestDivision } from '../../dashboard/src/inquiries/suggestDivision';
@@ -55,8 +55,36 @@ describe('the board groups requests by workflow state', () => {
     expect(all.filter((i) => matchesFilter(i, { channel: 'whatsapp' }, now))).toEqual([whatsapp]);
     expect(all.filter((i) => matchesFilter(i, { kind: 'complaint' }, now))).toEqual([walkIn]);
     expect(all.filter((i) => matchesFilter(i, { division: 'd1' }, now))).toEqual([walkIn]);
-    expect(all.filter((i) => matchesFilter(i, { breachedOnly: true }, now))).toEqual([whatsapp]);
+    expect(all.filter((i) => matchesFilter(i, { breached: 'any' }, now))).toEqual([whatsapp]);
     expect(all.filter((i) => matchesFilter(i, { text: 'AKTA' }, now))).toEqual([whatsapp]);
+  });
+
+  it('filters to the requests late on one step: flagged by the sweep, or still running past that deadline', () => {
+    const now = new Date('2026-11-03T03:00:00.000Z');
+    const lateTriage = inquiry({ triageDueAt: '2026-11-03T02:15:00.000Z' });
+    const flaggedThenRouted = inquiry({ status: 'triaged', triageBreached: true, coordinationDueAt: '2026-11-03T04:00:00.000Z' });
+    const lateCoordination = inquiry({ status: 'triaged', coordinationDueAt: '2026-11-03T02:30:00.000Z' });
+    const onTime = inquiry({ triageDueAt: '2026-11-03T04:00:00.000Z' });
+    const all = [lateTriage, flaggedThenRouted, lateCoordination, onTime];
+    expect(all.filter((i) => matchesFilter(i, { breached: 'triage' }, now))).toEqual([lateTriage, flaggedThenRouted]);
+    expect(all.filter((i) => matchesFilter(i, { breached: 'coordination' }, now))).toEqual([lateCoordination]);
+    expect(all.filter((i) => matchesFilter(i, { breached: 'answer' }, now))).toEqual([]);
+  });
+
+  it.each([
+    ['?terlambat=triage', { breached: 'triage' }],
+    ['?terlambat=any', { breached: 'any' }],
+    ['?terlambat=langkah9', {}],
+    ['?q=x', {}],
+    ['', {}],
+  ])('a board opened at "%s" starts with the filter %j', (search, filter) => {
+    expect(filterFromSearch(search)).toEqual(filter);
+  });
+
+  it('keeps the breach choice in the address and leaves the rest of the query alone', () => {
+    expect(searchWithFilter('', { breached: 'answer' })).toBe('?terlambat=answer');
+    expect(searchWithFilter('?terlambat=triage&x=1', {})).toBe('?x=1');
+    expect(searchWithFilter('?terlambat=triage', { channel: 'email' })).toBe('');
   });
 
   it('keeps, under "Menunggu penyampaian", the answers an officer must still deliver and those that failed', () => {

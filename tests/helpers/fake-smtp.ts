@@ -27,6 +27,8 @@ export class FakeSmtp {
   readonly dropped: ReceivedMail[] = [];
   /** Messages whose DATA the server never answered. */
   readonly hung: ReceivedMail[] = [];
+  /** Each recipient the server refused, and when: how often and how far apart a sender retried. */
+  readonly refused: { to: string; code: number; at: number }[] = [];
   private faults: Required<SmtpFault>[] = [];
   private server: SMTPServer;
   private waiters: (() => void)[] = [];
@@ -44,6 +46,7 @@ export class FakeSmtp {
       onRcptTo: (address, _session, callback) => {
         const fault = this.take('refuse-recipient');
         if (!fault) return callback();
+        this.refused.push({ to: address.address, code: fault.code, at: Date.now() });
         return callback(Object.assign(new Error(fault.text || (fault.code === 550 ? `5.1.1 <${address.address}>: Recipient address rejected: User unknown` : '4.7.1 Service temporarily unavailable, try again later')), { responseCode: fault.code }));
       },
       onData: (stream, session, callback) => {
@@ -101,6 +104,11 @@ export class FakeSmtp {
 
   fail(fault: SmtpFault): void {
     this.faults.push({ remaining: 1, text: '', ...fault } as Required<SmtpFault>);
+  }
+
+  /** The faults still pending are dropped: the server works again. */
+  clearFaults(): void {
+    this.faults = [];
   }
 
   /** Resolves once `count` messages have been accepted in all. */

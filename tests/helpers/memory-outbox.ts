@@ -77,9 +77,22 @@ export class MemoryOutbox implements OutboxStore {
     return true;
   }
 
-  async sent(id: number, at: Date, externalId: string | null): Promise<void> {
+  async claimMany(rows: StoredRow[], at: Date): Promise<StoredRow[]> {
+    const won: StoredRow[] = [];
+    for (const row of rows) if (await this.claim(row, at)) won.push(row);
+    return won;
+  }
+
+  async pendingFor(row: StoredRow, at: Date, limit: number): Promise<StoredRow[]> {
+    return this.rows
+      .filter((r) => r.status === 'pending' && r.channel === row.channel && r.recipient === row.recipient && r.topic === row.topic && new Date(r.nextAttemptAt ?? 0) <= at)
+      .slice(0, limit)
+      .map((r) => this.copy(r));
+  }
+
+  async sent(ids: number[], at: Date, externalId: string | null): Promise<void> {
     this.writes += 1;
-    Object.assign(this.get(id), { status: 'sent', sentAt: at, externalId, lastError: null });
+    for (const id of ids) Object.assign(this.get(id), { status: 'sent', sentAt: at, externalId, lastError: null });
   }
 
   async reschedule(id: number, change: { nextAttemptAt: Date; lastError: string; attempts?: number; uncertainAt?: Date }): Promise<void> {

@@ -92,4 +92,41 @@ describe.each(databases())('the breach sweep on %s', (kind) => {
     }
     expect(results.reduce((sum, r) => sum + r.breached, 0)).toBeGreaterThanOrEqual(5);
   });
+
+  it('after a long weekend, one run of three racing sweeps marks a backlog of more than a chunk, each breach once with its event and alert', async () => {
+    // Everything older is settled first, so the run below owes exactly the backlog.
+    const friday = new Date('2026-11-06T03:00:00Z');
+    now = friday;
+    await sweep();
+    // More than one chunk of the sweep's (500), and far more than it once marked in a run (200).
+    const backlog = 520;
+    const ids: string[] = [];
+    for (let i = 0; i < backlog; i += 25) {
+      const batch = Array.from({ length: Math.min(25, backlog - i) }, () => app.http.post('/api/inquiries').set(officer.auth).send(buildOfficerInquiry({ channel: 'phone' })).expect(201));
+      ids.push(...(await Promise.all(batch)).map((res) => res.body.data.documentId as string));
+    }
+    now = new Date('2026-11-10T03:00:00Z');
+    const results = await Promise.all([sweep(), sweep(), sweep()]);
+    expect(results.reduce((sum, r) => sum + r.breached, 0)).toBe(backlog);
+
+    const inquiries = app.strapi.db.query('api::inquiry.inquiry');
+    expect(await inquiries.count({ where: { documentId: { $in: ids }, triageBreached: true, reminderDueAt: null } })).toBe(backlog);
+    const breachEvents = (await app.strapi.db.query('api::inquiry-event.inquiry-event').findMany({
+      where: { type: 'breached', inquiry: { documentId: { $in: ids } } },
+      populate: { inquiry: { select: ['documentId'] } },
+    })) as { detail: { step: string }; inquiry: { documentId: string } }[];
+    expect(breachEvents).toHaveLength(backlog);
+    expect(new Set(breachEvents.map((e) => e.inquiry.documentId)).size).toBe(backlog);
+    expect(breachEvents.every((e) => e.detail.step === 'triage')).toBe(true);
+    const alerts = (await app.strapi.db.query('api::notification.notification').findMany({
+      where: { topic: 'inquiry.breached', inquiry: { documentId: { $in: ids } } },
+      select: ['idempotencyKey', 'payload'],
+    })) as { idempotencyKey: string; payload: { code: string; step: string } }[];
+    expect(alerts.map((a) => a.idempotencyKey).sort()).toEqual(ids.map((id) => `breached:${id}:triage`).sort());
+    const codes = new Map(((await inquiries.findMany({ where: { documentId: { $in: ids } }, select: ['documentId', 'code'] })) as { documentId: string; code: string }[]).map((r) => [r.documentId, r.code]));
+    expect(alerts.every((a) => a.payload.step === 'triage' && a.payload.code === codes.get(a.idempotencyKey.split(':')[1]))).toBe(true);
+    // The deadline passed long before the reminder could matter: no reminder goes out for a breached step.
+    expect(await app.strapi.db.query('api::notification.notification').count({ where: { topic: 'inquiry.reminder', inquiry: { documentId: { $in: ids } } } })).toBe(0);
+    expect((await sweep()).breached).toBe(0);
+  });
 });

@@ -171,6 +171,41 @@ describe.each(databases())('what Telegram alerts say, and to whom, on %s', (kind
     expect(texts[0]).toContain('357401********03');
   });
 
+  it('after a long weekend, the officers get one digest for a dozen requests that missed step 2, and every alert is accounted for once', async () => {
+    // Everything older is settled first, so the storm below is the only thing waiting.
+    const friday = new Date('2026-11-06T02:00:00Z');
+    clock.set(friday);
+    await sweep();
+    await drain(app, clock);
+    const storm: { documentId: string; code: string }[] = [];
+    for (let i = 0; i < 12; i += 1) {
+      clock.set(friday);
+      storm.push((await app.http.post('/api/inquiries').set(officer.auth).send(buildOfficerInquiry({ channel: 'phone' })).expect(201)).body.data);
+    }
+    await drain(app, clock);
+    clock.set(new Date('2026-11-10T02:00:00Z'));
+    expect((await sweep()).breached).toBe(12);
+    const alerts = await deliver();
+
+    expect(recipients(alerts)).toEqual([CHATS.officer]);
+    const [digest] = alerts;
+    expect(digest.text).toContain('⛔ <b>12 permohonan melewati tenggat pemilahan (langkah 2)</b>');
+    for (const { documentId, code } of storm.slice(0, 5)) expect(digest.text).toContain(`<a href="${PUBLIC_URL}/dashboard/inquiries/${documentId}/show">${code}</a>`);
+    expect(digest.text).toContain('dan 7 lainnya.');
+    expect(storm.slice(5).some(({ code }) => digest.text.includes(code))).toBe(false);
+    expect(digest.params.reply_markup).toEqual({ inline_keyboard: [[{ text: 'Buka di dasbor', url: `${PUBLIC_URL}/dashboard/?terlambat=triage` }]] });
+
+    const rows = (await app.strapi.db.query('api::notification.notification').findMany({
+      where: { channel: 'telegram', topic: 'inquiry.breached', inquiry: { documentId: { $in: storm.map((s) => s.documentId) } } },
+      select: ['id', 'status', 'externalId', 'recipient'],
+    })) as { status: string; externalId: string; recipient: string }[];
+    expect(rows).toHaveLength(12);
+    // One message in the chat, twelve rows recorded sent as that message.
+    expect(rows.every((r) => r.status === 'sent' && r.recipient === String(CHATS.officer))).toBe(true);
+    expect(new Set(rows.map((r) => r.externalId)).size).toBe(1);
+    expect(rows[0].externalId).toMatch(/^\d+$/);
+  });
+
   it('stops alerting a chat after /stop', async () => {
     await fake.userSends(CHATS.dafdukB, '/stop');
     await fake.consumed();

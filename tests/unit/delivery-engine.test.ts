@@ -461,3 +461,97 @@ describe('fan-out rows', () => {
     expect(store.get(source).status).toBe('sent');
   });
 });
+
+describe('digests', () => {
+  /** The fake sender with a digest: breach rows of one step share a key; each digest sent is kept as its rows' ids. */
+  function withDigest(clock: { ms: number }, after = 3, max = 100) {
+    const fake = fakeSender('telegram', clock);
+    const digests: number[][] = [];
+    fake.sender.digest = {
+      after,
+      max,
+      key: (row) => (row.topic === 'inquiry.breached' ? `breached:${row.payload?.step}` : null),
+      async send(rows) {
+        await new Promise((resolve) => setImmediate(resolve));
+        const outcome = fake.sender.answer(rows[0], fake.calls.length);
+        for (const row of rows) fake.calls.push({ id: row.id, recipient: row.recipient, at: clock.ms, ok: outcome === null });
+        digests.push(rows.map((row) => row.id));
+        if (outcome) throw new Refused(outcome);
+        return { externalId: `digest-${rows[0].id}` };
+      },
+    };
+    return { ...fake, digests };
+  }
+  const breaches = (store: MemoryOutbox, clock: { ms: number }, recipient: string, count: number, step = 'triage') =>
+    Array.from({ length: count }, () => store.add({ channel: 'telegram', recipient, topic: 'inquiry.breached', at: new Date(clock.ms), payload: { step } }).id);
+
+  it('sends more than a few alerts of one kind waiting for a chat as one message, each row recorded sent with its id once', async () => {
+    const { clock, store, engine, drain } = setUp();
+    const { sender, digests, calls } = withDigest(clock);
+    engine.register(sender);
+    const storm = breaches(store, clock, 'officers', 37);
+    await drain();
+    expect(digests).toEqual([storm]);
+    expect(calls).toHaveLength(37);
+    expect(storm.every((id) => store.get(id).status === 'sent' && store.get(id).externalId === `digest-${storm[0]}` && store.get(id).attempts === 1)).toBe(true);
+  });
+
+  it('sends a few alerts one by one, keeps other kinds apart, and caps a digest at its maximum', async () => {
+    const { clock, store, engine, drain } = setUp();
+    const { sender, digests, calls } = withDigest(clock, 3, 10);
+    engine.register(sender);
+    const few = breaches(store, clock, 'bidang', 3);
+    const triage = breaches(store, clock, 'officers', 12, 'triage');
+    const answer = breaches(store, clock, 'officers', 5, 'answer');
+    const routed = store.add({ channel: 'telegram', recipient: 'officers', topic: 'inquiry.triaged', at: new Date(clock.ms) }).id;
+    await drain();
+    expect(calls.filter((c) => c.recipient === 'bidang').map((c) => c.id)).toEqual(few);
+    expect(digests).toEqual(expect.arrayContaining([triage.slice(0, 10), answer]));
+    // What the cap left of the triage storm (two) and the routing alert are too few for a digest: alone.
+    expect(digests).toHaveLength(2);
+    expect(calls.filter((c) => c.id === routed)).toHaveLength(1);
+    expect(store.rows.every((row) => row.status === 'sent')).toBe(true);
+    expect(new Set(calls.map((c) => c.id)).size).toBe(calls.length);
+  });
+
+  it('leaves out of a digest a row another instance claimed first: it is sent once, by that instance', async () => {
+    const { clock, store, engine, drain } = setUp();
+    const { sender, digests } = withDigest(clock);
+    engine.register(sender);
+    const storm = breaches(store, clock, 'officers', 8);
+    const claimMany = store.claimMany.bind(store);
+    store.claimMany = async (rows, at) => {
+      await store.claim(store.get(storm[3]), at);
+      return claimMany(rows, at);
+    };
+    await drain();
+    expect(digests).toEqual([storm.filter((id) => id !== storm[3])]);
+    expect(store.get(storm[3]).status).toBe('sending');
+  });
+
+  it('retries a digest the service refused as one, its rows together, the outage counted once', async () => {
+    const { clock, store, engine, drain } = setUp();
+    const { sender, digests } = withDigest(clock);
+    const upAgain = START + 30 * SECOND;
+    sender.answer = () => (clock.ms < upAgain ? { kind: 'transient' } : null);
+    engine.register(sender);
+    const storm = breaches(store, clock, 'officers', 20);
+    await drain();
+    const failedRounds = digests.length - 1;
+    // Backoff 5, 10, 20 s: the fourth try, 35 s in, goes through.
+    expect(failedRounds).toBe(3);
+    expect(digests.every((ids) => ids.length === 20)).toBe(true);
+    expect(storm.every((id) => store.get(id).status === 'sent' && store.get(id).attempts === 4)).toBe(true);
+  });
+
+  it('parks every row of a digest that may have arrived, for an officer to check, and resends none', async () => {
+    const { clock, store, engine, drain } = setUp();
+    const { sender, digests } = withDigest(clock);
+    sender.answer = () => ({ kind: 'uncertain' });
+    engine.register(sender);
+    const storm = breaches(store, clock, 'officers', 6);
+    await drain();
+    expect(digests).toEqual([storm]);
+    expect(storm.every((id) => store.get(id).status === 'failed' && store.get(id).lastError?.includes(UNCERTAIN))).toBe(true);
+  });
+});

@@ -1,11 +1,12 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { DragDropContext, type DropResult } from '@hello-pangea/dnd';
 import { Loading, Title, useTranslate } from 'react-admin';
+import { useLocation, useNavigate } from 'react-router-dom';
 import { STATUSES, isStatus, type Status } from '@layanan/config';
 import { countdownOf, type Countdown } from '../sla/countdown';
 import { replyWindowOf } from '../inquiries/replyWindow';
 import { useNow, useSopCalendar } from '../sla/useSopCalendar';
-import { groupByStatus, matchesFilter, type BoardFilter } from './boardModel';
+import { filterFromSearch, groupByStatus, matchesFilter, searchWithFilter, type BoardFilter } from './boardModel';
 import { BoardColumn } from './BoardColumn';
 import { BoardFilters } from './BoardFilters';
 import { useBoardInquiries } from './useBoardInquiries';
@@ -26,7 +27,21 @@ export const Board = ({ pollMs }: { pollMs?: number }) => {
   const { inquiries, setInquiries, loaded, apply } = useBoardInquiries(pollMs);
   const sop = useSopCalendar();
   const now = useNow();
-  const [filter, setFilter] = useState<BoardFilter>({});
+  const location = useLocation();
+  const navigate = useNavigate();
+  // A link may open the board filtered (a Telegram digest's "?terlambat=triage"); the choice stays in the address.
+  const [filter, setFilter] = useState<BoardFilter>(() => filterFromSearch(location.search));
+  const changeFilter = useCallback(
+    (next: BoardFilter) => {
+      setFilter(next);
+      const search = searchWithFilter(location.search, next);
+      if (search !== location.search) navigate({ search }, { replace: true });
+    },
+    [location.search, navigate],
+  );
+  // Opened again through another such link while already on the board.
+  const linked = filterFromSearch(location.search).breached;
+  useEffect(() => setFilter((current) => (current.breached === linked ? current : { ...current, breached: linked })), [linked]);
   const { request, dialog } = useBoardMove(setInquiries, apply);
 
   const visible = useMemo(() => inquiries.filter((inquiry) => matchesFilter(inquiry, filter, now)), [inquiries, filter, now]);
@@ -62,7 +77,7 @@ export const Board = ({ pollMs }: { pollMs?: number }) => {
       <Title title={translate('layanan.board.title')} />
       <HolidayReminder />
       <FailedNotifications />
-      <BoardFilters filter={filter} onChange={setFilter} />
+      <BoardFilters filter={filter} onChange={changeFilter} />
       {!loaded ? (
         <Loading />
       ) : (

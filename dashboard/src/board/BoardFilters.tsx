@@ -1,6 +1,6 @@
 import { useGetList, useTranslate } from 'react-admin';
 import { Checkbox, FormControlLabel, MenuItem, Stack, TextField } from '@mui/material';
-import { CHANNELS, KINDS } from '@layanan/config';
+import { CHANNELS, KINDS, SOP_STEPS } from '@layanan/config';
 import type { Division } from '../types';
 import type { BoardFilter } from './boardModel';
 
@@ -35,7 +35,24 @@ export const BoardFilters = ({ filter, onChange }: { filter: BoardFilter; onChan
           </MenuItem>
         ))}
       </TextField>
-      <FormControlLabel control={<Checkbox size="small" checked={Boolean(filter.breachedOnly)} onChange={(event) => set({ breachedOnly: event.target.checked })} />} label={translate('layanan.board.breached_only')} />
+      <TextField
+        size="small"
+        fullWidth={false}
+        select
+        name="board-breached"
+        label={translate('layanan.board.deadline')}
+        value={filter.breached ?? ''}
+        onChange={(event) => set({ breached: (event.target.value || undefined) as BoardFilter['breached'] })}
+        sx={{ minWidth: 230 }}
+      >
+        <MenuItem value="">{translate('layanan.board.all_deadlines')}</MenuItem>
+        <MenuItem value="any">{translate('layanan.board.breached_any')}</MenuItem>
+        {SOP_STEPS.map((step) => (
+          <MenuItem key={step} value={step}>
+            {translate('layanan.board.breached_step', { step: translate(`layanan.sla.step.${step}`) })}
+          </MenuItem>
+        ))}
+      </TextField>
       <FormControlLabel
         control={<Checkbox size="small" checked={Boolean(filter.awaitingDelivery)} onChange={(event) => set({ awaitingDelivery: event.target.checked })} />}
         label={translate('layanan.board.awaiting_delivery')}

@@ -1,6 +1,6 @@
-import { STATUSES, TRANSITIONS, type Action, type Status } from '@layanan/config';
+import { BOARD_BREACHED_PARAM, SOP_STEPS, STATUSES, TRANSITIONS, type Action, type SopStep, type Status } from '@layanan/config';
 import type { Inquiry } from '../types';
-import { runningStep } from '../sla/countdown';
+import { breachFlagOf, runningStep } from '../sla/countdown';
 import { awaitsDelivery } from '../inquiries/delivery';
 
 export type BoardColumns = Record<Status, Inquiry[]>;
@@ -9,7 +9,8 @@ export interface BoardFilter {
   channel?: string;
   kind?: string;
   division?: string;
-  breachedOnly?: boolean;
+  /** Only the requests late on any step, or on this one (a Telegram digest links here with its step). */
+  breached?: 'any' | SopStep;
   awaitingDelivery?: boolean;
   text?: string;
 }
@@ -40,11 +41,36 @@ export function isBreached(inquiry: Inquiry, now: Date): boolean {
   return running !== null && running.dueAt.getTime() <= now.getTime();
 }
 
+/** Late on the step: the sweep flagged it, or it is still running past its deadline. */
+export function isBreachedAt(inquiry: Inquiry, step: SopStep, now: Date): boolean {
+  if (inquiry[breachFlagOf(step)]) return true;
+  const running = runningStep(inquiry);
+  return running !== null && running.step === step && running.dueAt.getTime() <= now.getTime();
+}
+
+const BREACHED_VALUES: readonly string[] = ['any', ...SOP_STEPS];
+
+/** The filter a link opens the board with: `?terlambat=triage` shows the requests late on step 2. */
+export function filterFromSearch(search: string): BoardFilter {
+  const breached = new URLSearchParams(search).get(BOARD_BREACHED_PARAM);
+  return breached && BREACHED_VALUES.includes(breached) ? { breached: breached as BoardFilter['breached'] } : {};
+}
+
+/** The address's query with the filter's breach choice in it, the rest of the query kept. */
+export function searchWithFilter(search: string, filter: BoardFilter): string {
+  const params = new URLSearchParams(search);
+  if (filter.breached) params.set(BOARD_BREACHED_PARAM, filter.breached);
+  else params.delete(BOARD_BREACHED_PARAM);
+  const query = params.toString();
+  return query ? `?${query}` : '';
+}
+
 export function matchesFilter(inquiry: Inquiry, filter: BoardFilter, now: Date): boolean {
   if (filter.channel && inquiry.channel !== filter.channel) return false;
   if (filter.kind && inquiry.kind !== filter.kind) return false;
   if (filter.division && inquiry.division?.documentId !== filter.division) return false;
-  if (filter.breachedOnly && !isBreached(inquiry, now)) return false;
+  if (filter.breached === 'any' && !isBreached(inquiry, now)) return false;
+  if (filter.breached && filter.breached !== 'any' && !isBreachedAt(inquiry, filter.breached, now)) return false;
   if (filter.awaitingDelivery && !awaitsDelivery(inquiry)) return false;
   const text = filter.text?.trim().toLowerCase();
   if (text) {

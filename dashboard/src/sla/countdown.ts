@@ -20,6 +20,11 @@ const RUNNING_STEP = {
   coordinated: { step: 'answer', due: 'answerDueAt', breached: 'answerBreached' },
 } as const;
 
+/** The inquiry's flag that the sweep set when the step's deadline passed. */
+export function breachFlagOf(step: SopStep) {
+  return Object.values(RUNNING_STEP).find((running) => running.step === step)!.breached;
+}
+
 /** The SOP step an inquiry is waiting for and its deadline, or null once it is answered or closed. */
 export function runningStep(inquiry: Pick<Inquiry, 'status' | 'triageDueAt' | 'coordinationDueAt' | 'answerDueAt'>) {
   if (!(inquiry.status in RUNNING_STEP)) return null;

@@ -10,4 +10,4 @@ export { getService, returnedRows, type RawResult } from './utils';
 export { PUBLIC, SYSTEM, type Actor } from './services/actor';
 export { secretMatches, tokenMatches } from './services/tokens';
 export type { ChannelTrouble } from './delivery/engine';
-export type { ChannelFanout, ChannelSender, FanoutResult, OutboxRow, SendOutcome, SenderLimits } from './delivery/types';
+export type { ChannelDigest, ChannelFanout, ChannelSender, FanoutResult, OutboxRow, SendOutcome, SenderLimits } from './delivery/types';

@@ -21,6 +21,8 @@ export interface TelegramConfig {
   webhookSecret: string;
   /** Also tell the division when the officer has answered the citizen. */
   notifyAnswered: boolean;
+  /** More than this many breach (or reminder) alerts of one step waiting for a chat are sent as one digest. */
+  digestAfter: number;
   linkCodeMinutes: number;
   pollTimeoutSeconds: number;
   delivery: DeliveryConfig;
@@ -34,6 +36,7 @@ const defaults: TelegramConfig = {
   webhookUrl: '',
   webhookSecret: '',
   notifyAnswered: false,
+  digestAfter: 3,
   linkCodeMinutes: 15,
   pollTimeoutSeconds: 25,
   delivery: {
@@ -59,6 +62,9 @@ function problemOf(config: Partial<TelegramConfig>): string | null {
     if (!config.webhookSecret || !SECRET_TOKEN.test(config.webhookSecret)) {
       return 'TELEGRAM_WEBHOOK_SECRET is required with TELEGRAM_WEBHOOK_URL: 16 to 256 characters of A-Z, a-z, 0-9, _ and -';
     }
+  }
+  if (config.digestAfter !== undefined && !(Number.isInteger(config.digestAfter) && config.digestAfter >= 1)) {
+    return `TELEGRAM_DIGEST_AFTER must be a whole number ≥ 1, got ${JSON.stringify(config.digestAfter)}`;
   }
   for (const [name, value] of Object.entries(config.delivery ?? {})) {
     if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) return `delivery.${name} must be a number ≥ 0, got ${JSON.stringify(value)}`;

@@ -1,7 +1,7 @@
 import { redactFreeText } from '@layanan/config';
 import { Pacer } from './pacer';
 import { DEFAULT_LIMITS, backoff, limitsOf, limitsProblem } from './limits';
-import type { OutboxStore, StoredRow } from './store';
+import type { Head, OutboxStore, StoredRow } from './store';
 import type { ChannelFanout, ChannelSender, SendOutcome, SenderLimits } from './types';
 
 /** A failure after which the service may or may not have delivered the message. */
@@ -103,6 +103,10 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
  * probes it, so a long outage costs the queue nothing and no message runs out of attempts while waiting, and
  * the other channels go on as before. Rows are sent oldest first per (channel, recipient), one head per
  * recipient, paced by the channel's own Pacer.
+ *
+ * Digests: when more rows of one kind (the sender's digest key) wait for one recipient than its digest
+ * allows, they are claimed together and go as one message; each keeps its own row, recorded sent with that
+ * message's id, or failed with the others, so every row is accounted for once.
  */
 export function createEngine({ store, now, log, settings }: EngineDeps) {
   const lanes = new Map<string, Lane>();
@@ -151,17 +155,20 @@ export function createEngine({ store, now, log, settings }: EngineDeps) {
     return lane.outage.until - at;
   }
 
-  async function record(lane: Lane, row: StoredRow, error: unknown): Promise<void> {
+  /** What a failed send means for its rows (one, or a digest's): the channel's state changes once, each row's own. */
+  async function record(lane: Lane, rows: StoredRow[], error: unknown): Promise<void> {
     const { sender } = lane;
     const limits = limitsOf(sender);
     const at = nowMs();
     const outcome = sender.classify(error);
-    const attempts = (row.attempts ?? 0) + 1;
     const cause = causeOf(sender, error);
+    const each = async (write: (row: StoredRow, attempts: number) => Promise<void>) => {
+      for (const row of rows) await write(row, (row.attempts ?? 0) + 1);
+    };
     switch (outcome.kind) {
       case 'retry-after':
-        lane.pacer.hold(row.recipient ?? '', at + outcome.ms);
-        await store.reschedule(row.id, { attempts: row.attempts ?? 0, nextAttemptAt: new Date(at + outcome.ms), lastError: cause });
+        lane.pacer.hold(rows[0].recipient ?? '', at + outcome.ms);
+        await each((row) => store.reschedule(row.id, { attempts: row.attempts ?? 0, nextAttemptAt: new Date(at + outcome.ms), lastError: cause }));
         return;
       case 'auth': {
         const wait = failOutage(lane, limits, at, 'auth', cause);
@@ -169,63 +176,85 @@ export function createEngine({ store, now, log, settings }: EngineDeps) {
           lane.authLogged = true;
           log.error(`[delivery] ${sender.channel} refuses our credentials (${cause}); its messages wait, next try in ${Math.round(wait / 1000)} s`);
         }
-        await store.reschedule(row.id, { attempts: row.attempts ?? 0, nextAttemptAt: new Date(lane.outage.until), lastError: cause });
+        await each((row) => store.reschedule(row.id, { attempts: row.attempts ?? 0, nextAttemptAt: new Date(lane.outage.until), lastError: cause }));
         return;
       }
       case 'transient': {
         const wait = failOutage(lane, limits, at, 'outage', cause);
-        if (attempts >= limits.maxAttempts) await park(lane, row, `${gaveUp(attempts)} ${cause}`, outcome, error);
-        else await store.reschedule(row.id, { nextAttemptAt: new Date(at + backoff(limits, attempts)), lastError: cause });
+        await each((row, attempts) =>
+          attempts >= limits.maxAttempts
+            ? park(lane, row, `${gaveUp(attempts)} ${cause}`, outcome, error)
+            : store.reschedule(row.id, { nextAttemptAt: new Date(at + backoff(limits, attempts)), lastError: cause }),
+        );
         log.warn(`[delivery] ${sender.channel} unavailable (${cause}); next try in ${Math.round(wait / 1000)} s`);
         return;
       }
       case 'permanent':
-        await park(lane, row, cause, outcome, error);
+        await each((row) => park(lane, row, cause, outcome, error));
         return;
       case 'window-closed':
-        await park(lane, row, `${WINDOW_CLOSED} (${cause})`, outcome, error);
+        await each((row) => park(lane, row, `${WINDOW_CLOSED} (${cause})`, outcome, error));
         return;
       case 'uncertain':
-        if (outcome.retryOnce && !row.uncertainAt && attempts < limits.maxAttempts) {
-          await store.reschedule(row.id, { nextAttemptAt: new Date(at + backoff(limits, attempts)), lastError: cause, uncertainAt: new Date(at) });
-          return;
-        }
-        await park(lane, row, `${UNCERTAIN} (${cause})`, outcome, error);
+        await each((row, attempts) =>
+          outcome.retryOnce && !row.uncertainAt && attempts < limits.maxAttempts
+            ? store.reschedule(row.id, { nextAttemptAt: new Date(at + backoff(limits, attempts)), lastError: cause, uncertainAt: new Date(at) })
+            : park(lane, row, `${UNCERTAIN} (${cause})`, outcome, error),
+        );
     }
   }
 
-  async function deliver(lane: Lane, row: StoredRow, timeoutMs: number): Promise<void> {
+  /** One message: a row alone, or the rows of a digest, which share its fate and its message id. */
+  async function deliver(lane: Lane, rows: StoredRow[], timeoutMs: number): Promise<void> {
     const shutdown = abort.signal;
     const signal = AbortSignal.any([shutdown, AbortSignal.timeout(timeoutMs)]);
+    const { sender } = lane;
     let result: { externalId: string | null };
     try {
-      result = await untilAborted(lane.sender.send(row, signal), signal);
+      const send = rows.length > 1 && sender.digest ? sender.digest.send(rows, signal) : sender.send(rows[0], signal);
+      result = await untilAborted(send, signal);
     } catch (error) {
-      // Cut off by shutdown: the outcome is unknown and the row stays "sending" for the lease to settle.
+      // Cut off by shutdown: the outcome is unknown and the rows stay "sending" for the lease to settle.
       if (shutdown.aborted) return;
-      await record(lane, row, error);
+      await record(lane, rows, error);
       return;
     }
     lane.outage.failures = 0;
     lane.authLogged = false;
     lane.trouble = null;
-    await store.sent(row.id, now(), result.externalId);
-    await hook(row, 'afterSent', () => lane.sender.afterSent?.(row, result));
+    await store.sent(rows.map((row) => row.id), now(), result.externalId);
+    for (const row of rows) await hook(row, 'afterSent', () => sender.afterSent?.(row, result));
   }
 
-  function launch(lane: Lane, row: StoredRow, limits: SenderLimits): void {
-    const recipient = row.recipient ?? '';
+  function launch(lane: Lane, rows: StoredRow[], limits: SenderLimits): void {
+    const recipient = rows[0].recipient ?? '';
     lane.busy.add(recipient);
-    const done = deliver(lane, row, limits.requestTimeoutMs)
+    const done = deliver(lane, rows, limits.requestTimeoutMs)
       .catch((error) => {
-        log.error(`[delivery] recording notification ${row.id} (${row.channel}) failed: ${(error as Error).message}`);
+        const which = rows.length > 1 ? `notifications ${rows[0].id} and ${rows.length - 1} more` : `notification ${rows[0].id}`;
+        log.error(`[delivery] recording ${which} (${rows[0].channel}) failed: ${(error as Error).message}`);
       })
       .finally(() => {
-        inFlight.delete(row.id);
+        for (const row of rows) inFlight.delete(row.id);
         lane.busy.delete(recipient);
         wake();
       });
-    inFlight.set(row.id, done);
+    for (const row of rows) inFlight.set(row.id, done);
+  }
+
+  /**
+   * What goes out for a recipient's head row, claimed: the head alone, or, when more than the sender's
+   * digest allows wait of its kind, up to its maximum of them (the head first) as one digest. Each row is
+   * claimed by the same conditional update as a single one, so a row another instance took is not in it.
+   */
+  async function claimFor(lane: Lane, { row, waiting }: Head, at: Date): Promise<StoredRow[]> {
+    const { digest } = lane.sender;
+    const key = digest && waiting > digest.after ? digest.key(row) : null;
+    if (digest && key !== null) {
+      const kin = (await store.pendingFor(row, at, digest.max)).filter((other) => digest.key(other) === key);
+      if (kin.length > digest.after) return store.claimMany(kin, at);
+    }
+    return (await store.claim(row, at)) ? [row] : [];
   }
 
   /** Fan-out rows due now are expanded; returns when the next one falls due, if any is pending. */
@@ -291,7 +320,8 @@ export function createEngine({ store, now, log, settings }: EngineDeps) {
       .map((head) => ({ ...head, backlog: head.waiting * head.lane.pacer.gapFor(head.row.recipient ?? '') }))
       .sort((a, b) => b.backlog - a.backlog || a.row.id - b.row.id);
     const probing = new Set<Lane>();
-    for (const { row, lane } of heads) {
+    for (const head of heads) {
+      const { row, lane } = head;
       if (lane.outage.failures > 0) {
         if (probing.has(lane)) continue;
         if (atMs < lane.outage.until) {
@@ -313,10 +343,11 @@ export function createEngine({ store, now, log, settings }: EngineDeps) {
         consider(slot);
         continue;
       }
-      if (!(await store.claim(row, at))) continue;
+      const rows = await claimFor(lane, head, at);
+      if (rows.length === 0) continue;
       // The slot is taken at the moment the request leaves, which the claim's write may have delayed.
       lane.pacer.take(recipient, Math.max(atMs, nowMs()));
-      launch(lane, row, limits);
+      launch(lane, rows, limits);
       if (lane.outage.failures > 0) probing.add(lane);
     }
     return next;

@@ -27,7 +27,11 @@ export interface OutboxStore {
   heads(channels: string[]): Promise<Head[]>;
   /** pending → sending with the claim time and one more attempt; false when another instance was first. */
   claim(row: StoredRow, at: Date): Promise<boolean>;
-  sent(id: number, at: Date, externalId: string | null): Promise<void>;
+  /** Of these pending rows, those it claimed (pending → sending, as `claim`); the rest another instance took. */
+  claimMany(rows: StoredRow[], at: Date): Promise<StoredRow[]>;
+  /** Pending rows of one (channel, recipient, topic) due by `at`, oldest first: what a digest may take. */
+  pendingFor(row: StoredRow, at: Date, limit: number): Promise<StoredRow[]>;
+  sent(ids: number[], at: Date, externalId: string | null): Promise<void>;
   /** Back to pending; `attempts` restores the count when the failure does not count as an attempt. */
   reschedule(id: number, change: { nextAttemptAt: Date; lastError: string; attempts?: number; uncertainAt?: Date }): Promise<void>;
   park(id: number, lastError: string): Promise<void>;
@@ -84,9 +88,29 @@ export function strapiStore(strapi: Core.Strapi): OutboxStore {
       return count === 1;
     },
 
-    // By id, one UPDATE each: the query engine's `update` would read the row before and after as well.
-    async sent(id, at, externalId) {
-      await rows().updateMany({ where: { id }, data: { status: 'sent', sentAt: at, externalId, lastError: null } });
+    /** One conditional UPDATE … RETURNING for them all: each row is either claimed here or left to whoever was first. */
+    async claimMany(candidates, at) {
+      if (candidates.length === 0) return [];
+      const claimed = (await strapi.db
+        .getConnection('notifications')
+        .whereIn('id', candidates.map((row) => row.id))
+        .andWhere({ status: 'pending' })
+        .update({ status: 'sending', claimed_at: at, attempts: strapi.db.connection.raw('COALESCE(attempts, 0) + 1') })
+        .returning(['id'])) as { id: number }[];
+      const won = new Set(claimed.map((row) => Number(row.id)));
+      return candidates.filter((row) => won.has(row.id));
+    },
+
+    async pendingFor(row, at, limit) {
+      return find(
+        { channel: row.channel, recipient: row.recipient, topic: row.topic, status: 'pending', nextAttemptAt: { $lte: at } },
+        { orderBy: { id: 'asc' }, limit },
+      );
+    },
+
+    // By id, one UPDATE: the query engine's `update` would read the row before and after as well.
+    async sent(ids, at, externalId) {
+      await rows().updateMany({ where: { id: { $in: ids } }, data: { status: 'sent', sentAt: at, externalId, lastError: null } });
     },
 
     async reschedule(id, change) {

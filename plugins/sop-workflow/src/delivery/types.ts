@@ -54,6 +54,23 @@ export interface SenderLimits {
   concurrency?: number;
 }
 
+/**
+ * Rows of one recipient that go out as one message (a digest) when many of a kind wait: after an outage or a
+ * long weekend, hundreds of breach alerts for one chat are one message instead of an hour of them. Each row
+ * still has its own fate: the engine claims the rows it digests together (pending → sending), records them
+ * sent with the digest's message id, or fails them together, so no row is both digested and sent alone.
+ */
+export interface ChannelDigest {
+  /** More than this many rows of one key due for one recipient go out as one digest. */
+  readonly after: number;
+  /** The most rows one digest carries; the rest go in the next. */
+  readonly max: number;
+  /** Rows with the same key may share a digest (they share their topic); null: the row always goes alone. */
+  key(row: OutboxRow): string | null;
+  /** Sends the rows (two or more, one key, one recipient, oldest first) as one message. */
+  send(rows: OutboxRow[], signal: AbortSignal): Promise<{ externalId: string | null }>;
+}
+
 /** Delivers one channel of the outbox: the medium's own code, registered with the engine. */
 export interface ChannelSender {
   /** The outbox `channel` value it delivers, e.g. 'telegram', 'email'. */
@@ -61,6 +78,8 @@ export interface ChannelSender {
   /** Read at every round (a getter may follow the plugin's configuration); the engine's defaults fill the rest. */
   limits: Partial<SenderLimits>;
   send(row: OutboxRow, signal: AbortSignal): Promise<{ externalId: string | null }>;
+  /** Whether and how rows waiting for one recipient are sent together. */
+  digest?: ChannelDigest;
   classify(error: unknown): SendOutcome;
   /** The cause officers read; the engine masks personal data in it (redactFreeText) before storing or logging it. */
   describe(error: unknown): string;

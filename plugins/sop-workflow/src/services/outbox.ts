@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { UID } from '../utils';
-import { insertRow } from '../rows';
+import { insertRows } from '../rows';
 
 /** Payload fields that are bearer secrets and leave the outbox with the message. */
 export const SECRET_FIELDS = ['trackingToken'] as const;
@@ -20,6 +20,18 @@ export interface OutboxMessage {
   at: Date;
 }
 
+const rowOf = (message: OutboxMessage) => ({
+  channel: message.channel,
+  topic: message.topic,
+  recipient: message.recipient ?? null,
+  payload: message.payload,
+  idempotencyKey: message.idempotencyKey,
+  status: 'pending',
+  attempts: 0,
+  nextAttemptAt: message.at,
+  inquiry: message.inquiryId ?? null,
+});
+
 /**
  * Every outgoing message is a row here first, written in the same transaction as the change that caused
  * it; workers (the notifier, the channel adapters) deliver from it. The idempotency key makes enqueueing
@@ -27,23 +39,15 @@ export interface OutboxMessage {
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async enqueue(message: OutboxMessage): Promise<boolean> {
-    const id = await insertRow(
-      strapi,
-      UID.notification,
-      {
-        channel: message.channel,
-        topic: message.topic,
-        recipient: message.recipient ?? null,
-        payload: message.payload,
-        idempotencyKey: message.idempotencyKey,
-        status: 'pending',
-        attempts: 0,
-        nextAttemptAt: message.at,
-        inquiry: message.inquiryId ?? null,
-      },
-      { ignoreConflictOn: 'idempotencyKey' },
-    );
+    const [id] = await insertRows(strapi, UID.notification, [rowOf(message)], { ignoreConflictOn: 'idempotencyKey' });
     return id !== null;
+  },
+
+  /** Many messages in a few statements (the sweep's alerts); how many were new. */
+  async enqueueMany(messages: readonly OutboxMessage[]): Promise<number> {
+    if (messages.length === 0) return 0;
+    const ids = await insertRows(strapi, UID.notification, messages.map(rowOf), { ignoreConflictOn: 'idempotencyKey' });
+    return ids.filter((id) => id !== null).length;
   },
 
   async scrubSecrets(id: number, names: readonly string[] = SECRET_FIELDS): Promise<void> {

@@ -17,9 +17,10 @@ export const WATCHES: readonly StepWatch[] = [
   { step: 'answer', status: 'coordinated', dueField: 'answerDueAt', flagField: 'answerBreached' },
 ];
 
-const BATCH = 200;
+/** Rows marked per statement and transaction: a backlog of thousands is a handful of short transactions. */
+const CHUNK = 500;
 
-interface Candidate {
+interface Claimed {
   id: number;
   documentId: string;
   code: string;
@@ -31,82 +32,100 @@ export interface SweepResult {
   reminded: number;
 }
 
+type Knex = Core.Strapi['db']['connection'];
+type Query = ReturnType<Knex>;
+
+interface Model {
+  tableName: string;
+  attributes: Record<string, { columnName?: string }>;
+}
+
 /**
- * Runs every minute on every instance. Each mark is a conditional UPDATE (flag still false, reminder still
- * pending): exactly one instance changes the row, and only that one writes the event and the outbox row,
- * in the same transaction. No lock is held across the batch, so instances never wait on each other.
+ * Runs every minute on every instance. Marks are set-based: one conditional `UPDATE … WHERE id IN (the
+ * oldest due rows) AND <still unmarked> RETURNING …` per chunk, and in the same transaction one INSERT for
+ * the chunk's events and one for its outbox rows. The condition is checked again by the UPDATE itself, so
+ * exactly one instance changes a row, and only that one writes its event and alert. On PostgreSQL the
+ * chunk's rows are picked `FOR UPDATE SKIP LOCKED`: two instances take different rows instead of waiting
+ * on each other; SQLite has a single writer. Breaches go first: a request whose deadline already passed
+ * gets its breach alert, not a reminder that it is about to.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const query = () => strapi.db.query(UID.inquiry);
+  const model = () => strapi.db.metadata.get(UID.inquiry as never) as unknown as Model;
+  const column = (field: string) => model().attributes[field]?.columnName ?? field;
+  const postgres = () => strapi.db.dialect.client === 'postgres';
 
-  async function claim(where: Record<string, unknown>, data: Record<string, unknown>): Promise<boolean> {
-    const { count } = await query().updateMany({ where, data });
-    return count === 1;
+  /** Claims up to CHUNK rows: `pick` narrows the candidates, `still` re-checks them in the UPDATE, `data` marks them. */
+  async function claimChunk(
+    trx: Knex,
+    pick: (q: Query) => Query,
+    still: (q: Query) => Query,
+    data: Record<string, unknown>,
+  ): Promise<Claimed[]> {
+    const table = model().tableName;
+    let candidates = pick(trx(table).select('id')).limit(CHUNK);
+    if (postgres()) candidates = candidates.forUpdate().skipLocked();
+    const rows = (await still(trx(table).whereIn('id', candidates))
+      .update(data)
+      .returning(['id', column('documentId'), 'code', 'status'])) as Record<string, unknown>[];
+    // RETURNING promises no order: the chunk's events and alerts are written oldest request first.
+    return rows.map((r) => ({ id: Number(r.id), documentId: String(r[column('documentId')]), code: String(r.code), status: r.status as Status })).sort((a, b) => a.id - b.id);
   }
 
-  async function markBreaches(watch: StepWatch, at: Date): Promise<number> {
-    const due = (await query().findMany({
-      where: { status: watch.status, [watch.flagField]: false, [watch.dueField]: { $lt: at } },
-      select: ['id', 'documentId', 'code', 'status'],
-      orderBy: { [watch.dueField]: 'asc' },
-      limit: BATCH,
-    })) as Candidate[];
-    let marked = 0;
-    for (const row of due) {
-      const won = await strapi.db.transaction(async () => {
-        if (!(await claim({ id: row.id, status: watch.status, [watch.flagField]: false }, { [watch.flagField]: true, reminderDueAt: null }))) {
-          return false;
-        }
-        await getService(strapi, 'events').record({ inquiryId: row.id, type: 'breached', actor: SYSTEM, at, detail: { step: watch.step } });
-        await getService(strapi, 'outbox').enqueue({
-          channel: 'staff',
-          topic: 'inquiry.breached',
-          idempotencyKey: `breached:${row.documentId}:${watch.step}`,
-          inquiryId: row.id,
-          payload: { inquiry: row.documentId, code: row.code, step: watch.step },
-          at,
-        });
-        return true;
+  /** Chunk after chunk until none is left; each chunk's marks, events and alerts commit together. */
+  async function drain(claim: (trx: Knex) => Promise<Claimed[]>, record: (rows: Claimed[]) => Promise<void>): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const won = await strapi.db.transaction(async ({ trx }) => {
+        const rows = await claim(trx);
+        if (rows.length) await record(rows);
+        return rows.length;
       });
-      if (won) marked += 1;
+      total += won;
+      if (won === 0) return total;
     }
-    return marked;
   }
 
-  async function sendReminders(at: Date): Promise<number> {
-    const due = (await query().findMany({
-      where: { status: { $in: WATCHES.map((w) => w.status) }, reminderDueAt: { $lt: at } },
-      select: ['id', 'documentId', 'code', 'status', 'reminderDueAt'],
-      orderBy: { reminderDueAt: 'asc' },
-      limit: BATCH,
-    })) as (Candidate & { reminderDueAt: string })[];
-    let sent = 0;
-    for (const row of due) {
-      const step = WATCHES.find((w) => w.status === row.status)!.step;
-      const won = await strapi.db.transaction(async () => {
-        if (!(await claim({ id: row.id, status: row.status, reminderDueAt: row.reminderDueAt }, { reminderDueAt: null }))) return false;
-        await getService(strapi, 'events').record({ inquiryId: row.id, type: 'reminded', actor: SYSTEM, at, detail: { step } });
-        await getService(strapi, 'outbox').enqueue({
+  function alert(topic: 'inquiry.breached' | 'inquiry.reminder', type: 'breached' | 'reminded', at: Date, stepOf: (row: Claimed) => SopStep) {
+    return async (rows: Claimed[]) => {
+      await getService(strapi, 'events').recordMany(rows.map((row) => ({ inquiryId: row.id, type, actor: SYSTEM, at, detail: { step: stepOf(row) } })));
+      await getService(strapi, 'outbox').enqueueMany(
+        rows.map((row) => ({
           channel: 'staff',
-          topic: 'inquiry.reminder',
-          idempotencyKey: `reminder:${row.documentId}:${step}`,
+          topic,
+          idempotencyKey: `${topic === 'inquiry.breached' ? 'breached' : 'reminder'}:${row.documentId}:${stepOf(row)}`,
           inquiryId: row.id,
-          payload: { inquiry: row.documentId, code: row.code, step },
+          payload: { inquiry: row.documentId, code: row.code, step: stepOf(row) },
           at,
-        });
-        return true;
-      });
-      if (won) sent += 1;
-    }
-    return sent;
+        })),
+      );
+    };
+  }
+
+  function markBreaches(watch: StepWatch, at: Date): Promise<number> {
+    const due = column(watch.dueField);
+    const flag = column(watch.flagField);
+    const unmarked = (q: Query) => q.where({ status: watch.status, [flag]: false }).andWhere(due, '<', at);
+    return drain(
+      (trx) => claimChunk(trx, (q) => unmarked(q).orderBy(due, 'asc'), unmarked, { [flag]: true, [column('reminderDueAt')]: null }),
+      alert('inquiry.breached', 'breached', at, () => watch.step),
+    );
+  }
+
+  function sendReminders(at: Date): Promise<number> {
+    const reminder = column('reminderDueAt');
+    const pending = (q: Query) => q.whereIn('status', WATCHES.map((w) => w.status)).andWhere(reminder, '<', at);
+    return drain(
+      (trx) => claimChunk(trx, (q) => pending(q).orderBy(reminder, 'asc'), pending, { [reminder]: null }),
+      alert('inquiry.reminder', 'reminded', at, (row) => WATCHES.find((w) => w.status === row.status)!.step),
+    );
   }
 
   return {
     async run(): Promise<SweepResult> {
       const at = getService(strapi, 'clock').now();
-      const reminded = await sendReminders(at);
       let breached = 0;
       for (const watch of WATCHES) breached += await markBreaches(watch, at);
+      const reminded = await sendReminders(at);
       return { breached, reminded };
     },
   };

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { CHANNEL_LABELS, DASHBOARD_BASE, KIND_LABELS, inquiryPagePath, redactFreeText, type Channel, type Kind, type SopStep } from '@layanan/config';
+import { CHANNEL_LABELS, DASHBOARD_BASE, KIND_LABELS, boardPath, inquiryPagePath, redactFreeText, type Channel, type Kind, type SopStep } from '@layanan/config';
 import { UID, configOf } from '../utils';
 
 export type AlertTopic = 'inquiry.triaged' | 'inquiry.reminder' | 'inquiry.breached' | 'inquiry.answered';
@@ -11,7 +11,15 @@ export interface AlertPayload {
   text: string;
   acknowledge: boolean;
   url: string | null;
+  /** The step a reminder or a breach is about: alerts of one topic and step may share a digest. */
+  step?: SopStep;
 }
+
+/** The topics whose alerts may be sent as one digest when many wait for a chat. */
+export type DigestTopic = 'inquiry.breached' | 'inquiry.reminder';
+export const DIGEST_TOPICS: readonly DigestTopic[] = ['inquiry.breached', 'inquiry.reminder'];
+/** How many codes a digest names before "dan N lainnya". */
+export const DIGEST_CODES = 5;
 
 export interface AlertInquiry {
   id: number;
@@ -71,9 +79,19 @@ export function excerptOf(text: string, names: readonly string[]): string {
   return chars.length <= EXCERPT_LENGTH ? flat : `${chars.slice(0, EXCERPT_LENGTH - 1).join('').trimEnd()}…`;
 }
 
+function base(publicUrl: string): string | null {
+  return publicUrl ? `${publicUrl.replace(/\/+$/, '')}${DASHBOARD_BASE}` : null;
+}
+
 export function dashboardUrl(publicUrl: string, documentId: string): string | null {
-  if (!publicUrl) return null;
-  return `${publicUrl.replace(/\/+$/, '')}${DASHBOARD_BASE}${inquiryPagePath(documentId)}`;
+  const root = base(publicUrl);
+  return root && `${root}${inquiryPagePath(documentId)}`;
+}
+
+/** The board, filtered to the requests that breached the step when the digest is about breaches. */
+export function boardUrl(publicUrl: string, filter: { breached?: SopStep } = {}): string | null {
+  const root = base(publicUrl);
+  return root && `${root}${boardPath(filter)}`;
 }
 
 function headline(topic: AlertTopic, inquiry: AlertInquiry, step: SopStep | undefined): string {
@@ -128,7 +146,33 @@ export function composeAlert(topic: AlertTopic, inquiry: AlertInquiry, options: 
     text: lines.join('\n').replace(/\n{3,}/g, '\n\n').trim(),
     acknowledge: topic !== 'inquiry.answered',
     url: dashboardUrl(options.publicUrl, inquiry.documentId),
+    ...(options.step && (DIGEST_TOPICS as readonly string[]).includes(topic) ? { step: options.step } : {}),
   };
+}
+
+/** What a digest row carries to Telegram: the text and the one button under it. */
+export interface DigestMessage {
+  text: string;
+  url: string | null;
+}
+
+/**
+ * Many alerts of one kind for one chat as one message: "⛔ 37 permohonan melewati tenggat pemilahan (langkah
+ * 2)", the first few codes (each a link to its page), how many more, and a button to the board filtered to
+ * the breaches of that step. Codes only: nothing of any citizen's words or person.
+ */
+export function composeDigest(topic: DigestTopic, step: SopStep, alerts: readonly Pick<AlertPayload, 'code' | 'url'>[], publicUrl: string): DigestMessage {
+  const count = alerts.length;
+  const title = topic === 'inquiry.breached' ? `⛔ <b>${count} permohonan melewati tenggat ${STEP_LABEL[step]}</b>` : `⏳ <b>${count} permohonan mendekati tenggat ${STEP_LABEL[step]}</b>`;
+  const named = alerts.slice(0, DIGEST_CODES).map(({ code, url }) => (url ? `<a href="${escapeHtml(url).replace(/"/g, '&quot;')}">${escapeHtml(code)}</a>` : escapeHtml(code)));
+  const rest = count - named.length;
+  const codes = `${named.join(', ')}${rest > 0 ? ` dan ${rest} lainnya` : ''}.`;
+  const url = topic === 'inquiry.breached' ? boardUrl(publicUrl, { breached: step }) : boardUrl(publicUrl);
+  const hint =
+    topic === 'inquiry.breached'
+      ? 'Dikirim sebagai satu ringkasan karena banyak yang terlambat sekaligus. Daftar lengkapnya ada di papan pemilahan, disaring menurut langkah ini.'
+      : 'Dikirim sebagai satu ringkasan karena banyak yang menunggu sekaligus. Daftar lengkapnya ada di papan pemilahan.';
+  return { text: [title, '', codes, '', hint].join('\n'), url };
 }
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({

@@ -1,8 +1,9 @@
 import type { Core } from '@strapi/strapi';
-import type { ChannelSender, OutboxRow, SendOutcome, SenderLimits } from '@layanan/sop-workflow';
+import type { ChannelDigest, ChannelSender, OutboxRow, SendOutcome, SenderLimits } from '@layanan/sop-workflow';
+import type { SopStep } from '@layanan/config';
 import { NetworkError, TelegramApiError } from 'node-telegram-bot-api';
 import { TELEGRAM_CHANNEL, citizenChats, configOf, getService, type CitizenChats } from '../utils';
-import type { AlertPayload } from './messages';
+import { DIGEST_TOPICS, composeDigest, type AlertPayload, type DigestTopic } from './messages';
 
 /** A citizen's row that can never be sent: its inquiry is gone, or nothing on this server composes it. */
 class Undeliverable extends Error {}
@@ -55,11 +56,21 @@ export function isGroupChat(chatId: string): boolean {
   return chatId.startsWith('-');
 }
 
-function keyboard(payload: AlertPayload) {
+function keyboard(payload: Pick<AlertPayload, 'acknowledge' | 'inquiry' | 'url'>) {
   const buttons: ({ text: string; callback_data: string } | { text: string; url: string })[] = [];
   if (payload.acknowledge) buttons.push({ text: 'Terima', callback_data: `ack:${payload.inquiry}` });
   if (payload.url) buttons.push({ text: 'Buka di dasbor', url: payload.url });
   return buttons.length ? { inline_keyboard: [buttons] } : undefined;
+}
+
+/** The most alerts one digest stands for; a bigger storm is a few digests. */
+export const DIGEST_MAX = 500;
+
+/** Staff alerts of one topic and step share a digest; citizens' messages and other alerts always go alone. */
+export function digestKey(row: OutboxRow): string | null {
+  const payload = row.payload ?? {};
+  if (payload.purpose !== undefined || typeof payload.step !== 'string' || !(DIGEST_TOPICS as readonly string[]).includes(row.topic)) return null;
+  return `${row.topic}:${payload.step}`;
 }
 
 /**
@@ -106,8 +117,30 @@ export default ({ strapi }: { strapi: Core.Strapi }): ChannelSender => {
     return { externalId: String(sent.message_id) };
   }
 
+  /** One message for many alerts of one kind: the count, the first codes, and the board filtered to them. */
+  async function sendDigest(rows: OutboxRow[], signal: AbortSignal) {
+    const alerts = rows.map((row) => row.payload as unknown as AlertPayload);
+    const digest = composeDigest(rows[0].topic as DigestTopic, alerts[0].step as SopStep, alerts, configOf(strapi).publicUrl);
+    const message = await api().sendMessage(
+      {
+        chat_id: rows[0].recipient ?? '',
+        text: digest.text,
+        parse_mode: 'HTML',
+        link_preview_options: { is_disabled: true },
+        reply_markup: keyboard({ acknowledge: false, inquiry: '', url: digest.url }),
+      },
+      signal,
+    );
+    return { externalId: String(message.message_id) };
+  }
+
   return {
     channel: TELEGRAM_CHANNEL,
+
+    /** More than `digestAfter` breach (or reminder) alerts of one step waiting for a chat go as one message. */
+    get digest(): ChannelDigest {
+      return { after: configOf(strapi).digestAfter, max: DIGEST_MAX, key: digestKey, send: sendDigest };
+    },
 
     /** Telegram's limits, read from the plugin's configuration at every round. */
     get limits(): Partial<SenderLimits> {
