@@ -268,3 +268,28 @@ describe('the timeline of delivery and conversation', () => {
     expect(items[4].textContent).toContain('oleh petugas · Melalui telepon');
   });
 });
+
+describe('the reply window of a chat medium on the inquiry page', () => {
+  const inMinutes = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
+
+  it('warns the officer, as the reminder did, while an unanswered WhatsApp request can still be answered freely', async () => {
+    const until = inMinutes(90);
+    const open = buildInquiry({ channel: 'whatsapp', status: 'triaged', answeredAt: null, answerDelivery: null, answer: null, replyWindowUntil: until });
+    const events: InquiryEvent[] = [{ documentId: 'e1', type: 'window_closing', actorType: 'system', at: inMinutes(-30), detail: { channel: 'whatsapp', until } }];
+    showPage(fakeCms(open, { events }).provider);
+    const chip = await screen.findByTestId('reply-window');
+    expect(chip.dataset.window).toBe('closing');
+    expect(chip.textContent).toMatch(/^Jendela WhatsApp tutup \d{2}\.\d{2} WIB$/);
+    const timeline = await screen.findByTestId('timeline');
+    await waitFor(() => expect(timeline.querySelector('[data-event="window_closing"]')).not.toBeNull());
+    const item = timeline.querySelector<HTMLElement>('[data-event="window_closing"]')!;
+    expect(item.querySelector('p')!.textContent).toBe('Pengingat: jendela balasan segera tutup');
+    expect(item.textContent).toMatch(/WhatsApp · tutup .+ WIB/);
+  });
+
+  it('says nothing of the window once the answer went', async () => {
+    showPage(fakeCms(buildInquiry({ channel: 'whatsapp', replyWindowUntil: inMinutes(90) })).provider);
+    await screen.findByTestId('inquiry-page');
+    expect(screen.queryByTestId('reply-window')).toBeNull();
+  });
+});

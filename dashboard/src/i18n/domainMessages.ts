@@ -138,6 +138,7 @@ export const domainId = {
     events: {
       ...pick(EVENT_LABELS, 'id'),
       via: { officer: 'oleh petugas' },
+      window_until: 'tutup %{time}',
       actor: { public: 'Pemohon', system: 'Sistem', admin: 'Admin' },
     },
     conversation: {
@@ -300,6 +301,7 @@ export const domainId = {
         inquiry_received: 'Permohonan baru',
         inquiry_triaged: 'Diteruskan ke bidang',
         inquiry_reminder: 'Pengingat tenggat',
+        inquiry_window_closing: 'Jendela balasan segera tutup',
         inquiry_breached: 'Terlambat',
         inquiry_answered: 'Jawaban',
       },
@@ -432,6 +434,7 @@ export const domainEn: DomainMessages = {
     events: {
       ...pick(EVENT_LABELS, 'en'),
       via: { officer: 'by an officer' },
+      window_until: 'closes %{time}',
       actor: { public: 'Applicant', system: 'System', admin: 'Admin' },
     },
     conversation: {
@@ -594,6 +597,7 @@ export const domainEn: DomainMessages = {
         inquiry_received: 'New request',
         inquiry_triaged: 'Routed to a division',
         inquiry_reminder: 'Deadline reminder',
+        inquiry_window_closing: 'Reply window closing',
         inquiry_breached: 'Overdue',
         inquiry_answered: 'Answer',
       },

@@ -104,7 +104,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     async run(): Promise<SweepResult> {
       const at = getService(strapi, 'clock').now();
-      const reminded = await sendReminders(at);
+      // A chat medium's reply window about to close on an unanswered request counts as a reminder too.
+      const reminded = (await sendReminders(at)) + (await getService(strapi, 'replyWindows').remind(at));
       let breached = 0;
       for (const watch of WATCHES) breached += await markBreaches(watch, at);
       return { breached, reminded };
