@@ -143,3 +143,10 @@ export const OUTBOX_CHANNEL_LABELS: Record<string, { id: string; en: string }> =
   'messenger-api': { id: 'Facebook Messenger', en: 'Facebook Messenger' },
   'instagram-api': { id: 'Instagram', en: 'Instagram' },
 };
+
+/**
+ * A citizen's file that a browser may show in place (a photo, a PDF, a voice note). Anything else (HTML, SVG,
+ * an office document) is only downloaded: opened from our own address it could run script as the officer.
+ */
+export const opensInline = (mimeType: string | null | undefined): boolean =>
+  /^(image\/(jpeg|png|webp|gif)|application\/pdf|audio\/[\w.+-]+|video\/[\w.+-]+|text\/plain)$/.test(String(mimeType ?? '').toLowerCase());

@@ -10,6 +10,7 @@ import { readMetaConfig, type MetaConfig } from './config';
 import { splitWebhook, signatureMatches, type MetaChannel, type WebhookItem } from './webhook';
 import { normaliseMessaging, normaliseWhatsApp } from './normalise';
 import { classifyGraph, describeGraph, graphPost, GraphError } from './graph';
+import { MediaGone, openMedia, type OpenedMedia, type StoredAttachment } from './media';
 
 /** The outbox channel of each Meta medium's sender; requests of that channel are routed to it. */
 export const META_OUTBOX: Record<MetaChannel, string> = { whatsapp: 'whatsapp-api', facebook: 'messenger-api', instagram: 'instagram-api' };
@@ -420,6 +421,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     processPending,
+
+    /** A citizen's file on one of our media, fetched from Meta now (MediaGone when the medium is off or it is not there). */
+    async openAttachment(channel: string, stored: StoredAttachment): Promise<OpenedMedia> {
+      if (!CHANNELS.includes(channel as MetaChannel) || !accountOf(channel as MetaChannel)) throw new MediaGone('Kanal berkas ini tidak aktif di server ini.');
+      return openMedia(configured(), channel as MetaChannel, stored);
+    },
 
     async start(): Promise<void> {
       const config = configured();
