@@ -89,25 +89,52 @@ export class FakeMeta {
 
   /** Sends to the number the fake accepted, in order. */
   sent(to?: string): GraphCall[] {
-    return this.calls.filter((c) => c.outcome === 'ok' && (to === undefined || c.body.to === to.replace(/^\+/, '') || (c.body.recipient as { id?: string } | undefined)?.id === to));
+    return this.calls.filter((c) => c.outcome === 'ok' && (to === undefined || c.body.to === to.replace(/^\+/, '') || c.body.recipient === to || (c.body.recipient as { id?: string } | undefined)?.id === to));
   }
 
   // ------------------------------------------------------------------ webhook payloads, as Meta builds them
 
   /** A citizen's WhatsApp message (text unless `message` says otherwise); it opens their window on the fake's clock. */
-  waMessage(options: { from: string; name?: string; id?: string; text?: string; message?: Record<string, unknown>; at?: number; contextId?: string }): { entry: Record<string, unknown>; id: string } {
+  /**
+   * A citizen's WhatsApp message (text unless `message` says otherwise); it opens their window on the fake's
+   * clock. With `userId` it carries the business-scoped user id (BSUID) as Meta does since 2026; `from: null`
+   * is a citizen who hides their number behind a username, known by the BSUID alone.
+   */
+  waMessage(options: { from: string | null; name?: string; id?: string; text?: string; message?: Record<string, unknown>; at?: number; contextId?: string; userId?: string; username?: string }): { entry: Record<string, unknown>; id: string } {
     const at = options.at ?? this.clock();
     const id = options.id ?? this.wamid();
-    const waId = options.from.replace(/^\+/, '');
-    this.lastInbound.set(waId, Math.max(this.lastInbound.get(waId) ?? 0, at));
-    const message = { from: waId, id, timestamp: String(Math.floor(at / 1000)), ...(options.contextId ? { context: { from: PHONE_NUMBER_ID, id: options.contextId } } : {}), ...(options.message ?? { type: 'text', text: { body: options.text ?? 'Halo' } }) };
+    const waId = options.from?.replace(/^\+/, '') ?? null;
+    const address = waId ?? options.userId ?? '';
+    this.lastInbound.set(address, Math.max(this.lastInbound.get(address) ?? 0, at));
+    const sender = { ...(waId ? { from: waId } : {}), ...(options.userId ? { from_user_id: options.userId } : {}) };
+    const message = { ...sender, id, timestamp: String(Math.floor(at / 1000)), ...(options.contextId ? { context: { from: PHONE_NUMBER_ID, id: options.contextId } } : {}), ...(options.message ?? { type: 'text', text: { body: options.text ?? 'Halo' } }) };
+    const contact = { profile: { name: options.name ?? 'Warga', ...(options.username ? { username: options.username } : {}) }, ...(waId ? { wa_id: waId } : {}), ...(options.userId ? { user_id: options.userId } : {}) };
     return {
       id,
       entry: {
         id: '0',
-        changes: [{ field: 'messages', value: { messaging_product: 'whatsapp', metadata: { display_phone_number: '6233500000', phone_number_id: PHONE_NUMBER_ID }, contacts: [{ profile: { name: options.name ?? 'Warga' }, wa_id: waId }], messages: [message] } }],
+        changes: [{ field: 'messages', value: { messaging_product: 'whatsapp', metadata: { display_phone_number: '6233500000', phone_number_id: PHONE_NUMBER_ID }, contacts: [contact], messages: [message] } }],
       },
     };
+  }
+
+  /**
+   * WhatsApp's `system` message when a citizen changes number (`user_changed_number`: sent from the old number,
+   * the new one in `system.wa_id`, a new BSUID with it) or only their BSUID changes (`user_changed_user_id`).
+   * System messages carry no `contacts` entry.
+   */
+  waIdentityChange(options: { change: 'user_changed_number'; from: string; to: string; previousUserId?: string; userId?: string } | { change: 'user_changed_user_id'; from: string | null; previousUserId: string; userId: string }): { entry: Record<string, unknown> } {
+    const at = this.clock();
+    const from = options.from?.replace(/^\+/, '');
+    const system = {
+      type: options.change,
+      body: options.change === 'user_changed_number' ? `User Warga changed from ${from} to ${options.to.replace(/^\+/, '')}` : 'User Warga changed their user id',
+      ...(options.change === 'user_changed_number' ? { wa_id: options.to.replace(/^\+/, '') } : {}),
+      ...(options.userId ? { user_id: options.userId } : {}),
+      ...(options.previousUserId ? { previous_user_id: options.previousUserId } : {}),
+    };
+    const message = { ...(from ? { from } : { from_user_id: options.previousUserId }), id: this.wamid(), timestamp: String(Math.floor(at / 1000)), type: 'system', system };
+    return { entry: { id: '0', changes: [{ field: 'messages', value: { messaging_product: 'whatsapp', metadata: { display_phone_number: '6233500000', phone_number_id: PHONE_NUMBER_ID }, messages: [message] } }] } };
   }
 
   waStatus(options: { id: string; status: 'sent' | 'delivered' | 'read' | 'failed'; to: string; at?: number; opaque?: string; errorCode?: number }): { entry: Record<string, unknown> } {
@@ -231,7 +258,7 @@ export class FakeMeta {
     }
     const whatsapp = match[1] === PHONE_NUMBER_ID;
     if (whatsapp && body.type !== 'template') {
-      const opened = this.lastInbound.get(String(body.to)) ?? 0;
+      const opened = this.lastInbound.get(String(body.to ?? body.recipient)) ?? 0;
       if (this.clock() - opened > DAY) {
         call.outcome = 'error';
         return graphError(400, 131047, 'Re-engagement message');

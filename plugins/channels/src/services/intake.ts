@@ -110,8 +110,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async receive(given: InboundMessage): Promise<IntakeResult> {
       const message = { ...given, at: arrival(given.at, now(strapi)) };
       return strapi.db.transaction(async () => {
-        const address = message.from.address.toLowerCase();
         const isEmail = message.channel === 'email';
+        // An e-mail address is compared in lower case; a platform id (a WhatsApp BSUID) is sent to as it is.
+        const address = isEmail ? message.from.address.toLowerCase() : message.from.address;
         const phone = message.identity?.phone ?? null;
         await getService(strapi, 'contacts').seen({
           channel: message.channel,
