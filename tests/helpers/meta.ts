@@ -20,11 +20,11 @@ export interface MetaSuite {
 /**
  * A suite's CMS with WhatsApp, Messenger and Instagram pointed at the fake Graph API, on the virtual clock
  * (the fake's window follows it), and an officer; booted before the suite's tests, stopped after them. With
- * `telegram`, the staff alerts go to a fake Bot API on the same clock as well.
+ * `telegram`, the staff alerts go to a fake Bot API on the same clock as well; `env` adds or overrides settings.
  */
-export function useMetaSuite(kind: DatabaseKind, options: { telegram?: boolean } = {}) {
+export function useMetaSuite(kind: DatabaseKind, options: { telegram?: boolean; env?: Record<string, string> } = {}) {
   const suite = {} as MetaSuite;
-  const env = () => ({ ...suite.meta.env(), ...(suite.telegram?.env() ?? {}), PUBLIC_URL: 'https://layanan.example.go.id' });
+  const env = () => ({ ...suite.meta.env(options.env), ...(suite.telegram?.env() ?? {}), PUBLIC_URL: 'https://layanan.example.go.id' });
 
   beforeAll(async () => {
     suite.meta = await new FakeMeta().start();
