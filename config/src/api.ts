@@ -88,10 +88,18 @@ export interface FailedNotification {
 export interface MessageAttachment {
   filename: string;
   mimeType: string;
-  size: number;
+  /** Bytes, when the medium said (WhatsApp and Messenger files are sized only once fetched). */
+  size: number | null;
   /** Larger than the channel keeps: named in the conversation, the file itself not stored. */
   omitted: boolean;
   inline: boolean;
+  /**
+   * Staff of the inquiry can open it from the medium (GET /api/channels/inquiries/:id/messages/:message/
+   * attachments/:index): a WhatsApp, Messenger or Instagram file, fetched from Meta each time.
+   */
+  openable?: boolean;
+  /** What kind of file the medium said it is (image, document, audio, video, sticker, file), when it had no name. */
+  media?: string;
 }
 
 /** One message of an inquiry's conversation (GET /api/channels/inquiries/:id/messages). */

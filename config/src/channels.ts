@@ -126,10 +126,14 @@ export const citizenOutboxChannel = (channel: Channel | string) => `citizen:${ch
 /**
  * Chat media that answer freely only for a while after the citizen's last message (WhatsApp's customer
  * service window; Messenger's and Instagram's standard window): hours, and how long before it closes the
- * board warns the officer.
+ * officers are reminded (once, on Telegram, while the request still waits for its answer) and the card turns
+ * amber. Meta's rule and the office's habit, not the SOP's: the SOP policy does not carry them.
  */
 export const REPLY_WINDOW_HOURS: Partial<Record<Channel, number>> = { whatsapp: 24, facebook: 24, instagram: 24 };
-export const REPLY_WINDOW_WARNING_MINUTES = 60;
+export const REPLY_WINDOW_WARNING_MINUTES = 120;
+
+/** When the officers hear that a reply window closing at `until` is about to close. */
+export const replyWindowReminderAt = (until: Date): Date => new Date(until.getTime() - REPLY_WINDOW_WARNING_MINUTES * 60_000);
 
 /** The media's own outbox channels (a sender each), as officers read them when one is held. */
 export const OUTBOX_CHANNEL_LABELS: Record<string, { id: string; en: string }> = {
@@ -139,3 +143,10 @@ export const OUTBOX_CHANNEL_LABELS: Record<string, { id: string; en: string }> =
   'messenger-api': { id: 'Facebook Messenger', en: 'Facebook Messenger' },
   'instagram-api': { id: 'Instagram', en: 'Instagram' },
 };
+
+/**
+ * A citizen's file that a browser may show in place (a photo, a PDF, a voice note). Anything else (HTML, SVG,
+ * an office document) is only downloaded: opened from our own address it could run script as the officer.
+ */
+export const opensInline = (mimeType: string | null | undefined): boolean =>
+  /^(image\/(jpeg|png|webp|gif)|application\/pdf|audio\/[\w.+-]+|video\/[\w.+-]+|text\/plain)$/.test(String(mimeType ?? '').toLowerCase());

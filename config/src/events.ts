@@ -17,6 +17,7 @@ export const EVENT_TYPES = [
   'answer_failed',
   'message_received',
   'message_sent',
+  'window_closing',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -39,6 +40,7 @@ export const EVENT_LABELS: Record<EventType, { id: string; en: string }> = {
   answer_failed: { id: 'Jawaban gagal terkirim', en: 'Answer delivery failed' },
   message_received: { id: 'Pesan dari pemohon', en: 'Message from the applicant' },
   message_sent: { id: 'Pesan ke pemohon', en: 'Message to the applicant' },
+  window_closing: { id: 'Pengingat: jendela balasan segera tutup', en: 'Reminder: the reply window closes soon' },
 };
 
 /** Event types a citizen sees on the tracking page; internal coordination stays internal. */

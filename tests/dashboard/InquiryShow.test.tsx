@@ -53,6 +53,7 @@ function fakeCms(inquiry: Inquiry, { messages = [], plan = EMAIL_PLAN, events = 
     sendMessage: jest.fn(async () => ({ status: 'queued' as const, channel: plan.medium ?? plan.channel, address: plan.address })),
     confirmDelivery: jest.fn(async () => state.inquiry),
     getContact: jest.fn(async (): Promise<ContactInfo | null> => null),
+    getAttachment: jest.fn(async () => new Blob([new Uint8Array([0xff, 0xd8])], { type: 'image/jpeg' })),
   };
   return { state, provider };
 }
@@ -266,5 +267,75 @@ describe('the timeline of delivery and conversation', () => {
     expect(items[0].textContent).toContain('E-mail');
     expect(items[3].textContent).toContain('e-mail · 550 Mailbox unavailable');
     expect(items[4].textContent).toContain('oleh petugas · Melalui telepon');
+  });
+});
+
+describe('a citizen’s file from a chat medium', () => {
+  const photo = (overrides: object = {}) =>
+    buildMessage({ channel: 'whatsapp', purpose: 'follow_up', text: 'Ini foto KTP-el saya', attachments: [{ filename: '', mimeType: 'image/jpeg', size: null, omitted: false, inline: false, openable: true, media: 'image', ...overrides }] });
+
+  it('is named by its kind and opened in a new tab from the medium when the officer asks', async () => {
+    const message = photo();
+    const { provider } = fakeCms(buildInquiry({ channel: 'whatsapp' }), { messages: [message] });
+    const tab = { location: { href: '' }, close: jest.fn() };
+    const openWindow = jest.spyOn(window, 'open').mockReturnValue(tab as unknown as Window);
+    URL.createObjectURL = jest.fn(() => 'blob:layanan/1');
+    URL.revokeObjectURL = jest.fn();
+    try {
+      showPage(provider);
+      const item = await screen.findByText('Foto');
+      expect(item.closest('li')!.textContent).not.toContain('(');
+      fireEvent.click(await within(item.closest('li')!).findByRole('button', { name: 'Buka' }));
+      await waitFor(() => expect(tab.location.href).toBe('blob:layanan/1'));
+      expect(provider.getAttachment).toHaveBeenCalledWith('inq-1', message.documentId, 0);
+      expect(openWindow).toHaveBeenCalledWith('', '_blank');
+    } finally {
+      openWindow.mockRestore();
+    }
+  });
+
+  it('is named, but cannot be opened, by leadership', async () => {
+    showPage(fakeCms(buildInquiry({ channel: 'whatsapp' }), { messages: [photo()] }).provider, 'leadership');
+    const item = await screen.findByText('Foto');
+    expect(within(item.closest('li')!).queryByRole('button')).toBeNull();
+  });
+
+  it('a document of another kind is downloaded, never opened; a file the medium no longer has says so', async () => {
+    const { provider } = fakeCms(buildInquiry({ channel: 'whatsapp' }), { messages: [photo({ filename: 'surat.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', media: 'document' })] });
+    provider.getAttachment.mockRejectedValueOnce(new HttpError('Berkas ini sudah tidak tersedia di Meta. WhatsApp menyimpan berkas warga 7 hari; minta warga mengirim ulang bila perlu.', 404));
+    const openWindow = jest.spyOn(window, 'open');
+    try {
+      showPage(provider);
+      fireEvent.click(await screen.findByRole('button', { name: 'Unduh' }));
+      expect(await screen.findByText(/sudah tidak tersedia di Meta/)).toBeTruthy();
+      expect(openWindow).not.toHaveBeenCalled();
+    } finally {
+      openWindow.mockRestore();
+    }
+  });
+});
+
+describe('the reply window of a chat medium on the inquiry page', () => {
+  const inMinutes = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
+
+  it('warns the officer, as the reminder did, while an unanswered WhatsApp request can still be answered freely', async () => {
+    const until = inMinutes(90);
+    const open = buildInquiry({ channel: 'whatsapp', status: 'triaged', answeredAt: null, answerDelivery: null, answer: null, replyWindowUntil: until });
+    const events: InquiryEvent[] = [{ documentId: 'e1', type: 'window_closing', actorType: 'system', at: inMinutes(-30), detail: { channel: 'whatsapp', until } }];
+    showPage(fakeCms(open, { events }).provider);
+    const chip = await screen.findByTestId('reply-window');
+    expect(chip.dataset.window).toBe('closing');
+    expect(chip.textContent).toMatch(/^Jendela WhatsApp tutup \d{2}\.\d{2} WIB$/);
+    const timeline = await screen.findByTestId('timeline');
+    await waitFor(() => expect(timeline.querySelector('[data-event="window_closing"]')).not.toBeNull());
+    const item = timeline.querySelector<HTMLElement>('[data-event="window_closing"]')!;
+    expect(item.querySelector('p')!.textContent).toBe('Pengingat: jendela balasan segera tutup');
+    expect(item.textContent).toMatch(/WhatsApp · tutup .+ WIB/);
+  });
+
+  it('says nothing of the window once the answer went', async () => {
+    showPage(fakeCms(buildInquiry({ channel: 'whatsapp', replyWindowUntil: inMinutes(90) })).provider);
+    await screen.findByTestId('inquiry-page');
+    expect(screen.queryByTestId('reply-window')).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import { bootApp, createTestDatabase, type DatabaseKind, type TestApp, type TestDatabase } from './strapi';
 import { createStaff, type Staff } from './builders';
 import { FakeMeta } from './fake-meta';
+import { FakeTelegram } from './fake-telegram';
 import { drain, virtualClock } from './telegram';
 
 /** Monday 2 November 2026, 09:00 WIB: the office is open. */
@@ -12,18 +13,22 @@ export interface MetaSuite {
   meta: FakeMeta;
   officer: Staff;
   clock: ReturnType<typeof virtualClock>;
+  /** The staff's Telegram, when the suite asked for it (`{ telegram: true }`). */
+  telegram: FakeTelegram | null;
 }
 
 /**
  * A suite's CMS with WhatsApp, Messenger and Instagram pointed at the fake Graph API, on the virtual clock
- * (the fake's window follows it), and an officer; booted before the suite's tests, stopped after them.
+ * (the fake's window follows it), and an officer; booted before the suite's tests, stopped after them. With
+ * `telegram`, the staff alerts go to a fake Bot API on the same clock as well; `env` adds or overrides settings.
  */
-export function useMetaSuite(kind: DatabaseKind) {
+export function useMetaSuite(kind: DatabaseKind, options: { telegram?: boolean; env?: Record<string, string> } = {}) {
   const suite = {} as MetaSuite;
-  const env = () => ({ ...suite.meta.env(), PUBLIC_URL: 'https://layanan.example.go.id' });
+  const env = () => ({ ...suite.meta.env(options.env), ...(suite.telegram?.env() ?? {}), PUBLIC_URL: 'https://layanan.example.go.id' });
 
   beforeAll(async () => {
     suite.meta = await new FakeMeta().start();
+    suite.telegram = options.telegram ? await new FakeTelegram({ now: () => suite.clock?.ms ?? Date.now() }).start() : null;
     suite.db = await createTestDatabase(kind);
     suite.app = await bootApp(suite.db, env());
     suite.clock = virtualClock(suite.app, MONDAY_0900);
@@ -33,6 +38,7 @@ export function useMetaSuite(kind: DatabaseKind) {
   afterAll(async () => {
     await suite.app?.stop();
     await suite.meta?.stop();
+    await suite.telegram?.stop();
     await suite.db?.drop();
   });
 

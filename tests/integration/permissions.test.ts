@@ -55,6 +55,7 @@ const MATRIX: Route[] = [
   { name: 'list failed notifications', method: 'get', path: () => '/api/notifications/failed', allowed: ['officer'] },
   { name: 'send a failed notification again', method: 'post', path: (i) => `/api/notifications/${i.notification}/retry`, allowed: ['officer'] },
   { name: 'read the conversation', method: 'get', path: (i) => `/api/channels/inquiries/${i.inquiry}/messages`, allowed: STAFF },
+  { name: 'open a citizen’s file in the conversation', method: 'get', path: (i) => `/api/channels/inquiries/${i.inquiry}/messages/unknown/attachments/0`, allowed: ['officer', 'division_staff'] },
   { name: 'see where the answer goes', method: 'get', path: (i) => `/api/channels/inquiries/${i.inquiry}/delivery`, allowed: STAFF },
   { name: 'see the citizen’s other requests (contact)', method: 'get', path: (i) => `/api/channels/inquiries/${i.inquiry}/contact`, allowed: ['officer'] },
   { name: 'message the citizen', method: 'post', path: (i) => `/api/channels/inquiries/${i.inquiry}/messages`, body: () => ({ data: { text: 'Mohon lengkapi NIK.' } }), allowed: ['officer'] },

@@ -13,6 +13,8 @@ const READ_REFERENCE = [
 ];
 /** An inquiry's conversation and where its answer goes: for whoever may read the inquiry (the route scopes it). */
 const CONVERSATION = ['plugin::channels.messages.list', 'plugin::channels.messages.plan'];
+/** A citizen's file in it (a KTP photo is personal data): only the staff who handle the inquiry, not leadership. */
+const ATTACHMENTS = ['plugin::channels.messages.attachment'];
 
 const SIGNED_IN = [
   'plugin::users-permissions.user.me',
@@ -55,10 +57,11 @@ export const PERMISSIONS: Record<RoleType, readonly string[]> = {
     'plugin::channels.messages.send',
     'plugin::channels.messages.contact',
     ...CONVERSATION,
+    ...ATTACHMENTS,
     ...READ_REFERENCE,
     ...SIGNED_IN,
   ],
-  division_staff: [...inquiry('find', 'findOne', 'events', 'coordinate'), ...CONVERSATION, ...READ_REFERENCE, ...SIGNED_IN],
+  division_staff: [...inquiry('find', 'findOne', 'events', 'coordinate'), ...CONVERSATION, ...ATTACHMENTS, ...READ_REFERENCE, ...SIGNED_IN],
   leadership: [...inquiry('find', 'findOne', 'events'), ...CONVERSATION, ...RECAP, ...IKM, ...READ_REFERENCE, ...SIGNED_IN],
 };
 

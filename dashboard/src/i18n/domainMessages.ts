@@ -141,6 +141,7 @@ export const domainId = {
     events: {
       ...pick(EVENT_LABELS, 'id'),
       via: { officer: 'oleh petugas' },
+      window_until: 'tutup %{time}',
       actor: { public: 'Pemohon', system: 'Sistem', admin: 'Admin' },
     },
     conversation: {
@@ -152,6 +153,10 @@ export const domainId = {
       empty: 'Belum ada pesan yang tercatat untuk permohonan ini.',
       unavailable: 'Percakapan tidak dapat dimuat.',
       omitted: 'tidak disimpan (terlalu besar)',
+      open: 'Buka',
+      download: 'Unduh',
+      opening: 'Mengambil…',
+      media: { image: 'Foto', video: 'Video', audio: 'Pesan suara', document: 'Dokumen', sticker: 'Stiker', file: 'Berkas' },
       message_label: 'Pesan untuk pemohon (bukan jawaban)',
       message_hint: 'Dikirim lewat %{medium} ke %{address}; status permohonan tidak berubah.',
       send: 'Kirim pesan',
@@ -303,6 +308,7 @@ export const domainId = {
         inquiry_received: 'Permohonan baru',
         inquiry_triaged: 'Diteruskan ke bidang',
         inquiry_reminder: 'Pengingat tenggat',
+        inquiry_window_closing: 'Jendela balasan segera tutup',
         inquiry_breached: 'Terlambat',
         inquiry_answered: 'Jawaban',
       },
@@ -438,6 +444,7 @@ export const domainEn: DomainMessages = {
     events: {
       ...pick(EVENT_LABELS, 'en'),
       via: { officer: 'by an officer' },
+      window_until: 'closes %{time}',
       actor: { public: 'Applicant', system: 'System', admin: 'Admin' },
     },
     conversation: {
@@ -449,6 +456,10 @@ export const domainEn: DomainMessages = {
       empty: 'No message is recorded for this request yet.',
       unavailable: 'The conversation could not be loaded.',
       omitted: 'not stored (too large)',
+      open: 'Open',
+      download: 'Download',
+      opening: 'Fetching…',
+      media: { image: 'Photo', video: 'Video', audio: 'Voice message', document: 'Document', sticker: 'Sticker', file: 'File' },
       message_label: 'Message to the applicant (not the answer)',
       message_hint: 'Sent through %{medium} to %{address}; the request’s status does not change.',
       send: 'Send message',
@@ -600,6 +611,7 @@ export const domainEn: DomainMessages = {
         inquiry_received: 'New request',
         inquiry_triaged: 'Routed to a division',
         inquiry_reminder: 'Deadline reminder',
+        inquiry_window_closing: 'Reply window closing',
         inquiry_breached: 'Overdue',
         inquiry_answered: 'Answer',
       },

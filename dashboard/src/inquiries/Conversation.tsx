@@ -28,7 +28,7 @@ export const Conversation = ({ inquiry }: { inquiry: Inquiry }) => {
       ) : (
         <ol className="conversation__messages" ref={list}>
           {messages.map((message) => (
-            <MessageBubble key={message.documentId} message={message} />
+            <MessageBubble key={message.documentId} message={message} inquiryId={String(inquiry.id)} />
           ))}
         </ol>
       )}

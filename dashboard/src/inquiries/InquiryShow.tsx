@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Loading, ShowBase, Title, useLocale, useShowContext, useTranslate } from 'react-admin';
 import { Alert, Box, Card, CardContent, Chip, Stack, Typography } from '@mui/material';
 import type { Inquiry } from '../types';
-import { formatDateTime, intlLocale } from '../format';
+import { formatDateTime, formatTime, intlLocale } from '../format';
 import { countdownOf } from '../sla/countdown';
 import { CountdownBadge } from '../sla/CountdownBadge';
 import { useNow, useSopCalendar } from '../sla/useSopCalendar';
@@ -11,6 +11,7 @@ import { AnswerDelivery } from './AnswerDelivery';
 import { Conversation } from './Conversation';
 import { ContactPanel } from './ContactPanel';
 import { InquiryActions } from './InquiryActions';
+import { replyWindowOf } from './replyWindow';
 import { Timeline } from './Timeline';
 import './inquiry.css';
 
@@ -52,6 +53,8 @@ const InquiryView = () => {
   if (!record) return <Loading />;
   const f = (name: string) => translate(`layanan.inquiry.fields.${name}`);
   const countdown = sop ? countdownOf(record, now, sop.calendar, sop.policy) : null;
+  const replyWindow = replyWindowOf(record, now);
+  const channel = translate(`layanan.channel.${record.channel}`);
   const applicant = record.applicant ?? {};
   return (
     <Box className="inquiry-page" data-testid="inquiry-page" data-status={record.status}>
@@ -62,9 +65,19 @@ const InquiryView = () => {
         </Typography>
         <Chip label={translate(`layanan.status.${record.status}`)} color="primary" size="small" data-testid="inquiry-status" />
         <Chip label={translate(`layanan.kind.${record.kind}`)} size="small" variant="outlined" />
-        <Chip icon={<ChannelIcon channel={record.channel} label={translate(`layanan.channel.${record.channel}`)} />} label={translate(`layanan.channel.${record.channel}`)} size="small" variant="outlined" />
+        <Chip icon={<ChannelIcon channel={record.channel} label={channel} />} label={channel} size="small" variant="outlined" />
         {record.outcome === 'rejected' && <Chip label={translate('layanan.inquiry.rejected')} color="error" size="small" />}
         {countdown && <CountdownBadge countdown={countdown} />}
+        {replyWindow && (
+          <Chip
+            label={translate(`layanan.board.window_${replyWindow}`, { channel, time: formatTime(record.replyWindowUntil, locale) })}
+            color={replyWindow === 'open' ? 'default' : replyWindow === 'closing' ? 'warning' : 'error'}
+            size="small"
+            variant={replyWindow === 'open' ? 'outlined' : 'filled'}
+            data-testid="reply-window"
+            data-window={replyWindow}
+          />
+        )}
       </Stack>
       <div className="inquiry-page__grid">
         <Stack spacing={2}>

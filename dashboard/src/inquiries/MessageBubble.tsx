@@ -1,12 +1,12 @@
 import { useLocale, useTranslate } from 'react-admin';
 import { Chip, Typography } from '@mui/material';
-import AttachFileIcon from '@mui/icons-material/AttachFile';
 import type { ConversationMessage } from '../types';
-import { formatBytes, formatDateTime, intlLocale } from '../format';
+import { formatDateTime, intlLocale } from '../format';
+import { AttachmentItem } from './AttachmentItem';
 import { statusChip } from './delivery';
 
 /** One message of the conversation: the citizen's on the left, ours on the right. */
-export const MessageBubble = ({ message }: { message: ConversationMessage }) => {
+export const MessageBubble = ({ message, inquiryId }: { message: ConversationMessage; inquiryId: string }) => {
   const translate = useTranslate();
   const locale = intlLocale(useLocale());
   const chip = message.direction === 'out' ? statusChip(message.status, message.cause, translate) : null;
@@ -28,12 +28,7 @@ export const MessageBubble = ({ message }: { message: ConversationMessage }) => 
         {message.attachments && message.attachments.length > 0 && (
           <ul className="message__attachments">
             {message.attachments.map((file, i) => (
-              <li key={`${file.filename}-${i}`} data-omitted={file.omitted ? 'true' : 'false'}>
-                <AttachFileIcon fontSize="inherit" />
-                <span>
-                  {file.filename} ({formatBytes(file.size, locale)}){file.omitted && ` · ${translate('layanan.conversation.omitted')}`}
-                </span>
-              </li>
+              <AttachmentItem key={`${file.filename}-${i}`} file={file} inquiryId={inquiryId} messageId={message.documentId} index={i} />
             ))}
           </ul>
         )}

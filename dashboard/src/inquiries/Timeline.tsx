@@ -15,11 +15,12 @@ function viaText(via: unknown, translate: Translate): string | null {
   return translate(`layanan.events.via.${via}`, { _: translate(`layanan.delivery.medium.${via}`, { _: via }) });
 }
 
-function detailText(event: InquiryEvent, translate: Translate): string | null {
+function detailText(event: InquiryEvent, translate: Translate, locale: string): string | null {
   const detail = event.detail ?? {};
   const step = typeof detail.step === 'string' ? translate(`layanan.sla.step.${detail.step}`) : null;
   const channel = typeof detail.channel === 'string' ? translate(`layanan.channel.${detail.channel}`, { _: detail.channel }) : null;
-  const parts = [detail.division, viaText(detail.via, translate), channel, detail.note, detail.reason, step].filter(
+  const until = typeof detail.until === 'string' ? translate('layanan.events.window_until', { time: formatDateTime(detail.until, locale) }) : null;
+  const parts = [detail.division, viaText(detail.via, translate), channel, until, detail.note, detail.reason, step].filter(
     (part): part is string => typeof part === 'string' && part.length > 0,
   );
   return parts.length ? parts.join(' · ') : null;
@@ -36,7 +37,7 @@ export const Timeline = ({ id }: { id: string }) => {
     <ol className="timeline" data-testid="timeline">
       {(data ?? []).map((event) => {
         const actor = event.actorType === 'user' ? event.actorName : translate(`layanan.events.actor.${event.actorType}`);
-        const detail = detailText(event, translate);
+        const detail = detailText(event, translate, locale);
         return (
           <li key={event.documentId} className={`timeline__item timeline__item--${event.type}`} data-event={event.type}>
             <Box className="timeline__dot" />

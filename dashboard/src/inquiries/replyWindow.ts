@@ -5,8 +5,8 @@ export type ReplyWindowState = 'open' | 'closing' | 'closed';
 
 /**
  * Where a chat medium's reply window stands (WhatsApp answers freely for 24 hours after the citizen's last
- * message): worth showing only while the answer has not gone yet. Amber in the last hour, so the officer
- * answers before it shuts; once shut, the answer needs the approved template or another channel.
+ * message): worth showing only while the answer has not gone yet. Amber from the officers' reminder on
+ * (REPLY_WINDOW_WARNING_MINUTES before it shuts), so they answer in time; once shut, the answer needs the approved template or another channel.
  */
 export function replyWindowOf(inquiry: Pick<Inquiry, 'replyWindowUntil' | 'status' | 'answeredAt'>, now: Date): ReplyWindowState | null {
   if (!inquiry.replyWindowUntil || inquiry.answeredAt || inquiry.status === 'closed') return null;

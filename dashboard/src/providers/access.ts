@@ -10,13 +10,13 @@ const RULES: Record<Exclude<RoleType, 'public'>, Record<string, readonly string[
     profile: ['show'],
     notifications: ['list'],
     recap: ['list', 'export'],
-    inquiries: ['list', 'show', 'create', 'edit', 'triage', 'coordinate', 'answer', 'close', 'reject', 'message', 'deliver', 'contact'],
+    inquiries: ['list', 'show', 'create', 'edit', 'triage', 'coordinate', 'answer', 'close', 'reject', 'message', 'deliver', 'contact', 'attachment'],
     'faq-entries': ['list', 'show'],
   },
   division_staff: {
     queue: ['list'],
     profile: ['show'],
-    inquiries: ['list', 'show', 'coordinate'],
+    inquiries: ['list', 'show', 'coordinate', 'attachment'],
     'faq-entries': ['list', 'show'],
   },
   leadership: {

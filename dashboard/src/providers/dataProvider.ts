@@ -65,6 +65,8 @@ export interface DomainMethods {
   getDeliveryPlan(id: Identifier): Promise<DeliveryPlan | null>;
   /** The citizen behind the request on its channel (officers only). */
   getContact(id: Identifier): Promise<ContactInfo | null>;
+  /** A citizen's file in the conversation (WhatsApp, Messenger, Instagram), fetched from the medium now. */
+  getAttachment(id: Identifier, message: string, index: number): Promise<Blob>;
   /** A message to the citizen that is not the answer; refused with a 409 where the channel cannot send. */
   sendMessage(id: Identifier, input: { text: string }): Promise<QueuedMessage>;
   confirmDelivery(id: Identifier, input: DeliveredInput): Promise<Inquiry>;
@@ -176,6 +178,10 @@ export function createDataProvider(fetchJson: Fetch = httpClient): LayananDataPr
     async getContact(id) {
       const { json } = await fetchJson(`${API_URL}/channels/inquiries/${encodeURIComponent(String(id))}/contact`);
       return (json.data ?? null) as ContactInfo | null;
+    },
+
+    async getAttachment(id, message, index) {
+      return downloadFile(`${API_URL}/channels/inquiries/${encodeURIComponent(String(id))}/messages/${encodeURIComponent(message)}/attachments/${index}`);
     },
 
     async sendMessage(id, input) {

@@ -9,6 +9,7 @@ const INDEXES: IndexSpec[] = [
   index('inquiries', 'inquiries_status_coordination_due_at_idx', 'status', 'coordination_due_at'),
   index('inquiries', 'inquiries_status_answer_due_at_idx', 'status', 'answer_due_at'),
   index('inquiries', 'inquiries_reminder_due_at_idx', 'reminder_due_at'),
+  index('inquiries', 'inquiries_reply_window_reminder_at_idx', 'reply_window_reminder_at'),
   index('inquiries', 'inquiries_received_at_idx', 'received_at'),
   // The Rekap Informasi counts each dimension per period by seeking (value, time range); the trailing
   // columns cover its filters, so no count reads the table itself.

@@ -3,8 +3,10 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import createHttpError from 'http-errors';
 import { getService as sop } from '@layanan/sop-workflow';
+import { opensInline } from '@layanan/config';
 import { UID, getService, now } from '../utils';
 import { maskAddress } from '../services/contacts';
+import { MediaGone, MediaUnreachable } from '../meta/media';
 
 type Context = Parameters<Core.ControllerHandler>[0];
 
@@ -47,6 +49,34 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async contact(ctx: Context) {
       const { inquiry } = await visible(ctx);
       return { data: await getService(strapi, 'contacts').forInquiry(inquiry.id) };
+    },
+
+    /**
+     * A citizen's file (a photo of a KTP, a scanned letter) for staff who may read the inquiry: fetched from the
+     * medium and passed through, never kept. Only a photo, PDF, sound or video opens in the browser; anything
+     * else downloads, and the response may not run script or be stored by a proxy.
+     */
+    async attachment(ctx: Context) {
+      const { inquiry } = await visible(ctx);
+      const index = Number(ctx.params.index);
+      const found = Number.isSafeInteger(index) && index >= 0 ? await getService(strapi, 'conversation').attachment(inquiry.id, String(ctx.params.message ?? ''), index) : null;
+      if (!found) throw new errors.NotFoundError('Lampiran tidak ditemukan.');
+      let media;
+      try {
+        media = await getService(strapi, 'meta').openAttachment(found.channel, found.stored);
+      } catch (error) {
+        if (error instanceof MediaGone) throw new errors.NotFoundError(`${error.message} WhatsApp menyimpan berkas warga 7 hari; minta warga mengirim ulang bila perlu.`);
+        if (error instanceof MediaUnreachable) throw createHttpError(502, `Berkas tidak dapat diambil sekarang: ${error.message} Coba lagi sebentar lagi.`);
+        throw error;
+      }
+      const name = String(found.stored.filename ?? '').replace(/[^\w.\- ]+/g, '_').slice(0, 120) || `lampiran-${index + 1}`;
+      ctx.set('Content-Disposition', `${opensInline(media.contentType) ? 'inline' : 'attachment'}; filename="${name}"`);
+      ctx.set('Content-Security-Policy', "sandbox; default-src 'none'; img-src 'self' data:; media-src 'self'; style-src 'unsafe-inline'");
+      ctx.set('X-Content-Type-Options', 'nosniff');
+      ctx.set('Cache-Control', 'private, no-store');
+      if (media.size !== null) ctx.length = media.size;
+      ctx.type = media.contentType;
+      ctx.body = media.body;
     },
 
     async send(ctx: Context) {

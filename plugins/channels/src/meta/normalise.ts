@@ -18,7 +18,18 @@ export interface NormalisedMessage {
   identity: { phone: string | null; bsuid: string | null; username: string | null };
 }
 
-export type Normalised = { kind: 'message'; message: NormalisedMessage } | { kind: 'ignore'; reason: string };
+/**
+ * WhatsApp telling us a citizen's identity changed (a `system` message): the addresses they had, and the
+ * ones they have now, so their open request follows them.
+ */
+export interface IdentityChange {
+  change: 'user_changed_number' | 'user_changed_user_id';
+  previous: string[];
+  phone: string | null;
+  bsuid: string | null;
+}
+
+export type Normalised = { kind: 'message'; message: NormalisedMessage } | { kind: 'identity'; identity: IdentityChange } | { kind: 'ignore'; reason: string };
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const obj = (value: unknown): Record<string, unknown> => (isObject(value) ? value : {});
@@ -93,7 +104,7 @@ export function normaliseWhatsApp(data: Record<string, unknown>, received: Date)
     case 'reaction':
       return { kind: 'ignore', reason: 'reaction' };
     case 'system':
-      return { kind: 'ignore', reason: `system:${clean(obj(message.system).type, 60)}` };
+      return identityChange(message, phone, bsuid);
     default:
       text = '[Jenis pesan ini belum dapat ditampilkan; mohon minta warga mengirim ulang sebagai teks atau foto.]';
   }
@@ -110,6 +121,25 @@ export function normaliseWhatsApp(data: Record<string, unknown>, received: Date)
       identity: { phone, bsuid, username: clean(profile.username, 120) || null },
     },
   };
+}
+
+/**
+ * `user_changed_number`: `from` is the old number, `system.wa_id` (formerly `new_wa_id`) the new one, and a new
+ * BSUID comes with it (`system.user_id`, the old one in `system.previous_user_id`). `user_changed_user_id`:
+ * only the BSUID changed (no number is shared). System messages carry no `contacts` entry.
+ */
+function identityChange(message: Record<string, unknown>, oldPhone: string | null, senderBsuid: string | null): Normalised {
+  const system = obj(message.system);
+  const change = clean(system.type, 60);
+  if (change !== 'user_changed_number' && change !== 'user_changed_user_id') return { kind: 'ignore', reason: `system:${change}` };
+  const newWaId = str(system.wa_id || system.new_wa_id).replace(/\D/g, '');
+  const bsuid = clean(system.user_id, 200) || null;
+  const phone = change === 'user_changed_number' ? (newWaId ? `+${newWaId}` : null) : oldPhone;
+  const previous = [change === 'user_changed_number' ? oldPhone : null, clean(system.previous_user_id, 200) || null, senderBsuid].filter(
+    (address): address is string => Boolean(address) && address !== phone && address !== bsuid,
+  );
+  if (previous.length === 0 || (!phone && !bsuid)) return { kind: 'ignore', reason: `system:${change}:incomplete` };
+  return { kind: 'identity', identity: { change, previous: [...new Set(previous)], phone, bsuid } };
 }
 
 /** A Messenger or Instagram direct message (never an echo: the caller sorted those out). */

@@ -10,6 +10,7 @@ import { readMetaConfig, type MetaConfig } from './config';
 import { splitWebhook, signatureMatches, type MetaChannel, type WebhookItem } from './webhook';
 import { normaliseMessaging, normaliseWhatsApp } from './normalise';
 import { classifyGraph, describeGraph, graphPost, GraphError } from './graph';
+import { MediaGone, openMedia, type OpenedMedia, type StoredAttachment } from './media';
 
 /** The outbox channel of each Meta medium's sender; requests of that channel are routed to it. */
 export const META_OUTBOX: Record<MetaChannel, string> = { whatsapp: 'whatsapp-api', facebook: 'messenger-api', instagram: 'instagram-api' };
@@ -314,7 +315,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
     const normalised = channel === 'whatsapp' ? normaliseWhatsApp(stored.data, received) : normaliseMessaging(stored.data, received);
     if (normalised.kind === 'ignore') return `ignored:${normalised.reason}`;
+    if (normalised.kind === 'identity') {
+      const { identity } = normalised;
+      const moved = await getService(strapi, 'contacts').moveAddress(channel, identity.previous, { address: (identity.phone ?? identity.bsuid)!, phone: identity.phone, platformUserId: identity.bsuid });
+      return `identity:${identity.change}:${moved}`;
+    }
     const message = normalised.message;
+    await followIdentity(channel, message.address, message.identity);
     const quoted = message.replyTo ? await conversation().inquiryOf(channel, [message.replyTo]) : null;
     const quotedOwn = quoted ? await sameSender(quoted, message.address) : null;
     const result = await getService(strapi, 'intake').receive({
@@ -332,9 +339,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return result.created ? 'inquiry' : 'follow-up';
   }
 
+  /**
+   * A WhatsApp contact first known by its BSUID alone (the number hidden behind a username) who now writes
+   * with the number shown, or under another address the BSUID ties to them: their request follows them.
+   */
+  async function followIdentity(channel: MetaChannel, address: string, identity: { phone: string | null; bsuid: string | null }): Promise<void> {
+    if (channel !== 'whatsapp' || !identity.bsuid) return;
+    const known = await getService(strapi, 'contacts').byPlatformUserId(channel, identity.bsuid);
+    if (known && known.address !== address) await getService(strapi, 'contacts').moveAddress(channel, [known.address], { address, phone: identity.phone, platformUserId: identity.bsuid });
+  }
+
   /** A quoted message threads into its inquiry only when that inquiry is this sender's own. */
   async function sameSender(inquiryId: number, address: string): Promise<number | null> {
-    const found = (await strapi.db.query(UID.inquiry).findOne({ where: { id: inquiryId, applicant: { replyAddress: address.toLowerCase() } }, select: ['id'] })) as { id: number } | null;
+    const found = (await strapi.db.query(UID.inquiry).findOne({ where: { id: inquiryId, applicant: { replyAddress: address } }, select: ['id'] })) as { id: number } | null;
     return found?.id ?? null;
   }
 
@@ -420,6 +437,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     processPending,
+
+    /** A citizen's file on one of our media, fetched from Meta now (MediaGone when the medium is off or it is not there). */
+    async openAttachment(channel: string, stored: StoredAttachment): Promise<OpenedMedia> {
+      if (!CHANNELS.includes(channel as MetaChannel) || !accountOf(channel as MetaChannel)) throw new MediaGone('Kanal berkas ini tidak aktif di server ini.');
+      return openMedia(configured(), channel as MetaChannel, stored);
+    },
 
     async start(): Promise<void> {
       const config = configured();

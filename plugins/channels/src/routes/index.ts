@@ -1,8 +1,8 @@
 const route = (method: 'GET' | 'POST', path: string, handler: string, auth?: false) => ({ method, path, handler, config: { policies: [] as string[], ...(auth === false ? { auth } : {}) } });
 
 /**
- * Under /api/channels: an inquiry's conversation, where its answer goes, the officer's message to the
- * citizen, the contact behind it; and Meta's webhook, which authenticates Meta by its signature, not a login.
+ * Under /api/channels: an inquiry's conversation (and a citizen's file in it), where its answer goes, the
+ * officer's message to the citizen, the contact behind it; and Meta's webhook, which authenticates Meta by its signature, not a login.
  */
 export default {
   'content-api': {
@@ -13,6 +13,7 @@ export default {
       route('POST', '/inquiries/:id/messages', 'messages.send'),
       route('GET', '/inquiries/:id/delivery', 'messages.plan'),
       route('GET', '/inquiries/:id/contact', 'messages.contact'),
+      route('GET', '/inquiries/:id/messages/:message/attachments/:index', 'messages.attachment'),
       route('GET', '/meta/webhook', 'meta.verify', false),
       route('POST', '/meta/webhook', 'meta.receive', false),
     ],

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { OPEN_STATUSES, maskEmail, maskPhone, type Channel, type Status } from '@layanan/config';
-import { UID } from '../utils';
+import { CHANNEL_LABELS, OPEN_STATUSES, maskEmail, maskPhone, type Channel, type Status } from '@layanan/config';
+import { SYSTEM, getService as sop } from '@layanan/sop-workflow';
+import { UID, now } from '../utils';
 
 export interface ContactInput {
   channel: string;
@@ -109,6 +110,42 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         earlier,
         suggested,
       };
+    },
+
+    /**
+     * The medium says a citizen's address changed (WhatsApp: a new number, a new business-scoped id): their
+     * contact takes the new address, and so do their requests still being handled (or just answered) and the
+     * messages still waiting to go to them, so the next message joins the same request and the answer reaches
+     * the new number. Runs in the caller's transaction. Returns how many requests moved.
+     */
+    async moveAddress(channel: string, previous: readonly string[], next: { address: string; phone?: string | null; platformUserId?: string | null }): Promise<number> {
+      const from = [...new Set(previous)];
+      const to = next.address;
+      const known = (await rows().findMany({ where: { key: { $in: from.map((address) => contactKey(channel, address)) } } })) as ContactRow[];
+      const identity = { ...(next.phone ? { phone: next.phone } : {}), ...(next.platformUserId ? { platformUserId: next.platformUserId } : {}) };
+      const already = await find(channel, to);
+      if (already) await rows().update({ where: { id: already.id }, data: identity });
+      else if (known[0]) await rows().update({ where: { id: known[0].id }, data: { key: contactKey(channel, to), address: to, ...identity } });
+
+      const moving = (await strapi.db.query(UID.inquiry).findMany({
+        where: { channel, status: { $in: [...OPEN_STATUSES, 'answered'] }, applicant: { replyAddress: { $in: from } } },
+        select: ['id'],
+        populate: { applicant: { select: ['id'] } },
+      })) as { id: number; applicant?: { id: number } | null }[];
+      if (moving.length === 0) return 0;
+      const applicants = moving.map((inquiry) => inquiry.applicant?.id).filter((id): id is number => typeof id === 'number');
+      await strapi.db.query('inquiry.applicant').updateMany({ where: { id: { $in: applicants } }, data: { replyAddress: to, ...(next.phone ? { phone: next.phone } : {}) } });
+      const waiting = (await strapi.db.query(UID.notification).findMany({ where: { recipient: { $in: from }, status: 'pending', inquiry: { id: { $in: moving.map((i) => i.id) } } }, select: ['id'] })) as { id: number }[];
+      if (waiting.length > 0) await strapi.db.query(UID.notification).updateMany({ where: { id: { $in: waiting.map((row) => row.id) } }, data: { recipient: to } });
+      for (const inquiry of moving) {
+        await sop(strapi, 'events').record({ inquiryId: inquiry.id, type: 'note', actor: SYSTEM, at: now(strapi), detail: { channel, note: `Alamat ${CHANNEL_LABELS[channel as Channel]?.id ?? channel} pemohon berganti menjadi ${maskAddress(to)}; pesan berikutnya dan jawaban memakai alamat baru.` } });
+      }
+      return moving.length;
+    },
+
+    /** The contact known on the channel by a platform user id (WhatsApp's BSUID), whatever its address now. */
+    async byPlatformUserId(channel: string, platformUserId: string): Promise<ContactRow | null> {
+      return (await rows().findOne({ where: { channel, platformUserId } })) as ContactRow | null;
     },
 
     /** The contact's latest request on the channel still being handled (or answered, so a thank-you joins it). */

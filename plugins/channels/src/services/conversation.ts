@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import type { ConversationMessage, MessageDirection, MessagePurpose, MessageState } from '@layanan/config';
+import type { ConversationMessage, MessageAttachment, MessageDirection, MessagePurpose, MessageState } from '@layanan/config';
 import { UID, now } from '../utils';
 
 export interface MessageInput {
@@ -32,6 +32,17 @@ export function advances(current: MessageState, next: MessageState): boolean {
 }
 
 export const externalKey = (channel: string, externalId: string) => `${channel}:${externalId}`;
+
+/**
+ * An attachment as staff screens get it: a mail's file as stored; a chat medium's file by name and kind only,
+ * openable through the attachment route (its media id and signed URL stay on the server).
+ */
+export function staffAttachment(stored: unknown): MessageAttachment {
+  const a = (stored ?? {}) as Record<string, unknown>;
+  const text = (value: unknown) => (typeof value === 'string' ? value : '');
+  if (typeof a.size === 'number') return { filename: text(a.filename), mimeType: text(a.mimeType), size: a.size, omitted: a.omitted === true, inline: a.inline === true };
+  return { filename: text(a.filename), mimeType: text(a.mimeType), size: null, omitted: false, inline: false, openable: Boolean(a.mediaId || a.url), media: text(a.type) || 'file' };
+}
 
 const LIST_FIELDS = ['id', 'documentId', 'direction', 'channel', 'purpose', 'status', 'statusAt', 'cause', 'text', 'attachments', 'at'];
 
@@ -112,7 +123,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async list(inquiryId: number): Promise<MessageRow[]> {
-      return (await rows().findMany({ where: { inquiry: { id: inquiryId } }, select: LIST_FIELDS, orderBy: [{ at: 'asc' }, { id: 'asc' }], limit: 500 })) as MessageRow[];
+      const found = (await rows().findMany({ where: { inquiry: { id: inquiryId } }, select: LIST_FIELDS, orderBy: [{ at: 'asc' }, { id: 'asc' }], limit: 500 })) as MessageRow[];
+      return found.map((row) => ({ ...row, attachments: Array.isArray(row.attachments) ? row.attachments.map(staffAttachment) : null }));
+    },
+
+    /** One stored attachment of an inbound message of the inquiry, as the medium described it (null: none such). */
+    async attachment(inquiryId: number, messageDocumentId: string, index: number): Promise<{ channel: string; stored: Record<string, unknown> } | null> {
+      const found = (await rows().findOne({ where: { documentId: messageDocumentId, inquiry: { id: inquiryId }, direction: 'in' }, select: ['channel', 'attachments'] })) as { channel: string; attachments: unknown } | null;
+      const stored = Array.isArray(found?.attachments) ? (found.attachments[index] as unknown) : undefined;
+      return found && stored && typeof stored === 'object' ? { channel: found.channel, stored: stored as Record<string, unknown> } : null;
     },
   };
 };

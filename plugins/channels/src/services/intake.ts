@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { PUBLIC, getService as sop } from '@layanan/sop-workflow';
-import { REPLY_WINDOW_HOURS, type Channel } from '@layanan/config';
+import { REPLY_WINDOW_HOURS, replyWindowReminderAt, type Channel } from '@layanan/config';
 import { UID, getService, now } from '../utils';
 
 /** A citizen's message as a medium hands it over, already parsed and judged by the medium's own code. */
@@ -71,12 +71,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     })) as { id: number; code: string } | null;
   }
 
-  /** The medium's reply window runs from the citizen's latest message: the card shows when it closes. */
+  /**
+   * The medium's reply window runs from the citizen's latest message: the card shows when it closes, and the
+   * sweep reminds the officers shortly before (once per window: a later message moves both).
+   */
   async function openWindow(inquiryId: number, message: InboundMessage): Promise<void> {
     const hours = REPLY_WINDOW_HOURS[message.channel];
     if (!hours) return;
     const until = new Date(message.at.getTime() + hours * 3600_000);
-    await strapi.db.query(UID.inquiry).updateMany({ where: { id: inquiryId, $or: [{ replyWindowUntil: null }, { replyWindowUntil: { $lt: until } }] }, data: { replyWindowUntil: until } });
+    await strapi.db.query(UID.inquiry).updateMany({
+      where: { id: inquiryId, $or: [{ replyWindowUntil: null }, { replyWindowUntil: { $lt: until } }] },
+      data: { replyWindowUntil: until, replyWindowReminderAt: replyWindowReminderAt(until) },
+    });
   }
 
   async function append(inquiry: { id: number; code: string }, message: InboundMessage): Promise<IntakeResult> {
@@ -104,8 +110,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async receive(given: InboundMessage): Promise<IntakeResult> {
       const message = { ...given, at: arrival(given.at, now(strapi)) };
       return strapi.db.transaction(async () => {
-        const address = message.from.address.toLowerCase();
         const isEmail = message.channel === 'email';
+        // An e-mail address is compared in lower case; a platform id (a WhatsApp BSUID) is sent to as it is.
+        const address = isEmail ? message.from.address.toLowerCase() : message.from.address;
         const phone = message.identity?.phone ?? null;
         await getService(strapi, 'contacts').seen({
           channel: message.channel,

@@ -8,9 +8,10 @@ import policy from './policy';
 import sweep from './sweep';
 import workflow from './workflow';
 import rateLimit from './rate-limit';
+import replyWindows from './reply-windows';
 import staff from './staff';
 
-const services = { clock, codes, delivery, durations, events, outbox, policy, sweep, workflow, rateLimit, staff };
+const services = { clock, codes, delivery, durations, events, outbox, policy, sweep, workflow, rateLimit, replyWindows, staff };
 
 export type SopWorkflowServices = typeof services;
 export default services;

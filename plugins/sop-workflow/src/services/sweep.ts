@@ -125,7 +125,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const at = getService(strapi, 'clock').now();
       let breached = 0;
       for (const watch of WATCHES) breached += await markBreaches(watch, at);
-      const reminded = await sendReminders(at);
+      // A chat medium's reply window about to close on an unanswered request counts as a reminder too.
+      const reminded = (await sendReminders(at)) + (await getService(strapi, 'replyWindows').remind(at));
       return { breached, reminded };
     },
   };

@@ -4,7 +4,7 @@ import type { SopStep } from '@layanan/config';
 import { STAFF_CHANNEL, TELEGRAM_CHANNEL, configOf, getService } from '../utils';
 import type { AlertTopic } from './messages';
 
-const TOPICS: readonly AlertTopic[] = ['inquiry.triaged', 'inquiry.reminder', 'inquiry.breached', 'inquiry.answered'];
+const TOPICS: readonly AlertTopic[] = ['inquiry.triaged', 'inquiry.reminder', 'inquiry.window_closing', 'inquiry.breached', 'inquiry.answered'];
 
 /**
  * The `staff` rows of the outbox (a request routed, a reminder, a breach, an answer): each becomes one
@@ -22,6 +22,9 @@ export default ({ strapi }: { strapi: Core.Strapi }): ChannelFanout => {
       case 'inquiry.reminder':
         // A reminder goes to whoever owns the running step: the Bidang for step 3, the officers for 2 and 4.
         return payload.step === 'coordination' ? division(divisionOfInquiry) : officers();
+      case 'inquiry.window_closing':
+        // The officers send the answer: they are the ones who can still get it through the window.
+        return officers();
       case 'inquiry.breached':
         return [...new Set([...(await officers()), ...(await division(divisionOfInquiry))])];
       case 'inquiry.answered':

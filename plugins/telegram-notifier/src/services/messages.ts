@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { CHANNEL_LABELS, DASHBOARD_BASE, KIND_LABELS, boardPath, inquiryPagePath, redactFreeText, type Channel, type Kind, type SopStep } from '@layanan/config';
 import { UID, configOf } from '../utils';
 
-export type AlertTopic = 'inquiry.triaged' | 'inquiry.reminder' | 'inquiry.breached' | 'inquiry.answered';
+export type AlertTopic = 'inquiry.triaged' | 'inquiry.reminder' | 'inquiry.window_closing' | 'inquiry.breached' | 'inquiry.answered';
 
 /** What a Telegram row carries: the text exactly as sent, and which buttons go under it. */
 export interface AlertPayload {
@@ -100,6 +100,8 @@ function headline(topic: AlertTopic, inquiry: AlertInquiry, step: SopStep | unde
       return `🔔 <b>Permohonan baru untuk ${escapeHtml(inquiry.division?.name ?? 'bidang Anda')}</b>`;
     case 'inquiry.reminder':
       return `⏳ <b>Pengingat: batas waktu ${STEP_LABEL[step ?? 'coordination']} segera tiba</b>`;
+    case 'inquiry.window_closing':
+      return `⌛ <b>Jendela balasan ${CHANNEL_LABELS[inquiry.channel]?.id ?? inquiry.channel} segera tutup; permohonan belum dijawab</b>`;
     case 'inquiry.breached':
       return `⛔ <b>TERLAMBAT: batas waktu ${STEP_LABEL[step ?? 'coordination']} terlewati</b>`;
     case 'inquiry.answered':
@@ -111,12 +113,16 @@ function deadlineLine(topic: AlertTopic, inquiry: AlertInquiry, step: SopStep | 
   if (topic === 'inquiry.answered') return inquiry.answeredAt ? `Dijawab pada ${formatWib(inquiry.answeredAt)}.` : null;
   const due = dueAt ?? (step ? inquiry[DUE_FIELD[step]] : null) ?? inquiry.coordinationDueAt;
   if (!due) return null;
+  if (topic === 'inquiry.window_closing' && dueAt) {
+    return `⏰ Jawab sebelum <b>${formatWib(dueAt)}</b> agar jawaban sampai lewat ${CHANNEL_LABELS[inquiry.channel]?.id ?? inquiry.channel}; sesudah itu jawaban mungkin harus disampaikan lewat kanal lain.`;
+  }
   if (topic === 'inquiry.breached') return `⏰ Batas waktu <b>${formatWib(due)}</b> sudah lewat.`;
   return `⏰ Batas waktu: <b>${formatWib(due)}</b>`;
 }
 
 function callToAction(topic: AlertTopic, step: SopStep | undefined): string | null {
   if (topic === 'inquiry.answered') return null;
+  if (topic === 'inquiry.window_closing') return 'Buka permohonan di dasbor untuk menjawabnya.';
   if (topic === 'inquiry.triaged' || step === 'coordination') {
     return 'Balas pesan ini dengan informasi dari bidang, atau tekan <b>Terima</b> bila Anda yang menanganinya.';
   }
@@ -144,7 +150,7 @@ export function composeAlert(topic: AlertTopic, inquiry: AlertInquiry, options: 
     inquiry: inquiry.documentId,
     code: inquiry.code,
     text: lines.join('\n').replace(/\n{3,}/g, '\n\n').trim(),
-    acknowledge: topic !== 'inquiry.answered',
+    acknowledge: topic !== 'inquiry.answered' && topic !== 'inquiry.window_closing',
     url: dashboardUrl(options.publicUrl, inquiry.documentId),
     ...(options.step && (DIGEST_TOPICS as readonly string[]).includes(topic) ? { step: options.step } : {}),
   };
