@@ -46,8 +46,8 @@ export type LaporClassification = (typeof LAPOR_CLASSIFICATIONS)[number];
  */
 export function normaliseTrackingId(value: string): string | null {
   const text = value.trim().replace(/^(?:tracking\s*id|no\.?\s*tiket|nomor\s*(?:tiket|laporan))\s*[:.]?\s*/i, '').replace(/^#/, '');
-  const id = text.replace(/[\s.-]/g, '').toUpperCase();
-  return /^[A-Z0-9]{4,40}$/.test(id) ? id : null;
+  const id = text.replace(/[\s.]/g, '').toUpperCase();
+  return /^[A-Z0-9][A-Z0-9-]{3,39}$/.test(id) ? id : null;
 }
 
 /**

@@ -54,6 +54,7 @@ export const PERMISSIONS: Record<RoleType, readonly string[]> = {
     'api::notification.notification.retry',
     'plugin::channels.messages.send',
     'plugin::channels.messages.contact',
+    'plugin::channels.lapor.parse',
     ...CONVERSATION,
     ...READ_REFERENCE,
     ...SIGNED_IN,

@@ -13,6 +13,7 @@ export default {
       route('POST', '/inquiries/:id/messages', 'messages.send'),
       route('GET', '/inquiries/:id/delivery', 'messages.plan'),
       route('GET', '/inquiries/:id/contact', 'messages.contact'),
+      route('POST', '/lapor/parse', 'lapor.parse'),
       route('GET', '/meta/webhook', 'meta.verify', false),
       route('POST', '/meta/webhook', 'meta.receive', false),
     ],
