@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { listenFake, type FakeHttp } from './http-fake';
 
 export const LAPOR_TOKEN = 'lapor-token-untuk-uji';
 
@@ -40,21 +40,15 @@ export class FakeLapor {
   pageSize = 2;
   private readonly posted = new Map<string, { id: string; posted_at: string; status: string }>();
   private faults: Required<LaporFault>[] = [];
-  private server: Server | null = null;
-  private readonly sockets = new Set<Socket>();
+  private http: FakeHttp | null = null;
 
   async start(): Promise<this> {
-    this.server = createServer((req, res) => void this.handle(req, res));
-    this.server.on('connection', (socket: Socket) => {
-      this.sockets.add(socket);
-      socket.on('close', () => this.sockets.delete(socket));
-    });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.http = await listenFake((req, res) => void this.handle(req, res));
     return this;
   }
 
   get root(): string {
-    return `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}/api/v1`;
+    return `http://127.0.0.1:${this.http!.port}/api/v1`;
   }
 
   env(overrides: Record<string, string> = {}): Record<string, string> {
@@ -70,8 +64,7 @@ export class FakeLapor {
   }
 
   async stop(): Promise<void> {
-    for (const socket of this.sockets) socket.destroy();
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    await this.http?.stop();
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
