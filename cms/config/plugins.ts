@@ -2,6 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { OFFICE } from '@layanan/config';
 
 /** WhatsApp, Messenger and Instagram: each off until its own id and token are set (plus Meta's app secret and verify token). */
+const LAPOR_SETTINGS = ['LAPOR_API_ROOT', 'LAPOR_API_TOKEN', 'LAPOR_MAIL_SENDERS', 'LAPOR_REPORT_URL'];
+
 const META_SETTINGS = [
   'META_API_ROOT',
   'META_GRAPH_VERSION',
@@ -66,6 +68,8 @@ export default ({ env }: { env: Core.Config.Shared.ConfigParams['env'] }) => ({
       mail: Object.fromEntries(MAIL_SETTINGS.map((name) => [name, env(name)])),
       // Read and checked by plugins/channels/src/meta/config.ts.
       meta: Object.fromEntries(META_SETTINGS.map((name) => [name, env(name)])),
+      // Read and checked by plugins/channels/src/lapor/config.ts.
+      lapor: Object.fromEntries(LAPOR_SETTINGS.map((name) => [name, env(name)])),
       rawRetentionDays: env.int('MAIL_RAW_RETENTION_DAYS', 30),
     },
   },

@@ -18,3 +18,4 @@ export * from './events';
 export * from './office';
 export * from './holidays';
 export * from './links';
+export * from './lapor';

@@ -196,3 +196,20 @@ export interface Ikm {
   regulation: string;
   periods: { period: string; respondents: number; ikm: number | null; grade: IkmGrade | null }[];
 }
+
+/** An intake filled in from a pasted LAPOR! report (POST /api/channels/lapor/parse), for the officer to review. */
+export interface LaporDraft {
+  kind: Kind;
+  channel: 'lapor_sp4n';
+  subject: string;
+  message: string;
+  serviceCategory: string;
+  applicant: { name: string; email?: string; phone?: string };
+  externalRef: string;
+  notes: string;
+}
+export interface LaporParse {
+  draft: LaporDraft;
+  /** What the text did not say: trackingId, content, reportedAt, reporter. */
+  missing: string[];
+}

@@ -1,6 +1,6 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { listenFake, type FakeHttp } from './http-fake';
 
 export const PHONE_NUMBER_ID = '106540352242922';
 export const PAGE_ID = '102938475610293';
@@ -32,8 +32,7 @@ export class FakeMeta {
   readonly calls: GraphCall[] = [];
   /** The fake's clock (ms), for the window; tests point it at the CMS's virtual clock. */
   clock: () => number = () => Date.now();
-  private server: Server | null = null;
-  private readonly sockets = new Set<Socket>();
+  private http: FakeHttp | null = null;
   private faults: Required<GraphFault>[] = [];
   /** Files citizens sent, by WhatsApp media id or by the CDN path of a Messenger/Instagram attachment. */
   private readonly files = new Map<string, { bytes: Buffer; mimeType: string }>();
@@ -43,17 +42,12 @@ export class FakeMeta {
   private sequence = 0;
 
   async start(): Promise<this> {
-    this.server = createServer((req, res) => void this.handle(req, res));
-    this.server.on('connection', (socket: Socket) => {
-      this.sockets.add(socket);
-      socket.on('close', () => this.sockets.delete(socket));
-    });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.http = await listenFake((req, res) => void this.handle(req, res));
     return this;
   }
 
   get root(): string {
-    return `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
+    return `http://127.0.0.1:${this.http!.port}`;
   }
 
   env(overrides: Record<string, string> = {}): Record<string, string> {
@@ -193,8 +187,7 @@ export class FakeMeta {
   }
 
   async stop(): Promise<void> {
-    for (const socket of this.sockets) socket.destroy();
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    await this.http?.stop();
   }
 
   // ------------------------------------------------------------------ the Graph API

@@ -337,3 +337,25 @@ export function listMail(): string {
     'Yth. rekan-rekan PPID pembantu, rapat koordinasi diadakan Kamis pukul 09.00.\n',
   );
 }
+
+/** LAPOR!'s notification to the Dinas admin: quoted-printable UTF-8 from its no-reply address, as such systems send it. */
+export function laporNotification(options: { body: string; messageId: string; subject?: string; from?: string }): string {
+  const qp = Buffer.from(options.body, 'utf8')
+    .toString('latin1')
+    .replace(/[^\n\x20-\x3c\x3e-\x7e]/g, (char) => `=${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)
+    .replace(/[^\n]{73}(?=[^\n])/g, '$&=\n');
+  return rawMail(
+    {
+      'MIME-Version': '1.0',
+      Date: 'Thu, 5 Feb 2026 13:25:02 +0700',
+      'Message-ID': options.messageId,
+      Subject: options.subject ?? '[SP4N-LAPOR!] Laporan baru untuk instansi Anda',
+      From: options.from ?? 'SP4N-LAPOR! <noreply@lapor.go.id>',
+      To: DINAS,
+      'Auto-Submitted': 'auto-generated',
+      'Content-Type': 'text/plain; charset="UTF-8"',
+      'Content-Transfer-Encoding': 'quoted-printable',
+    },
+    qp,
+  );
+}

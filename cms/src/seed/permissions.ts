@@ -56,6 +56,7 @@ export const PERMISSIONS: Record<RoleType, readonly string[]> = {
     'api::notification.notification.retry',
     'plugin::channels.messages.send',
     'plugin::channels.messages.contact',
+    'plugin::channels.lapor.parse',
     ...CONVERSATION,
     ...ATTACHMENTS,
     ...READ_REFERENCE,

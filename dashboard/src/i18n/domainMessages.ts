@@ -182,6 +182,17 @@ export const domainId = {
       when: 'Waktu penyampaian (WIB)',
       confirmed: 'Penyampaian jawaban tercatat.',
     },
+    lapor: {
+      paste: {
+        title: 'Tempel dari SP4N-LAPOR!',
+        label: 'Teks laporan LAPOR!',
+        hint: 'Salin laporan dari halaman admin LAPOR! atau dari e-mail pemberitahuannya, lalu tempel di sini.',
+        fill: 'Isi formulir dari teks',
+        filled: 'Formulir terisi dari laporan. Periksa lalu simpan.',
+        missing: 'Formulir terisi, tetapi %{fields} tidak ditemukan di teks. Lengkapi sebelum menyimpan.',
+      },
+      fields: { trackingId: 'nomor tiket', content: 'isi laporan', reportedAt: 'tanggal laporan', reporter: 'nama pelapor' },
+    },
     intake: {
       title: 'Catat permohonan',
       hint: 'Untuk permohonan yang datang langsung, lewat telepon, radio, View Probolinggo, SP4N-LAPOR! atau media sosial.',
@@ -484,6 +495,17 @@ export const domainEn: DomainMessages = {
       choices: { counter: 'Disampaikan langsung di loket', phone: 'Melalui telepon', radio: 'Dibacakan di Radio Suara Kota' },
       when: 'When (WIB)',
       confirmed: 'Delivery of the answer recorded.',
+    },
+    lapor: {
+      paste: {
+        title: 'Paste from SP4N-LAPOR!',
+        label: 'LAPOR! report text',
+        hint: 'Copy the report from the LAPOR! admin page or its notification e-mail and paste it here.',
+        fill: 'Fill in the form from the text',
+        filled: 'The form is filled in from the report. Check it, then save.',
+        missing: 'The form is filled in, but the text has no %{fields}. Complete them before saving.',
+      },
+      fields: { trackingId: 'tracking number', content: 'report text', reportedAt: 'report date', reporter: 'reporter name' },
     },
     intake: {
       title: 'Record a request',

@@ -12,12 +12,17 @@ import {
   useTranslate,
   type Validator,
 } from 'react-admin';
+import { useWatch } from 'react-hook-form';
 import { Typography } from '@mui/material';
 import { KINDS, OFFICER_INTAKE_CHANNELS, SERVICE_CATEGORIES } from '@layanan/config';
 import type { Inquiry } from '../types';
 import { isValidEmail, isValidPhone, nikError, withoutEmpty } from './validation';
+import { LaporPaste } from './LaporPaste';
 
 const nik: Validator = (value) => nikError(value);
+
+/** The paste helper only for LAPOR! reports. */
+const LaporPasteWhenLapor = () => (useWatch({ name: 'channel' }) === 'lapor_sp4n' ? <LaporPaste /> : null);
 
 /**
  * The officer's quick intake for requests that come in person, by phone, radio, View Probolinggo,
@@ -48,6 +53,7 @@ export const InquiryCreate = () => {
           {translate('layanan.intake.hint')}
         </Typography>
         <SelectInput source="channel" label={f('channel')} choices={choices('channel', OFFICER_INTAKE_CHANNELS)} validate={required()} autoFocus />
+        <LaporPasteWhenLapor />
         <RadioButtonGroupInput source="kind" label={f('kind')} choices={choices('kind', KINDS)} validate={required()} />
         <TextInput source="applicant.name" label={f('applicant.name')} validate={[required(), minLength(2), maxLength(120)]} />
         <TextInput source="applicant.nik" label={f('applicant.nik')} validate={nik} inputProps={{ inputMode: 'numeric', maxLength: 16 }} />
@@ -58,6 +64,7 @@ export const InquiryCreate = () => {
         <TextInput source="message" label={f('message')} validate={[required(), minLength(3), maxLength(5000)]} multiline minRows={4} />
         <SelectInput source="serviceCategory" label={f('serviceCategory')} choices={choices('serviceCategory', SERVICE_CATEGORIES)} />
         <TextInput source="externalRef" label={f('externalRef')} validate={[laporRef, maxLength(120)]} />
+        <TextInput source="notes" label={f('notes')} validate={maxLength(5000)} multiline minRows={2} />
       </SimpleForm>
     </Create>
   );

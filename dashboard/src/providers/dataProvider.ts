@@ -19,6 +19,7 @@ import type {
   SopPolicy,
   TelegramLink,
   TelegramLinkCode,
+  LaporParse,
 } from '../types';
 import { JWT_KEY, httpClient, type StrapiErrorBody } from './httpClient';
 import { MAX_PAGE_SIZE, chunks, detailQueryString, listQueryString } from './strapiQuery';
@@ -84,6 +85,8 @@ export interface DomainMethods {
   unlinkTelegram(): Promise<void>;
   getFailedNotifications(): Promise<{ data: FailedNotification[]; total: number; troubles: ChannelTrouble[] }>;
   retryNotification(id: string): Promise<void>;
+  /** A pasted LAPOR! report read into the intake's fields; writes nothing. */
+  parseLaporReport(text: string): Promise<LaporParse>;
 }
 
 export type LayananDataProvider = DataProvider & DomainMethods;
@@ -253,6 +256,10 @@ export function createDataProvider(fetchJson: Fetch = httpClient): LayananDataPr
       await fetchJson(`${API_URL}/notifications/${encodeURIComponent(id)}/retry`, { method: 'POST', body: JSON.stringify({ data: {} }) });
     },
 
+    async parseLaporReport(text) {
+      const { json } = await fetchJson(`${API_URL}/channels/lapor/parse`, { method: 'POST', body: JSON.stringify({ data: { text } }) });
+      return json.data as LaporParse;
+    },
     async searchFaq(text) {
       const { data } = await list('faq-entries', { filter: { q: text }, sort: { field: 'question', order: 'ASC' }, pagination: { page: 1, perPage: 8 } });
       return data as FaqEntry[];

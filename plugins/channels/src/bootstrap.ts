@@ -12,6 +12,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   getService(strapi, 'routing').registerAll();
   await getService(strapi, 'email').start();
   await getService(strapi, 'meta').start();
+  await getService(strapi, 'lapor').start();
 
   strapi.cron.add({
     channelsPurge: {

@@ -1,5 +1,6 @@
 import { validateEmailEnv } from './email/config';
 import { validateMetaEnv } from './meta/config';
+import { validateLaporEnv } from './lapor/config';
 
 export interface ChannelsConfig {
   /** Base URL of the public pages: the tracking link in a receipt is `<publicUrl>/lacak/<code>?token=…`. */
@@ -10,6 +11,8 @@ export interface ChannelsConfig {
   mail: Record<string, string | undefined>;
   /** The Meta channels' environment (META_*, WHATSAPP_*, MESSENGER_*, INSTAGRAM_*), read by meta/config. */
   meta: Record<string, string | undefined>;
+  /** SP4N-LAPOR!'s environment (LAPOR_API_ROOT, LAPOR_API_TOKEN, LAPOR_MAIL_SENDERS, LAPOR_REPORT_URL), read by lapor/config. */
+  lapor: Record<string, string | undefined>;
   /** Raw inbound messages (whole mails) are kept this many days for re-processing, then purged. */
   rawRetentionDays: number;
   /** At most this many receipts to one address per hour: a citizen (or a loop) writing ten times gets one. */
@@ -24,6 +27,7 @@ const defaults: ChannelsConfig = {
   },
   mail: {},
   meta: {},
+  lapor: {},
   rawRetentionDays: 30,
   receiptsPerAddressPerHour: 1,
 };
@@ -31,6 +35,7 @@ const defaults: ChannelsConfig = {
 function validator(config: Partial<ChannelsConfig>): void {
   if (config.mail) validateEmailEnv(config.mail);
   if (config.meta) validateMetaEnv(config.meta);
+  if (config.lapor) validateLaporEnv(config.lapor);
   if (config.publicUrl && !/^https?:\/\/[^\s/]+/.test(config.publicUrl)) throw new Error(`channels: PUBLIC_URL must be an http(s) URL, got ${JSON.stringify(config.publicUrl)}`);
   for (const name of ['rawRetentionDays', 'receiptsPerAddressPerHour'] as const) {
     const value = config[name];

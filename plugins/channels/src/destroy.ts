@@ -5,4 +5,5 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await getService(strapi, 'email').stop();
   await getService(strapi, 'meta').stop();
   await getService(strapi, 'telegram').stop();
+  await getService(strapi, 'lapor').stop();
 };

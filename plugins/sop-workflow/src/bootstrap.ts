@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID, getService } from './utils';
 import type { SopWorkflowConfig } from './config';
 import { ensureIndexes, index, uniqueIndex, type IndexSpec } from './indexes';
+import { REFERENCE_INDEXES } from './references';
 
 /** What the board, the sweep and the recap filter and sort on (the outbox's own: services/delivery.ts). */
 const INDEXES: IndexSpec[] = [
@@ -34,10 +35,25 @@ const INDEXES: IndexSpec[] = [
 /** Narrower indexes that a wider or unique one now serves. */
 const SUPERSEDED = ['inquiries_channel_received_at_idx', 'inquiries_kind_received_at_idx', 'inquiries_code_idx'];
 
+/**
+ * A database that already holds one report twice (typed by hand before the index existed) cannot take the
+ * index: the start goes on, and the log names the channel until an officer corrects the reference.
+ */
+async function ensureReferenceIndexes(strapi: Core.Strapi): Promise<void> {
+  for (const spec of REFERENCE_INDEXES) {
+    try {
+      await ensureIndexes(strapi, [spec]);
+    } catch (error) {
+      strapi.log.warn(`[sop-workflow] ${spec.where}: some external references are recorded twice, so the database cannot refuse duplicates yet (${(error as Error).message.split('\n')[0]}); correct them and restart.`);
+    }
+  }
+}
+
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await getService(strapi, 'codes').ensureTable();
   await getService(strapi, 'rateLimit').ensureTable();
   await ensureIndexes(strapi, INDEXES, SUPERSEDED);
+  await ensureReferenceIndexes(strapi);
   await getService(strapi, 'delivery').ensureIndexes();
   await getService(strapi, 'durations').backfill();
   // Idle until a channel registers a sender or a fan-out (the plugins that do so bootstrap after this one).

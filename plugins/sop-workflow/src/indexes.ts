@@ -5,6 +5,8 @@ export interface IndexSpec {
   name: string;
   columns: string[];
   unique?: boolean;
+  /** A partial index: only the rows this SQL condition holds for (the same text on SQLite and PostgreSQL). */
+  where?: string;
 }
 
 /** Names stay under PostgreSQL's 63 characters. */
@@ -20,7 +22,7 @@ export const uniqueIndex = (table: string, column: string): IndexSpec => ({ tabl
 export async function ensureIndexes(strapi: Core.Strapi, specs: IndexSpec[], superseded: string[] = []): Promise<void> {
   const knex = strapi.db.connection;
   for (const name of superseded) await knex.raw(`DROP INDEX IF EXISTS ${name}`);
-  for (const { table, name, columns, unique } of specs) {
-    await knex.raw(`CREATE ${unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS ${name} ON ${table} (${columns.join(', ')})`);
+  for (const { table, name, columns, unique, where } of specs) {
+    await knex.raw(`CREATE ${unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS ${name} ON ${table} (${columns.join(', ')})${where ? ` WHERE ${where}` : ''}`);
   }
 }

@@ -171,6 +171,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** One stored mail, inside the inbox's transaction: what it was and what became of it. */
   async function handle(raw: Uint8Array, key: string, receivedAt: Date): Promise<string> {
     const mail: InboundMail = await parseMail(raw, { attachmentMaxBytes: settings!.attachmentMaxBytes });
+    // LAPOR!'s notifications come from a no-reply address: a report for the Dinas, never a citizen to answer by mail.
+    const lapor = getService(strapi, 'lapor');
+    if (mail.from && lapor.isLaporMail(mail.from.address)) {
+      return lapor.receiveMail({ messageId: mail.messageId ?? key, from: mail.from.address, subject: mail.subject, text: mail.text, receivedAt });
+    }
     const { kind, reason } = classifyMail(mail, { addresses: settings!.ownAddresses });
     if (kind === 'bounce') return bounced(raw);
     if (kind !== 'human' || !mail.from) {

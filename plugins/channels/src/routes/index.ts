@@ -14,6 +14,7 @@ export default {
       route('GET', '/inquiries/:id/delivery', 'messages.plan'),
       route('GET', '/inquiries/:id/contact', 'messages.contact'),
       route('GET', '/inquiries/:id/messages/:message/attachments/:index', 'messages.attachment'),
+      route('POST', '/lapor/parse', 'lapor.parse'),
       route('GET', '/meta/webhook', 'meta.verify', false),
       route('POST', '/meta/webhook', 'meta.receive', false),
     ],

@@ -6,8 +6,9 @@ import routing from './routing';
 import email from '../email/service';
 import meta from '../meta/service';
 import telegram from '../telegram/service';
+import lapor from '../lapor/service';
 
-const services = { contacts, conversation, inbox, intake, routing, email, meta, telegram };
+const services = { contacts, conversation, inbox, intake, routing, email, meta, telegram, lapor };
 
 export type ChannelsServices = typeof services;
 export default services;

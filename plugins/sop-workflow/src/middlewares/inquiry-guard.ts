@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import { EDITABLE_INQUIRY_FIELDS, INTAKE_FIELDS, citizenOutboxChannel, type Kind } from '@layanan/config';
 import { UID, getService } from '../utils';
 import { SYSTEM, workflowActor, workflowReceiptSecret, type Actor } from '../services/actor';
+import { duplicateReferenceError, isDuplicateReference, normaliseReference } from '../references';
 
 type Data = Record<string, unknown>;
 
@@ -16,6 +17,16 @@ function requestActor(strapi: Core.Strapi): Actor {
   if (!user) return SYSTEM;
   const name = [user.firstname, user.lastname].filter(Boolean).join(' ') || user.username || `admin #${user.id}`;
   return { type: 'admin', name };
+}
+
+/** The write itself; a report recorded already (LAPOR!'s tracking number) is a 409, not a failed statement. */
+async function refusingDuplicates<T>(strapi: Core.Strapi, data: Data, next: () => T): Promise<Awaited<T>> {
+  try {
+    return await next();
+  } catch (error) {
+    if (isDuplicateReference(error)) throw await duplicateReferenceError(strapi, data.channel as never, String(data.externalRef));
+    throw error;
+  }
 }
 
 /**
@@ -39,11 +50,12 @@ export const inquiryGuard =
         const clean = trusted ? given : pick(given, INTAKE_FIELDS);
         const receivedAt = trusted && given.receivedAt ? new Date(given.receivedAt as string) : getService(strapi, 'clock').now();
         const kind = (clean.kind as Kind | undefined) ?? 'information';
+        if (clean.externalRef !== undefined) clean.externalRef = normaliseReference(clean.channel, clean.externalRef);
         const actor = trusted ?? requestActor(strapi);
         // The code's counter, the row, its event and the receipt commit together: a refused create uses no number.
         return strapi.db.transaction(async () => {
           params.data = { ...clean, ...(await getService(strapi, 'workflow').intakeFields(kind, receivedAt)) };
-          const result = await next();
+          const result = await refusingDuplicates(strapi, clean, next);
           const created = result as unknown as { id: number; documentId: string; code: string; channel: string };
           await getService(strapi, 'events').record({
             inquiryId: created.id,
@@ -67,10 +79,13 @@ export const inquiryGuard =
       case 'update': {
         if (trusted) return next();
         const changes = pick(params.data ?? {}, EDITABLE_INQUIRY_FIELDS);
+        const documentId = (ctx.params as { documentId?: string }).documentId;
+        const channel = 'externalRef' in changes && documentId ? ((await strapi.db.query(UID.inquiry).findOne({ where: { documentId }, select: ['channel'] })) as { channel: string } | null)?.channel : undefined;
+        if (channel && typeof changes.externalRef === 'string') changes.externalRef = normaliseReference(channel, changes.externalRef);
         params.data = changes;
         const actor = requestActor(strapi);
         return strapi.db.transaction(async () => {
-          const result = await next();
+          const result = await refusingDuplicates(strapi, { channel, externalRef: changes.externalRef }, next);
           const updated = result as unknown as { id: number } | null;
           if (updated && Object.keys(changes).length > 0) {
             await getService(strapi, 'events').record({

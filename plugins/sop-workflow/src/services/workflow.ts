@@ -19,6 +19,7 @@ import { SYSTEM, runAsWorkflow, type Actor } from './actor';
 import { snapshotOf, type PolicySnapshot } from './policy';
 import { newTrackingToken } from './tokens';
 import type { EventType } from './events';
+import { rethrowWithCode } from '../references';
 
 /** The columns of an inquiry the workflow reads. */
 export interface InquiryRow {
@@ -41,6 +42,7 @@ export interface InquiryRow {
   answerBreached: boolean;
   policy: PolicySnapshot | null;
   division?: { id: number; documentId: string; name: string; code: string } | null;
+  externalRef?: string | null;
 }
 
 export interface StepDeadline {
@@ -226,11 +228,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         async () => {
           const created = (await strapi.documents(UID.inquiry).create({
             data: { ...fields, receivedAt: receivedAt ?? now(), trackingTokenHash: token.hash } as never,
-          })) as unknown as Pick<InquiryRow, 'id' | 'documentId' | 'code' | 'status' | 'triageDueAt'>;
+          })) as unknown as Pick<InquiryRow, 'id' | 'documentId' | 'code' | 'status' | 'triageDueAt' | 'externalRef'>;
           return { inquiry: created, trackingToken: token.token };
         },
         { trackingToken: token.token },
-      );
+      ).catch((error: unknown) => rethrowWithCode(strapi, error));
     },
 
     triage(documentId: string, input: { division: string; note?: string }, actor: Actor) {

@@ -1,6 +1,6 @@
 import { factories, type Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { getService as sop, type Actor } from '@layanan/sop-workflow';
+import { getService as sop, rethrowWithCode, type Actor } from '@layanan/sop-workflow';
 import { maskEmail, maskName, maskNik, maskPhone, redactFreeText } from '@layanan/config';
 import { actorFromState } from '../../../utils/actor';
 import {
@@ -114,7 +114,7 @@ export default factories.createCoreController(UID, ({ strapi }: { strapi: Core.S
       const actor = await actorFromState(strapi, ctx.state);
       const changes = parseBody(editInquirySchema, ctx.request.body);
       await visible(ctx.params.id, actor);
-      await strapi.documents(UID).update({ documentId: ctx.params.id, data: changes as never });
+      await strapi.documents(UID).update({ documentId: ctx.params.id, data: changes as never }).catch((error: unknown) => rethrowWithCode(strapi, error));
       return present(await visible(ctx.params.id, actor), ctx);
     },
 
