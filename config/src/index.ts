@@ -1,5 +1,6 @@
 export * from './statuses';
 export * from './channels';
+export * from './steps';
 export * from './sop';
 export * from './officeHours';
 export * from './holidayOutlook';

@@ -1,4 +1,4 @@
-import { STATUSES, TRANSITIONS, type Action, type Status } from '@layanan/config';
+import { SOP_STEP_TABLE, STATUSES, TRANSITIONS, type Action, type Status } from '@layanan/config';
 import type { Inquiry } from '../types';
 import { runningStep } from '../sla/countdown';
 import { awaitsDelivery } from '../inquiries/delivery';
@@ -35,7 +35,7 @@ export function groupByStatus(inquiries: readonly Inquiry[]): BoardColumns {
 }
 
 export function isBreached(inquiry: Inquiry, now: Date): boolean {
-  if (inquiry.triageBreached || inquiry.coordinationBreached || inquiry.answerBreached) return true;
+  if (SOP_STEP_TABLE.some((row) => inquiry[row.breachedField])) return true;
   const running = runningStep(inquiry);
   return running !== null && running.dueAt.getTime() <= now.getTime();
 }

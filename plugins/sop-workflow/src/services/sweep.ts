@@ -1,21 +1,19 @@
 import type { Core } from '@strapi/strapi';
-import type { SopStep, Status } from '@layanan/config';
+import { SOP_STEP_TABLE, type ClockDefinition, type Status } from '@layanan/config';
 import { UID, getService } from '../utils';
 import { SYSTEM } from './actor';
 
-interface StepWatch {
-  step: SopStep;
-  status: Status;
-  dueField: 'triageDueAt' | 'coordinationDueAt' | 'answerDueAt';
-  flagField: 'triageBreached' | 'coordinationBreached' | 'answerBreached';
+/** A clock the sweep watches, named as its events and outbox rows name it. */
+interface Watch extends ClockDefinition {
+  step: string;
 }
 
-/** Which open state waits on which step's deadline. */
-export const WATCHES: readonly StepWatch[] = [
-  { step: 'triage', status: 'received', dueField: 'triageDueAt', flagField: 'triageBreached' },
-  { step: 'coordination', status: 'triaged', dueField: 'coordinationDueAt', flagField: 'coordinationBreached' },
-  { step: 'answer', status: 'coordinated', dueField: 'answerDueAt', flagField: 'answerBreached' },
-];
+/** Which open state waits on which deadline: the SOP's steps (a further clock is one more table here). */
+export const WATCHES: readonly Watch[] = SOP_STEP_TABLE;
+
+/** The watches by the field that holds their pending reminder. */
+const REMINDERS = new Map<string, Watch[]>();
+for (const watch of WATCHES) if (watch.reminderField) REMINDERS.set(watch.reminderField, [...(REMINDERS.get(watch.reminderField) ?? []), watch]);
 
 const BATCH = 200;
 
@@ -44,9 +42,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return count === 1;
   }
 
-  async function markBreaches(watch: StepWatch, at: Date): Promise<number> {
+  async function markBreaches(watch: Watch, at: Date): Promise<number> {
     const due = (await query().findMany({
-      where: { status: watch.status, [watch.flagField]: false, [watch.dueField]: { $lt: at } },
+      where: { status: watch.status, [watch.breachedField]: false, [watch.dueField]: { $lt: at } },
       select: ['id', 'documentId', 'code', 'status'],
       orderBy: { [watch.dueField]: 'asc' },
       limit: BATCH,
@@ -54,7 +52,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     let marked = 0;
     for (const row of due) {
       const won = await strapi.db.transaction(async () => {
-        if (!(await claim({ id: row.id, status: watch.status, [watch.flagField]: false }, { [watch.flagField]: true, reminderDueAt: null }))) {
+        if (!(await claim({ id: row.id, status: watch.status, [watch.breachedField]: false }, { [watch.breachedField]: true, ...(watch.reminderField ? { [watch.reminderField]: null } : {}) }))) {
           return false;
         }
         await getService(strapi, 'events').record({ inquiryId: row.id, type: 'breached', actor: SYSTEM, at, detail: { step: watch.step } });
@@ -73,18 +71,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return marked;
   }
 
-  async function sendReminders(at: Date): Promise<number> {
+  /** Clocks may share a reminder field (the SOP's steps do: only the running step has one pending). */
+  async function sendReminders(field: string, watches: readonly Watch[], at: Date): Promise<number> {
     const due = (await query().findMany({
-      where: { status: { $in: WATCHES.map((w) => w.status) }, reminderDueAt: { $lt: at } },
-      select: ['id', 'documentId', 'code', 'status', 'reminderDueAt'],
-      orderBy: { reminderDueAt: 'asc' },
+      where: { status: { $in: watches.map((w) => w.status) }, [field]: { $lt: at } },
+      select: ['id', 'documentId', 'code', 'status', field],
+      orderBy: { [field]: 'asc' },
       limit: BATCH,
-    })) as (Candidate & { reminderDueAt: string })[];
+    })) as (Candidate & Record<string, string>)[];
     let sent = 0;
     for (const row of due) {
-      const step = WATCHES.find((w) => w.status === row.status)!.step;
+      const step = watches.find((w) => w.status === row.status)!.step;
       const won = await strapi.db.transaction(async () => {
-        if (!(await claim({ id: row.id, status: row.status, reminderDueAt: row.reminderDueAt }, { reminderDueAt: null }))) return false;
+        if (!(await claim({ id: row.id, status: row.status, [field]: row[field] }, { [field]: null }))) return false;
         await getService(strapi, 'events').record({ inquiryId: row.id, type: 'reminded', actor: SYSTEM, at, detail: { step } });
         await getService(strapi, 'outbox').enqueue({
           channel: 'staff',
@@ -104,7 +103,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     async run(): Promise<SweepResult> {
       const at = getService(strapi, 'clock').now();
-      const reminded = await sendReminders(at);
+      let reminded = 0;
+      for (const [field, watches] of REMINDERS) reminded += await sendReminders(field, watches, at);
       let breached = 0;
       for (const watch of WATCHES) breached += await markBreaches(watch, at);
       return { breached, reminded };

@@ -1,5 +1,17 @@
 import type { Core } from '@strapi/strapi';
-import { CHANNEL_LABELS, DASHBOARD_BASE, KIND_LABELS, inquiryPagePath, redactFreeText, type Channel, type Kind, type SopStep } from '@layanan/config';
+import {
+  CHANNEL_LABELS,
+  DASHBOARD_BASE,
+  KIND_LABELS,
+  SOP_STEP,
+  SOP_STEP_TABLE,
+  inquiryPagePath,
+  redactFreeText,
+  type Channel,
+  type Kind,
+  type SopStep,
+  type StepDueField,
+} from '@layanan/config';
 import { UID, configOf } from '../utils';
 
 export type AlertTopic = 'inquiry.triaged' | 'inquiry.reminder' | 'inquiry.breached' | 'inquiry.answered';
@@ -13,7 +25,7 @@ export interface AlertPayload {
   url: string | null;
 }
 
-export interface AlertInquiry {
+export interface AlertInquiry extends Record<StepDueField, string | null> {
   id: number;
   documentId: string;
   code: string;
@@ -21,9 +33,6 @@ export interface AlertInquiry {
   channel: Channel;
   subject: string;
   message: string;
-  triageDueAt: string | null;
-  coordinationDueAt: string | null;
-  answerDueAt: string | null;
   answeredAt: string | null;
   applicant?: { name?: string | null } | null;
   division?: { documentId: string; name: string } | null;
@@ -32,17 +41,14 @@ export interface AlertInquiry {
 const EXCERPT_LENGTH = 160;
 const TIME_ZONE = 'Asia/Jakarta';
 
-const STEP_LABEL: Record<SopStep, string> = {
-  triage: 'pemilahan (langkah 2)',
-  coordination: 'informasi bidang (langkah 3)',
-  answer: 'jawaban ke pemohon (langkah 4)',
+/** What staff wait on at each step, as they say it. */
+const STEP_TASK: Record<SopStep, string> = {
+  triage: 'pemilahan',
+  coordination: 'informasi bidang',
+  answer: 'jawaban ke pemohon',
 };
 
-const DUE_FIELD: Record<SopStep, 'triageDueAt' | 'coordinationDueAt' | 'answerDueAt'> = {
-  triage: 'triageDueAt',
-  coordination: 'coordinationDueAt',
-  answer: 'answerDueAt',
-};
+const stepLabel = (step: SopStep) => `${STEP_TASK[step]} (langkah ${SOP_STEP[step].number})`;
 
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -81,9 +87,9 @@ function headline(topic: AlertTopic, inquiry: AlertInquiry, step: SopStep | unde
     case 'inquiry.triaged':
       return `🔔 <b>Permohonan baru untuk ${escapeHtml(inquiry.division?.name ?? 'bidang Anda')}</b>`;
     case 'inquiry.reminder':
-      return `⏳ <b>Pengingat: batas waktu ${STEP_LABEL[step ?? 'coordination']} segera tiba</b>`;
+      return `⏳ <b>Pengingat: batas waktu ${stepLabel(step ?? 'coordination')} segera tiba</b>`;
     case 'inquiry.breached':
-      return `⛔ <b>TERLAMBAT: batas waktu ${STEP_LABEL[step ?? 'coordination']} terlewati</b>`;
+      return `⛔ <b>TERLAMBAT: batas waktu ${stepLabel(step ?? 'coordination')} terlewati</b>`;
     case 'inquiry.answered':
       return `✅ <b>Permohonan sudah dijawab kepada pemohon</b>`;
   }
@@ -91,7 +97,7 @@ function headline(topic: AlertTopic, inquiry: AlertInquiry, step: SopStep | unde
 
 function deadlineLine(topic: AlertTopic, inquiry: AlertInquiry, step: SopStep | undefined, dueAt: string | undefined): string | null {
   if (topic === 'inquiry.answered') return inquiry.answeredAt ? `Dijawab pada ${formatWib(inquiry.answeredAt)}.` : null;
-  const due = dueAt ?? (step ? inquiry[DUE_FIELD[step]] : null) ?? inquiry.coordinationDueAt;
+  const due = dueAt ?? (step ? inquiry[SOP_STEP[step].dueField] : null) ?? inquiry[SOP_STEP.coordination.dueField];
   if (!due) return null;
   if (topic === 'inquiry.breached') return `⏰ Batas waktu <b>${formatWib(due)}</b> sudah lewat.`;
   return `⏰ Batas waktu: <b>${formatWib(due)}</b>`;
@@ -135,7 +141,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async load(documentId: string): Promise<AlertInquiry | null> {
     return (await strapi.db.query(UID.inquiry).findOne({
       where: { documentId },
-      select: ['id', 'documentId', 'code', 'kind', 'channel', 'subject', 'message', 'triageDueAt', 'coordinationDueAt', 'answerDueAt', 'answeredAt'],
+      select: ['id', 'documentId', 'code', 'kind', 'channel', 'subject', 'message', ...SOP_STEP_TABLE.map((row) => row.dueField), 'answeredAt'],
       populate: { applicant: { select: ['name'] }, division: { select: ['documentId', 'name'] } },
     })) as AlertInquiry | null;
   },
