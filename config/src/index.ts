@@ -18,4 +18,5 @@ export * from './codes';
 export * from './events';
 export * from './office';
 export * from './holidays';
+export * from './faq';
 export * from './links';

@@ -74,7 +74,7 @@ export const EDITOR_VIEWS: Record<string, EditorView> = {
       division: { label: 'Bidang', description: 'Bidang yang menangani layanan ini; membantu petugas meneruskan permohonan serupa.' },
       keywords: {
         label: 'Kata kunci',
-        description: 'Kata lain yang dipakai warga, sebagai daftar JSON, misalnya ["e-KTP", "KTP hilang"]. Dipakai pencarian FAQ dan saran Bidang.',
+        description: 'Kata lain yang dipakai warga, satu per baris: tekan "Tambah entri" untuk menambah, ikon tempat sampah untuk menghapus. Dipakai pencarian FAQ dan saran Bidang.',
       },
     },
   },
