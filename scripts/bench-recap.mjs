@@ -366,7 +366,8 @@ const dateKey = (at) => new Date(at.getTime() + 7 * 3_600_000).toISOString().sli
 
 /** What a client would compute from the REST rows: the same figures the recap gives, in plain JavaScript. */
 function aggregate(rows, now) {
-  const figures = { months: {}, channel: {}, kind: {}, category: {}, status: {}, division: {}, steps: {}, minutes: { triage: [], coordination: [], answer: [] }, openBreached: 0 };
+  const { SOP_STEPS, SOP_STEP_TABLE } = require('@layanan/config'); // built by compile()
+  const figures = { months: {}, channel: {}, kind: {}, category: {}, status: {}, division: {}, steps: {}, minutes: Object.fromEntries(SOP_STEPS.map((step) => [step, []])), openBreached: 0 };
   const bump = (map, key) => (map[key] = (map[key] ?? 0) + 1);
   for (const r of rows) {
     const month = dateKey(new Date(r.receivedAt)).slice(0, 7);
@@ -376,11 +377,13 @@ function aggregate(rows, now) {
     bump(figures.category, r.serviceCategory);
     bump(figures.status, `${r.status}/${r.outcome ?? ''}`);
     bump(figures.division, r.division?.code ?? 'none');
-    for (const [step, due, flag, open, value] of [
-      ['triage', r.triageDueAt, r.triageBreached, r.status === 'received', r.triageWorkingMinutes],
-      ['coordination', r.coordinationDueAt, r.coordinationBreached, r.status === 'triaged', r.coordinationWorkingMinutes],
-      ['answer', r.answerDueAt, r.answerBreached, r.status === 'coordinated', r.answerWorkingMinutes],
-    ]) {
+    for (const { step, due, flag, open, value } of SOP_STEP_TABLE.map((s) => ({
+      step: s.step,
+      due: r[s.dueField],
+      flag: r[s.breachedField],
+      open: r.status === s.status,
+      value: r[s.workingMinutesField],
+    }))) {
       if (value !== null && value !== undefined) figures.minutes[step].push(value);
       if (!due) continue;
       const late = flag || (open && new Date(due) < now);

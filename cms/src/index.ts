@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import { seed } from './seed';
 import { holdFirstBootLock } from './first-boot-lock';
 import { upgradeOfficeHours } from './office-hours-upgrade';
+import { faqKeywordsGuard, upgradeFaqKeywords } from './faq-keywords';
 
 const SURVEY = 'api::survey-response.survey-response';
 
@@ -20,6 +21,7 @@ let releaseFirstBoot: () => Promise<void> = async () => {};
 export default {
   async register({ strapi }: { strapi: Core.Strapi }) {
     strapi.documents.use(surveysAsGiven);
+    strapi.documents.use(faqKeywordsGuard);
     releaseFirstBoot = await holdFirstBootLock(strapi);
   },
 
@@ -27,6 +29,7 @@ export default {
     try {
       await (strapi.service(SURVEY) as unknown as { ensureIndexes(): Promise<void> }).ensureIndexes();
       await upgradeOfficeHours(strapi);
+      await upgradeFaqKeywords(strapi);
       await seed(strapi);
     } finally {
       await releaseFirstBoot();

@@ -1,6 +1,6 @@
 import type { GroupBy } from './periods';
 import type { StepCompliance } from './recap';
-import type { SopStep } from './sop';
+import type { SopStep } from './steps';
 import type { MessageDirection, MessagePurpose, MessageState } from './channels';
 
 // The JSON bodies the CMS answers with and the dashboard reads: declared once, for both sides.

@@ -1,5 +1,6 @@
 export * from './statuses';
 export * from './channels';
+export * from './steps';
 export * from './sop';
 export * from './officeHours';
 export * from './holidayOutlook';
@@ -17,5 +18,6 @@ export * from './codes';
 export * from './events';
 export * from './office';
 export * from './holidays';
+export * from './faq';
 export * from './links';
 export * from './lapor';

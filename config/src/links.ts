@@ -1,7 +1,30 @@
-import type { SopStep } from './sop';
+import type { SopStep } from './steps';
 
 /** The staff dashboard's place under the CMS's origin; it routes by path below it. */
 export const DASHBOARD_BASE = '/dashboard';
+
+/**
+ * The citizen's pages at the site root, as the public site routes them (`:name` is one path segment). The
+ * CMS answers a direct visit to each with the site's page, so a link opened from a message works.
+ */
+export const SITE_PAGES = {
+  ask: '/',
+  sent: '/terkirim',
+  trackForm: '/lacak',
+  track: '/lacak/:code',
+  faq: '/faq',
+  faqPreview: '/faq/pratinjau/:documentId',
+  survey: '/survei/:code',
+} as const;
+
+const SITE_PAGE_PATTERNS = Object.values(SITE_PAGES).map(
+  (page) => new RegExp(`^${page.replace(/\/$/, '').replace(/:[A-Za-z]+/g, '[^/]+')}/?$`),
+);
+
+/** Whether a request path (without its query) is one of the citizen's pages. */
+export function isSitePage(path: string): boolean {
+  return SITE_PAGE_PATTERNS.some((pattern) => pattern.test(path));
+}
 
 /** One inquiry's page in the dashboard, below DASHBOARD_BASE. */
 export function inquiryPagePath(documentId: string): string {

@@ -1,4 +1,4 @@
-import { SOP_STEPS, type SopStep } from './sop';
+import { perStep, type SopStep } from './steps';
 
 /**
  * SLA compliance of the Rekap Informasi, per SOP step, for inquiries received in a period:
@@ -34,13 +34,6 @@ export interface StepCounts {
   overdue: Record<SopStep, number>;
 }
 
-/** Which open status waits on which step. */
-export const OPEN_STEP: Record<'received' | 'triaged' | 'coordinated', SopStep> = {
-  received: 'triage',
-  triaged: 'coordination',
-  coordinated: 'answer',
-};
-
 /** How many requests each step has started for: the answer waits for coordination to be done. */
 function applicable(step: SopStep, counts: StepCounts): number {
   if (step === 'triage') return counts.received;
@@ -58,17 +51,16 @@ export function stepCompliance(step: SopStep, counts: StepCounts): StepComplianc
 
 /** Steps completed: each has its working duration recorded (see the workflow), so percentiles count these. */
 export function completedSteps(counts: StepCounts): Record<SopStep, number> {
-  return Object.fromEntries(SOP_STEPS.map((step) => [step, applicable(step, counts) - counts.open[step]])) as Record<SopStep, number>;
+  return perStep((step) => applicable(step, counts) - counts.open[step]);
 }
 
 export function emptyStepCounts(): StepCounts {
-  const zero = (): Record<SopStep, number> => ({ triage: 0, coordination: 0, answer: 0 });
+  const zero = () => perStep(() => 0);
   return { received: 0, routed: 0, open: zero(), flagged: zero(), openFlagged: zero(), overdue: zero() };
 }
 
 export function addStepCounts(a: StepCounts, b: StepCounts): StepCounts {
-  const sum = (x: Record<SopStep, number>, y: Record<SopStep, number>) =>
-    Object.fromEntries(SOP_STEPS.map((step) => [step, x[step] + y[step]])) as Record<SopStep, number>;
+  const sum = (x: Record<SopStep, number>, y: Record<SopStep, number>) => perStep((step) => x[step] + y[step]);
   return {
     received: a.received + b.received,
     routed: a.routed + b.routed,

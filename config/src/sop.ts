@@ -1,13 +1,6 @@
-/** SOP/P.6.5/01/425.111/2023 defaults; the sop-policy content type overrides them per revision. */
-export const SOP_STEPS = ['triage', 'coordination', 'answer'] as const;
-export type SopStep = (typeof SOP_STEPS)[number];
+import { SOP_STEP_TABLE, type StepBudgetField } from './steps';
 
-/** The SOP's own numbering: step 1 is the citizen's request, steps 2–4 are timed. */
-export const SOP_STEP_LABELS: Record<SopStep, { id: string; en: string }> = {
-  triage: { id: 'Langkah 2: memilah dan meneruskan', en: 'Step 2: sort and route' },
-  coordination: { id: 'Langkah 3: koordinasi dengan Bidang', en: 'Step 3: coordinate with the division' },
-  answer: { id: 'Langkah 4: menyampaikan jawaban', en: 'Step 4: deliver the answer' },
-};
+/** SOP/P.6.5/01/425.111/2023 defaults; the sop-policy content type overrides them per revision. */
 
 /** A working interval on a weekday, minutes after local midnight, end exclusive. */
 export interface OfficeInterval {
@@ -26,16 +19,26 @@ export const CLOCK_MODE_LABELS: Record<ClockMode, { id: string; en: string }> = 
   calendar: { id: 'Waktu kalender (setiap menit dihitung)', en: 'Calendar time (every minute counts)' },
 };
 
-export interface SopPolicyValues {
+/** The step budgets in minutes, one field per row of the step table. */
+export type StepBudgets = Record<StepBudgetField, number>;
+
+export interface SopPolicyValues extends StepBudgets {
   sopNumber: string;
   revisionDate: string;
-  triageMinutes: number;
-  coordinationMinutes: number;
-  answerMinutes: number;
   reminderThreshold: number;
   clockMode: ClockMode;
   officeHours: WeeklyHours;
   timeZone: string;
+}
+
+/** A value for each step's budget field. */
+export function stepBudgetsOf(value: (row: (typeof SOP_STEP_TABLE)[number]) => number): StepBudgets {
+  return Object.fromEntries(SOP_STEP_TABLE.map((row) => [row.budgetField, value(row)])) as StepBudgets;
+}
+
+/** The minutes from a request's arrival to the answer's deadline when every step takes its whole budget. */
+export function totalBudgetMinutes(policy: StepBudgets): number {
+  return SOP_STEP_TABLE.reduce((sum, row) => sum + policy[row.budgetField], 0);
 }
 
 const WORKDAY: readonly OfficeInterval[] = [{ start: 8 * 60, end: 16 * 60 }];
@@ -45,20 +48,13 @@ export const DEFAULT_OFFICE_HOURS: WeeklyHours = [[], WORKDAY, WORKDAY, WORKDAY,
 export const DEFAULT_SOP_POLICY: SopPolicyValues = {
   sopNumber: 'SOP/P.6.5/01/425.111/2023',
   revisionDate: '2023-02-01',
-  triageMinutes: 15,
-  coordinationMinutes: 60,
-  answerMinutes: 60,
+  ...stepBudgetsOf((row) => row.defaultMinutes),
   reminderThreshold: 0.8,
   clockMode: 'working',
   officeHours: DEFAULT_OFFICE_HOURS,
   timeZone: 'Asia/Jakarta',
 };
 
-export const STEP_BUDGET_FIELD: Record<SopStep, 'triageMinutes' | 'coordinationMinutes' | 'answerMinutes'> = {
-  triage: 'triageMinutes',
-  coordination: 'coordinationMinutes',
-  answer: 'answerMinutes',
-};
 
 const MINUTES_PER_DAY = 24 * 60;
 

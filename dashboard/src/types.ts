@@ -1,4 +1,18 @@
-import type { AnswerDelivery, Channel, EventType, GroupBy, Kind, RoleType, ServiceCategory, SopStep, Status, WeeklyHours } from '@layanan/config';
+import type {
+  AnswerDelivery,
+  Channel,
+  EventType,
+  GroupBy,
+  InquiryStepFields,
+  Kind,
+  RoleType,
+  ServiceCategory,
+  SopStep,
+  Status,
+  StepBudgets,
+  StepBreachedField,
+  WeeklyHours,
+} from '@layanan/config';
 
 export interface Applicant {
   name?: string | null;
@@ -21,7 +35,10 @@ export interface Division extends DivisionRef {
   active?: boolean | null;
 }
 
-export interface Inquiry {
+/** The SOP step fields (config's step table) as the API returns them; a list may leave any of them out. */
+type InquirySteps = Partial<Omit<InquiryStepFields, StepBreachedField>> & Partial<Record<StepBreachedField, boolean | null>>;
+
+export interface Inquiry extends InquirySteps {
   id: string;
   documentId: string;
   code: string;
@@ -35,16 +52,7 @@ export interface Inquiry {
   applicant?: Applicant | null;
   division?: DivisionRef | null;
   receivedAt: string;
-  triagedAt?: string | null;
-  coordinatedAt?: string | null;
-  answeredAt?: string | null;
   closedAt?: string | null;
-  triageDueAt?: string | null;
-  coordinationDueAt?: string | null;
-  answerDueAt?: string | null;
-  triageBreached?: boolean | null;
-  coordinationBreached?: boolean | null;
-  answerBreached?: boolean | null;
   directAnswer?: boolean | null;
   divisionInformation?: string | null;
   answer?: string | null;
@@ -124,10 +132,7 @@ export interface FaqEntry {
   division?: DivisionRef | null;
 }
 
-export interface SopPolicy {
-  triageMinutes: number;
-  coordinationMinutes: number;
-  answerMinutes: number;
+export interface SopPolicy extends StepBudgets {
   reminderThreshold: number | string;
   clockMode: 'working' | 'calendar';
   /** Per weekday (0 = Sunday), read from the policy's office-hours rows. */

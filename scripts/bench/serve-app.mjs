@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const { createStrapi } = createRequire(import.meta.url)('@strapi/strapi');
+const { SOP_STEP_TABLE, columnOf, perStep, SOP_STEP } = createRequire(import.meta.url)('@layanan/config');
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CMS = path.join(ROOT, 'cms');
@@ -75,7 +76,8 @@ async function conversation(channel) {
 async function audit() {
   const knex = strapi.db.connection;
   const link = strapi.db.metadata.get('api::inquiry-event.inquiry-event').attributes.inquiry.joinTable;
-  const inquiryRows = await knex('inquiries').select('id', 'code', 'status', 'channel', 'triage_due_at', 'coordination_due_at', 'answer_due_at', 'triage_breached', 'coordination_breached', 'answer_breached', 'reminder_due_at');
+  const stepColumns = SOP_STEP_TABLE.flatMap((s) => [columnOf(s.dueField), columnOf(s.breachedField)]);
+  const inquiryRows = await knex('inquiries').select('id', 'code', 'status', 'channel', ...stepColumns, 'reminder_due_at');
   const eventRows = await knex(link.name).join('inquiry_events', 'inquiry_events.id', `${link.name}.${link.joinColumn.name}`).select(`${link.name}.${link.inverseJoinColumn.name} as inquiry`, 'inquiry_events.type', 'inquiry_events.detail');
   const events = new Map();
   for (const e of eventRows) {
@@ -87,9 +89,9 @@ async function audit() {
     code: r.code,
     status: r.status,
     channel: r.channel,
-    due: { triage: Boolean(r.triage_due_at), coordination: Boolean(r.coordination_due_at), answer: Boolean(r.answer_due_at) },
-    dueAt: { triage: r.triage_due_at, coordination: r.coordination_due_at, answer: r.answer_due_at },
-    breached: { triage: Boolean(r.triage_breached), coordination: Boolean(r.coordination_breached), answer: Boolean(r.answer_breached) },
+    due: perStep((step) => Boolean(r[columnOf(SOP_STEP[step].dueField)])),
+    dueAt: perStep((step) => r[columnOf(SOP_STEP[step].dueField)]),
+    breached: perStep((step) => Boolean(r[columnOf(SOP_STEP[step].breachedField)])),
     events: events.get(r.id) ?? [],
   }));
   const notifications = await knex('notifications').select('channel', 'topic', 'recipient', 'idempotency_key as key', 'status', 'attempts', 'last_error as lastError', 'external_id as externalId');

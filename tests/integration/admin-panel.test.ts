@@ -1,8 +1,8 @@
 import { bootApp, createTestDatabase, databases, type TestApp, type TestDatabase } from '../helpers/strapi';
 import { signPreview } from '../../cms/src/utils/preview';
+import { signInEditor } from '../helpers/admin';
 
 const FAQ = 'api::faq-entry.faq-entry';
-const PASSWORD = 'Rahasia-2026!';
 
 interface Metadata {
   edit: { label?: string; description?: string; visible?: boolean; editable?: boolean };
@@ -12,14 +12,6 @@ interface Configuration {
   settings: { mainField: string; defaultSortBy: string };
   metadatas: Record<string, Metadata>;
   layouts: { list: string[]; edit: { name: string; size: number }[][] };
-}
-
-/** An admin-panel account with the content editors' role, signed in as the browser would be. */
-async function signInEditor(app: TestApp): Promise<{ Authorization: string }> {
-  const role = await app.strapi.db.query('admin::role').findOne({ where: { code: 'layanan-content-editor' } });
-  await app.strapi.service('admin::user').create({ email: 'editor@dinas.test', firstname: 'Editor', lastname: 'Konten', password: PASSWORD, isActive: true, registrationToken: null, roles: [role.id] });
-  const res = await app.http.post('/admin/login').send({ email: 'editor@dinas.test', password: PASSWORD }).expect(200);
-  return { Authorization: `Bearer ${res.body.data.token}` };
 }
 
 describe.each(databases())('the admin panel for content editors on %s', (kind) => {

@@ -1,11 +1,10 @@
 import { createReadStream, existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
+import { isSitePage } from '@layanan/config';
 
 /** The staff app (react-admin) owns /dashboard and everything below it. */
 const STAFF_APP = /^\/dashboard(\/.*)?$/;
-/** The citizen's pages at the site root: ask, confirmation, tracking and FAQ. */
-const SITE_PAGES = /^\/(terkirim|faq|faq\/pratinjau\/[^/]+|lacak\/[^/]+)?\/?$/;
 const ROOT_FILES = new Set(['/favicon.svg', '/robots.txt']);
 
 const TYPES: Record<string, string> = {
@@ -22,7 +21,7 @@ const TYPES: Record<string, string> = {
 /** The built file a GET of this path answers with, or null when the path belongs to the API or the admin panel. */
 export function builtFileFor(dir: string, urlPath: string): string | null {
   if (STAFF_APP.test(urlPath)) return path.join(dir, 'dashboard.html');
-  if (SITE_PAGES.test(urlPath)) return path.join(dir, 'index.html');
+  if (isSitePage(urlPath)) return path.join(dir, 'index.html');
   if (urlPath.startsWith('/assets/') || ROOT_FILES.has(urlPath)) {
     const file = path.resolve(dir, `.${path.posix.normalize(urlPath)}`);
     return file.startsWith(dir + path.sep) ? file : null;

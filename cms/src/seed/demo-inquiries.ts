@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { addWorkingMinutes, clockStart, mulberry32, type Channel, type WorkingCalendar } from '@layanan/config';
+import { SOP_STEP, SOP_STEP_TABLE, addWorkingMinutes, clockStart, mulberry32, type Channel, type InquiryStepFields, type WorkingCalendar } from '@layanan/config';
 import { getService as sop, type Actor } from '@layanan/sop-workflow';
 import { APPLICANT_NAMES, INQUIRY_TEMPLATES, REJECT_REASONS, type InquiryTemplate } from './data/demoInquiries';
 
@@ -114,26 +114,27 @@ export async function seedDemoInquiries(strapi: Core.Strapi, staff: Staff, count
         clock.use(() => at);
         return true;
       };
-      if (stopAfter === 'received' || !advance(stepMinutes(random, policy.triageMinutes))) continue;
+      const took = (step: keyof typeof SOP_STEP) => stepMinutes(random, policy[SOP_STEP[step].budgetField]);
+      if (stopAfter === 'received' || !advance(took('triage'))) continue;
       if (random() < 0.05) {
         await workflow.reject(inquiry.documentId, { reason: pick(random, REJECT_REASONS) }, staff.officer);
         continue;
       }
-      let done: { triageBreached: boolean; coordinationBreached: boolean; answerBreached: boolean };
+      let done: InquiryStepFields;
       if (template.kind === 'information' && random() < 0.3) {
         done = await workflow.answer(inquiry.documentId, { answer }, staff.officer);
       } else {
         await workflow.triage(inquiry.documentId, { division: owner.documentId }, staff.officer);
-        if (stopAfter === 'triaged' || !advance(stepMinutes(random, policy.coordinationMinutes))) continue;
+        if (stopAfter === 'triaged' || !advance(took('coordination'))) continue;
         await workflow.coordinate(inquiry.documentId, { information }, owner.actor);
-        if (stopAfter === 'coordinated' || !advance(stepMinutes(random, policy.answerMinutes))) continue;
+        if (stopAfter === 'coordinated' || !advance(took('answer'))) continue;
         done = await workflow.answer(inquiry.documentId, { answer }, staff.officer);
       }
       answered.push({
         code: inquiry.code,
         token: trackingToken,
         answeredAt: at,
-        late: Boolean(done.triageBreached || done.coordinationBreached || done.answerBreached),
+        late: SOP_STEP_TABLE.some((row) => done[row.breachedField]),
       });
       if (stopAfter === 'closed' && advance(30 + random() * 600)) await workflow.close(inquiry.documentId, {}, staff.officer);
     }

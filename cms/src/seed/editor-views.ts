@@ -4,7 +4,7 @@ import {
   DEFAULT_SOP_POLICY,
   HOLIDAY_KIND_LABELS,
   SERVICE_CATEGORY_LABELS,
-  SOP_STEP_LABELS,
+  SOP_STEP_TABLE,
   type SopStep,
 } from '@layanan/config';
 
@@ -34,9 +34,18 @@ function codes(labels: Record<string, { id: string }>): string {
     .join('; ');
 }
 
-function stepMinutes(step: SopStep, field: 'triageMinutes' | 'coordinationMinutes' | 'answerMinutes'): string {
-  return `Batas waktu dalam menit untuk ${SOP_STEP_LABELS[step].id.toLowerCase()} (SOP: ${DEFAULT_SOP_POLICY[field]} menit). Berlaku untuk permohonan baru.`;
-}
+/** The budget of each step as editors name it. */
+const STEP_BUDGET_NAME: Record<SopStep, string> = { triage: 'Menit pemilahan', coordination: 'Menit koordinasi', answer: 'Menit menjawab' };
+
+const STEP_BUDGET_FIELDS: Record<string, FieldView> = Object.fromEntries(
+  SOP_STEP_TABLE.map(({ step, number, label, budgetField, defaultMinutes }) => [
+    budgetField,
+    {
+      label: `${STEP_BUDGET_NAME[step]} (langkah ${number})`,
+      description: `Batas waktu dalam menit untuk ${label.id.toLowerCase()} (SOP: ${defaultMinutes} menit). Berlaku untuk permohonan baru.`,
+    },
+  ]),
+);
 
 const SYSTEM_FIELDS: Record<string, FieldView> = {
   id: { label: 'ID' },
@@ -65,7 +74,7 @@ export const EDITOR_VIEWS: Record<string, EditorView> = {
       division: { label: 'Bidang', description: 'Bidang yang menangani layanan ini; membantu petugas meneruskan permohonan serupa.' },
       keywords: {
         label: 'Kata kunci',
-        description: 'Kata lain yang dipakai warga, sebagai daftar JSON, misalnya ["e-KTP", "KTP hilang"]. Dipakai pencarian FAQ dan saran Bidang.',
+        description: 'Kata lain yang dipakai warga, satu per baris: tekan "Tambah entri" untuk menambah, ikon tempat sampah untuk menghapus. Dipakai pencarian FAQ dan saran Bidang.',
       },
     },
   },
@@ -108,9 +117,7 @@ export const EDITOR_VIEWS: Record<string, EditorView> = {
       sopNumber: { label: 'Nomor SOP', description: `Nomor dokumen SOP yang berlaku, misalnya ${DEFAULT_SOP_POLICY.sopNumber}.` },
       revisionDate: { label: 'Tanggal revisi', description: 'Tanggal revisi dokumen SOP yang berlaku.' },
       revision: { label: 'Revisi ke-', description: 'Naik sendiri setiap kali kebijakan disimpan; permohonan lama tetap memakai revisi yang berlaku saat diterima.', editable: false },
-      triageMinutes: { label: 'Menit pemilahan (langkah 2)', description: stepMinutes('triage', 'triageMinutes') },
-      coordinationMinutes: { label: 'Menit koordinasi (langkah 3)', description: stepMinutes('coordination', 'coordinationMinutes') },
-      answerMinutes: { label: 'Menit menjawab (langkah 4)', description: stepMinutes('answer', 'answerMinutes') },
+      ...STEP_BUDGET_FIELDS,
       reminderThreshold: {
         label: 'Ambang pengingat',
         description: `Bagian dari batas waktu saat pengingat dikirim, antara 0,1 dan 0,99; ${String(DEFAULT_SOP_POLICY.reminderThreshold).replace('.', ',')} berarti pada ${DEFAULT_SOP_POLICY.reminderThreshold * 100} %.`,

@@ -4,7 +4,7 @@ import { DEMO_ACCOUNTS, ensureEditorRole, seedAdminAccounts, seedStaffAccounts }
 import { seedDemoInquiries } from './demo-inquiries';
 import { seedDemoSurveys } from './demo-surveys';
 import { applyEditorViews } from './editor-views';
-import { labelOfficeHours } from './office-hours-view';
+import { labelComponents } from './component-views';
 import { syncPermissions } from './permissions';
 import { seedFaq, seedReference } from './reference';
 
@@ -49,7 +49,7 @@ async function demoStaff(strapi: Core.Strapi) {
  */
 export async function seed(strapi: Core.Strapi, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   await seedReference(strapi);
-  await labelOfficeHours(strapi);
+  await labelComponents(strapi);
   await syncPermissions(strapi);
   await ensureEditorRole(strapi);
   await applyEditorViews(strapi);

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { DEFAULT_SOP_POLICY, rowsOfWeeklyHours } from '@layanan/config';
+import { DEFAULT_SOP_POLICY, keywordRows, rowsOfWeeklyHours } from '@layanan/config';
 import { DIVISIONS } from './data/divisions';
 import { FAQ_ENTRIES } from './data/faq';
 import { HOLIDAYS } from './data/holidays';
@@ -43,7 +43,7 @@ export async function seedFaq(strapi: Core.Strapi): Promise<void> {
   }[];
   for (const { division, ...entry } of FAQ_ENTRIES) {
     await strapi.documents('api::faq-entry.faq-entry').create({
-      data: { ...entry, division: divisions.find((d) => d.code === division)?.documentId } as never,
+      data: { ...entry, keywords: keywordRows(entry.keywords), division: divisions.find((d) => d.code === division)?.documentId } as never,
       status: 'published',
     });
   }

@@ -7,7 +7,7 @@
  */
 export const READABLE_RELATIONS: Readonly<Record<string, readonly string[]>> = {
   'api::inquiry.inquiry': ['applicant', 'division', 'faqEntry'],
-  'api::faq-entry.faq-entry': ['division'],
+  'api::faq-entry.faq-entry': ['division', 'keywords'],
   'plugin::users-permissions.user': ['division'],
 };
 

@@ -1,6 +1,6 @@
-import { BOARD_BREACHED_PARAM, SOP_STEPS, STATUSES, TRANSITIONS, type Action, type SopStep, type Status } from '@layanan/config';
+import { BOARD_BREACHED_PARAM, SOP_STEP, SOP_STEPS, SOP_STEP_TABLE, STATUSES, TRANSITIONS, type Action, type SopStep, type Status } from '@layanan/config';
 import type { Inquiry } from '../types';
-import { breachFlagOf, runningStep } from '../sla/countdown';
+import { runningStep } from '../sla/countdown';
 import { awaitsDelivery } from '../inquiries/delivery';
 
 export type BoardColumns = Record<Status, Inquiry[]>;
@@ -36,14 +36,14 @@ export function groupByStatus(inquiries: readonly Inquiry[]): BoardColumns {
 }
 
 export function isBreached(inquiry: Inquiry, now: Date): boolean {
-  if (inquiry.triageBreached || inquiry.coordinationBreached || inquiry.answerBreached) return true;
+  if (SOP_STEP_TABLE.some((row) => inquiry[row.breachedField])) return true;
   const running = runningStep(inquiry);
   return running !== null && running.dueAt.getTime() <= now.getTime();
 }
 
 /** Late on the step: the sweep flagged it, or it is still running past its deadline. */
 export function isBreachedAt(inquiry: Inquiry, step: SopStep, now: Date): boolean {
-  if (inquiry[breachFlagOf(step)]) return true;
+  if (inquiry[SOP_STEP[step].breachedField]) return true;
   const running = runningStep(inquiry);
   return running !== null && running.step === step && running.dueAt.getTime() <= now.getTime();
 }

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useDataProvider } from 'react-admin';
+import { SOP_STEP_TABLE } from '@layanan/config';
 import type { LayananDataProvider } from '../providers/dataProvider';
 import { MAX_PAGE_SIZE } from '../providers/strapiQuery';
 import type { Inquiry } from '../types';
@@ -14,16 +15,8 @@ export const BOARD_FIELDS = [
   'outcome',
   'subject',
   'receivedAt',
-  'triagedAt',
-  'coordinatedAt',
-  'answeredAt',
+  ...SOP_STEP_TABLE.flatMap((row) => [row.atField, row.dueField, row.breachedField]),
   'closedAt',
-  'triageDueAt',
-  'coordinationDueAt',
-  'answerDueAt',
-  'triageBreached',
-  'coordinationBreached',
-  'answerBreached',
   'answerDelivery',
   'replyWindowUntil',
   'updatedAt',

@@ -1,4 +1,18 @@
-import { ANSWER_DELIVERY_LABELS, CHANNEL_LABELS, EVENT_LABELS, KIND_LABELS, OUTBOX_CHANNEL_LABELS, ROLE_LABELS, SERVICE_CATEGORY_LABELS, STATUS_LABELS } from '@layanan/config';
+import {
+  ANSWER_DELIVERY_LABELS,
+  CHANNEL_LABELS,
+  EVENT_LABELS,
+  KIND_LABELS,
+  OUTBOX_CHANNEL_LABELS,
+  ROLE_LABELS,
+  SERVICE_CATEGORY_LABELS,
+  SOP_STEP,
+  SOP_STEP_TABLE,
+  STATUS_LABELS,
+  perStep,
+  type SopStep,
+  type StepDueField,
+} from '@layanan/config';
 
 type Labels = Record<string, { id: string; en: string }>;
 const pick = (labels: Labels, lang: 'id' | 'en') => Object.fromEntries(Object.entries(labels).map(([key, label]) => [key, label[lang]]));
@@ -13,6 +27,33 @@ function labels(lang: 'id' | 'en') {
     role: pick(ROLE_LABELS, lang),
     answerDelivery: pick(ANSWER_DELIVERY_LABELS, lang),
     outboxChannel: pick(OUTBOX_CHANNEL_LABELS, lang),
+  };
+}
+
+/** How the dashboard names each step and its deadline; the step's number and due field come from config/. */
+const STEP_WORDS = {
+  id: {
+    step: 'langkah',
+    name: { triage: 'Pemilahan', coordination: 'Koordinasi bidang', answer: 'Jawaban' },
+    due: { triage: 'Tenggat pemilahan', coordination: 'Tenggat koordinasi', answer: 'Tenggat jawaban' },
+  },
+  en: {
+    step: 'step',
+    name: { triage: 'Triage', coordination: 'Division coordination', answer: 'Answer' },
+    due: { triage: 'Triage due', coordination: 'Coordination due', answer: 'Answer due' },
+  },
+} satisfies Record<'id' | 'en', { step: string; name: Record<SopStep, string>; due: Record<SopStep, string> }>;
+
+function stepLabels(lang: 'id' | 'en') {
+  const words = STEP_WORDS[lang];
+  const numbered = (step: SopStep) => `${words.step} ${SOP_STEP[step].number}`;
+  return {
+    /** "Pemilahan (langkah 2)". */
+    named: perStep((step) => `${words.name[step]} (${numbered(step)})`),
+    /** "Langkah 2". */
+    numbered: perStep((step) => numbered(step).replace(/^./, (first) => first.toUpperCase())),
+    /** The inquiry's due fields: "Tenggat pemilahan". */
+    dueFields: Object.fromEntries(SOP_STEP_TABLE.map((row) => [row.dueField, words.due[row.step]])) as Record<StepDueField, string>,
   };
 }
 
@@ -60,7 +101,7 @@ export const domainId = {
       hours: '%{h} j %{m} mnt',
       due: 'Tenggat %{time}',
       done: 'Selesai %{time}',
-      step: { triage: 'Pemilahan (langkah 2)', coordination: 'Koordinasi bidang (langkah 3)', answer: 'Jawaban (langkah 4)' },
+      step: stepLabels('id').named,
       breached: 'Melewati tenggat',
       on_time: 'Tepat waktu',
     },
@@ -87,9 +128,7 @@ export const domainId = {
         coordinatedAt: 'Dikoordinasikan',
         answeredAt: 'Dijawab',
         closedAt: 'Selesai',
-        triageDueAt: 'Tenggat pemilahan',
-        coordinationDueAt: 'Tenggat koordinasi',
-        answerDueAt: 'Tenggat jawaban',
+        ...stepLabels('id').dueFields,
         divisionInformation: 'Informasi dari bidang',
         answer: 'Jawaban',
         closeReason: 'Alasan',
@@ -237,7 +276,7 @@ export const domainId = {
         respondents: '%{smart_count} responden |||| %{smart_count} responden',
         no_ikm: 'Belum ada penilaian',
       },
-      step: { triage: 'Langkah 2', coordination: 'Langkah 3', answer: 'Langkah 4' },
+      step: stepLabels('id').numbered,
       charts: {
         volume: 'Jumlah permohonan per kanal',
         volume_hint: 'Klik batang untuk membuka daftar permohonannya.',
@@ -374,7 +413,7 @@ export const domainEn: DomainMessages = {
       hours: '%{h} h %{m} min',
       due: 'Due %{time}',
       done: 'Done %{time}',
-      step: { triage: 'Triage (step 2)', coordination: 'Division coordination (step 3)', answer: 'Answer (step 4)' },
+      step: stepLabels('en').named,
       breached: 'Deadline breached',
       on_time: 'On time',
     },
@@ -401,9 +440,7 @@ export const domainEn: DomainMessages = {
         coordinatedAt: 'Coordinated',
         answeredAt: 'Answered',
         closedAt: 'Closed',
-        triageDueAt: 'Triage due',
-        coordinationDueAt: 'Coordination due',
-        answerDueAt: 'Answer due',
+        ...stepLabels('en').dueFields,
         divisionInformation: 'Information from the division',
         answer: 'Answer',
         closeReason: 'Reason',
@@ -551,7 +588,7 @@ export const domainEn: DomainMessages = {
         respondents: '%{smart_count} respondent |||| %{smart_count} respondents',
         no_ikm: 'No ratings yet',
       },
-      step: { triage: 'Step 2', coordination: 'Step 3', answer: 'Step 4' },
+      step: stepLabels('en').numbered,
       charts: {
         volume: 'Requests per channel',
         volume_hint: 'Click a bar to open its requests.',

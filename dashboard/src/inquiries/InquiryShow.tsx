@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Loading, ShowBase, Title, useLocale, useShowContext, useTranslate } from 'react-admin';
 import { Alert, Box, Card, CardContent, Chip, Stack, Typography } from '@mui/material';
+import { SOP_STEP_TABLE } from '@layanan/config';
 import type { Inquiry } from '../types';
 import { formatDateTime, formatTime, intlLocale } from '../format';
 import { countdownOf } from '../sla/countdown';
@@ -37,12 +38,6 @@ const Section = ({ title, children, testId }: { title: string; children: ReactNo
     </CardContent>
   </Card>
 );
-
-const STEPS = [
-  { step: 'triage', done: 'triagedAt', due: 'triageDueAt', breached: 'triageBreached' },
-  { step: 'coordination', done: 'coordinatedAt', due: 'coordinationDueAt', breached: 'coordinationBreached' },
-  { step: 'answer', done: 'answeredAt', due: 'answerDueAt', breached: 'answerBreached' },
-] as const;
 
 const InquiryView = () => {
   const translate = useTranslate();
@@ -131,15 +126,15 @@ const InquiryView = () => {
           <Section title={translate('layanan.inquiry.sections.sla')}>
             <div className="fields">
               <Field label={f('receivedAt')}>{formatDateTime(record.receivedAt, locale)}</Field>
-              {STEPS.map((step) => (
-                <Field key={step.due} label={translate(`layanan.sla.step.${step.step}`)}>
-                  {record[step.due] && (
-                    <span className={record[step.breached] ? 'sla-breached' : undefined} data-step={step.step}>
-                      {translate('layanan.sla.due', { time: formatDateTime(record[step.due], locale) })}
-                      {record[step.done] && <br />}
-                      {record[step.done] && translate('layanan.sla.done', { time: formatDateTime(record[step.done], locale) })}
-                      {record[step.breached] && <br />}
-                      {record[step.breached] && translate('layanan.sla.breached')}
+              {SOP_STEP_TABLE.map(({ step, dueField, atField, breachedField }) => (
+                <Field key={dueField} label={translate(`layanan.sla.step.${step}`)}>
+                  {record[dueField] && (
+                    <span className={record[breachedField] ? 'sla-breached' : undefined} data-step={step}>
+                      {translate('layanan.sla.due', { time: formatDateTime(record[dueField], locale) })}
+                      {record[atField] && <br />}
+                      {record[atField] && translate('layanan.sla.done', { time: formatDateTime(record[atField], locale) })}
+                      {record[breachedField] && <br />}
+                      {record[breachedField] && translate('layanan.sla.breached')}
                     </span>
                   )}
                 </Field>

@@ -1,6 +1,7 @@
 import { Suspense, lazy, useState } from 'react';
 import { Link, Title, useGetIdentity, useGetList, useLocale, useNotify, useRefresh, useTranslate, useCreatePath } from 'react-admin';
 import { Box, Button, Card, CardContent, Dialog, DialogContent, DialogTitle, Stack, Typography } from '@mui/material';
+import { SOP_STEP } from '@layanan/config';
 import type { Inquiry } from '../types';
 import { formatDateTime, intlLocale } from '../format';
 import { countdownOf } from '../sla/countdown';
@@ -33,7 +34,7 @@ export const DivisionQueue = () => {
   const [submitting, setSubmitting] = useState(false);
   const { data = [], isPending } = useGetList<Inquiry>(
     'inquiries',
-    { filter: { status: 'triaged' }, sort: { field: 'coordinationDueAt', order: 'ASC' }, pagination: { page: 1, perPage: 100 } },
+    { filter: { status: 'triaged' }, sort: { field: SOP_STEP.coordination.dueField, order: 'ASC' }, pagination: { page: 1, perPage: 100 } },
     { refetchInterval: 15_000 },
   );
   const division = (identity?.division as { name?: string } | undefined)?.name ?? '';
@@ -78,7 +79,7 @@ export const DivisionQueue = () => {
                 </Link>
                 <Stack direction="row" spacing={1} alignItems="center" sx={{ mt: 1 }}>
                   <Typography variant="caption" color="text.secondary" sx={{ flex: 1 }}>
-                    {translate('layanan.sla.due', { time: formatDateTime(inquiry.coordinationDueAt, locale) })}
+                    {translate('layanan.sla.due', { time: formatDateTime(inquiry[SOP_STEP.coordination.dueField], locale) })}
                   </Typography>
                   <Button variant="contained" size="small" onClick={() => setOpen(inquiry)} data-action="coordinate">
                     {translate('layanan.actions.coordinate')}

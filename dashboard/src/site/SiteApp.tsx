@@ -1,4 +1,5 @@
 import { NavLink, Route, Routes } from 'react-router-dom';
+import { SITE_PAGES } from '@layanan/config';
 import { siteMessages as m } from './messages';
 import { AskPage } from './AskPage';
 import { ConfirmationPage } from './ConfirmationPage';
@@ -21,22 +22,22 @@ export const SiteApp = () => (
         </div>
       </div>
       <nav className="site__nav">
-        <NavLink to="/" end>
+        <NavLink to={SITE_PAGES.ask} end>
           {m.nav.ask}
         </NavLink>
-        <NavLink to="/lacak">{m.nav.track}</NavLink>
-        <NavLink to="/faq">{m.nav.faq}</NavLink>
+        <NavLink to={SITE_PAGES.trackForm}>{m.nav.track}</NavLink>
+        <NavLink to={SITE_PAGES.faq}>{m.nav.faq}</NavLink>
       </nav>
     </header>
     <main className="site__main">
       <Routes>
-        <Route path="/" element={<AskPage />} />
-        <Route path="/terkirim" element={<ConfirmationPage />} />
-        <Route path="/lacak" element={<TrackPage />} />
-        <Route path="/lacak/:code" element={<TrackPage />} />
-        <Route path="/faq" element={<FaqPage />} />
-        <Route path="/faq/pratinjau/:documentId" element={<FaqPreviewPage />} />
-        <Route path="/survei/:code" element={<SurveyPage />} />
+        <Route path={SITE_PAGES.ask} element={<AskPage />} />
+        <Route path={SITE_PAGES.sent} element={<ConfirmationPage />} />
+        <Route path={SITE_PAGES.trackForm} element={<TrackPage />} />
+        <Route path={SITE_PAGES.track} element={<TrackPage />} />
+        <Route path={SITE_PAGES.faq} element={<FaqPage />} />
+        <Route path={SITE_PAGES.faqPreview} element={<FaqPreviewPage />} />
+        <Route path={SITE_PAGES.survey} element={<SurveyPage />} />
         <Route path="*" element={<AskPage />} />
       </Routes>
     </main>

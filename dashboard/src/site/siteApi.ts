@@ -86,8 +86,9 @@ export interface PublicFaq {
   keywords: string[] | null;
 }
 
+/** Each entry comes with its keywords, as a list of words. */
 export const listFaq = () =>
-  request<{ data: PublicFaq[] }>('/api/faq-entries?pagination[pageSize]=100&sort=question:asc&fields[0]=question&fields[1]=answer&fields[2]=serviceCategory&fields[3]=keywords').then(
+  request<{ data: PublicFaq[] }>('/api/faq-entries?pagination[pageSize]=100&sort=question:asc&fields[0]=question&fields[1]=answer&fields[2]=serviceCategory').then(
     (body) => body.data,
   );
 

@@ -1,4 +1,4 @@
-import { STEP_BUDGET_FIELD, workingMinutesBetween, type SopStep, type WorkingCalendar } from '@layanan/config';
+import { stepOfStatus, workingMinutesBetween, type SopStep, type StepDueField, type WorkingCalendar } from '@layanan/config';
 import type { Inquiry, SopPolicy } from '../types';
 
 /** Floating-point slack: 15 × (1 − 0.8) is 2.9999999999999996, and 3 minutes left must count as the threshold. */
@@ -14,23 +14,11 @@ export interface Countdown {
   urgency: Urgency;
 }
 
-const RUNNING_STEP = {
-  received: { step: 'triage', due: 'triageDueAt', breached: 'triageBreached' },
-  triaged: { step: 'coordination', due: 'coordinationDueAt', breached: 'coordinationBreached' },
-  coordinated: { step: 'answer', due: 'answerDueAt', breached: 'answerBreached' },
-} as const;
-
-/** The inquiry's flag that the sweep set when the step's deadline passed. */
-export function breachFlagOf(step: SopStep) {
-  return Object.values(RUNNING_STEP).find((running) => running.step === step)!.breached;
-}
-
 /** The SOP step an inquiry is waiting for and its deadline, or null once it is answered or closed. */
-export function runningStep(inquiry: Pick<Inquiry, 'status' | 'triageDueAt' | 'coordinationDueAt' | 'answerDueAt'>) {
-  if (!(inquiry.status in RUNNING_STEP)) return null;
-  const running = RUNNING_STEP[inquiry.status as keyof typeof RUNNING_STEP];
-  const due = inquiry[running.due];
-  return due ? { ...running, dueAt: new Date(due) } : null;
+export function runningStep(inquiry: Pick<Inquiry, 'status' | StepDueField>) {
+  const running = stepOfStatus(inquiry.status);
+  const due = running && inquiry[running.dueField];
+  return running && due ? { ...running, dueAt: new Date(due) } : null;
 }
 
 export function calendarOf(policy: SopPolicy, holidays: Iterable<string>): WorkingCalendar {
@@ -45,10 +33,10 @@ export function countdownOf(inquiry: Inquiry, now: Date, calendar: WorkingCalend
   const running = runningStep(inquiry);
   if (!running) return null;
   const remaining = workingMinutesBetween(now, running.dueAt, calendar);
-  const budget = policy[STEP_BUDGET_FIELD[running.step]];
+  const budget = policy[running.budgetField];
   const threshold = Number(policy.reminderThreshold);
   let urgency: Urgency = 'ok';
-  if (now.getTime() >= running.dueAt.getTime() || inquiry[running.breached]) urgency = 'breached';
+  if (now.getTime() >= running.dueAt.getTime() || inquiry[running.breachedField]) urgency = 'breached';
   else if (remaining <= budget * (1 - threshold) + EPSILON) urgency = 'warning';
   return { step: running.step, dueAt: running.dueAt, remaining, urgency };
 }

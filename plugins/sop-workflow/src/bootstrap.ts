@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { SOP_STEP_TABLE, columnOf } from '@layanan/config';
 import { PLUGIN_ID, getService } from './utils';
 import type { SopWorkflowConfig } from './config';
 import { ensureIndexes, index, uniqueIndex, type IndexSpec } from './indexes';
@@ -6,9 +7,7 @@ import { REFERENCE_INDEXES } from './references';
 
 /** What the board, the sweep and the recap filter and sort on (the outbox's own: services/delivery.ts). */
 const INDEXES: IndexSpec[] = [
-  index('inquiries', 'inquiries_status_triage_due_at_idx', 'status', 'triage_due_at'),
-  index('inquiries', 'inquiries_status_coordination_due_at_idx', 'status', 'coordination_due_at'),
-  index('inquiries', 'inquiries_status_answer_due_at_idx', 'status', 'answer_due_at'),
+  ...SOP_STEP_TABLE.map(({ dueField }) => index('inquiries', `inquiries_status_${columnOf(dueField)}_idx`, 'status', columnOf(dueField))),
   index('inquiries', 'inquiries_reminder_due_at_idx', 'reminder_due_at'),
   index('inquiries', 'inquiries_reply_window_reminder_at_idx', 'reply_window_reminder_at'),
   index('inquiries', 'inquiries_received_at_idx', 'received_at'),
@@ -21,13 +20,13 @@ const INDEXES: IndexSpec[] = [
   index('inquiries', 'inquiries_recap_division_idx', 'routed_division_id', 'received_at', 'channel', 'kind'),
   index('inquiries', 'inquiries_recap_outcome_idx', 'outcome', 'received_at', 'channel', 'kind', 'routed_division_id'),
   // Breach flags are rare: compliance counts them per Bidang by seeking (flag, time range).
-  index('inquiries', 'inquiries_recap_triage_breached_idx', 'triage_breached', 'received_at', 'channel', 'kind', 'routed_division_id'),
-  index('inquiries', 'inquiries_recap_coordination_breached_idx', 'coordination_breached', 'received_at', 'channel', 'kind', 'routed_division_id'),
-  index('inquiries', 'inquiries_recap_answer_breached_idx', 'answer_breached', 'received_at', 'channel', 'kind', 'routed_division_id'),
+  ...SOP_STEP_TABLE.map(({ breachedField }) =>
+    index('inquiries', `inquiries_recap_${columnOf(breachedField)}_idx`, columnOf(breachedField), 'received_at', 'channel', 'kind', 'routed_division_id'),
+  ),
   // Percentiles walk each step's durations in order.
-  index('inquiries', 'inquiries_recap_triage_minutes_idx', 'triage_working_minutes', 'received_at', 'channel', 'kind', 'routed_division_id'),
-  index('inquiries', 'inquiries_recap_coordination_minutes_idx', 'coordination_working_minutes', 'received_at', 'channel', 'kind', 'routed_division_id'),
-  index('inquiries', 'inquiries_recap_answer_minutes_idx', 'answer_working_minutes', 'received_at', 'channel', 'kind', 'routed_division_id'),
+  ...SOP_STEP_TABLE.map(({ step, workingMinutesField }) =>
+    index('inquiries', `inquiries_recap_${step}_minutes_idx`, columnOf(workingMinutesField), 'received_at', 'channel', 'kind', 'routed_division_id'),
+  ),
   index('inquiry_events', 'inquiry_events_at_idx', 'at'),
   uniqueIndex('inquiries', 'code'),
 ];

@@ -1,4 +1,4 @@
-import { STATUS_LABELS, type Kind, type Status } from '@layanan/config';
+import { STATUS_LABELS, totalBudgetMinutes, type Kind, type Status } from '@layanan/config';
 import { durationText, type ReceiptPolicy } from '../email/compose';
 
 /**
@@ -22,7 +22,7 @@ const clip = (text: string) => (text.length <= LIMIT ? text : `${text.slice(0, L
 export function receiptText(ctx: ChatContext, receipt: { status: Status; trackingUrl: string | null; policy: ReceiptPolicy }): string {
   const { policy } = receipt;
   const clock = policy.clockMode === 'working' ? ' jam kerja' : '';
-  const untilAnswer = policy.triageMinutes + policy.coordinationMinutes + policy.answerMinutes;
+  const untilAnswer = totalBudgetMinutes(policy);
   return clip(
     [
       `Terima kasih, ${request(ctx.kind)} Anda sudah kami terima dengan kode *${ctx.code}* (status: ${STATUS_LABELS[receipt.status].id}).`,

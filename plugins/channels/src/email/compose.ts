@@ -1,4 +1,4 @@
-import { STATUS_LABELS, type Kind, type SopPolicyValues, type Status } from '@layanan/config';
+import { STATUS_LABELS, totalBudgetMinutes, type Kind, type SopPolicyValues, type StepBudgets, type Status } from '@layanan/config';
 import type { SendMailOptions } from 'nodemailer';
 import { LOOP_HEADER } from './classify';
 import type { MailAddressSetting } from './config';
@@ -42,7 +42,7 @@ export interface OutgoingContext {
   organisation?: Organisation;
 }
 
-export type ReceiptPolicy = Pick<SopPolicyValues, 'triageMinutes' | 'coordinationMinutes' | 'answerMinutes' | 'clockMode'>;
+export type ReceiptPolicy = StepBudgets & Pick<SopPolicyValues, 'clockMode'>;
 
 /** RFC 5322 lets a References field be shortened; the first (the thread's root) and the latest matter most. */
 const MAX_REFERENCES = 20;
@@ -112,7 +112,7 @@ const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(
 export function composeReceipt(ctx: OutgoingContext, receipt: { status: Status; trackingUrl: string; policy: ReceiptPolicy }): SendMailOptions {
   const { policy } = receipt;
   const clock = policy.clockMode === 'working' ? ' jam kerja' : '';
-  const untilAnswer = policy.triageMinutes + policy.coordinationMinutes + policy.answerMinutes;
+  const untilAnswer = totalBudgetMinutes(policy);
   const body: Body = [
     `Terima kasih. ${capitalised(request(ctx))} Anda telah kami terima dan dicatat dengan kode ${ctx.code}.\nStatus saat ini: ${STATUS_LABELS[receipt.status].id}.`,
     [

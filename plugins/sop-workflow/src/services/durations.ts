@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { workingMinutesBetween } from '@layanan/config';
+import { SOP_STEP_TABLE, workingMinutesBetween, type InquiryStepFields } from '@layanan/config';
 import { PLUGIN_ID, UID, getService } from '../utils';
 import type { PolicySnapshot } from './policy';
 
@@ -7,18 +7,17 @@ import type { PolicySnapshot } from './policy';
 const BACKFILL_VERSION = 1;
 const BATCH = 500;
 
-interface Row {
+interface Row extends InquiryStepFields {
   id: number;
-  receivedAt: string;
-  triagedAt: string | null;
-  coordinatedAt: string | null;
-  answeredAt: string | null;
-  directAnswer: boolean | null;
-  triageWorkingMinutes: number | null;
-  coordinationWorkingMinutes: number | null;
-  answerWorkingMinutes: number | null;
   policy: PolicySnapshot | null;
 }
+
+/** A step ended (and started: a direct answer never started step 4) without its duration recorded. */
+const MISSING = SOP_STEP_TABLE.map((step) => ({
+  [step.startField]: { $notNull: true },
+  [step.atField]: { $notNull: true },
+  [step.workingMinutesField]: { $null: true },
+}));
 
 /**
  * The workflow stores each step's working duration and the routed Bidang when a step ends. Inquiries that
@@ -33,10 +32,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const calendar = row.policy ? await getService(strapi, 'policy').calendarFor(row.policy) : null;
     const minutes = (from: string | null, to: string | null) =>
       calendar && from && to ? workingMinutesBetween(new Date(from), new Date(to), calendar) : null;
-    if (row.triageWorkingMinutes === null && row.triagedAt) data.triageWorkingMinutes = minutes(row.receivedAt, row.triagedAt);
-    if (row.coordinationWorkingMinutes === null && row.coordinatedAt) data.coordinationWorkingMinutes = minutes(row.triagedAt, row.coordinatedAt);
-    if (row.answerWorkingMinutes === null && row.answeredAt && row.coordinatedAt && !row.directAnswer) {
-      data.answerWorkingMinutes = minutes(row.coordinatedAt, row.answeredAt);
+    for (const step of SOP_STEP_TABLE) {
+      if (row[step.workingMinutesField] === null) data[step.workingMinutesField] = minutes(row[step.startField], row[step.atField]);
     }
     const changes = Object.fromEntries(Object.entries(data).filter(([, value]) => value !== null));
     if (Object.keys(changes).length === 0) return false;
@@ -59,11 +56,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const rows = (await strapi.db.query(UID.inquiry).findMany({
           where: {
             id: { $gt: after },
-            $or: [
-              { triagedAt: { $notNull: true }, triageWorkingMinutes: { $null: true } },
-              { coordinatedAt: { $notNull: true }, coordinationWorkingMinutes: { $null: true } },
-              { answeredAt: { $notNull: true }, coordinatedAt: { $notNull: true }, answerWorkingMinutes: { $null: true } },
-            ],
+            $or: MISSING,
           },
           orderBy: { id: 'asc' },
           limit: BATCH,

@@ -3,8 +3,10 @@ import {
   DEFAULT_SOP_POLICY,
   type OfficeHoursRow,
   type SopPolicyValues,
+  type StepBudgetField,
   type WorkingCalendar,
   officeHoursRowsProblem,
+  stepBudgetsOf,
   weeklyHoursOfRows,
 } from '@layanan/config';
 import { UID } from '../utils';
@@ -14,18 +16,12 @@ export interface EffectivePolicy extends SopPolicyValues {
 }
 
 /** The policy values copied onto each inquiry: a later revision never moves its deadlines. */
-export type PolicySnapshot = Pick<
-  EffectivePolicy,
-  'revision' | 'triageMinutes' | 'coordinationMinutes' | 'answerMinutes' | 'reminderThreshold' | 'clockMode' | 'officeHours' | 'timeZone'
->;
+export type PolicySnapshot = Pick<EffectivePolicy, 'revision' | StepBudgetField | 'reminderThreshold' | 'clockMode' | 'officeHours' | 'timeZone'>;
 
-interface PolicyRow {
+interface PolicyRow extends Partial<Record<StepBudgetField, number | null>> {
   sopNumber?: string | null;
   revisionDate?: string | null;
   revision?: number | null;
-  triageMinutes?: number | null;
-  coordinationMinutes?: number | null;
-  answerMinutes?: number | null;
   reminderThreshold?: number | string | null;
   clockMode?: 'working' | 'calendar' | null;
   /** The editors' rows (sop.office-hours); read into weekly intervals here, at the edge. */
@@ -43,9 +39,7 @@ export function toEffectivePolicy(row: PolicyRow | null): EffectivePolicy {
     sopNumber: row.sopNumber ?? DEFAULT_SOP_POLICY.sopNumber,
     revisionDate: row.revisionDate ?? DEFAULT_SOP_POLICY.revisionDate,
     revision: row.revision ?? 1,
-    triageMinutes: row.triageMinutes ?? DEFAULT_SOP_POLICY.triageMinutes,
-    coordinationMinutes: row.coordinationMinutes ?? DEFAULT_SOP_POLICY.coordinationMinutes,
-    answerMinutes: row.answerMinutes ?? DEFAULT_SOP_POLICY.answerMinutes,
+    ...stepBudgetsOf(({ budgetField }) => row[budgetField] ?? DEFAULT_SOP_POLICY[budgetField]),
     reminderThreshold: Number(row.reminderThreshold ?? DEFAULT_SOP_POLICY.reminderThreshold),
     clockMode: row.clockMode ?? DEFAULT_SOP_POLICY.clockMode,
     officeHours,
@@ -54,8 +48,8 @@ export function toEffectivePolicy(row: PolicyRow | null): EffectivePolicy {
 }
 
 export function snapshotOf(policy: EffectivePolicy): PolicySnapshot {
-  const { revision, triageMinutes, coordinationMinutes, answerMinutes, reminderThreshold, clockMode, officeHours, timeZone } = policy;
-  return { revision, triageMinutes, coordinationMinutes, answerMinutes, reminderThreshold, clockMode, officeHours, timeZone };
+  const { revision, reminderThreshold, clockMode, officeHours, timeZone } = policy;
+  return { revision, ...stepBudgetsOf(({ budgetField }) => policy[budgetField]), reminderThreshold, clockMode, officeHours, timeZone };
 }
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {

@@ -1,21 +1,19 @@
 import type { Core } from '@strapi/strapi';
-import type { SopStep, Status } from '@layanan/config';
+import { SOP_STEP_TABLE, type ClockDefinition, type Status } from '@layanan/config';
 import { UID, getService } from '../utils';
 import { SYSTEM } from './actor';
 
-interface StepWatch {
-  step: SopStep;
-  status: Status;
-  dueField: 'triageDueAt' | 'coordinationDueAt' | 'answerDueAt';
-  flagField: 'triageBreached' | 'coordinationBreached' | 'answerBreached';
+/** A clock the sweep watches, named as its events and outbox rows name it. */
+interface Watch extends ClockDefinition {
+  step: string;
 }
 
-/** Which open state waits on which step's deadline. */
-export const WATCHES: readonly StepWatch[] = [
-  { step: 'triage', status: 'received', dueField: 'triageDueAt', flagField: 'triageBreached' },
-  { step: 'coordination', status: 'triaged', dueField: 'coordinationDueAt', flagField: 'coordinationBreached' },
-  { step: 'answer', status: 'coordinated', dueField: 'answerDueAt', flagField: 'answerBreached' },
-];
+/** Which open state waits on which deadline: the SOP's steps (a further clock is one more table here). */
+export const WATCHES: readonly Watch[] = SOP_STEP_TABLE;
+
+/** The watches by the field that holds their pending reminder (the SOP's steps share one: only the running step has one). */
+const REMINDERS = new Map<string, Watch[]>();
+for (const watch of WATCHES) if (watch.reminderField) REMINDERS.set(watch.reminderField, [...(REMINDERS.get(watch.reminderField) ?? []), watch]);
 
 /** Rows marked per statement and transaction: a backlog of thousands is a handful of short transactions. */
 const CHUNK = 500;
@@ -85,7 +83,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
 
-  function alert(topic: 'inquiry.breached' | 'inquiry.reminder', type: 'breached' | 'reminded', at: Date, stepOf: (row: Claimed) => SopStep) {
+  function alert(topic: 'inquiry.breached' | 'inquiry.reminder', type: 'breached' | 'reminded', at: Date, stepOf: (row: Claimed) => string) {
     return async (rows: Claimed[]) => {
       await getService(strapi, 'events').recordMany(rows.map((row) => ({ inquiryId: row.id, type, actor: SYSTEM, at, detail: { step: stepOf(row) } })));
       await getService(strapi, 'outbox').enqueueMany(
@@ -101,22 +99,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     };
   }
 
-  function markBreaches(watch: StepWatch, at: Date): Promise<number> {
+  function markBreaches(watch: Watch, at: Date): Promise<number> {
     const due = column(watch.dueField);
-    const flag = column(watch.flagField);
+    const flag = column(watch.breachedField);
     const unmarked = (q: Query) => q.where({ status: watch.status, [flag]: false }).andWhere(due, '<', at);
+    const mark = { [flag]: true, ...(watch.reminderField ? { [column(watch.reminderField)]: null } : {}) };
     return drain(
-      (trx) => claimChunk(trx, (q) => unmarked(q).orderBy(due, 'asc'), unmarked, { [flag]: true, [column('reminderDueAt')]: null }),
+      (trx) => claimChunk(trx, (q) => unmarked(q).orderBy(due, 'asc'), unmarked, mark),
       alert('inquiry.breached', 'breached', at, () => watch.step),
     );
   }
 
-  function sendReminders(at: Date): Promise<number> {
-    const reminder = column('reminderDueAt');
-    const pending = (q: Query) => q.whereIn('status', WATCHES.map((w) => w.status)).andWhere(reminder, '<', at);
+  function sendReminders(field: string, watches: readonly Watch[], at: Date): Promise<number> {
+    const reminder = column(field);
+    const pending = (q: Query) => q.whereIn('status', watches.map((w) => w.status)).andWhere(reminder, '<', at);
     return drain(
       (trx) => claimChunk(trx, (q) => pending(q).orderBy(reminder, 'asc'), pending, { [reminder]: null }),
-      alert('inquiry.reminder', 'reminded', at, (row) => WATCHES.find((w) => w.status === row.status)!.step),
+      alert('inquiry.reminder', 'reminded', at, (row) => watches.find((w) => w.status === row.status)!.step),
     );
   }
 
@@ -125,8 +124,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const at = getService(strapi, 'clock').now();
       let breached = 0;
       for (const watch of WATCHES) breached += await markBreaches(watch, at);
+      let reminded = 0;
+      for (const [field, watches] of REMINDERS) reminded += await sendReminders(field, watches, at);
       // A chat medium's reply window about to close on an unanswered request counts as a reminder too.
-      const reminded = (await sendReminders(at)) + (await getService(strapi, 'replyWindows').remind(at));
+      reminded += await getService(strapi, 'replyWindows').remind(at);
       return { breached, reminded };
     },
   };

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import createHttpError from 'http-errors';
 import {
+  SOP_STEP,
   STATUS_LABELS,
   TRANSITIONS,
   addWorkingMinutes,
@@ -9,9 +10,11 @@ import {
   clockStart,
   workingMinutesBetween,
   type Action,
+  type InquiryStepFields,
   type Kind,
   type SopStep,
   type Status,
+  type StepDueField,
   type WorkingCalendar,
 } from '@layanan/config';
 import { UID, getService } from '../utils';
@@ -22,7 +25,7 @@ import type { EventType } from './events';
 import { rethrowWithCode } from '../references';
 
 /** The columns of an inquiry the workflow reads. */
-export interface InquiryRow {
+export interface InquiryRow extends InquiryStepFields {
   id: number;
   documentId: string;
   code: string;
@@ -31,15 +34,6 @@ export interface InquiryRow {
   subject: string;
   status: Status;
   receivedAt: string;
-  triagedAt: string | null;
-  coordinatedAt: string | null;
-  answeredAt: string | null;
-  triageDueAt: string | null;
-  coordinationDueAt: string | null;
-  answerDueAt: string | null;
-  triageBreached: boolean;
-  coordinationBreached: boolean;
-  answerBreached: boolean;
   policy: PolicySnapshot | null;
   division?: { id: number; documentId: string; name: string; code: string } | null;
   externalRef?: string | null;
@@ -75,15 +69,9 @@ const EVENT_OF: Record<Action, EventType> = {
   reject: 'rejected',
 };
 
-const STEP_MINUTES: Record<SopStep, keyof PolicySnapshot> = {
-  triage: 'triageMinutes',
-  coordination: 'coordinationMinutes',
-  answer: 'answerMinutes',
-};
-
 export function stepDeadline(step: SopStep, from: Date, policy: PolicySnapshot, calendar: WorkingCalendar): StepDeadline {
   const start = clockStart(from, calendar);
-  const budget = policy[STEP_MINUTES[step]] as number;
+  const budget = policy[SOP_STEP[step].budgetField];
   return {
     dueAt: addWorkingMinutes(start, budget, calendar),
     remindAt: addWorkingMinutes(start, budget * policy.reminderThreshold, calendar),
@@ -100,6 +88,28 @@ function lateFor(dueAt: string | null, at: Date): boolean {
  */
 function stepWorkingMinutes(started: string | null, ended: Date, calendar: WorkingCalendar): number | null {
   return started === null ? null : workingMinutesBetween(new Date(started), ended, calendar);
+}
+
+function lateAt(step: SopStep, row: InquiryRow, at: Date): boolean {
+  return lateFor(row[SOP_STEP[step].dueField], at);
+}
+
+/** The fields that end a step: when, its working duration, whether it was late, and no reminder pending. */
+function endStep(step: SopStep, row: InquiryRow, at: Date, calendar: WorkingCalendar): Record<string, unknown> {
+  const fields = SOP_STEP[step];
+  return {
+    [fields.atField]: at,
+    [fields.workingMinutesField]: stepWorkingMinutes(row[fields.startField], at, calendar),
+    [fields.breachedField]: row[fields.breachedField] || lateAt(step, row, at),
+    [fields.reminderField]: null,
+  };
+}
+
+/** The fields that start a step: its deadline and its reminder (set after endStep's, which clears it). */
+function startStep(step: SopStep, at: Date, policy: PolicySnapshot, calendar: WorkingCalendar) {
+  const deadline = stepDeadline(step, at, policy, calendar);
+  const fields = SOP_STEP[step];
+  return { deadline, data: { [fields.dueField]: deadline.dueAt, [fields.reminderField]: deadline.remindAt } };
 }
 
 type DeliveryState = 'sending' | 'delivered' | 'failed' | 'officer_task';
@@ -205,14 +215,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const snapshot = snapshotOf(policy);
       const calendar = await policies().calendarFor(snapshot);
       const started = clockStart(receivedAt, calendar);
-      const triage = stepDeadline('triage', receivedAt, snapshot, calendar);
       return {
         code: await getService(strapi, 'codes').next(kind, receivedAt, snapshot.timeZone),
         status: 'received' as const,
         receivedAt,
         clockStartedAt: started,
-        triageDueAt: triage.dueAt,
-        reminderDueAt: triage.remindAt,
+        ...startStep('triage', receivedAt, snapshot, calendar).data,
         policy: snapshot,
         policyRevision: snapshot.revision,
       };
@@ -228,7 +236,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         async () => {
           const created = (await strapi.documents(UID.inquiry).create({
             data: { ...fields, receivedAt: receivedAt ?? now(), trackingTokenHash: token.hash } as never,
-          })) as unknown as Pick<InquiryRow, 'id' | 'documentId' | 'code' | 'status' | 'triageDueAt' | 'externalRef'>;
+          })) as unknown as Pick<InquiryRow, 'id' | 'documentId' | 'code' | 'status' | 'externalRef' | StepDueField>;
           return { inquiry: created, trackingToken: token.token };
         },
         { trackingToken: token.token },
@@ -245,27 +253,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (division.active === false) throw new errors.ValidationError(`${division.name} sedang tidak aktif.`);
         const policy = policyOf(row);
         const calendar = await policies().calendarFor(policy);
-        const next = stepDeadline('coordination', at, policy, calendar);
+        const next = startStep('coordination', at, policy, calendar);
         return {
           data: {
             division: division.documentId,
             // The recap groups by this copy of the relation: joining the link table row by row is its slowest part.
             routedDivisionId: division.id,
-            triagedAt: at,
-            triageWorkingMinutes: stepWorkingMinutes(row.receivedAt, at, calendar),
-            coordinationDueAt: next.dueAt,
-            reminderDueAt: next.remindAt,
-            triageBreached: row.triageBreached || lateFor(row.triageDueAt, at),
+            ...endStep('triage', row, at, calendar),
+            ...next.data,
             ...(input.note ? { notes: input.note } : {}),
           },
-          detail: { division: division.name, note: input.note, late: lateFor(row.triageDueAt, at) },
+          detail: { division: division.name, note: input.note, late: lateAt('triage', row, at) },
           after: async (updated) => {
             await outbox().enqueue({
               channel: 'staff',
               topic: 'inquiry.triaged',
               idempotencyKey: `triaged:${updated.documentId}`,
               inquiryId: updated.id,
-              payload: { inquiry: updated.documentId, division: division.documentId, dueAt: next.dueAt.toISOString() },
+              payload: { inquiry: updated.documentId, division: division.documentId, dueAt: next.deadline.dueAt.toISOString() },
               at,
             });
           },
@@ -277,17 +282,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return transition(documentId, 'coordinate', actor, async (row, at) => {
         const policy = policyOf(row);
         const calendar = await policies().calendarFor(policy);
-        const next = stepDeadline('answer', at, policy, calendar);
         return {
           data: {
             divisionInformation: input.information,
-            coordinatedAt: at,
-            coordinationWorkingMinutes: stepWorkingMinutes(row.triagedAt, at, calendar),
-            answerDueAt: next.dueAt,
-            reminderDueAt: next.remindAt,
-            coordinationBreached: row.coordinationBreached || lateFor(row.coordinationDueAt, at),
+            ...endStep('coordination', row, at, calendar),
+            ...startStep('answer', at, policy, calendar).data,
           },
-          detail: { late: lateFor(row.coordinationDueAt, at) },
+          detail: { late: lateAt('coordination', row, at) },
         };
       });
     },
@@ -302,31 +303,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           if (!entry) throw new errors.ValidationError('Entri FAQ tidak ditemukan.', { faqEntry: input.faqEntry });
           faqEntry = input.faqEntry;
         }
+        // The direct path ends step 2 with the answer; the ordinary one ends step 4.
+        const ended = direct ? 'triage' : 'answer';
         const data: Record<string, unknown> = {
           answer: input.answer,
           answeredAt: at,
           outcome: 'answered',
-          reminderDueAt: null,
           directAnswer: direct,
           answerDelivery: 'sending',
           answerDeliveredAt: null,
           answerDeliveryNote: null,
           ...(faqEntry ? { faqEntry } : {}),
         };
-        const calendar = await policies().calendarFor(policyOf(row));
-        if (direct) {
-          Object.assign(data, {
-            triagedAt: at,
-            triageBreached: row.triageBreached || lateFor(row.triageDueAt, at),
-            triageWorkingMinutes: stepWorkingMinutes(row.receivedAt, at, calendar),
-          });
-        } else {
-          Object.assign(data, {
-            answerBreached: row.answerBreached || lateFor(row.answerDueAt, at),
-            answerWorkingMinutes: stepWorkingMinutes(row.coordinatedAt, at, calendar),
-          });
-        }
-        const late = lateFor(direct ? row.triageDueAt : row.answerDueAt, at);
+        Object.assign(data, endStep(ended, row, at, await policies().calendarFor(policyOf(row))));
+        const late = lateAt(ended, row, at);
         return {
           data,
           detail: { direct, faqEntry, late },
@@ -367,12 +357,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return transition(documentId, 'reject', actor, async (row, at) => ({
         data: {
           closedAt: at,
-          triagedAt: at,
-          triageWorkingMinutes: stepWorkingMinutes(row.receivedAt, at, await policies().calendarFor(policyOf(row))),
+          ...endStep('triage', row, at, await policies().calendarFor(policyOf(row))),
           outcome: 'rejected',
           closeReason: input.reason,
-          reminderDueAt: null,
-          triageBreached: row.triageBreached || lateFor(row.triageDueAt, at),
         },
         detail: { reason: input.reason },
       }));

@@ -1,5 +1,18 @@
 import type { Core } from '@strapi/strapi';
-import { CHANNEL_LABELS, DASHBOARD_BASE, KIND_LABELS, boardPath, inquiryPagePath, redactFreeText, type Channel, type Kind, type SopStep } from '@layanan/config';
+import {
+  CHANNEL_LABELS,
+  DASHBOARD_BASE,
+  KIND_LABELS,
+  SOP_STEP,
+  SOP_STEP_TABLE,
+  boardPath,
+  inquiryPagePath,
+  redactFreeText,
+  type Channel,
+  type Kind,
+  type SopStep,
+  type StepDueField,
+} from '@layanan/config';
 import { UID, configOf } from '../utils';
 
 export type AlertTopic = 'inquiry.triaged' | 'inquiry.reminder' | 'inquiry.window_closing' | 'inquiry.breached' | 'inquiry.answered';
@@ -21,7 +34,7 @@ export const DIGEST_TOPICS: readonly DigestTopic[] = ['inquiry.breached', 'inqui
 /** How many codes a digest names before "dan N lainnya". */
 export const DIGEST_CODES = 5;
 
-export interface AlertInquiry {
+export interface AlertInquiry extends Record<StepDueField, string | null> {
   id: number;
   documentId: string;
   code: string;
@@ -29,9 +42,6 @@ export interface AlertInquiry {
   channel: Channel;
   subject: string;
   message: string;
-  triageDueAt: string | null;
-  coordinationDueAt: string | null;
-  answerDueAt: string | null;
   answeredAt: string | null;
   applicant?: { name?: string | null } | null;
   division?: { documentId: string; name: string } | null;
@@ -40,17 +50,14 @@ export interface AlertInquiry {
 const EXCERPT_LENGTH = 160;
 const TIME_ZONE = 'Asia/Jakarta';
 
-const STEP_LABEL: Record<SopStep, string> = {
-  triage: 'pemilahan (langkah 2)',
-  coordination: 'informasi bidang (langkah 3)',
-  answer: 'jawaban ke pemohon (langkah 4)',
+/** What staff wait on at each step, as they say it. */
+const STEP_TASK: Record<SopStep, string> = {
+  triage: 'pemilahan',
+  coordination: 'informasi bidang',
+  answer: 'jawaban ke pemohon',
 };
 
-const DUE_FIELD: Record<SopStep, 'triageDueAt' | 'coordinationDueAt' | 'answerDueAt'> = {
-  triage: 'triageDueAt',
-  coordination: 'coordinationDueAt',
-  answer: 'answerDueAt',
-};
+const stepLabel = (step: SopStep) => `${STEP_TASK[step]} (langkah ${SOP_STEP[step].number})`;
 
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -99,11 +106,11 @@ function headline(topic: AlertTopic, inquiry: AlertInquiry, step: SopStep | unde
     case 'inquiry.triaged':
       return `🔔 <b>Permohonan baru untuk ${escapeHtml(inquiry.division?.name ?? 'bidang Anda')}</b>`;
     case 'inquiry.reminder':
-      return `⏳ <b>Pengingat: batas waktu ${STEP_LABEL[step ?? 'coordination']} segera tiba</b>`;
+      return `⏳ <b>Pengingat: batas waktu ${stepLabel(step ?? 'coordination')} segera tiba</b>`;
     case 'inquiry.window_closing':
       return `⌛ <b>Jendela balasan ${CHANNEL_LABELS[inquiry.channel]?.id ?? inquiry.channel} segera tutup; permohonan belum dijawab</b>`;
     case 'inquiry.breached':
-      return `⛔ <b>TERLAMBAT: batas waktu ${STEP_LABEL[step ?? 'coordination']} terlewati</b>`;
+      return `⛔ <b>TERLAMBAT: batas waktu ${stepLabel(step ?? 'coordination')} terlewati</b>`;
     case 'inquiry.answered':
       return `✅ <b>Permohonan sudah dijawab kepada pemohon</b>`;
   }
@@ -111,7 +118,7 @@ function headline(topic: AlertTopic, inquiry: AlertInquiry, step: SopStep | unde
 
 function deadlineLine(topic: AlertTopic, inquiry: AlertInquiry, step: SopStep | undefined, dueAt: string | undefined): string | null {
   if (topic === 'inquiry.answered') return inquiry.answeredAt ? `Dijawab pada ${formatWib(inquiry.answeredAt)}.` : null;
-  const due = dueAt ?? (step ? inquiry[DUE_FIELD[step]] : null) ?? inquiry.coordinationDueAt;
+  const due = dueAt ?? (step ? inquiry[SOP_STEP[step].dueField] : null) ?? inquiry[SOP_STEP.coordination.dueField];
   if (!due) return null;
   if (topic === 'inquiry.window_closing' && dueAt) {
     return `⏰ Jawab sebelum <b>${formatWib(dueAt)}</b> agar jawaban sampai lewat ${CHANNEL_LABELS[inquiry.channel]?.id ?? inquiry.channel}; sesudah itu jawaban mungkin harus disampaikan lewat kanal lain.`;
@@ -169,7 +176,7 @@ export interface DigestMessage {
  */
 export function composeDigest(topic: DigestTopic, step: SopStep, alerts: readonly Pick<AlertPayload, 'code' | 'url'>[], publicUrl: string): DigestMessage {
   const count = alerts.length;
-  const title = topic === 'inquiry.breached' ? `⛔ <b>${count} permohonan melewati tenggat ${STEP_LABEL[step]}</b>` : `⏳ <b>${count} permohonan mendekati tenggat ${STEP_LABEL[step]}</b>`;
+  const title = topic === 'inquiry.breached' ? `⛔ <b>${count} permohonan melewati tenggat ${stepLabel(step)}</b>` : `⏳ <b>${count} permohonan mendekati tenggat ${stepLabel(step)}</b>`;
   const named = alerts.slice(0, DIGEST_CODES).map(({ code, url }) => (url ? `<a href="${escapeHtml(url).replace(/"/g, '&quot;')}">${escapeHtml(code)}</a>` : escapeHtml(code)));
   const rest = count - named.length;
   const codes = `${named.join(', ')}${rest > 0 ? ` dan ${rest} lainnya` : ''}.`;
@@ -185,7 +192,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async load(documentId: string): Promise<AlertInquiry | null> {
     return (await strapi.db.query(UID.inquiry).findOne({
       where: { documentId },
-      select: ['id', 'documentId', 'code', 'kind', 'channel', 'subject', 'message', 'triageDueAt', 'coordinationDueAt', 'answerDueAt', 'answeredAt'],
+      select: ['id', 'documentId', 'code', 'kind', 'channel', 'subject', 'message', ...SOP_STEP_TABLE.map((row) => row.dueField), 'answeredAt'],
       populate: { applicant: { select: ['name'] }, division: { select: ['documentId', 'name'] } },
     })) as AlertInquiry | null;
   },

@@ -1,12 +1,16 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { SOP_STEP, type InquiryStepFields } from '@layanan/config';
 import { PUBLIC, getService as sop, tokenMatches } from '@layanan/sop-workflow';
 import { parseBody, publicInquirySchema, surveySchema } from '../../../utils/validation';
 import type { SurveyInput } from '../../survey-response/services/survey-response';
 
 const NOT_FOUND = 'Permohonan tidak ditemukan. Periksa kembali kode dan token pelacakan Anda.';
 
-interface TrackRow {
+/** The deadline a citizen is told: step 2, when the request is sorted and routed. */
+const DUE = SOP_STEP.triage.dueField;
+
+interface TrackRow extends Pick<InquiryStepFields, typeof DUE> {
   id: number;
   code: string;
   kind: string;
@@ -14,7 +18,6 @@ interface TrackRow {
   outcome: string | null;
   subject: string;
   receivedAt: string;
-  triageDueAt: string | null;
   answeredAt: string | null;
   closedAt: string | null;
   answer: string | null;
@@ -30,7 +33,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (website) throw new errors.ValidationError('Permohonan tidak dapat diterima.');
     const { inquiry, trackingToken } = await sop(strapi, 'workflow').create({ ...input, channel: 'website' }, PUBLIC);
     ctx.status = 201;
-    return { data: { code: inquiry.code, trackingToken, status: inquiry.status, triageDueAt: inquiry.triageDueAt } };
+    return { data: { code: inquiry.code, trackingToken, status: inquiry.status, [DUE]: inquiry[DUE] } };
   },
 
   /** A wrong token answers exactly like an unknown code, so codes cannot be probed. */
@@ -58,7 +61,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         subject: row.subject,
         division: row.division?.name ?? null,
         receivedAt: row.receivedAt,
-        triageDueAt: row.triageDueAt,
+        [DUE]: row[DUE],
         answeredAt: row.answeredAt,
         closedAt: row.closedAt,
         answer: row.answer,

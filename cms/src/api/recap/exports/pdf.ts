@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream';
 import pdfmake from 'pdfmake';
-import { CHANNELS, CHANNEL_LABELS, SOP_STEPS, SOP_STEP_LABELS } from '@layanan/config';
+import { CHANNELS, CHANNEL_LABELS, SOP_STEP_TABLE } from '@layanan/config';
 import type { Recap } from '../services/recap';
 import { LETTERHEAD, summaryTables, type Cell, type LocalClock } from './report';
 
@@ -83,8 +83,8 @@ export function pdfDefinition(recap: Recap, clock: LocalClock, generatedAt: Date
   ];
   const chart = (title: string, svg: string) => [{ text: title, style: 'section' }, { svg, width: 500, margin: [0, 0, 0, 8] }];
   const channelBars = CHANNELS.map((key) => ({ label: CHANNEL_LABELS[key].id, value: recap.totals.channel[key] ?? 0 }));
-  const complianceBars = SOP_STEPS.map((step) => ({
-    label: SOP_STEP_LABELS[step].id.replace(/:.*/, ''),
+  const complianceBars = SOP_STEP_TABLE.map(({ step, number }) => ({
+    label: `Langkah ${number}`,
     value: Math.round((recap.compliance.overall[step].withinBudget ?? 0) * 1000) / 10,
   }));
   return {

@@ -6,8 +6,9 @@ import {
   KIND_LABELS,
   SERVICE_CATEGORIES,
   SERVICE_CATEGORY_LABELS,
+  SOP_STEP,
   SOP_STEPS,
-  SOP_STEP_LABELS,
+  SOP_STEP_TABLE,
   STATUSES,
   STATUS_LABELS,
   utcOffsetMinutes,
@@ -96,12 +97,12 @@ export function summaryTables(recap: Recap): SummaryTable[] {
       headers: ['Langkah', 'Batas (menit kerja)', 'Berlaku', 'Tepat waktu', 'Terlambat', 'Sedang berjalan', 'Dalam batas waktu'],
       rows: SOP_STEPS.map((step) => {
         const c = recap.compliance.overall[step];
-        return [SOP_STEP_LABELS[step].id, recap.compliance.budgets[step], c.applicable, c.met, c.late, c.pending, percent(c.withinBudget)];
+        return [SOP_STEP[step].label.id, recap.compliance.budgets[step], c.applicable, c.met, c.late, c.pending, percent(c.withinBudget)];
       }),
     },
     {
       title: 'Kepatuhan waktu SOP per bidang (dalam batas waktu)',
-      headers: ['Bidang', ...SOP_STEPS.map((step) => SOP_STEP_LABELS[step].id)],
+      headers: ['Bidang', ...SOP_STEPS.map((step) => SOP_STEP[step].label.id)],
       rows: Object.entries(recap.compliance.byDivision).map(([key, steps]) => [divisionName(key), ...SOP_STEPS.map((step) => percent(steps[step].withinBudget))]),
     },
     {
@@ -109,7 +110,7 @@ export function summaryTables(recap: Recap): SummaryTable[] {
       headers: ['Langkah', 'Jumlah selesai', 'Median', 'Persentil 90'],
       rows: SOP_STEPS.map((step) => {
         const d = recap.durations[step];
-        return [SOP_STEP_LABELS[step].id, d.count, minutes(d.median), minutes(d.p90)];
+        return [SOP_STEP[step].label.id, d.count, minutes(d.median), minutes(d.p90)];
       }),
     },
     {
@@ -157,12 +158,13 @@ export const DETAIL_COLUMNS: DetailColumn[] = [
   { header: 'Dikoordinasikan (WIB)', width: 17, kind: 'time', value: (r) => r.coordinatedAt },
   { header: 'Dijawab (WIB)', width: 17, kind: 'time', value: (r) => r.answeredAt },
   { header: 'Ditutup (WIB)', width: 17, kind: 'time', value: (r) => r.closedAt },
-  { header: 'Langkah 2 (menit kerja)', width: 12, kind: 'minutes', value: (r) => r.triageMinutes },
-  { header: 'Langkah 3 (menit kerja)', width: 12, kind: 'minutes', value: (r) => r.coordinationMinutes },
-  { header: 'Langkah 4 (menit kerja)', width: 12, kind: 'minutes', value: (r) => r.answerMinutes },
-  { header: 'Langkah 2 terlambat', width: 10, value: (r) => yesNo(r.triageBreached) },
-  { header: 'Langkah 3 terlambat', width: 10, value: (r) => yesNo(r.coordinationBreached) },
-  { header: 'Langkah 4 terlambat', width: 10, value: (r) => yesNo(r.answerBreached) },
+  ...SOP_STEP_TABLE.map(({ step, number }): DetailColumn => ({
+    header: `Langkah ${number} (menit kerja)`,
+    width: 12,
+    kind: 'minutes',
+    value: (r) => r.steps[step].minutes,
+  })),
+  ...SOP_STEP_TABLE.map(({ step, number }): DetailColumn => ({ header: `Langkah ${number} terlambat`, width: 10, value: (r) => yesNo(r.steps[step].breached) })),
   { header: 'Nomor referensi', width: 18, value: (r) => r.externalRef },
   { header: 'Penyampaian jawaban', width: 20, value: (r) => deliveryLabel(r.answerDelivery) },
   { header: 'Jawaban tersampaikan (WIB)', width: 17, kind: 'time', value: (r) => r.answerDeliveredAt },

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { maskEmail, maskName, maskNik, maskPhone, redactFreeText } from '@layanan/config';
-import { bool, dialectOf, num, sql, type Fragment } from '../../../utils/sql';
+import { SOP_STEP, SOP_STEP_TABLE, columnOf, maskEmail, maskName, maskNik, maskPhone, perStep, redactFreeText, type SopStep } from '@layanan/config';
+import { bool, dialectOf, num, raw, sql, type Fragment } from '../../../utils/sql';
 import { receivedBetween, recapFilters, type DivisionRef, type RecapParams } from '../services/recap';
 
 /** One inquiry as the report lists it: personal data already masked (UU 27/2022), in the citizen's own words too. */
@@ -22,12 +22,8 @@ export interface DetailRow {
   coordinatedAt: Date | null;
   answeredAt: Date | null;
   closedAt: Date | null;
-  triageMinutes: number | null;
-  coordinationMinutes: number | null;
-  answerMinutes: number | null;
-  triageBreached: boolean;
-  coordinationBreached: boolean;
-  answerBreached: boolean;
+  /** Each SOP step's working minutes and whether it was late. */
+  steps: Record<SopStep, { minutes: number | null; breached: boolean }>;
   directAnswer: boolean;
   externalRef: string | null;
   answerDelivery: string | null;
@@ -46,6 +42,10 @@ function instant(value: unknown): Date | null {
 const masked = (value: unknown, mask: (text: string) => string) => (typeof value === 'string' && value ? mask(value) : null);
 const minutes = (value: unknown) => (value === null || value === undefined ? null : Number(value));
 
+const STEP_COLUMNS = SOP_STEP_TABLE.flatMap(({ workingMinutesField, breachedField }) => [workingMinutesField, breachedField])
+  .map((field) => `i.${columnOf(field)}`)
+  .join(', ');
+
 /**
  * Every inquiry received in the range, oldest first, a page at a time: keyset paging on (received_at, id),
  * so that a year of requests streams through in constant memory and each page is an index range.
@@ -61,8 +61,7 @@ export async function* detailPages(strapi: Core.Strapi, params: RecapParams, sta
     const rows: Record<string, unknown>[] = await db.run<Record<string, unknown>>(sql`
       SELECT i.id, i.code, i.received_at, i.kind, i.channel, i.service_category, i.subject, i.status, i.outcome,
         i.routed_division_id, i.triaged_at, i.coordinated_at, i.answered_at, i.closed_at,
-        i.triage_working_minutes, i.coordination_working_minutes, i.answer_working_minutes,
-        i.triage_breached, i.coordination_breached, i.answer_breached, i.direct_answer, i.external_ref,
+        ${raw(STEP_COLUMNS)}, i.direct_answer, i.external_ref,
         i.answer_delivery, i.answer_delivered_at,
         a.name AS applicant_name, a.nik AS applicant_nik, a.phone AS applicant_phone, a.email AS applicant_email
       FROM inquiries i
@@ -92,12 +91,10 @@ export async function* detailPages(strapi: Core.Strapi, params: RecapParams, sta
         coordinatedAt: instant(row.coordinated_at),
         answeredAt: instant(row.answered_at),
         closedAt: instant(row.closed_at),
-        triageMinutes: minutes(row.triage_working_minutes),
-        coordinationMinutes: minutes(row.coordination_working_minutes),
-        answerMinutes: minutes(row.answer_working_minutes),
-        triageBreached: bool(row.triage_breached),
-        coordinationBreached: bool(row.coordination_breached),
-        answerBreached: bool(row.answer_breached),
+        steps: perStep((step) => ({
+          minutes: minutes(row[columnOf(SOP_STEP[step].workingMinutesField)]),
+          breached: bool(row[columnOf(SOP_STEP[step].breachedField)]),
+        })),
         directAnswer: bool(row.direct_answer),
         externalRef: typeof row.external_ref === 'string' ? redactFreeText(row.external_ref) : null,
         answerDelivery: (row.answer_delivery as string | null) ?? null,

@@ -2,11 +2,14 @@ import type { Core } from '@strapi/strapi';
 import {
   CHANNELS,
   KINDS,
-  OPEN_STATUSES,
-  OPEN_STEP,
   SERVICE_CATEGORIES,
+  SOP_STEP,
   SOP_STEPS,
+  SOP_STEP_TABLE,
   STATUSES,
+  STEP_OF_STATUS,
+  columnOf,
+  perStep,
   addStepCounts,
   completedSteps,
   emptyStepCounts,
@@ -24,8 +27,8 @@ import {
   type StepDuration,
   type PeriodBounds,
   type SopStep,
-  type StepCompliance,
   type StepCounts,
+  type StepStatus,
 } from '@layanan/config';
 import { getService as sop } from '@layanan/sop-workflow';
 import { EMPTY, bool, dialectOf, join, num, raw, sql, type Dialect, type Fragment } from '../../../utils/sql';
@@ -66,13 +69,9 @@ interface Cell {
 /** The commonest value of a dimension in an office's year: cheaper as the total less the others. */
 const DERIVED: Partial<Record<Cell['dimension'], string>> = { kind: 'information', serviceCategory: 'ktp_el', status: 'closed' };
 
-const MINUTES_COLUMN: Record<SopStep, string> = {
-  triage: 'triage_working_minutes',
-  coordination: 'coordination_working_minutes',
-  answer: 'answer_working_minutes',
-};
-const FLAG_COLUMN: Record<SopStep, string> = { triage: 'triage_breached', coordination: 'coordination_breached', answer: 'answer_breached' };
-const DUE_COLUMN: Record<SopStep, string> = { triage: 'triage_due_at', coordination: 'coordination_due_at', answer: 'answer_due_at' };
+const MINUTES_COLUMN = perStep((step) => columnOf(SOP_STEP[step].workingMinutesField));
+const FLAG_COLUMN = perStep((step) => columnOf(SOP_STEP[step].breachedField));
+const DUE_COLUMN = perStep((step) => columnOf(SOP_STEP[step].dueField));
 
 /** The optional filters, as SQL on the inquiries alias `i`. */
 export function recapFilters(params: Pick<RecapParams, 'channel' | 'kind' | 'division'>): Fragment {
@@ -187,7 +186,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   interface OpenRow {
     division: number | null;
-    status: 'received' | 'triaged' | 'coordinated';
+    status: StepStatus;
     open: number;
     flagged: number;
     overdue: number;
@@ -195,12 +194,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Open steps: how many are flagged, and how many more are already past due (the sweep has not run yet). */
   async function openSteps(db: Dialect, params: RecapParams, start: Date, end: Date, now: Date): Promise<OpenRow[]> {
+    // The column of the step each open status waits on.
     const pick = (columns: Record<SopStep, string>) =>
-      raw(
-        `CASE i.status WHEN 'received' THEN i.${columns.triage} WHEN 'triaged' THEN i.${columns.coordination} ELSE i.${columns.answer} END`,
-      );
+      raw(`CASE i.status ${SOP_STEP_TABLE.map(({ status, step }) => `WHEN '${status}' THEN i.${columns[step]}`).join(' ')} END`);
     const statuses = join(
-      OPEN_STATUSES.map((status) => sql`${status}`),
+      SOP_STEP_TABLE.map(({ status }) => sql`${status}`),
       ', ',
     );
     const rows = await db.run<Record<string, unknown>>(sql`
@@ -345,7 +343,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         Object.assign(countsOf(key), { received, routed: key === NO_DIVISION ? 0 : received });
       }
       for (const row of open) {
-        const step = OPEN_STEP[row.status];
+        const step = STEP_OF_STATUS[row.status];
         const entry = countsOf(keyOf(row.division));
         entry.open[step] += row.open;
         entry.openFlagged[step] += row.flagged;
@@ -353,16 +351,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       for (const { step, division, count } of flags) countsOf(keyOf(division)).flagged[step] += count;
       const overall = [...counts.values()].reduce(addStepCounts, emptyStepCounts());
-      const complianceOf = (entry: StepCounts) =>
-        Object.fromEntries(SOP_STEPS.map((step) => [step, stepCompliance(step, entry)])) as Record<SopStep, StepCompliance>;
+      const complianceOf = (entry: StepCounts) => perStep((step) => stepCompliance(step, entry));
       const stepDurations = await durations(db, params, start, end, completedSteps(overall));
 
-      const openBreaches: OpenBreaches = { open: 0, breached: 0, byStep: { triage: 0, coordination: 0, answer: 0 }, byDivision: {} };
+      const openBreaches: OpenBreaches = { open: 0, breached: 0, byStep: perStep(() => 0), byDivision: {} };
       for (const row of open) {
         const breached = row.flagged + row.overdue;
         openBreaches.open += row.open;
         openBreaches.breached += breached;
-        openBreaches.byStep[OPEN_STEP[row.status]] += breached;
+        openBreaches.byStep[STEP_OF_STATUS[row.status]] += breached;
         openBreaches.byDivision[keyOf(row.division)] = (openBreaches.byDivision[keyOf(row.division)] ?? 0) + breached;
       }
 
@@ -376,7 +373,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         periods: volumeRows,
         totals,
         compliance: {
-          budgets: { triage: policy.triageMinutes, coordination: policy.coordinationMinutes, answer: policy.answerMinutes },
+          budgets: perStep((step) => policy[SOP_STEP[step].budgetField]),
           overall: complianceOf(overall),
           byDivision: Object.fromEntries([...counts].map(([key, entry]) => [key, complianceOf(entry)])),
         },
