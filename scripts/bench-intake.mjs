@@ -4,10 +4,15 @@
 // content type on an instance WITHOUT the sop-workflow plugin. Both are real Strapi processes booted from
 // cms/dist, each on its own temp SQLite file; rounds alternate A/B/A/B and the median of rounds is reported.
 //
+// Then, on our intake alone, writes under concurrency: submissions at 5 and at 50 connections (throughput should
+// not fall as concurrency rises), and a mixed profile at 50 connections (submissions and tracking look-ups)
+// with p50/p99 per route.
+//
 // It is a measurement, not a test: it exits 0 whether the goal is met or not (1 only if it could not run).
 //
 // Options (flags or env): --connections=10 --duration=10 --warmup=3 --rounds=2 --profile (always run the
-// per-request query profile; it runs by itself when the goal is missed) --no-compile.
+// per-request query profile; it runs by itself when the goal is missed) --scaling=5,50 (the two concurrencies
+// compared; --scaling=off skips that part) --no-compile.
 import { fork } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -15,16 +20,21 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { throwawayEnv } from './lib/throwaway-env.js';
 import { nextMessage } from './lib/child.mjs';
-import { ROOT, childBaseEnv, compile, freePort, median, option } from './lib/bench.mjs';
+import { Client, ROOT, childBaseEnv, compile, freePort, loops, median, option, routeFigures } from './lib/bench.mjs';
 
 const SERVE = path.join(ROOT, 'scripts', 'bench', 'serve.mjs');
-const GOAL = 0.8;
+/** Throughput of our intake against bare Strapi's, and its p99 against bare's at the same concurrency. */
+const GOAL = 0.85;
+const P99_GOAL = 1.2;
+/** Public submissions at the higher concurrency of the scaling runs, p99 in ms. */
+const SUBMIT_P99_GOAL_MS = 500;
 
 const CONNECTIONS = Number(option('connections', 10));
 const DURATION = Number(option('duration', 10));
 const WARMUP = Number(option('warmup', 3));
 const ROUNDS = Number(option('rounds', 2));
 const FORCE_PROFILE = option('profile', 'false') === 'true';
+const SCALING = option('scaling', '5,50') === 'off' ? null : option('scaling', '5,50').split(',').map(Number);
 const COMPILE = option('no-compile', 'false') !== 'true';
 
 const BODY = JSON.stringify({
@@ -205,6 +215,66 @@ function summarize(statements) {
   return statements.map(({ sql, ms }) => `    ${ms.toFixed(2).padStart(7)} ms  ${sql.replace(/\s+/g, ' ').slice(0, 110)}`).join('\n');
 }
 
+// ---------------------------------------------------------------- writes under concurrency
+
+const BODY_DATA = JSON.parse(BODY);
+
+/** `connections` loops of `action` for `seconds` against our intake; the samples per route. */
+async function drive(connections, seconds, action) {
+  const client = new Client(`http://127.0.0.1:${SIDES.intake.port}`);
+  const end = performance.now() + seconds * 1000;
+  await loops(connections, () => performance.now() >= end, () => action(client));
+  return client.samples;
+}
+
+const submit = (client, tracked) =>
+  client.call('public submit', 'POST', '/api/public/inquiries', { body: BODY_DATA }).then((res) => {
+    if (res.status === 201 && tracked && tracked.length < 10_000) tracked.push(res.json.data);
+  });
+
+/** Submissions at each concurrency (warm-up first), then the mixed profile at the highest one. */
+async function scaling() {
+  const results = [];
+  for (const connections of SCALING) {
+    process.stdout.write(`[bench] writes: ${connections} connections, warm-up ${WARMUP} s … `);
+    await drive(connections, WARMUP, (client) => submit(client));
+    process.stdout.write(`measuring ${DURATION} s … `);
+    const samples = await drive(connections, DURATION, (client) => submit(client));
+    const [figures] = routeFigures(samples);
+    const ok = samples.filter((x) => x.status === 201).length;
+    results.push({ connections, rps: ok / DURATION, ...figures, failed: samples.length - ok });
+    console.log(`${(ok / DURATION).toFixed(1)} req/s, p99 ${figures.p99.toFixed(0)} ms`);
+  }
+  const connections = Math.max(...SCALING);
+  process.stdout.write(`[bench] mixed: ${connections} connections, submissions and tracking look-ups, ${DURATION} s … `);
+  const tracked = [];
+  await drive(connections, WARMUP, (client) => submit(client, tracked));
+  const mixed = await drive(connections, DURATION, (client) => {
+    const one = tracked[Math.floor(Math.random() * tracked.length)];
+    if (Math.random() < 0.5 || !one) return submit(client, tracked);
+    return client.call('public track', 'GET', `/api/public/track/${one.code}?token=${encodeURIComponent(one.trackingToken)}`);
+  });
+  console.log(`${(mixed.length / DURATION).toFixed(1)} req/s`);
+  return { results, mixed: routeFigures(mixed), mixedFailed: mixed.filter((x) => x.status >= 400 || x.status === 0).length };
+}
+
+function printScaling({ results, mixed, mixedFailed }) {
+  console.log('');
+  console.log('Writes under concurrency (our intake alone, SQLite):');
+  for (const r of results) {
+    console.log(`  submissions at ${String(r.connections).padStart(3)} connections: ${r.rps.toFixed(1).padStart(7)} req/s   p50 ${r.p50.toFixed(0).padStart(5)} ms   p99 ${r.p99.toFixed(0).padStart(5)} ms${r.failed ? `   (!! ${r.failed} not 201)` : ''}`);
+  }
+  const connections = Math.max(...SCALING);
+  console.log(`  mixed at ${connections} connections:`);
+  for (const r of mixed) console.log(`    ${r.route.padEnd(16)} ${String(r.count).padStart(6)} calls   p50 ${r.p50.toFixed(0).padStart(5)} ms   p99 ${r.p99.toFixed(0).padStart(5)} ms`);
+  if (mixedFailed) console.log(`    (!! ${mixedFailed} requests refused or unanswered)`);
+  const low = results.find((r) => r.connections === Math.min(...SCALING));
+  const high = results.find((r) => r.connections === connections);
+  const submitP99 = mixed.find((r) => r.route === 'public submit')?.p99 ?? high.p99;
+  console.log(`goal: submission p99 < ${SUBMIT_P99_GOAL_MS} ms at ${connections} connections (mixed): ${submitP99.toFixed(0)} ms, ${submitP99 < SUBMIT_P99_GOAL_MS ? 'MET' : 'NOT MET'}`);
+  console.log(`goal: throughput at ${connections} connections ≥ at ${low.connections}: ${high.rps.toFixed(1)} vs ${low.rps.toFixed(1)} req/s, ${high.rps >= low.rps ? 'MET' : 'NOT MET'}`);
+}
+
 // ---------------------------------------------------------------- main
 
 async function main() {
@@ -253,7 +323,9 @@ async function main() {
   }
 
   const ratio = med.bare.rps > 0 ? med.intake.rps / med.bare.rps : NaN;
+  const p99Ratio = med.bare.p99 > 0 ? med.intake.p99 / med.bare.p99 : NaN;
   const met = ratio >= GOAL;
+  const writes = SCALING ? await scaling() : null;
 
   let profiles = null;
   if (!met || FORCE_PROFILE) {
@@ -306,9 +378,11 @@ async function main() {
   const warmProblems = ['intake', 'bare'].filter((n) => warmupProblems[n] > 0);
   console.log('');
   console.log(`intake throughput / bare throughput = ${med.intake.rps.toFixed(1)} / ${med.bare.rps.toFixed(1)} = ${ratio.toFixed(2)}`);
-  console.log(`p99: intake ${med.intake.p99} ms, bare ${med.bare.p99} ms`);
+  console.log(`p99: intake ${med.intake.p99} ms, bare ${med.bare.p99} ms = ${p99Ratio.toFixed(2)}×`);
   const invalid = problems.length > 0 || warmProblems.length > 0;
-  console.log(`goal ≥ ${GOAL.toFixed(2)}: ${met ? 'MET' : 'NOT MET'}${invalid ? ' — but NOT VALID: failed requests were counted (see below)' : ''}`);
+  console.log(`goal: throughput ratio ≥ ${GOAL.toFixed(2)}: ${met ? 'MET' : 'NOT MET'}${invalid ? ' — but NOT VALID: failed requests were counted (see below)' : ''}`);
+  console.log(`goal: p99 ≤ ${P99_GOAL}× bare's: ${p99Ratio <= P99_GOAL ? 'MET' : 'NOT MET'}`);
+  if (writes) printScaling(writes);
   if (invalid) {
     console.log('');
     console.log('!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!');

@@ -142,3 +142,65 @@ export async function startApp(name, env = {}) {
   };
   return { child, port, base: `http://127.0.0.1:${port}`, ask };
 }
+
+/** Timed HTTP calls against a base URL, each kept as { route, status, ms } for the figures. */
+export class Client {
+  samples = [];
+  constructor(base) {
+    this.base = base;
+  }
+  async call(route, method, url, { jwt, body, headers = {}, raw } = {}) {
+    const started = performance.now();
+    const init = { method, headers: { ...headers } };
+    if (jwt) init.headers.authorization = `Bearer ${jwt}`;
+    if (raw !== undefined) init.body = raw;
+    else if (body !== undefined) {
+      init.headers['content-type'] ??= 'application/json';
+      init.body = JSON.stringify(body);
+    }
+    let status = 0;
+    let text = '';
+    try {
+      const res = await fetch(`${this.base}${url}`, init);
+      status = res.status;
+      text = await res.text();
+    } catch (error) {
+      text = String(error?.cause?.code ?? error?.message ?? error);
+    }
+    const ms = performance.now() - started;
+    if (route) this.samples.push({ route, status, ms });
+    let json = null;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = null;
+    }
+    return { status, json, text, ms };
+  }
+}
+
+/** Per route: count, 5xx, other errors, p50 and p99 in ms. */
+export function routeFigures(samples) {
+  const byRoute = new Map();
+  for (const s of samples) {
+    if (!byRoute.has(s.route)) byRoute.set(s.route, []);
+    byRoute.get(s.route).push(s);
+  }
+  return [...byRoute].map(([route, list]) => ({
+    route,
+    count: list.length,
+    serverErrors: list.filter((s) => s.status >= 500).length,
+    failures: list.filter((s) => s.status === 0).length,
+    p50: percentile(list.map((s) => s.ms), 50),
+    p99: percentile(list.map((s) => s.ms), 99),
+  }));
+}
+
+/** Runs `worker(i)` on `n` parallel loops until `until()` is true. */
+export async function loops(n, until, worker) {
+  await Promise.all(
+    Array.from({ length: n }, async (_, i) => {
+      while (!until()) await worker(i);
+    }),
+  );
+}

@@ -9,14 +9,14 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { throwawayEnv } from './throwaway-env.js';
 import { nextMessage } from './child.mjs';
-import { ROOT, childBaseEnv, freePort, percentile, sleep } from './bench.mjs';
+import { Client, ROOT, childBaseEnv, freePort, loops, routeFigures, sleep } from './bench.mjs';
 
 const require = createRequire(import.meta.url);
 export const POSTGRES_URL = process.env.PROOF_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 /** Where each proof leaves its logs, the fake's messages and the personal data it made up, for proof:pii. */
 export const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'proof');
 
-export { sleep };
+export { Client, loops, routeFigures, sleep };
 export const say = (...args) => console.log('[proof]', ...args);
 
 /** The checks of one proof, printed as they are made, and its final `N passed, N failed` line. */
@@ -131,59 +131,6 @@ export async function startCms({ env, logFile, port }) {
   return cms;
 }
 
-/** Timed HTTP calls against a base URL, each kept as { route, status, ms } for the figures. */
-export class Client {
-  samples = [];
-  constructor(base) {
-    this.base = base;
-  }
-  async call(route, method, url, { jwt, body, headers = {}, raw } = {}) {
-    const started = performance.now();
-    const init = { method, headers: { ...headers } };
-    if (jwt) init.headers.authorization = `Bearer ${jwt}`;
-    if (raw !== undefined) init.body = raw;
-    else if (body !== undefined) {
-      init.headers['content-type'] ??= 'application/json';
-      init.body = JSON.stringify(body);
-    }
-    let status = 0;
-    let text = '';
-    try {
-      const res = await fetch(`${this.base}${url}`, init);
-      status = res.status;
-      text = await res.text();
-    } catch (error) {
-      text = String(error?.cause?.code ?? error?.message ?? error);
-    }
-    const ms = performance.now() - started;
-    if (route) this.samples.push({ route, status, ms });
-    let json = null;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      json = null;
-    }
-    return { status, json, text, ms };
-  }
-}
-
-/** Per route: count, 5xx, other errors, p50 and p99 in ms. */
-export function routeFigures(samples) {
-  const byRoute = new Map();
-  for (const s of samples) {
-    if (!byRoute.has(s.route)) byRoute.set(s.route, []);
-    byRoute.get(s.route).push(s);
-  }
-  return [...byRoute].map(([route, list]) => ({
-    route,
-    count: list.length,
-    serverErrors: list.filter((s) => s.status >= 500).length,
-    failures: list.filter((s) => s.status === 0).length,
-    p50: percentile(list.map((s) => s.ms), 50),
-    p99: percentile(list.map((s) => s.ms), 99),
-  }));
-}
-
 export function printRoutes(samples) {
   for (const r of routeFigures(samples)) {
     console.log(`  ${r.route.padEnd(26)} ${String(r.count).padStart(6)} calls  p50 ${r.p50.toFixed(0).padStart(5)} ms  p99 ${r.p99.toFixed(0).padStart(5)} ms  5xx ${r.serverErrors}  no answer ${r.failures}`);
@@ -225,15 +172,6 @@ export function logFileOf(name, label) {
 export function freshArtifacts(name) {
   rmSync(path.join(ARTIFACTS, name), { recursive: true, force: true });
   mkdirSync(path.join(ARTIFACTS, name), { recursive: true });
-}
-
-/** Runs `worker(i)` on `n` parallel loops until `until()` is true. */
-export async function loops(n, until, worker) {
-  await Promise.all(
-    Array.from({ length: n }, async (_, i) => {
-      while (!until()) await worker(i);
-    }),
-  );
 }
 
 /** Staff with login tokens, made by the CMS over IPC, and the Bidang's documentIds by code. */
