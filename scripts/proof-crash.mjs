@@ -15,6 +15,7 @@
 import { compile, loadTestHelper, option } from './lib/bench.mjs';
 import {
   Client,
+  alertsIn,
   auditInquiries,
   freshArtifacts,
   keepForScan,
@@ -153,9 +154,6 @@ async function crashRun(verdict, kind, FakeTelegram, pii) {
   await fake.stop();
   return telegramTexts({ delivered: () => messages });
 }
-
-/** How many alerts one delivered message stands for: a digest says so in its first line; an alert is one. */
-const alertsIn = (text) => Number(/^\S+ <b>(\d+) permohonan /.exec(text)?.[1] ?? 1);
 
 async function stormRun(verdict, kind, FakeTelegram, pii) {
   console.log(`\nAlert storm on ${kind}: ${STORM} requests breach while the server is down`);

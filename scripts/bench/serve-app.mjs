@@ -92,6 +92,7 @@ async function audit() {
     due: perStep((step) => Boolean(r[columnOf(SOP_STEP[step].dueField)])),
     dueAt: perStep((step) => r[columnOf(SOP_STEP[step].dueField)]),
     breached: perStep((step) => Boolean(r[columnOf(SOP_STEP[step].breachedField)])),
+    reminderDueAt: r.reminder_due_at ? new Date(r.reminder_due_at).toISOString() : null,
     events: events.get(r.id) ?? [],
   }));
   const notifications = await knex('notifications').select('channel', 'topic', 'recipient', 'idempotency_key as key', 'status', 'attempts', 'last_error as lastError', 'external_id as externalId');

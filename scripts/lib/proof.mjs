@@ -257,6 +257,9 @@ export function sentTwice(messages) {
 }
 
 /** The fake Telegram's delivered messages, as text lines for the PII scan. */
+/** How many alerts one delivered message stands for: a digest says so in its first line; an alert is one. */
+export const alertsIn = (text) => Number(/^\S+ <b>(\d+) permohonan /.exec(text)?.[1] ?? 1);
+
 export const telegramTexts = (fake) => fake.delivered().map((m) => `${m.chatId}\t${m.text}`);
 
 /** Links a staff member's chat through the bot, as a person would with /start <code>. */
