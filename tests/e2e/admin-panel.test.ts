@@ -92,11 +92,23 @@ describe('the admin panel for content editors, in Chromium', () => {
     expect(await englishOn(page, english)).toEqual([]);
   });
 
-  it('lists the FAQ by question, service and Bidang, in Indonesian', async () => {
+  it('reminds on the home page, from 1 November, that next year has no holidays yet', async () => {
+    app.strapi.plugin('sop-workflow').service('clock').use(() => new Date('2026-11-03T02:00:00Z'));
+    await app.strapi.db.query('api::holiday.holiday').deleteMany({ where: { date: { $gte: '2027-01-01', $lte: '2027-12-31' } } });
     await page.fill('input[name="email"]', 'editor@demo.local');
     await page.fill('input[name="password"]', PASSWORD);
     await page.getByRole('button', { name: 'Masuk' }).click();
     await page.waitForURL((url) => !url.pathname.includes('/auth/'));
+    const notice = page.getByTestId('holiday-notice');
+    await notice.waitFor();
+    expect(await notice.innerText()).toBe('Hari libur 2027 belum diisi: masukkan libur nasional dan cuti bersama 2027 sesuai SKB.');
+    await page.getByRole('link', { name: 'Buka Hari Libur' }).waitFor();
+    await shot('admin-holiday-notice');
+    expect(await englishOn(page, english)).toEqual([]);
+    app.strapi.plugin('sop-workflow').service('clock').reset();
+  });
+
+  it('lists the FAQ by question, service and Bidang, in Indonesian', async () => {
     await page.goto(`${base}/admin/content-manager/collection-types/${FAQ}`);
     await page.getByRole('link', { name: 'Buat entri baru' }).waitFor();
     await page.getByText(/\d+ entri ditemukan/).waitFor();
@@ -116,6 +128,9 @@ describe('the admin panel for content editors, in Chromium', () => {
     await page.getByRole('button', { name: 'Simpan' }).waitFor();
     await page.getByText('Kategori layanan').first().waitFor();
     await page.getByText('Kata kunci').first().waitFor();
+    // Keywords are rows the editor may see and change, with a button to add one.
+    await page.getByRole('button', { name: /Tambah entri/ }).first().waitFor();
+    expect(await page.getByText('Anda tidak berhak melihat kolom ini').count()).toBe(0);
     await shot('admin-faq-edit');
     expect(await englishOn(page, english)).toEqual([]);
   });

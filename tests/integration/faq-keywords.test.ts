@@ -74,6 +74,16 @@ describe.each(databases())('FAQ keywords as rows an editor adds and removes, on 
     expect(await keywordRowsOf(app, lostKtp.documentId, 'draft')).toEqual(before);
   });
 
+  it('lets the content editors’ role read and write each keyword row, and the office-hours rows too', async () => {
+    const res = await app.http.get('/admin/users/me/permissions').set(editor).expect(200);
+    const fieldsOf = (action: string, subject: string) =>
+      res.body.data.find((p: { action: string; subject: string }) => p.action === `plugin::content-manager.explorer.${action}` && p.subject === subject)?.properties.fields;
+    for (const action of ['read', 'update', 'create']) {
+      expect(fieldsOf(action, FAQ)).toEqual(expect.arrayContaining(['question', 'keywords.keyword']));
+      expect(fieldsOf(action, 'api::sop-policy.sop-policy')).toEqual(expect.arrayContaining(['officeHours.day', 'officeHours.opensAt', 'officeHours.closesAt']));
+    }
+  });
+
   it('labels the keyword rows in Indonesian in the admin panel', async () => {
     const res = await app.http.get('/content-manager/components/faq.keyword/configuration').set(editor).expect(200);
     const { keyword } = res.body.data.component.metadatas as Record<string, { edit: { label: string; description: string } }>;

@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import logo from './extensions/logo.svg';
+import { Calendar } from '@strapi/icons';
 import { EnumerationCell } from './extensions/EnumerationCell';
+import { HOLIDAY_LIST } from './extensions/holidayNotice';
 import { translations } from './translations';
 
 /** Strapi keeps the chosen language here; until an editor picks one, the panel speaks Indonesian. */
@@ -17,9 +19,27 @@ interface ListHeader {
   cellFormatter?: (row: Record<string, unknown>) => ReactNode;
 }
 
+interface Widget {
+  id: string;
+  icon: typeof Calendar;
+  title: { id: string; defaultMessage: string };
+  component: () => Promise<() => ReactNode>;
+  link?: { label: { id: string; defaultMessage: string }; href: string };
+}
+
 interface AdminApp {
   registerHook(name: string, hook: (args: { displayedHeaders: ListHeader[] }) => { displayedHeaders: ListHeader[] }): void;
+  widgets: { register(widgets: (current: Widget[]) => Widget[]): void };
 }
+
+/** First on the home page: the reminder to enter next year's holidays (GET /api/holidays/outlook). */
+const holidayWidget: Widget = {
+  id: 'holiday-outlook',
+  icon: Calendar,
+  title: { id: 'layanan.holidays.widget.title', defaultMessage: 'Hari libur tahun depan' },
+  component: async () => (await import('./extensions/HolidayWidget')).HolidayWidget,
+  link: { label: { id: 'layanan.holidays.widget.open', defaultMessage: 'Buka Hari Libur' }, href: HOLIDAY_LIST },
+};
 
 const enumerationsByLabel = ({ displayedHeaders, ...rest }: { displayedHeaders: ListHeader[] }) => ({
   ...rest,
@@ -38,7 +58,8 @@ export default {
     tutorials: false,
     notifications: { releases: false },
   },
-  register() {
+  register(app: AdminApp) {
+    app.widgets.register((current) => [holidayWidget, ...current]);
     if (!window.localStorage.getItem(LANGUAGE_KEY)) window.localStorage.setItem(LANGUAGE_KEY, 'id');
     for (const key of MEDIA_LIBRARY_BANNER_DISMISSED) window.localStorage.setItem(key, 'true');
   },

@@ -48,20 +48,34 @@ export async function seedStaffAccounts(strapi: Core.Strapi): Promise<void> {
   }
 }
 
-function fieldsOf(strapi: Core.Strapi, uid: string): string[] {
-  const attributes = strapi.contentType(uid as never).attributes as Record<string, { type: string }>;
-  return Object.keys(attributes).filter((name) => !['createdBy', 'updatedBy', 'createdAt', 'updatedAt', 'publishedAt', 'locale', 'localizations'].includes(name));
+interface FieldAttribute {
+  type: string;
+  component?: string;
 }
 
+const SYSTEM_FIELDS = ['id', 'createdBy', 'updatedBy', 'createdAt', 'updatedAt', 'publishedAt', 'locale', 'localizations'];
+
+/** The field paths a permission names: a component's own fields one by one (`keywords.keyword`), as Strapi checks them. */
+function fieldsOf(strapi: Core.Strapi, attributes: Record<string, FieldAttribute>, prefix = ''): string[] {
+  return Object.entries(attributes)
+    .filter(([name]) => !SYSTEM_FIELDS.includes(name))
+    .flatMap(([name, attribute]) =>
+      attribute.type === 'component' && attribute.component
+        ? fieldsOf(strapi, strapi.components[attribute.component as never].attributes as Record<string, FieldAttribute>, `${prefix}${name}.`)
+        : [`${prefix}${name}`],
+    );
+}
+
+/** The editors' role, with its permissions set from the schemas at every start: a field added later is theirs too. */
 export async function ensureEditorRole(strapi: Core.Strapi): Promise<{ id: number }> {
   const roles = strapi.service('admin::role');
-  const existing = (await strapi.db.query('admin::role').findOne({ where: { code: EDITOR_ROLE_CODE } })) as { id: number } | null;
-  if (existing) return existing;
-  const role = (await roles.create({
-    name: 'Editor Konten',
-    code: EDITOR_ROLE_CODE,
-    description: 'Mengubah FAQ, data bidang, hari libur dan kebijakan SOP; tidak melihat permohonan warga.',
-  })) as { id: number };
+  const role =
+    ((await strapi.db.query('admin::role').findOne({ where: { code: EDITOR_ROLE_CODE } })) as { id: number } | null) ??
+    ((await roles.create({
+      name: 'Editor Konten',
+      code: EDITOR_ROLE_CODE,
+      description: 'Mengubah FAQ, data bidang, hari libur dan kebijakan SOP; tidak melihat permohonan warga.',
+    })) as { id: number });
   const actions = ['create', 'read', 'update', 'delete', 'publish'].map((a) => `plugin::content-manager.explorer.${a}`);
   const permissions = EDITOR_SUBJECTS.flatMap((subject) =>
     actions
@@ -69,7 +83,10 @@ export async function ensureEditorRole(strapi: Core.Strapi): Promise<{ id: numbe
       .map((action) => ({
         action,
         subject,
-        properties: action.endsWith('delete') || action.endsWith('publish') ? {} : { fields: fieldsOf(strapi, subject) },
+        properties:
+          action.endsWith('delete') || action.endsWith('publish')
+            ? {}
+            : { fields: fieldsOf(strapi, strapi.contentType(subject as never).attributes as Record<string, FieldAttribute>) },
         conditions: [],
       })),
   );

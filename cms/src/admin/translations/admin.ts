@@ -9,6 +9,11 @@ export const brand = {
     'app.components.LeftMenu.navbrand.title': 'Layanan Informasi',
     'app.components.LeftMenu.navbrand.workplace': OFFICE.shortName,
     'HomePage.header.subtitle': 'Ubah FAQ, data Bidang, hari libur dan kebijakan SOP dari sini.',
+    'layanan.holidays.widget.title': 'Hari libur tahun depan',
+    'layanan.holidays.widget.open': 'Buka Hari Libur',
+    'layanan.holidays.widget.complete': 'Libur nasional dan cuti bersama {year} sudah diisi.',
+    'layanan.holidays.widget.early': 'Mulai 1 November, di sini muncul pengingat bila hari libur {year} belum diisi.',
+    'layanan.holidays.widget.error': 'Keadaan hari libur tidak dapat dimuat. Muat ulang halaman.',
   },
   en: {
     'Auth.form.welcome.title': 'Layanan Informasi',
@@ -16,6 +21,11 @@ export const brand = {
     'app.components.LeftMenu.navbrand.title': 'Layanan Informasi',
     'app.components.LeftMenu.navbrand.workplace': OFFICE.shortName,
     'HomePage.header.subtitle': 'Edit the FAQ, the divisions, the holidays and the SOP policy here.',
+    'layanan.holidays.widget.title': "Next year's holidays",
+    'layanan.holidays.widget.open': 'Open holidays',
+    'layanan.holidays.widget.complete': 'The national holidays and cuti bersama of {year} are entered.',
+    'layanan.holidays.widget.early': 'From 1 November, a reminder appears here while the holidays of {year} are not entered.',
+    'layanan.holidays.widget.error': 'The holiday status could not be loaded. Reload the page.',
   },
 };
 
@@ -198,4 +208,13 @@ export const admin: Record<string, string> = {
   light: 'Terang',
   or: 'ATAU',
   'widget.profile.title': 'Profil',
+  'widget.key-statistics.title': 'Statistik proyek',
+  'widget.key-statistics.list.admins': 'Admin',
+  'widget.key-statistics.list.apiTokens': 'Token API',
+  'widget.key-statistics.list.assets': 'Berkas media',
+  'widget.key-statistics.list.components': 'Komponen',
+  'widget.key-statistics.list.contentTypes': 'Jenis konten',
+  'widget.key-statistics.list.entries': 'Entri',
+  'widget.key-statistics.list.locales': 'Bahasa',
+  'widget.key-statistics.list.webhooks': 'Webhook',
 };
