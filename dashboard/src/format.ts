@@ -36,6 +36,18 @@ export function formatTime(value: string | Date | null | undefined, locale = 'id
   return date ? `${formatter(locale, TIME).format(date)} WIB` : '';
 }
 
+const DAY_TIME: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hour12: false };
+
+/** The office's calendar day of an instant, as YYYY-MM-DD. */
+const officeDay = (at: Date) => new Date(at.getTime() + utcOffsetMinutes(at, OFFICE_ZONE) * 60_000).toISOString().slice(0, 10);
+
+/** "14.30 WIB" when it falls on `now`'s day (in WIB), else "2 Des, 14.30 WIB": a deadline read at a glance. */
+export function formatTimeOrDay(value: string | Date | null | undefined, now: Date, locale = 'id-ID'): string {
+  const date = toDate(value);
+  if (!date) return '';
+  return officeDay(date) === officeDay(now) ? formatTime(date, locale) : `${formatter(locale, DAY_TIME).format(date)} WIB`;
+}
+
 export function formatDate(value: string | Date | null | undefined, locale = 'id-ID'): string {
   const date = toDate(value);
   return date ? formatter(locale, DATE).format(date) : '';

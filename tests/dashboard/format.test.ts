@@ -1,4 +1,4 @@
-import { dayMonthYear, formatBytes, fromOfficeInput, officeInputValue, parseDayMonthYear } from '../../dashboard/src/format';
+import { dayMonthYear, formatBytes, fromOfficeInput, officeInputValue, formatTimeOrDay, parseDayMonthYear } from '../../dashboard/src/format';
 
 describe('the office formats', () => {
   it('gives a size in bytes, KB, then MB', () => {
@@ -13,6 +13,14 @@ describe('the office formats', () => {
     expect(fromOfficeInput('2026-11-03T09:15')?.toISOString()).toBe('2026-11-03T02:15:00.000Z');
     // Past midnight in WIB is still the evening before in UTC.
     expect(officeInputValue(new Date('2026-11-30T17:30:00Z'))).toBe('2026-12-01T00:30');
+  });
+
+  it('names the day of a deadline only when it is not today in WIB', () => {
+    const now = new Date('2026-12-01T15:00:00Z'); // 22.00 WIB, Tuesday 1 December
+    expect(formatTimeOrDay('2026-12-01T16:30:00Z', now)).toBe('23.30 WIB');
+    // 00.30 WIB is already Wednesday in Probolinggo, though still 1 December in UTC.
+    expect(formatTimeOrDay('2026-12-01T17:30:00Z', now)).toBe('2 Des, 00.30 WIB');
+    expect(formatTimeOrDay(null, now)).toBe('');
   });
 
   it('reads nothing from an empty or malformed time', () => {

@@ -3,7 +3,7 @@ import { useTranslate } from 'react-admin';
 import type { Inquiry } from '../types';
 import { awaitsDelivery } from '../inquiries/delivery';
 import type { ReplyWindowState } from '../inquiries/replyWindow';
-import { formatTime } from '../format';
+import { formatTimeOrDay } from '../format';
 import type { Countdown } from '../sla/countdown';
 import { CountdownBadge } from '../sla/CountdownBadge';
 import { ChannelIcon } from './ChannelIcon';
@@ -31,7 +31,7 @@ export const InquiryCard = memo(function InquiryCard({ inquiry, countdown, reply
       {countdown && <CountdownBadge countdown={countdown} />}
       {replyWindow && (
         <span className={`chip chip--window chip--window-${replyWindow}`} data-window={replyWindow}>
-          {translate(`layanan.board.window_${replyWindow}`, { channel, time: formatTime(inquiry.replyWindowUntil) })}
+          {translate(`layanan.board.window_${replyWindow}`, { channel, time: formatTimeOrDay(inquiry.replyWindowUntil, new Date()) })}
         </span>
       )}
       {awaitsDelivery(inquiry) && (

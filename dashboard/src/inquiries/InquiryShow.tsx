@@ -3,7 +3,7 @@ import { Loading, ShowBase, Title, useLocale, useShowContext, useTranslate } fro
 import { Alert, Box, Card, CardContent, Chip, Stack, Typography } from '@mui/material';
 import { SOP_STEP_TABLE } from '@layanan/config';
 import type { Inquiry } from '../types';
-import { formatDateTime, formatTime, intlLocale } from '../format';
+import { formatDateTime, formatTimeOrDay, intlLocale } from '../format';
 import { countdownOf } from '../sla/countdown';
 import { CountdownBadge } from '../sla/CountdownBadge';
 import { useNow, useSopCalendar } from '../sla/useSopCalendar';
@@ -65,7 +65,7 @@ const InquiryView = () => {
         {countdown && <CountdownBadge countdown={countdown} />}
         {replyWindow && (
           <Chip
-            label={translate(`layanan.board.window_${replyWindow}`, { channel, time: formatTime(record.replyWindowUntil, locale) })}
+            label={translate(`layanan.board.window_${replyWindow}`, { channel, time: formatTimeOrDay(record.replyWindowUntil, now, locale) })}
             color={replyWindow === 'open' ? 'default' : replyWindow === 'closing' ? 'warning' : 'error'}
             size="small"
             variant={replyWindow === 'open' ? 'outlined' : 'filled'}
