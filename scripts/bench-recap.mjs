@@ -537,7 +537,7 @@ async function main() {
 
   // ---- report: one column per database
   const { from, to, total } = results[0];
-  const row = (label, cell) => console.log(`  ${label.padEnd(44)}${results.map((r) => cell(r).padStart(16)).join('')}`);
+  const row = (label, cell) => console.log(`  ${label.padEnd(44)}${results.map((r) => cell(r).padStart(20)).join('')}`);
   console.log('');
   console.log(`Rekap Informasi over ${from} … ${to}: ${total.toLocaleString('en')} inquiries (${cores} cores, load average ${os.loadavg()[0].toFixed(1)})`);
   console.log('');
