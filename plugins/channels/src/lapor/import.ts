@@ -110,7 +110,7 @@ export function readRows(sheet: Sheet, mapping: ColumnMapping, source: string): 
     const read = readRow(cells, mapping, row, source);
     if (read.outcome !== 'new' || !read.trackingId) return read;
     const earlier = firstRow.get(read.trackingId);
-    if (earlier !== undefined) return { ...read, outcome: 'duplicate_file', sameAsRow: earlier, draft: null };
+    if (earlier !== undefined) return { ...read, outcome: 'duplicate_file', sameAsRow: earlier };
     firstRow.set(read.trackingId, row);
     return read;
   });

@@ -76,7 +76,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const existing = await existingOf(rows.filter((row) => row.outcome === 'new').map((row) => row.trackingId!));
     return rows.map((row) => {
       const holder = row.outcome === 'new' ? existing.get(row.trackingId!) : undefined;
-      return holder ? { ...row, outcome: 'duplicate_existing', existing: holder, draft: null } : row;
+      return holder ? { ...row, outcome: 'duplicate_existing', existing: holder } : row;
     });
   }
 
