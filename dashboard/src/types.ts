@@ -89,6 +89,8 @@ export interface DeliveryPlan {
   channel: Channel;
   medium: string | null;
   address: string | null;
+  /** An answered LAPOR! request's follow-up, to upload on the report's page. */
+  lapor?: { trackingId: string; reportUrl: string; text: string } | null;
 }
 
 /** A channel that cannot send at all right now (GET /api/notifications/failed, meta.troubles). */

@@ -219,9 +219,19 @@ export const domainId = {
       task_no_contact: 'Sampaikan jawaban lewat %{channel}',
       confirm: 'Sudah disampaikan',
       how: 'Cara penyampaian',
-      choices: { counter: 'Disampaikan langsung di loket', phone: 'Melalui telepon', radio: 'Dibacakan di Radio Suara Kota' },
+      choices: { counter: 'Disampaikan langsung di loket', phone: 'Melalui telepon', radio: 'Dibacakan di Radio Suara Kota', lapor: 'Diunggah ke SP4N-LAPOR!' },
       when: 'Waktu penyampaian (WIB)',
       confirmed: 'Penyampaian jawaban tercatat.',
+      follow_up: {
+        title: 'Unggah tindak lanjut ke SP4N-LAPOR! #%{id}',
+        hint: 'Salin teks ini, tempel di halaman Tindak Lanjut laporan di LAPOR!, lalu catat kapan diunggah.',
+        copy: 'Salin teks',
+        copied: 'Teks tindak lanjut tersalin.',
+        copy_failed: 'Teks tidak dapat disalin otomatis; pilih teksnya lalu salin dengan Ctrl+C.',
+        open: 'Buka laporan di LAPOR!',
+        when: 'Tanggal diunggah (WIB)',
+        confirm: 'Sudah diunggah',
+      },
     },
     lapor: {
       paste: {
@@ -560,9 +570,19 @@ export const domainEn: DomainMessages = {
       task_no_contact: 'Deliver the answer through %{channel}',
       confirm: 'Delivered',
       how: 'How it was delivered',
-      choices: { counter: 'Disampaikan langsung di loket', phone: 'Melalui telepon', radio: 'Dibacakan di Radio Suara Kota' },
+      choices: { counter: 'Disampaikan langsung di loket', phone: 'Melalui telepon', radio: 'Dibacakan di Radio Suara Kota', lapor: 'Diunggah ke SP4N-LAPOR!' },
       when: 'When (WIB)',
       confirmed: 'Delivery of the answer recorded.',
+      follow_up: {
+        title: 'Upload the follow-up to SP4N-LAPOR! #%{id}',
+        hint: 'Copy this text, paste it on the report’s Tindak Lanjut page on LAPOR!, then record when it was posted.',
+        copy: 'Copy the text',
+        copied: 'Follow-up text copied.',
+        copy_failed: 'The text could not be copied automatically; select it and copy with Ctrl+C.',
+        open: 'Open the report on LAPOR!',
+        when: 'Posted on (WIB)',
+        confirm: 'Uploaded',
+      },
     },
     lapor: {
       paste: {
