@@ -1,53 +1,31 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { bootApp, createTestDatabase, type TestApp, type TestDatabase } from '../helpers/strapi';
-import { launchChromium, type HeadlessBrowser } from '../helpers/browser';
+import { SCREENSHOTS, demoDashboard, type DemoDashboard } from '../helpers/demo-dashboard';
 import { waitFor } from '../helpers/wait';
-
-const ARTIFACTS = path.resolve(__dirname, '..', '..', 'test-artifacts', 'screenshots');
 
 /** After the answer of a LAPOR! report: the officer uploads the follow-up on LAPOR! and says when. */
 describe('the LAPOR! follow-up task on the inquiry page, in Chromium', () => {
-  let db: TestDatabase;
-  let app: TestApp;
-  let chromium: HeadlessBrowser;
-  let base: string;
+  let demo: DemoDashboard;
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    db = await createTestDatabase('sqlite');
-    app = await bootApp(db, { DEMO_DATA: 'true', DEMO_INQUIRIES: '0', HOST: '127.0.0.1', PORT: '0' });
-    const banner = jest.spyOn(console, 'log').mockImplementation(() => undefined);
-    await app.strapi.listen().finally(() => banner.mockRestore());
-    const address = app.strapi.server.httpServer.address();
-    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    chromium = await launchChromium();
+    demo = await demoDashboard();
   });
   afterAll(async () => {
-    await chromium?.close();
-    await app?.stop();
-    await db?.drop();
+    await demo?.stop();
   });
 
   it('shows the text to copy with the greeting, the answer and the Dinas’ name, copies it in one click, and records the upload', async () => {
-    const workflow = app.strapi.plugin('sop-workflow').service('workflow');
+    const workflow = demo.app.strapi.plugin('sop-workflow').service('workflow');
     const { inquiry } = await workflow.create(
       { kind: 'complaint', channel: 'lapor_sp4n', subject: 'KTP-el belum dicetak', message: 'Sudah dua bulan KTP-el saya belum dicetak.', applicant: { name: 'Siti Rahayu' }, externalRef: '4123567' },
       { type: 'system' },
     );
     await workflow.answer(inquiry.documentId, { answer: 'KTP-el Ibu sudah dicetak dan dapat diambil di Kantor Kecamatan Mayangan pada jam kerja.' }, { type: 'system' });
-    const row = () => app.strapi.db.query('api::inquiry.inquiry').findOne({ where: { documentId: inquiry.documentId } });
+    const row = () => demo.app.strapi.db.query('api::inquiry.inquiry').findOne({ where: { documentId: inquiry.documentId } });
     await waitFor(async () => (await row()).answerDelivery === 'officer_task', 10_000, 'the answer to become the officer’s task');
 
-    const context = await chromium.browser.newContext({ viewport: { width: 1280, height: 1300 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
-    const page = await context.newPage();
-    await page.goto(`${base}/dashboard/login`);
-    await page.fill('input[name="username"]', 'petugas@demo.local');
-    await page.fill('input[name="password"]', 'Layanan2026!');
-    await page.click('button[type="submit"]');
-    await page.waitForURL((url) => !url.pathname.endsWith('/login'));
-    await page.goto(`${base}/dashboard/inquiries/${inquiry.documentId}/show`);
+    const page = await demo.officerPage({ viewport: { width: 1280, height: 1300 } });
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: demo.base });
+    await page.goto(`${demo.base}/dashboard/inquiries/${inquiry.documentId}/show`);
 
     const task = page.getByTestId('lapor-follow-up');
     await task.waitFor();
@@ -62,7 +40,7 @@ describe('the LAPOR! follow-up task on the inquiry page, in Chromium', () => {
     await page.getByText('Teks tindak lanjut tersalin.').waitFor();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(text);
     expect(await page.locator('input[name="how"]').inputValue()).toBe('Diunggah ke SP4N-LAPOR!');
-    await page.screenshot({ path: path.join(ARTIFACTS, 'lapor-follow-up.png'), fullPage: true });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'lapor-follow-up.png'), fullPage: true });
 
     await task.getByRole('button', { name: 'Sudah diunggah' }).click();
     await page.locator('[data-delivery="delivered"]').waitFor();

@@ -1,50 +1,29 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { bootApp, createTestDatabase, type TestApp, type TestDatabase } from '../helpers/strapi';
-import { launchChromium, type HeadlessBrowser } from '../helpers/browser';
 import { maskName } from '@layanan/config';
+import { SCREENSHOTS, demoDashboard, type DemoDashboard } from '../helpers/demo-dashboard';
 import { HEADINGS, sheetReport, xlsxOf } from '../helpers/lapor-sheets';
-
-const ARTIFACTS = path.resolve(__dirname, '..', '..', 'test-artifacts', 'screenshots');
 
 /** The officer's Monday: last week's LAPOR! reports, exported from the admin account, brought in as one file. */
 describe('importing a file of LAPOR! reports from the dashboard, in Chromium', () => {
-  let db: TestDatabase;
-  let app: TestApp;
-  let chromium: HeadlessBrowser;
-  let base: string;
+  let demo: DemoDashboard;
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    db = await createTestDatabase('sqlite');
-    app = await bootApp(db, { DEMO_DATA: 'true', DEMO_INQUIRIES: '0', HOST: '127.0.0.1', PORT: '0' });
-    const banner = jest.spyOn(console, 'log').mockImplementation(() => undefined);
-    await app.strapi.listen().finally(() => banner.mockRestore());
-    const address = app.strapi.server.httpServer.address();
-    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    chromium = await launchChromium();
+    demo = await demoDashboard();
   });
   afterAll(async () => {
-    await chromium?.close();
-    await app?.stop();
-    await db?.drop();
+    await demo?.stop();
   });
 
   it('maps the column it could not guess, previews what each row becomes, imports the new ones and links each to its request', async () => {
     // One report is already on the board (pasted last week), one row repeats another, one has no tracking number.
-    const held = await app.strapi.plugin('sop-workflow').service('workflow').create(
+    const held = await demo.app.strapi.plugin('sop-workflow').service('workflow').create(
       { kind: 'complaint', channel: 'lapor_sp4n', subject: 'KIA anak', message: 'Sudah dicatat dari tempelan.', applicant: { name: 'Nur Hasanah' }, externalRef: sheetReport(3).trackingId },
       { type: 'system' },
     );
     const headings = HEADINGS.map((h) => (h === 'Nama Pelapor' ? 'Pengadu' : h));
     const file = await xlsxOf([...[0, 1, 2, 3, 4, 5].map(sheetReport), { ...sheetReport(1), title: 'Dikirim dua kali' }, { ...sheetReport(6), trackingId: 'Tidak ada' }], headings);
 
-    const page = await (await chromium.browser.newContext({ viewport: { width: 1280, height: 1400 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' })).newPage();
-    await page.goto(`${base}/dashboard/login`);
-    await page.fill('input[name="username"]', 'petugas@demo.local');
-    await page.fill('input[name="password"]', 'Layanan2026!');
-    await page.click('button[type="submit"]');
-    await page.waitForURL((url) => !url.pathname.endsWith('/login'));
+    const page = await demo.officerPage({ viewport: { width: 1280, height: 1400 } });
     await page.getByRole('menuitem', { name: 'Impor LAPOR!' }).click();
     await page.getByRole('heading', { level: 1, name: 'Impor laporan SP4N-LAPOR!' }).waitFor();
 
@@ -67,13 +46,13 @@ describe('importing a file of LAPOR! reports from the dashboard, in Chromium', (
     expect(await table.textContent()).toContain(`Sudah tercatat sebagai ${held.inquiry.code}`);
     expect(await table.textContent()).toContain('Nomor tiket sama dengan baris 3.');
     expect(await table.textContent()).toContain('Nomor tiket "Tidak ada" tidak dikenali');
-    await page.screenshot({ path: path.join(ARTIFACTS, 'lapor-import-preview.png'), fullPage: true });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'lapor-import-preview.png'), fullPage: true });
 
     await page.getByTestId('lapor-import-run').click();
     await page.getByTestId('lapor-import-result').waitFor();
     expect(await page.getByTestId('lapor-import-result').textContent()).toContain('5 laporan tercatat sebagai permohonan SP4N-LAPOR!.');
-    await page.screenshot({ path: path.join(ARTIFACTS, 'lapor-import-result.png'), fullPage: true });
-    expect(await app.strapi.db.query('api::inquiry.inquiry').count({ where: { channel: 'lapor_sp4n' } })).toBe(6);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'lapor-import-result.png'), fullPage: true });
+    expect(await demo.app.strapi.db.query('api::inquiry.inquiry').count({ where: { channel: 'lapor_sp4n' } })).toBe(6);
 
     // Each recorded row links to its request.
     await page.getByTestId('lapor-import-result').getByRole('link', { name: /^ADU-/ }).first().click();
