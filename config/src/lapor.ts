@@ -42,12 +42,13 @@ export type LaporClassification = (typeof LAPOR_CLASSIFICATIONS)[number];
 
 /**
  * A LAPOR! tracking number as officers copy it ("#4123567", "4123 567", "Tracking ID: 4123567"): the
- * digits (and letters, should LAPOR! ever add them) in upper case; null when nothing is left.
+ * digits (and letters, should LAPOR! ever add them) in upper case; null when nothing is left, or no digit
+ * (a name in the wrong column is no tracking number).
  */
 export function normaliseTrackingId(value: string): string | null {
   const text = value.trim().replace(/^(?:tracking\s*id|no\.?\s*tiket|nomor\s*(?:tiket|laporan))\s*[:.]?\s*/i, '').replace(/^#/, '');
   const id = text.replace(/[\s.]/g, '').toUpperCase();
-  return /^[A-Z0-9][A-Z0-9-]{3,39}$/.test(id) ? id : null;
+  return /^[A-Z0-9][A-Z0-9-]{3,39}$/.test(id) && /\d/.test(id) ? id : null;
 }
 
 /**
@@ -55,3 +56,27 @@ export function normaliseTrackingId(value: string): string | null {
  * the database holds a unique index per channel over them.
  */
 export const UNIQUE_REF_CHANNELS = ['lapor_sp4n'] as const;
+
+/**
+ * The fields of a LAPOR! report as this product reads them, wherever they come from (the labelled lines of
+ * a pasted report, the columns of an imported file), and how officers read their names. The tracking number
+ * and the report's text are what an import cannot do without.
+ */
+export const LAPOR_REPORT_FIELD_INFO = {
+  trackingId: { id: 'Nomor tiket (Tracking ID)', en: 'Tracking number', required: true },
+  title: { id: 'Judul laporan', en: 'Title', required: false },
+  content: { id: 'Isi laporan', en: 'Report text', required: true },
+  date: { id: 'Tanggal laporan', en: 'Report date', required: false },
+  disposition: { id: 'Tanggal disposisi ke Dinas', en: 'Forwarded to the office', required: false },
+  reporter: { id: 'Nama pelapor', en: 'Reporter', required: false },
+  email: { id: 'E-mail pelapor', en: 'Reporter e-mail', required: false },
+  phone: { id: 'Telepon pelapor', en: 'Reporter phone', required: false },
+  category: { id: 'Kategori', en: 'Category', required: false },
+  classification: { id: 'Klasifikasi', en: 'Classification', required: false },
+  location: { id: 'Lokasi', en: 'Location', required: false },
+  status: { id: 'Status LAPOR!', en: 'LAPOR! status', required: false },
+  privacy: { id: 'Sifat (anonim/rahasia)', en: 'Anonymous or confidential', required: false },
+} as const satisfies Record<string, { id: string; en: string; required: boolean }>;
+
+export type LaporReportField = keyof typeof LAPOR_REPORT_FIELD_INFO;
+export const LAPOR_REPORT_FIELDS = Object.keys(LAPOR_REPORT_FIELD_INFO) as LaporReportField[];

@@ -12,14 +12,15 @@ const dataProvider = createDataProvider();
 
 /**
  * Each role's first screen loads only what it shows: the officer's board (home) is in the first chunk; the
- * inquiry pages, the quick-intake form (with the phone-number rules), the division queue, the recap and its
- * charts, and the profile load when opened.
+ * inquiry pages, the quick-intake form (with the phone-number rules), the LAPOR! file import, the division
+ * queue, the recap and its charts, and the profile load when opened.
  */
 const RecapPage = lazy(() => import('./recap/RecapPage'));
 const ProfilePage = lazy(() => import('./profile/ProfilePage'));
 const DivisionQueue = lazy(() => import('./queue/DivisionQueue').then((m) => ({ default: m.DivisionQueue })));
 const InquiryList = lazy(() => import('./inquiries/InquiryList').then((m) => ({ default: m.InquiryList })));
 const InquiryShow = lazy(() => import('./inquiries/InquiryShow').then((m) => ({ default: m.InquiryShow })));
+const LaporImportPage = lazy(() => import('./laporImport/LaporImportPage'));
 const InquiryCreate = lazy(() => import('./inquiries/InquiryCreate').then((m) => ({ default: m.InquiryCreate })));
 
 const Lazy = ({ children }: { children: ReactNode }) => <Suspense fallback={<Loading />}>{children}</Suspense>;
@@ -69,6 +70,14 @@ export const App = () => (
         element={
           <Lazy>
             <RecapPage />
+          </Lazy>
+        }
+      />
+      <Route
+        path="/impor-lapor"
+        element={
+          <Lazy>
+            <LaporImportPage />
           </Lazy>
         }
       />

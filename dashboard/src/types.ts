@@ -5,6 +5,7 @@ import type {
   GroupBy,
   InquiryStepFields,
   Kind,
+  LaporReportField,
   RoleType,
   ServiceCategory,
   SopStep,
@@ -88,6 +89,8 @@ export interface DeliveryPlan {
   channel: Channel;
   medium: string | null;
   address: string | null;
+  /** An answered LAPOR! request's follow-up, to upload on the report's page. */
+  lapor?: { trackingId: string; reportUrl: string; text: string } | null;
 }
 
 /** A channel that cannot send at all right now (GET /api/notifications/failed, meta.troubles). */
@@ -217,4 +220,45 @@ export interface LaporParse {
   draft: LaporDraft;
   /** What the text did not say: trackingId, content, reportedAt, reporter. */
   missing: string[];
+}
+
+/** Which column (0-based) of an imported file holds each field of a LAPOR! report. */
+export type LaporColumnMapping = Record<LaporReportField, number | null>;
+export type LaporImportOutcome = 'new' | 'duplicate_file' | 'duplicate_existing' | 'invalid' | 'created' | 'failed';
+export interface LaporImportRow {
+  row: number;
+  trackingId: string | null;
+  outcome: LaporImportOutcome;
+  problems: string[];
+  warnings: string[];
+  sameAsRow?: number;
+  existing?: { code: string; documentId: string };
+  created?: { code: string; documentId: string };
+  subject: string | null;
+  /** Masked, or LAPOR!'s word for an anonymous or confidential reporter. */
+  reporter: string | null;
+}
+export interface LaporImportSummary {
+  total: number;
+  new: number;
+  created: number;
+  duplicateFile: number;
+  duplicateExisting: number;
+  invalid: number;
+  failed: number;
+}
+export interface LaporImportPreview {
+  columns: { index: number; header: string; sample: string }[];
+  mapping: LaporColumnMapping;
+  guessed: boolean;
+  /** Whether the mapping names the columns an import needs (a guess may not). */
+  complete: boolean;
+  summary: LaporImportSummary;
+  hints: string[];
+  /** Every row with a problem, and the first new ones. */
+  rows: LaporImportRow[];
+}
+export interface LaporImportResult {
+  summary: LaporImportSummary;
+  rows: LaporImportRow[];
 }

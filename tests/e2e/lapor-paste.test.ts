@@ -1,44 +1,22 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { bootApp, createTestDatabase, type TestApp, type TestDatabase } from '../helpers/strapi';
-import { freePort, launchChromium, type HeadlessBrowser } from '../helpers/browser';
+import { SCREENSHOTS, demoDashboard, type DemoDashboard } from '../helpers/demo-dashboard';
 import { REPORT_FIXTURES } from '../helpers/lapor-reports';
-
-const ARTIFACTS = path.resolve(__dirname, '..', '..', 'test-artifacts', 'screenshots');
 
 /** The officer's morning: a LAPOR! report copied from the admin page, pasted into *Catat Permohonan*. */
 describe('pasting a LAPOR! report into the quick intake, in Chromium', () => {
-  let db: TestDatabase;
-  let app: TestApp;
-  let chromium: HeadlessBrowser;
-  let base: string;
+  let demo: DemoDashboard;
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    db = await createTestDatabase('sqlite');
-    const port = await freePort();
-    app = await bootApp(db, { DEMO_DATA: 'true', DEMO_INQUIRIES: '0', HOST: '127.0.0.1', PORT: String(port) });
-    const banner = jest.spyOn(console, 'log').mockImplementation(() => undefined);
-    await app.strapi.listen().finally(() => banner.mockRestore());
-    const address = app.strapi.server.httpServer.address();
-    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : port}`;
-    chromium = await launchChromium();
+    demo = await demoDashboard();
   });
   afterAll(async () => {
-    await chromium?.close();
-    await app?.stop();
-    await db?.drop();
+    await demo?.stop();
   });
 
   async function intakeForm(): Promise<Page> {
-    const page = await (await chromium.browser.newContext({ viewport: { width: 1280, height: 1100 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' })).newPage();
-    await page.goto(`${base}/dashboard/login`);
-    await page.fill('input[name="username"]', 'petugas@demo.local');
-    await page.fill('input[name="password"]', 'Layanan2026!');
-    await page.click('button[type="submit"]');
-    await page.waitForURL((url) => !url.pathname.endsWith('/login'));
-    await page.goto(`${base}/dashboard/inquiries/create`);
+    const page = await demo.officerPage();
+    await page.goto(`${demo.base}/dashboard/inquiries/create`);
     await page.getByRole('combobox', { name: /Kanal/ }).click();
     await page.getByRole('option', { name: 'SP4N-LAPOR!' }).click();
     return page;
@@ -54,7 +32,7 @@ describe('pasting a LAPOR! report into the quick intake, in Chromium', () => {
     expect(await page.locator('input[name="applicant.name"]').inputValue()).toBe('Siti Rahayu');
     expect(await page.locator('input[name="subject"]').inputValue()).toBe('KTP-el tidak kunjung dicetak');
     expect(await page.locator('textarea[name="message"]').inputValue()).toMatch(/^Saya sudah melakukan perekaman KTP-el/);
-    await page.screenshot({ path: path.join(ARTIFACTS, 'lapor-paste.png'), fullPage: true });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'lapor-paste.png'), fullPage: true });
 
     await page.getByRole('button', { name: 'Simpan' }).click();
     await page.waitForURL(/\/inquiries\/[^/]+\/show$/);

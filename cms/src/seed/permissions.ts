@@ -57,6 +57,8 @@ export const PERMISSIONS: Record<RoleType, readonly string[]> = {
     'plugin::channels.messages.send',
     'plugin::channels.messages.contact',
     'plugin::channels.lapor.parse',
+    'plugin::channels.lapor.importPreview',
+    'plugin::channels.lapor.import',
     ...CONVERSATION,
     ...ATTACHMENTS,
     ...READ_REFERENCE,

@@ -4,6 +4,7 @@ import type { AnswerDelivery as DeliveryState } from '@layanan/config';
 import type { Inquiry } from '../types';
 import { formatDateTime, intlLocale } from '../format';
 import { DeliveredForm } from './DeliveredForm';
+import { LaporFollowUp } from './LaporFollowUp';
 import { awaitsDelivery, taskMessage } from './delivery';
 import { useDeliveryPlan } from './useConversation';
 
@@ -36,12 +37,13 @@ export const AnswerDelivery = ({ inquiry }: { inquiry: Inquiry }) => {
           {inquiry.answerDeliveryNote}
         </Typography>
       )}
-      {awaitsDelivery(inquiry) && (
+      {awaitsDelivery(inquiry) && plan?.lapor && <LaporFollowUp id={inquiry.id} followUp={plan.lapor} canConfirm={canAccess === true} />}
+      {awaitsDelivery(inquiry) && !plan?.lapor && (
         <Alert severity="warning" icon={false} className="answer-delivery__task">
           {taskMessage(inquiry, plan, translate)}
         </Alert>
       )}
-      {awaitsDelivery(inquiry) && canAccess && <DeliveredForm id={inquiry.id} />}
+      {awaitsDelivery(inquiry) && !plan?.lapor && canAccess && <DeliveredForm id={inquiry.id} />}
     </Stack>
   );
 };

@@ -8,18 +8,22 @@ import { useNotifyError } from '../notifyError';
 import { eventsKey } from './Timeline';
 
 const CHOICES = ['counter', 'phone', 'radio'] as const;
+type Choice = (typeof CHOICES)[number] | 'lapor';
 const MIN_LENGTH = 3;
 const MAX_LENGTH = 1000;
 
-/** The officer's *Sudah disampaikan*: how the answer reached the citizen, and when (WIB, now unless changed). */
-export const DeliveredForm = ({ id }: { id: string }) => {
+/**
+ * The officer's *Sudah disampaikan*: how the answer reached the citizen, and when (WIB, now unless changed).
+ * A LAPOR! follow-up has one way (uploaded on the report's page) and asks when it was posted.
+ */
+export const DeliveredForm = ({ id, choices = CHOICES, preset, confirmLabel = 'layanan.delivery.confirm', whenLabel = 'layanan.delivery.when' }: { id: string; choices?: readonly Choice[]; preset?: Choice; confirmLabel?: string; whenLabel?: string }) => {
   const translate = useTranslate();
   const notify = useNotify();
   const notifyError = useNotifyError();
   const refresh = useRefresh();
   const queryClient = useQueryClient();
   const dataProvider = useDataProvider<LayananDataProvider>();
-  const [how, setHow] = useState('');
+  const [how, setHow] = useState(() => (preset ? translate(`layanan.delivery.choices.${preset}`) : ''));
   const [when, setWhen] = useState(() => officeInputValue(new Date()));
   const at = fromOfficeInput(when);
   const confirm = useMutation({
@@ -40,14 +44,14 @@ export const DeliveredForm = ({ id }: { id: string }) => {
     <Box component="form" onSubmit={submit} className="delivered-form" noValidate data-testid="delivered-form">
       <Stack spacing={1.5}>
         <Stack direction="row" spacing={1} useFlexGap flexWrap="wrap">
-          {CHOICES.map((choice) => {
+          {choices.map((choice) => {
             const text = translate(`layanan.delivery.choices.${choice}`);
             return <Chip key={choice} label={text} size="small" variant={how === text ? 'filled' : 'outlined'} color="primary" onClick={() => setHow(text)} />;
           })}
         </Stack>
         <TextField label={translate('layanan.delivery.how')} name="how" value={how} onChange={(event) => setHow(event.target.value)} required fullWidth inputProps={{ maxLength: MAX_LENGTH }} />
         <TextField
-          label={translate('layanan.delivery.when')}
+          label={translate(whenLabel)}
           name="when"
           type="datetime-local"
           value={when}
@@ -58,7 +62,7 @@ export const DeliveredForm = ({ id }: { id: string }) => {
         />
         <Stack direction="row" justifyContent="flex-end">
           <Button type="submit" variant="contained" size="small" disabled={!ready}>
-            {translate('layanan.delivery.confirm')}
+            {translate(confirmLabel)}
           </Button>
         </Stack>
       </Stack>

@@ -3,6 +3,7 @@ import ViewKanbanIcon from '@mui/icons-material/ViewKanban';
 import InboxIcon from '@mui/icons-material/Inbox';
 import ListAltIcon from '@mui/icons-material/ListAlt';
 import AddCommentIcon from '@mui/icons-material/AddComment';
+import UploadFileIcon from '@mui/icons-material/UploadFile';
 import InsightsIcon from '@mui/icons-material/Insights';
 import AccountCircleIcon from '@mui/icons-material/AccountCircle';
 import type { ReactElement } from 'react';
@@ -20,6 +21,7 @@ export const Menu = () => (
     <Item to="/antrean" label="layanan.menu.queue" icon={<InboxIcon />} action="list" resource="queue" />
     <Item to="/inquiries" label="layanan.menu.inquiries" icon={<ListAltIcon />} action="list" resource="inquiries" />
     <Item to="/inquiries/create" label="layanan.menu.intake" icon={<AddCommentIcon />} action="create" resource="inquiries" />
+    <Item to="/impor-lapor" label="layanan.menu.laporImport" icon={<UploadFileIcon />} action="create" resource="lapor-import" />
     <Item to="/rekap" label="layanan.menu.recap" icon={<InsightsIcon />} action="list" resource="recap" />
     <Item to="/profil" label="layanan.menu.profile" icon={<AccountCircleIcon />} action="show" resource="profile" />
   </RaMenu>

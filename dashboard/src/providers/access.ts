@@ -12,6 +12,7 @@ const RULES: Record<Exclude<RoleType, 'public'>, Record<string, readonly string[
     recap: ['list', 'export'],
     inquiries: ['list', 'show', 'create', 'edit', 'triage', 'coordinate', 'answer', 'close', 'reject', 'message', 'deliver', 'contact', 'attachment'],
     'faq-entries': ['list', 'show'],
+    'lapor-import': ['create'],
   },
   division_staff: {
     queue: ['list'],

@@ -20,6 +20,9 @@ import type {
   TelegramLink,
   TelegramLinkCode,
   LaporParse,
+  LaporColumnMapping,
+  LaporImportPreview,
+  LaporImportResult,
 } from '../types';
 import { JWT_KEY, httpClient, type StrapiErrorBody } from './httpClient';
 import { MAX_PAGE_SIZE, chunks, detailQueryString, listQueryString } from './strapiQuery';
@@ -87,6 +90,10 @@ export interface DomainMethods {
   retryNotification(id: string): Promise<void>;
   /** A pasted LAPOR! report read into the intake's fields; writes nothing. */
   parseLaporReport(text: string): Promise<LaporParse>;
+  /** What importing this file would do, row by row, with the guessed mapping or the officer's; writes nothing. */
+  previewLaporImport(file: File, mapping?: LaporColumnMapping): Promise<LaporImportPreview>;
+  /** Records the file's new reports as requests and says what became of every row. */
+  importLaporFile(file: File, mapping: LaporColumnMapping): Promise<LaporImportResult>;
 }
 
 export type LayananDataProvider = DataProvider & DomainMethods;
@@ -260,6 +267,14 @@ export function createDataProvider(fetchJson: Fetch = httpClient): LayananDataPr
       const { json } = await fetchJson(`${API_URL}/channels/lapor/parse`, { method: 'POST', body: JSON.stringify({ data: { text } }) });
       return json.data as LaporParse;
     },
+    async previewLaporImport(file, mapping) {
+      const { json } = await fetchJson(`${API_URL}/channels/lapor/import/preview`, { method: 'POST', body: laporUpload(file, mapping) });
+      return json.data as LaporImportPreview;
+    },
+    async importLaporFile(file, mapping) {
+      const { json } = await fetchJson(`${API_URL}/channels/lapor/import`, { method: 'POST', body: laporUpload(file, mapping) });
+      return json.data as LaporImportResult;
+    },
     async searchFaq(text) {
       const { data } = await list('faq-entries', { filter: { q: text }, sort: { field: 'question', order: 'ASC' }, pagination: { page: 1, perPage: 8 } });
       return data as FaqEntry[];
@@ -273,6 +288,14 @@ export function createDataProvider(fetchJson: Fetch = httpClient): LayananDataPr
       beforeUpdate: async (params) => ({ ...params, data: editableInquiryFields(params.data) }),
     },
   ]) as LayananDataProvider;
+}
+
+/** A file of LAPOR! reports and the mapping of its columns, as the import routes read them (multipart). */
+function laporUpload(file: File, mapping?: LaporColumnMapping): FormData {
+  const form = new FormData();
+  form.append('files', file, file.name);
+  if (mapping) form.append('mapping', JSON.stringify(mapping));
+  return form;
 }
 
 /** A file download with the staff token, read chunk by chunk so that the page can show its progress. */

@@ -1,7 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { readFile } from 'node:fs/promises';
+import { getService as sop } from '@layanan/sop-workflow';
 import { parseLaporText } from '../lapor/parse';
 import { draftOf } from '../lapor/draft';
+import { MappingError } from '../lapor/import';
+import { SheetError, readSheet } from '../lapor/sheet';
+import type { UploadedSheet } from '../lapor/importer';
+import { getService } from '../utils';
 
 type Context = Parameters<Core.ControllerHandler>[0];
 
@@ -15,13 +21,74 @@ function pastedText(body: unknown): string {
   return text;
 }
 
-/** SP4N-LAPOR! for officers: a pasted report read into the quick-intake form (nothing is written). */
-export default ({ strapi: _strapi }: { strapi: Core.Strapi }) => ({
+const FILE_MAX_BYTES = 10 * 1024 * 1024;
+
+interface UploadedFile {
+  filepath: string;
+  originalFilename?: string | null;
+  size: number;
+}
+
+/**
+ * The file of a multipart upload (field `files`, which Strapi's body parser removes from disk after the
+ * request) and the mapping beside it (field `mapping`, JSON), or a 400 that says what is wrong.
+ */
+async function uploaded(ctx: Context): Promise<{ upload: UploadedSheet; mapping: unknown }> {
+  const files = (ctx.request as { files?: Record<string, UploadedFile | UploadedFile[]> }).files?.files;
+  const file = Array.isArray(files) ? files[0] : files;
+  if (!file) throw new errors.ValidationError('Pilih berkas Excel (.xlsx) atau CSV berisi laporan SP4N-LAPOR!.');
+  if (Array.isArray(files) && files.length > 1) throw new errors.ValidationError('Unggah satu berkas saja.');
+  if (file.size > FILE_MAX_BYTES) throw new errors.ValidationError('Berkas lebih dari 10 MB. Bagi laporannya ke beberapa berkas.');
+  const filename = (file.originalFilename || 'berkas').replace(/[^\w .()-]/g, '_').slice(0, 120);
+  const text = (ctx.request.body as { mapping?: unknown } | undefined)?.mapping;
+  let mapping: unknown;
+  if (text !== undefined && text !== '') {
+    try {
+      mapping = JSON.parse(String(text));
+    } catch {
+      throw new errors.ValidationError('Pemetaan kolom tidak terbaca (harus JSON).');
+    }
+  }
+  try {
+    return { upload: { sheet: await readSheet(await readFile(file.filepath), filename), filename }, mapping };
+  } catch (error) {
+    if (error instanceof SheetError) throw new errors.ValidationError(error.message);
+    throw error;
+  }
+}
+
+/** A mapping the file cannot have is the officer's to correct: a 400 naming the field. */
+async function mapped<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof MappingError) throw new errors.ValidationError(error.message);
+    throw error;
+  }
+}
+
+/**
+ * SP4N-LAPOR! for officers: a pasted report read into the quick-intake form (nothing is written), and a file
+ * of reports previewed, then imported.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async parse(ctx: Context) {
     const report = parseLaporText(pastedText(ctx.request.body));
     if (report.missing.includes('trackingId') && report.missing.includes('content')) {
       throw new errors.ValidationError('Teks ini tidak terbaca sebagai laporan SP4N-LAPOR!: nomor tiket (Tracking ID) dan isi laporan tidak ditemukan.');
     }
     return { data: { draft: draftOf(report), missing: report.missing, report } };
+  },
+
+  async importPreview(ctx: Context) {
+    const { upload, mapping } = await uploaded(ctx);
+    return { data: await mapped(() => getService(strapi, 'laporImport').preview(upload, mapping)) };
+  },
+
+  async import(ctx: Context) {
+    const actor = await sop(strapi, 'staff').actorOf(ctx.state.user as { id: number } | undefined);
+    const { upload, mapping } = await uploaded(ctx);
+    if (mapping === undefined) throw new errors.ValidationError('Periksa pratinjau dan pemetaan kolom dulu, lalu impor.');
+    return { data: await mapped(() => getService(strapi, 'laporImport').run(upload, mapping, actor)) };
   },
 });

@@ -42,7 +42,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async plan(ctx: Context) {
       const { inquiry } = await visible(ctx);
       const plan = await getService(strapi, 'routing').plan(inquiry.id);
-      return { data: plan && { ...plan, address: masked(plan.address) } };
+      // An answered LAPOR! request's delivery task is its follow-up, to upload on the report's page.
+      const lapor = plan && (await getService(strapi, 'lapor').followUp(inquiry.id));
+      return { data: plan && { ...plan, address: masked(plan.address), ...(lapor ? { lapor } : {}) } };
     },
 
     /** The citizen behind the inquiry on its channel, their other requests there, and look-alikes elsewhere. */

@@ -1,4 +1,4 @@
-import { laporStatusOf, normaliseTrackingId, type Kind, type LaporClassification, type ServiceCategory } from '@layanan/config';
+import { LAPOR_REPORT_FIELDS, laporStatusOf, normaliseTrackingId, type LaporReportField, type Kind, type LaporClassification, type ServiceCategory } from '@layanan/config';
 import type { LaporReport } from './adapter';
 
 /**
@@ -15,7 +15,7 @@ export interface ParsedReport extends LaporReport {
   missing: string[];
 }
 
-type Field = 'trackingId' | 'title' | 'content' | 'category' | 'classification' | 'date' | 'disposition' | 'reporter' | 'location' | 'email' | 'phone' | 'status' | 'privacy' | 'end';
+type Field = LaporReportField | 'end';
 
 /** Each label as it appears before its value (lower-case, without the colon); the longest spelling is tried first. */
 const LABELS: [Field, RegExp][] = [
@@ -133,22 +133,47 @@ export function parseLaporText(input: string): ParsedReport {
     values.get(current)!.push(line);
   }
   const one = (field: Field) => (values.get(field) ?? []).join(' ').trim() || null;
-  const content = (values.get('content') ?? []).join('\n').replace(/\n{3,}/g, '\n\n').trim() || null;
-
-  const trackingText = one('trackingId') ?? TRACKING_IN_TEXT.map((pattern) => pattern.exec(input)?.[1]).find(Boolean) ?? '';
-  const trackingId = normaliseTrackingId(trackingText.replace(/\s.*$/, '')) ?? '';
   const byline = loose.map((line) => BYLINE.exec(line)?.[1]).find(Boolean);
-  const reporterText = one('reporter') ?? byline ?? null;
+  const trackingText = one('trackingId') ?? TRACKING_IN_TEXT.map((pattern) => pattern.exec(input)?.[1]).find(Boolean) ?? '';
+  const fields: ReportFields = Object.fromEntries(LAPOR_REPORT_FIELDS.map((field) => [field, one(field)]));
+  return reportOf({
+    ...fields,
+    trackingId: trackingText.replace(/\s.*$/, ''),
+    content: (values.get('content') ?? []).join('\n').replace(/\n{3,}/g, '\n\n').trim() || null,
+    reporter: fields.reporter ?? byline ?? null,
+    title: fields.title ?? loose.find((line) => line.length > 10 && !BYLINE.test(line) && !TRACKING_IN_TEXT.some((p) => p.test(line)) && !/^https?:/.test(line) && !classificationOf(line) && !parseIndonesianDate(line)) ?? null,
+  }, { head: lines.slice(0, 6) });
+}
+
+type ReportField = LaporReportField;
+export type ReportFields = Partial<Record<ReportField, string | null>>;
+
+/** The report field a label or a column heading names ("Nama Pelapor" → reporter), or null. */
+export function fieldOfLabel(label: string): ReportField | null {
+  const text = label.trim().toLowerCase().replace(/[:：]\s*$/, '').replace(/\s+/g, ' ');
+  const found = LABELS.find(([, pattern]) => pattern.test(text))?.[0];
+  return found && found !== 'end' ? found : null;
+}
+
+/**
+ * A report from its fields' texts. `head`, the first lines of a pasted text, is where a page without
+ * labels states the classification and the date.
+ */
+export function reportOf(fields: ReportFields, { head = [] }: { head?: string[] } = {}): ParsedReport {
+  const one = (field: ReportField) => fields[field]?.trim() || null;
+  const trackingId = normaliseTrackingId(one('trackingId') ?? '') ?? '';
+  const reporterText = one('reporter');
   const privacy = `${one('privacy') ?? ''} ${reporterText ?? ''}`.toLowerCase();
   const anonymous = /anonim|anonymous|dirahasiakan/.test(privacy);
   const confidential = /rahasia/.test(privacy);
   const hidden = anonymous || confidential;
-  const title = one('title') ?? loose.find((line) => line.length > 10 && !BYLINE.test(line) && !TRACKING_IN_TEXT.some((p) => p.test(line)) && !/^https?:/.test(line) && !classificationOf(line) && !parseIndonesianDate(line)) ?? null;
+  const title = one('title');
+  const content = one('content');
   const category = one('category');
-  const classification = classificationOf(one('classification') ?? '') ?? classificationOf(lines.slice(0, 4).join(' '));
+  const classification = classificationOf(one('classification') ?? '') ?? classificationOf(head.slice(0, 4).join(' '));
   const phone = one('phone')?.replace(/[^\d+]/g, '') || null;
   const email = one('email')?.match(/[^\s<>@]+@[^\s<>@]+\.[a-z]{2,}/i)?.[0].toLowerCase() ?? null;
-  const reportedAt = parseIndonesianDate(one('date') ?? '') ?? parseIndonesianDate(lines.slice(0, 6).join(' '));
+  const reportedAt = parseIndonesianDate(one('date') ?? '') ?? parseIndonesianDate(head.join(' '));
   const report: ParsedReport = {
     trackingId,
     title,

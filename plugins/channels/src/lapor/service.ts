@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { PUBLIC, getService as sop } from '@layanan/sop-workflow';
 import { UID, configOf, getService } from '../utils';
+import { followUpText } from './followUp';
 import { draftOf } from './draft';
 import { guessServiceCategory, parseLaporText } from './parse';
 import { manualAdapter, type LaporAdapter } from './adapter';
@@ -88,6 +89,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const { inquiry } = await sop(strapi, 'workflow').create({ ...draft, receivedAt: mail.receivedAt }, PUBLIC);
       await getService(strapi, 'conversation').record({ ...message, inquiryId: inquiry.id, purpose: 'question' });
       return readable ? 'lapor:inquiry' : 'lapor:unread';
+    },
+
+    /**
+     * The delivery task of an answered LAPOR! request: the follow-up to upload on the report's page, ready to
+     * copy, and where that page is; null for any other request, or before the answer.
+     */
+    async followUp(inquiryId: number): Promise<{ trackingId: string; reportUrl: string; text: string } | null> {
+      const row = (await strapi.db.query(UID.inquiry).findOne({
+        where: { id: inquiryId },
+        select: ['channel', 'externalRef', 'answer'],
+        populate: { applicant: { select: ['name'] } },
+      })) as { channel: string; externalRef: string | null; answer: string | null; applicant?: { name?: string | null } | null } | null;
+      if (row?.channel !== CHANNEL || !row.externalRef || !row.answer) return null;
+      return {
+        trackingId: row.externalRef,
+        reportUrl: this.configured().reportUrl.replace('{id}', encodeURIComponent(row.externalRef)),
+        text: followUpText({ trackingId: row.externalRef, reporter: row.applicant?.name ?? null, answer: row.answer, officeName: configOf(strapi).office.name }),
+      };
     },
 
     async stop(): Promise<void> {

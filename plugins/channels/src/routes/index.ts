@@ -15,6 +15,8 @@ export default {
       route('GET', '/inquiries/:id/contact', 'messages.contact'),
       route('GET', '/inquiries/:id/messages/:message/attachments/:index', 'messages.attachment'),
       route('POST', '/lapor/parse', 'lapor.parse'),
+      route('POST', '/lapor/import/preview', 'lapor.importPreview'),
+      route('POST', '/lapor/import', 'lapor.import'),
       route('GET', '/meta/webhook', 'meta.verify', false),
       route('POST', '/meta/webhook', 'meta.receive', false),
     ],

@@ -7,8 +7,9 @@ import email from '../email/service';
 import meta from '../meta/service';
 import telegram from '../telegram/service';
 import lapor from '../lapor/service';
+import laporImport from '../lapor/importer';
 
-const services = { contacts, conversation, inbox, intake, routing, email, meta, telegram, lapor };
+const services = { contacts, conversation, inbox, intake, routing, email, meta, telegram, lapor, laporImport };
 
 export type ChannelsServices = typeof services;
 export default services;

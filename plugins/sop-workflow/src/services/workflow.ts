@@ -401,9 +401,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (!row.answeredAt || current === 'delivered') {
           throw createHttpError(409, current === 'delivered' ? 'Jawaban sudah tercatat tersampaikan.' : 'Permohonan belum dijawab.', { details: { current } });
         }
-        const at = input.at ?? now();
-        if (at.getTime() > now().getTime()) throw new errors.ValidationError('Waktu penyampaian tidak boleh di masa depan.');
-        if (at.getTime() < new Date(row.answeredAt).getTime()) throw new errors.ValidationError('Waktu penyampaian tidak boleh sebelum jawaban dibuat.');
+        const answeredAt = new Date(row.answeredAt).getTime();
+        const given = input.at ?? now();
+        if (given.getTime() > now().getTime()) throw new errors.ValidationError('Waktu penyampaian tidak boleh di masa depan.');
+        // The officer's form has minutes, not seconds: the minute of the answer itself is not before it.
+        if (given.getTime() < answeredAt - (answeredAt % 60_000)) throw new errors.ValidationError('Waktu penyampaian tidak boleh sebelum jawaban dibuat.');
+        const at = new Date(Math.max(given.getTime(), answeredAt));
         await strapi.db.query(UID.inquiry).update({ where: { id: row.id }, data: { answerDelivery: 'delivered', answerDeliveredAt: at, answerDeliveryNote: input.how } });
         await events().record({ inquiryId: row.id, type: 'answer_delivered', actor, at, detail: { via: 'officer', note: input.how } });
         return load(documentId);
