@@ -408,6 +408,63 @@ describe('the delivery engine', () => {
   });
 });
 
+/** The most of these times within any one second. */
+function busiestSecond(times: number[]): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let most = 0;
+  for (let i = 0, j = 0; i < sorted.length; i += 1) {
+    while (sorted[i] - sorted[j] >= SECOND) j += 1;
+    most = Math.max(most, i - j + 1);
+  }
+  return most;
+}
+
+describe('messages sent outside the outbox (the bot’s replies to commands)', () => {
+  it('go before the rows waiting, and with them stay within the channel’s budget in every second', async () => {
+    const { clock, engine, queue, drain } = setUp();
+    const { sender, calls } = fakeSender('telegram', clock);
+    engine.register(sender);
+    for (let i = 0; i < 90; i += 1) queue('telegram', `staff-${i}`);
+    const replies: number[] = [];
+    const answered = Array.from({ length: 51 }, (_, i) =>
+      engine.paced('telegram', `new-${i}`, async () => {
+        replies.push(clock.ms);
+      }),
+    );
+    await drain();
+    await Promise.all(answered);
+    expect(replies).toHaveLength(51);
+    expect(calls).toHaveLength(90);
+    // Every reply went before any alert that was waiting when it was asked for.
+    expect(Math.max(...replies)).toBeLessThanOrEqual(Math.min(...calls.map((c) => c.at)));
+    expect(busiestSecond([...replies, ...calls.map((c) => c.at)])).toBeLessThanOrEqual(30);
+  });
+
+  it('go to a recipient at once, the rows still queued for it waiting their interval after the reply', async () => {
+    const { clock, engine, queue, drain } = setUp();
+    const { sender, calls } = fakeSender('telegram', clock);
+    engine.register(sender);
+    queue('telegram', '42', 3);
+    await engine.tick();
+    await engine.settled();
+    expect(calls).toHaveLength(1);
+    clock.ms += 200;
+    let replied = 0;
+    await engine.paced('telegram', '42', async () => {
+      replied = clock.ms;
+    });
+    expect(replied).toBe(START + 200);
+    await drain();
+    expect(calls).toHaveLength(3);
+    expect(calls[1].at - replied).toBeGreaterThanOrEqual(SECOND);
+  });
+
+  it('go at once on a channel nobody delivers here', async () => {
+    const { engine } = setUp();
+    await expect(engine.paced('telegram', '42', async () => 'sent')).resolves.toBe('sent');
+  });
+});
+
 describe('fan-out rows', () => {
   it('become rows of the delivering channel in one step with marking the source sent, once', async () => {
     const { clock, store, engine, queue, drain } = setUp();
