@@ -84,22 +84,11 @@ async function intake(officer, subject) {
   });
 }
 
-/** The most of these times (ms) that fall within any one second. */
-function busiestSecond(times) {
-  const sorted = [...times].sort((a, b) => a - b);
-  let most = 0;
-  for (let i = 0, j = 0; i < sorted.length; i += 1) {
-    while (sorted[i] - sorted[j] >= 1000) j += 1;
-    most = Math.max(most, i - j + 1);
-  }
-  return most;
-}
-
 const met = (ok) => (ok ? 'met' : 'NOT met');
 
 async function main() {
   if (COMPILE) compile();
-  const { FakeTelegram } = loadTestHelper('fake-telegram');
+  const { FakeTelegram, busiestSecond } = loadTestHelper('fake-telegram');
   fake = await new FakeTelegram().start();
   console.log('[bench] starting the CMS with the notifier …');
   await startServer();

@@ -1,6 +1,7 @@
 import { UNCERTAIN, WINDOW_CLOSED, createEngine } from '../../plugins/sop-workflow/src/delivery/engine';
 import type { ChannelSender, OutboxRow, SendOutcome, SenderLimits } from '../../plugins/sop-workflow/src/delivery/types';
 import { MemoryOutbox } from '../helpers/memory-outbox';
+import { busiestSecond } from '../helpers/fake-telegram';
 
 const START = new Date('2026-11-04T02:00:00Z').getTime();
 const SECOND = 1000;
@@ -407,17 +408,6 @@ describe('the delivery engine', () => {
     expect(engine.limits('whatsapp')).toBeNull();
   });
 });
-
-/** The most of these times within any one second. */
-function busiestSecond(times: number[]): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let most = 0;
-  for (let i = 0, j = 0; i < sorted.length; i += 1) {
-    while (sorted[i] - sorted[j] >= SECOND) j += 1;
-    most = Math.max(most, i - j + 1);
-  }
-  return most;
-}
 
 describe('messages sent outside the outbox (the bot’s replies to commands)', () => {
   it('go before the rows waiting, and with them stay within the channel’s budget in every second', async () => {
