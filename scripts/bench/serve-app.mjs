@@ -1,6 +1,6 @@
 // The target of the Telegram and e-mail benches and of the proofs (scripts/proof-*.mjs): the compiled CMS
 // (cms/dist) booted in this process as in production, its media pointed by the environment at the fake
-// servers, served on PORT; it makes staff accounts, counts rows and reads the audit over IPC. PROOF_CLOCK_OFFSET_MS
+// servers, served on PORT; it makes staff accounts and Bidang, counts rows and reads the audit over IPC. PROOF_CLOCK_OFFSET_MS
 // moves the workflow's clock ahead, as if the server had been down that long. Started with fork() (IPC
 // channel); not meant to be run by hand.
 import path from 'node:path';
@@ -43,6 +43,17 @@ async function createStaff(role, division, count) {
     made.push({ id: user.id, jwt: jwt.issue({ id: user.id }) });
   }
   return made;
+}
+
+/** Bidang beside the seeded two, as an editor would add them: `<prefix>1` … `<prefix><count>`. */
+async function createDivisions(prefix, count) {
+  const codes = [];
+  for (let i = 1; i <= count; i += 1) {
+    const code = `${prefix}${i}`;
+    await strapi.documents('api::division.division').create({ data: { code, name: `Bidang ${code}`, topics: [], active: true } });
+    codes.push(code);
+  }
+  return codes;
 }
 
 /** Where the outbox rows of one channel stand. */
@@ -128,6 +139,7 @@ function moveClock(offsetMs) {
 process.on('message', async (msg) => {
   try {
     if (msg.type === 'staff') process.send({ type: 'staff', staff: await createStaff(msg.role, msg.division, msg.count) });
+    else if (msg.type === 'divisions') process.send({ type: 'divisions', codes: await createDivisions(msg.prefix, msg.count) });
     else if (msg.type === 'stats') process.send({ type: 'stats', ...(await stats(msg.channel ?? 'telegram')) });
     else if (msg.type === 'inquiries') process.send({ type: 'inquiries', ...(await inquiries(msg.channel, msg.withRefs)) });
     else if (msg.type === 'conversation') process.send({ type: 'conversation', ...(await conversation(msg.channel)) });

@@ -80,21 +80,26 @@ export function compile({ force = false } = {}) {
   else log('cms/dist is up to date: not compiling.');
 }
 
+/** TypeScript files load through swc's transpiler, in memory (the tests' helpers and what they import). */
+function registerTypeScript() {
+  if (Module._extensions['.ts']) return;
+  Module._extensions['.ts'] = (module, filename) => {
+    const { code } = require('@swc/core').transformFileSync(filename, {
+      jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
+      module: { type: 'commonjs' },
+    });
+    module._compile(code, filename);
+  };
+}
+
 /**
- * A fake of the tests (tests/helpers/*.ts), transpiled in memory and loaded as if it were a module in its
- * own folder (so its packages resolve from there), so benches drive the same protocol servers the suite does.
+ * A fake of the tests (tests/helpers/*.ts), transpiled in memory and loaded as a module in its own folder
+ * (so its packages and the helpers it imports resolve from there), so benches drive the same protocol
+ * servers the suite does.
  */
 export function loadTestHelper(name) {
-  const filename = path.join(ROOT, 'tests', 'helpers', `${name}.ts`);
-  const { code } = require('@swc/core').transformFileSync(filename, {
-    jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
-    module: { type: 'commonjs' },
-  });
-  const loaded = new Module(filename);
-  loaded.filename = filename;
-  loaded.paths = Module._nodeModulePaths(path.dirname(filename));
-  loaded._compile(code, filename);
-  return loaded.exports;
+  registerTypeScript();
+  return require(path.join(ROOT, 'tests', 'helpers', `${name}.ts`));
 }
 
 /** The environment of a bench's CMS child: the parent's, without a database URL (each bench has its own file). */

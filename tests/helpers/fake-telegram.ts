@@ -50,6 +50,17 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
+/** The most of these times (ms) that fall within any one second: what Telegram's 30 a second is measured by. */
+export function busiestSecond(times: readonly number[]): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let most = 0;
+  for (let i = 0, j = 0; i < sorted.length; i += 1) {
+    while (sorted[i] - sorted[j] >= 1000) j += 1;
+    most = Math.max(most, i - j + 1);
+  }
+  return most;
+}
+
 const chatType = (chatId: string) => (chatId.startsWith('-') ? 'supergroup' : 'private');
 
 /**

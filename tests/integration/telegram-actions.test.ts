@@ -33,6 +33,8 @@ describe.each(databases())('acknowledging and informing from Telegram on %s', (k
     await linkChat(app, fake, await createStaff(app, 'division_staff', 'CAPIL'), CHATS.capil);
     await linkChat(app, fake, await createStaff(app, 'leadership'), CHATS.leadership);
   });
+  // The bot's replies keep to Telegram's 30 a second on this clock: each test starts a second after the last.
+  beforeEach(() => clock.advance(1000));
   afterAll(async () => {
     await app?.stop();
     await fake?.stop();

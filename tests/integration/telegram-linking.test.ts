@@ -1,7 +1,7 @@
 import { bootApp, createTestDatabase, databases, type TestApp, type TestDatabase } from '../helpers/strapi';
 import { createStaff, type Staff } from '../helpers/builders';
-import { FakeTelegram } from '../helpers/fake-telegram';
-import { freePort, linkChat, virtualClock } from '../helpers/telegram';
+import { FakeTelegram, busiestSecond } from '../helpers/fake-telegram';
+import { engine, freePort, linkChat, virtualClock } from '../helpers/telegram';
 
 /** Wednesday 4 November 2026, 09:00 WIB. */
 const WEDNESDAY_0900 = new Date('2026-11-04T02:00:00Z');
@@ -23,6 +23,8 @@ describe.each(databases())('linking staff to Telegram on %s', (kind) => {
     app = await bootApp(db, fake.env());
     clock = virtualClock(app, WEDNESDAY_0900);
   });
+  // The bot's replies keep to Telegram's 30 a second on this clock: each test starts a second after the last.
+  beforeEach(() => clock.advance(1000));
   afterAll(async () => {
     await app?.stop();
     await fake?.stop();
@@ -64,6 +66,30 @@ describe.each(databases())('linking staff to Telegram on %s', (kind) => {
     const attempts = fake.callsOf('sendMessage').filter((c) => String(c.params.chat_id) === String(chat));
     expect(attempts.map((c) => c.outcome)).toEqual(['error', 'ok']);
     expect(repliesTo(fake, chat)).toEqual([expect.stringContaining('Halo, division_staff')]);
+  });
+
+  it('greets 51 staff who send /start at once within Telegram’s 30 messages a second, on the test’s clock', async () => {
+    const staff: Staff[] = [];
+    const codes: string[] = [];
+    for (let i = 0; i < 51; i += 1) {
+      staff.push(await createStaff(app, 'division_staff', i % 2 ? 'CAPIL' : 'DAFDUK'));
+      codes.push((await askCode(staff[i])).code);
+    }
+    const chats = staff.map(() => nextChat());
+    const since = fake.calls.length;
+    await Promise.all(chats.map((chat, i) => fake.userSends(chat, `/start ${codes[i]}`)));
+    const greetings = () => fake.delivered(undefined, since).filter((m) => m.text.startsWith('Halo'));
+    // Time moves only as the test moves it; each step lets the engine hand out the slots that came due (the
+    // bot answers one update after another, each as soon as its slot comes) and yields a turn to the network.
+    for (let step = 0; greetings().length < chats.length && step < 5000; step += 1) {
+      clock.advance(10);
+      await engine(app).tick();
+      await engine(app).settled();
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect(new Set(greetings().map((m) => m.chatId))).toEqual(new Set(chats.map(String)));
+    expect(busiestSecond(greetings().map((m) => m.at))).toBeLessThanOrEqual(30);
+    expect(fake.violations(undefined, since)).toEqual([]);
   });
 
   it('refuses a code that was already used, from the same chat or another one', async () => {

@@ -76,6 +76,41 @@ describe.each(databases())('WhatsApp through the Meta webhook on %s', (kind) => 
     for (const phone of phones) expect(await inquiriesOf(phone)).toHaveLength(1);
   });
 
+  it('fifty deliveries at once, ten of them twice, are each answered once stored, gathered into few INSERTs: one inquiry per citizen', async () => {
+    const phones = Array.from({ length: 40 }, () => citizen());
+    const raws = phones.map((from) => suite.meta.webhook('whatsapp_business_account', suite.meta.waMessage({ from, text: 'Apa syarat pindah datang antar kota?' })));
+    const deliveries = [...raws, ...raws.slice(0, 10)];
+    const before = await inboxCount();
+    const inbox = suite.app.strapi.plugin('channels').service('inbox');
+    const storing = jest.spyOn(inbox, 'storeMany');
+    let inserts = 0;
+    const countInserts = (query: { sql: string }) => {
+      if (/^insert into .channel_inbox./i.test(query.sql)) inserts += 1;
+    };
+    suite.app.strapi.db.connection.on('query', countInserts);
+    // On SQLite every store waits for the one connection while this transaction holds it, as it would behind processing.
+    let release: () => void = () => {};
+    const held = kind === 'sqlite' ? suite.app.strapi.db.transaction(() => new Promise<void>((resolve) => (release = resolve))) : Promise.resolve();
+    try {
+      const responses = Promise.all(deliveries.map((raw) => post(raw).expect(200)));
+      await waitFor(() => storing.mock.calls.length === deliveries.length, 10_000, 'every delivery handed to the inbox');
+      release();
+      await held;
+      const bodies = (await responses).map((res) => res.body as { received: number; stored: number });
+      expect(bodies.every((body) => body.received === 1)).toBe(true);
+      expect(bodies.reduce((sum, body) => sum + body.stored, 0)).toBe(phones.length);
+    } finally {
+      release();
+      await held;
+      suite.app.strapi.db.connection.off('query', countInserts);
+      storing.mockRestore();
+    }
+    expect(await inboxCount()).toBe(before + phones.length);
+    expect(inserts).toBeLessThanOrEqual(kind === 'sqlite' ? 1 : deliveries.length / 2);
+    await suite.app.strapi.plugin('channels').service('meta').processPending();
+    for (const phone of phones) expect(await inquiriesOf(phone)).toHaveLength(1);
+  });
+
   it('a later message from the same number joins the open request, with no second receipt', async () => {
     const phone = citizen();
     await deliver(suite.meta.webhook('whatsapp_business_account', suite.meta.waMessage({ from: phone, text: 'Bagaimana cara mengurus akta kematian?' })));

@@ -1,6 +1,7 @@
 import { UNCERTAIN, WINDOW_CLOSED, createEngine } from '../../plugins/sop-workflow/src/delivery/engine';
 import type { ChannelSender, OutboxRow, SendOutcome, SenderLimits } from '../../plugins/sop-workflow/src/delivery/types';
 import { MemoryOutbox } from '../helpers/memory-outbox';
+import { busiestSecond } from '../helpers/fake-telegram';
 
 const START = new Date('2026-11-04T02:00:00Z').getTime();
 const SECOND = 1000;
@@ -405,6 +406,52 @@ describe('the delivery engine', () => {
     engine.register(fakeSender('smtp', clock, { globalPerSecond: 10, concurrency: 2 }).sender);
     expect(engine.limits('smtp')).toMatchObject({ globalPerSecond: 10, concurrency: 2, perRecipientIntervalMs: SECOND, maxAttempts: expect.any(Number) });
     expect(engine.limits('whatsapp')).toBeNull();
+  });
+});
+
+describe('messages sent outside the outbox (the bot’s replies to commands)', () => {
+  it('go before the rows waiting, and with them stay within the channel’s budget in every second', async () => {
+    const { clock, engine, queue, drain } = setUp();
+    const { sender, calls } = fakeSender('telegram', clock);
+    engine.register(sender);
+    for (let i = 0; i < 90; i += 1) queue('telegram', `staff-${i}`);
+    const replies: number[] = [];
+    const answered = Array.from({ length: 51 }, (_, i) =>
+      engine.paced('telegram', `new-${i}`, async () => {
+        replies.push(clock.ms);
+      }),
+    );
+    await drain();
+    await Promise.all(answered);
+    expect(replies).toHaveLength(51);
+    expect(calls).toHaveLength(90);
+    // Every reply went before any alert that was waiting when it was asked for.
+    expect(Math.max(...replies)).toBeLessThanOrEqual(Math.min(...calls.map((c) => c.at)));
+    expect(busiestSecond([...replies, ...calls.map((c) => c.at)])).toBeLessThanOrEqual(30);
+  });
+
+  it('go to a recipient at once, the rows still queued for it waiting their interval after the reply', async () => {
+    const { clock, engine, queue, drain } = setUp();
+    const { sender, calls } = fakeSender('telegram', clock);
+    engine.register(sender);
+    queue('telegram', '42', 3);
+    await engine.tick();
+    await engine.settled();
+    expect(calls).toHaveLength(1);
+    clock.ms += 200;
+    let replied = 0;
+    await engine.paced('telegram', '42', async () => {
+      replied = clock.ms;
+    });
+    expect(replied).toBe(START + 200);
+    await drain();
+    expect(calls).toHaveLength(3);
+    expect(calls[1].at - replied).toBeGreaterThanOrEqual(SECOND);
+  });
+
+  it('go at once on a channel nobody delivers here', async () => {
+    const { engine } = setUp();
+    await expect(engine.paced('telegram', '42', async () => 'sent')).resolves.toBe('sent');
   });
 });
 

@@ -18,6 +18,21 @@ export interface InboxRow {
 
 type Knex = Core.Strapi['db']['connection'];
 
+export interface InboxItem {
+  channel: string;
+  key: string;
+  payload: string;
+}
+
+interface Delivery {
+  items: readonly InboxItem[];
+  resolve(stored: number): void;
+  reject(error: unknown): void;
+}
+
+/** Rows one INSERT carries: well below SQLite's and PostgreSQL's limits on bound values. */
+const INSERT_CHUNK = 200;
+
 /** Epoch milliseconds: one representation on SQLite and PostgreSQL, compared as numbers. */
 const ms = (date: Date) => date.getTime();
 
@@ -30,6 +45,58 @@ const ms = (date: Date) => date.getTime();
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = (): Knex => strapi.db.connection;
+  /** Deliveries waiting for the next group commit, and whether one is under way (see storeMany). */
+  let waiting: Delivery[] = [];
+  let committing = false;
+
+  /** One transaction for every delivery waiting when it gets the connection; again while more arrived meanwhile. */
+  async function commitWaiting(): Promise<void> {
+    committing = true;
+    try {
+      while (waiting.length > 0) {
+        let group: Delivery[] = [];
+        try {
+          const stored = await strapi.db.transaction(async ({ trx }) => {
+            // Taken once the connection is ours: everything that queued up while it was busy goes in.
+            group = waiting;
+            waiting = [];
+            return insertGroup(trx, group);
+          });
+          group.forEach((delivery, i) => delivery.resolve(stored[i]));
+        } catch (error) {
+          for (const delivery of group.length > 0 ? group : waiting.splice(0)) delivery.reject(error);
+        }
+      }
+    } finally {
+      committing = false;
+    }
+  }
+
+  /** The group's new items in multi-row INSERTs; for each delivery, how many of its items were new. */
+  async function insertGroup(trx: Knex, group: Delivery[]): Promise<number[]> {
+    const at = ms(now(strapi));
+    const keyOf = (item: { channel: string; key: string }) => `${item.channel}\u0000${item.key}`;
+    // An item in two deliveries of the group (Meta sending one twice at once) is inserted and counted once, for the first.
+    const owner = new Map<string, number>();
+    const rows: Record<string, unknown>[] = [];
+    group.forEach((delivery, i) => {
+      for (const item of delivery.items) {
+        if (owner.has(keyOf(item))) continue;
+        owner.set(keyOf(item), i);
+        rows.push({ channel: item.channel, key: item.key, payload: item.payload, received_at: at, attempts: 0 });
+      }
+    });
+    const stored = group.map(() => 0);
+    for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
+      const inserted = (await trx(INBOX_TABLE)
+        .insert(rows.slice(start, start + INSERT_CHUNK))
+        .onConflict(['channel', 'key'])
+        .ignore()
+        .returning(['channel', 'key'])) as { channel: string; key: string }[];
+      for (const row of inserted) stored[owner.get(keyOf(row))!] += 1;
+    }
+    return stored;
+  }
 
   return {
     async ensureTables(): Promise<void> {
@@ -77,21 +144,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
-    /** Stores every item of one delivery (a webhook batch) in one transaction; returns how many were new. */
-    async storeMany(items: readonly { channel: string; key: string; payload: string }[]): Promise<number> {
-      if (items.length === 0) return 0;
-      const at = ms(now(strapi));
-      return strapi.db.transaction(async ({ trx }) => {
-        let stored = 0;
-        for (const item of items) {
-          const inserted = await trx(INBOX_TABLE)
-            .insert({ channel: item.channel, key: item.key, payload: item.payload, received_at: at, attempts: 0 })
-            .onConflict(['channel', 'key'])
-            .ignore()
-            .returning('id');
-          stored += inserted.length;
-        }
-        return stored;
+    /**
+     * Stores every item of one delivery (a webhook batch); resolves, once they are committed, with how many
+     * were new. Deliveries that arrive while the database is busy (one connection on SQLite: a processing
+     * transaction, another store) are committed together, in one transaction with one multi-row INSERT, when
+     * it is free: fifty webhooks waiting behind one transaction cost one more, not fifty. If that transaction
+     * fails, every delivery in it fails (and is answered so, for Meta to send it again).
+     */
+    storeMany(items: readonly InboxItem[]): Promise<number> {
+      if (items.length === 0) return Promise.resolve(0);
+      return new Promise<number>((resolve, reject) => {
+        waiting.push({ items, resolve, reject });
+        if (!committing) void commitWaiting();
       });
     },
 

@@ -1,5 +1,5 @@
 import { redactFreeText } from '@layanan/config';
-import { Pacer } from './pacer';
+import { Pacer, type Slot } from './pacer';
 import { DEFAULT_LIMITS, backoff, limitsOf, limitsProblem } from './limits';
 import type { Head, OutboxStore, StoredRow } from './store';
 import type { ChannelFanout, ChannelSender, SendOutcome, SenderLimits } from './types';
@@ -49,6 +49,15 @@ interface Lane {
   authLogged: boolean;
   /** Why the whole channel is held (its credentials refused, its service down), since when; null when it sends. */
   trouble: ChannelTrouble | null;
+  /** Messages sent outside the outbox (paced()) waiting for the channel's budget, oldest first; they go before rows. */
+  readonly waiting: Waiter[];
+  /** Wakes the waiting messages when the next of them may go. */
+  timer: NodeJS.Timeout | null;
+}
+
+interface Waiter {
+  recipient: string;
+  go(slot: Slot): void;
 }
 
 /** A channel that cannot send at all right now: its rows wait, and the officers are told. */
@@ -60,6 +69,7 @@ export interface ChannelTrouble {
 }
 
 const EXPAND_BATCH = 50;
+const UNPACED: Slot = { answered() {}, release() {} };
 /** Sends still "sending" past their lease are looked for at most this often. */
 const SETTLE_EVERY_MS = 1000;
 const CAUSE_LENGTH = 1000;
@@ -112,6 +122,8 @@ export function createEngine({ store, now, log, settings }: EngineDeps) {
   const lanes = new Map<string, Lane>();
   const fanouts = new Map<string, ChannelFanout>();
   const inFlight = new Map<number, Promise<void>>();
+  /** Messages sent outside the outbox (paced()) under way. */
+  const outside = new Set<Promise<unknown>>();
   let lastSettle: { at: number; next: number | null } = { at: Number.NEGATIVE_INFINITY, next: null };
   let abort = new AbortController();
   let running = false;
@@ -122,7 +134,55 @@ export function createEngine({ store, now, log, settings }: EngineDeps) {
   let gathering: NodeJS.Timeout | null = null;
 
   const nowMs = () => now().getTime();
-  const newLane = (sender: ChannelSender): Lane => ({ sender, pacer: new Pacer(limitsOf(sender)), outage: { failures: 0, until: 0 }, busy: new Set(), authLogged: false, trouble: null });
+  const newLane = (sender: ChannelSender): Lane => ({
+    sender,
+    pacer: new Pacer(limitsOf(sender)),
+    outage: { failures: 0, until: 0 },
+    busy: new Set(),
+    authLogged: false,
+    trouble: null,
+    waiting: [],
+    timer: null,
+  });
+
+  /**
+   * The waiting messages get the channel's next slots, oldest first, and the lane's timer is set for the
+   * next one; while the budget waits for an answer, the answer serves them. Returns when the next one may
+   * go, if any waits. A reply is someone's answer now: it keeps to the channel's budget but not to the
+   * recipient's interval (Telegram allows a chat short bursts); the rows for that recipient wait their
+   * interval after it.
+   */
+  function serveWaiting(lane: Lane): number | null {
+    const at = nowMs();
+    while (lane.waiting.length > 0 && lane.pacer.nextGlobal(at) <= at) {
+      const waiter = lane.waiting.shift()!;
+      waiter.go(settling(lane, lane.pacer.take(waiter.recipient, at)));
+    }
+    if (lane.timer) clearTimeout(lane.timer);
+    lane.timer = null;
+    if (lane.waiting.length === 0) return null;
+    const next = lane.pacer.nextGlobal(at);
+    if (Number.isFinite(next)) {
+      lane.timer = setTimeout(() => serveWaiting(lane), Math.max(1, next - at));
+      lane.timer.unref?.();
+    }
+    return next;
+  }
+
+  /** The slot, whose answer (or release) may let a waiting message go. */
+  function settling(lane: Lane, slot: Slot): Slot {
+    return {
+      answered(at) {
+        slot.answered(at);
+        if (lane.waiting.length > 0) serveWaiting(lane);
+      },
+      release() {
+        slot.release();
+        if (lane.waiting.length > 0) serveWaiting(lane);
+      },
+    };
+  }
+
 
   function causeOf(sender: ChannelSender, error: unknown): string {
     let described: string;
@@ -205,14 +265,14 @@ export function createEngine({ store, now, log, settings }: EngineDeps) {
   }
 
   /** One message: a row alone, or the rows of a digest, which share its fate and its message id. */
-  async function deliver(lane: Lane, rows: StoredRow[], timeoutMs: number): Promise<void> {
+  async function deliver(lane: Lane, rows: StoredRow[], timeoutMs: number, slot: Slot): Promise<void> {
     const shutdown = abort.signal;
     const signal = AbortSignal.any([shutdown, AbortSignal.timeout(timeoutMs)]);
     const { sender } = lane;
     let result: { externalId: string | null };
     try {
       const send = rows.length > 1 && sender.digest ? sender.digest.send(rows, signal) : sender.send(rows[0], signal);
-      result = await untilAborted(send, signal);
+      result = await untilAborted(send, signal).finally(() => slot.answered(nowMs()));
     } catch (error) {
       // Cut off by shutdown: the outcome is unknown and the rows stay "sending" for the lease to settle.
       if (shutdown.aborted) return;
@@ -226,10 +286,10 @@ export function createEngine({ store, now, log, settings }: EngineDeps) {
     for (const row of rows) await hook(row, 'afterSent', () => sender.afterSent?.(row, result));
   }
 
-  function launch(lane: Lane, rows: StoredRow[], limits: SenderLimits): void {
+  function launch(lane: Lane, rows: StoredRow[], limits: SenderLimits, slot: Slot): void {
     const recipient = rows[0].recipient ?? '';
     lane.busy.add(recipient);
-    const done = deliver(lane, rows, limits.requestTimeoutMs)
+    const done = deliver(lane, rows, limits.requestTimeoutMs, slot)
       .catch((error) => {
         const which = rows.length > 1 ? `notifications ${rows[0].id} and ${rows.length - 1} more` : `notification ${rows[0].id}`;
         log.error(`[delivery] recording ${which} (${rows[0].channel}) failed: ${(error as Error).message}`);
@@ -308,9 +368,13 @@ export function createEngine({ store, now, log, settings }: EngineDeps) {
   async function dispatch(at: Date): Promise<number | null> {
     const atMs = at.getTime();
     let next: number | null = null;
+    // An unanswered send holds up what waits for it (Infinity); its answer wakes the engine.
     const consider = (t: number) => {
-      next = next === null ? t : Math.min(next, t);
+      if (Number.isFinite(t)) next = next === null ? t : Math.min(next, t);
     };
+    for (const lane of lanes.values()) {
+      if (lane.waiting.length > 0) consider(serveWaiting(lane) ?? Number.POSITIVE_INFINITY);
+    }
     // A channel whose probe is under way waits for its answer, which wakes the engine.
     const open = [...lanes.values()].filter((lane) => lane.outage.failures === 0 || lane.busy.size === 0);
     if (open.length === 0) return null;
@@ -338,16 +402,29 @@ export function createEngine({ store, now, log, settings }: EngineDeps) {
         consider(due);
         continue;
       }
-      const slot = lane.pacer.nextFor(recipient, atMs);
-      if (slot > atMs) {
-        consider(slot);
+      // A message sent outside the outbox (a reply to a command) goes first.
+      const pacedAt = Math.max(atMs, nowMs());
+      if (lane.waiting.length > 0 && serveWaiting(lane) !== null) {
+        consider(lane.pacer.nextGlobal(pacedAt));
         continue;
       }
-      const rows = await claimFor(lane, head, at);
-      if (rows.length === 0) continue;
-      // The slot is taken at the moment the request leaves, which the claim's write may have delayed.
-      lane.pacer.take(recipient, Math.max(atMs, nowMs()));
-      launch(lane, rows, limits);
+      const free = lane.pacer.nextFor(recipient, pacedAt);
+      if (free > pacedAt) {
+        consider(free);
+        continue;
+      }
+      // Taken before the claim's write, so nothing else takes it meanwhile; the budget counts the send until
+      // its answer, so taking it early costs nothing.
+      const slot = settling(lane, lane.pacer.take(recipient, pacedAt));
+      const rows = await claimFor(lane, head, at).catch((error: unknown) => {
+        slot.release();
+        throw error;
+      });
+      if (rows.length === 0) {
+        slot.release();
+        continue;
+      }
+      launch(lane, rows, limits, slot);
       if (lane.outage.failures > 0) probing.add(lane);
     }
     return next;
@@ -408,6 +485,13 @@ export function createEngine({ store, now, log, settings }: EngineDeps) {
     }
   }
 
+  /** A lane that stops pacing: its waiting messages go at once. */
+  function release(lane: Lane): void {
+    if (lane.timer) clearTimeout(lane.timer);
+    lane.timer = null;
+    for (const waiter of lane.waiting.splice(0)) waiter.go(UNPACED);
+  }
+
   function claimChannel(channel: string): void {
     if (lanes.has(channel) || fanouts.has(channel)) throw new Error(`delivery: the channel "${channel}" already has a handler`);
   }
@@ -430,8 +514,31 @@ export function createEngine({ store, now, log, settings }: EngineDeps) {
 
     /** The channel's rows wait from now on; sends already under way finish and are recorded. */
     unregister(channel: string): void {
+      const lane = lanes.get(channel);
       lanes.delete(channel);
       fanouts.delete(channel);
+      if (lane) release(lane);
+    },
+
+    /**
+     * Sends a message outside the outbox (the bot's answer to a command, which cannot wait in a queue) within
+     * the channel's limits, ahead of the rows waiting for their slot: `send` runs when the message may go, and
+     * its answer is counted as a row's is. Without a sender registered for the channel it runs at once.
+     */
+    async paced<T>(channel: string, recipient: string, send: () => Promise<T>): Promise<T> {
+      const lane = lanes.get(channel);
+      if (!lane) return send();
+      const slot = await new Promise<Slot>((go) => {
+        lane.waiting.push({ recipient, go });
+        serveWaiting(lane);
+      });
+    const sending = send().finally(() => {
+        slot.answered(nowMs());
+        outside.delete(sending);
+        wake();
+      });
+      outside.add(sending);
+      return sending;
     },
 
     /** Whether rows of this channel are delivered here (a sender or a fan-out is registered for it). */
@@ -454,9 +561,9 @@ export function createEngine({ store, now, log, settings }: EngineDeps) {
     wake,
     wakeSoon,
 
-    /** Resolves when every send under way has been answered and recorded. */
+    /** Resolves when every send under way (rows, and messages sent outside the outbox) has been answered and recorded. */
     async settled(): Promise<void> {
-      while (inFlight.size > 0) await Promise.allSettled([...inFlight.values()]);
+      while (inFlight.size > 0 || outside.size > 0) await Promise.allSettled([...inFlight.values(), ...outside]);
     },
 
     start(): void {
@@ -471,6 +578,7 @@ export function createEngine({ store, now, log, settings }: EngineDeps) {
       running = false;
       if (gathering) clearTimeout(gathering);
       gathering = null;
+      for (const lane of lanes.values()) release(lane);
       interrupt?.();
       await loop;
       loop = null;

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { ROLE_LABELS } from '@layanan/config';
+import { getService as sop } from '@layanan/sop-workflow';
 import { Api, Bot, type Context, type Update } from 'node-telegram-bot-api';
 import { TELEGRAM_CHANNEL, UID, citizenChats, configOf, getService, now } from '../utils';
 import type { LinkedChat, StaffMember } from './links';
@@ -66,14 +67,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   /**
-   * The bot's answer in a chat. It shares Telegram's 30-a-second budget with the alerts the delivery engine paces, so
-   * in a busy second Telegram may refuse it with 429: that wait is honoured (twice at most) rather than the
-   * answer lost.
+   * Sends outside the outbox (a person is waiting for this answer now), within the budget Telegram gives the
+   * bot as a whole: the delivery engine lets it go ahead of the queued alerts, never past 30 a second overall
+   * or one a second in the chat.
+   */
+  const paced = <T>(chatId: number | string | undefined, send: () => Promise<T>): Promise<T> => sop(strapi, 'delivery').paced(TELEGRAM_CHANNEL, String(chatId ?? ''), send);
+
+  /**
+   * The bot's answer in a chat, paced with the alerts. Should Telegram still refuse it with 429 (another
+   * instance's alerts share the bot's budget), that wait is honoured (twice at most) rather than the answer lost.
    */
   async function answer(ctx: Context, text: string, extra?: Parameters<Context['reply']>[1]): Promise<void> {
     for (let attempt = 0; ; attempt += 1) {
       try {
-        await ctx.reply(text, extra);
+        await paced(ctx.chatId, () => ctx.reply(text, extra));
         return;
       } catch (error) {
         const outcome = classify(error);
@@ -196,14 +203,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const footer = `✅ Diterima oleh <b>${escapeHtml(linked.user.name)}</b> · ${formatWib(result.at ?? now(strapi))}`;
     const buttons = alert?.url ? [[{ text: 'Buka di dasbor', url: alert.url }]] : [];
     try {
-      await api().editMessageText({
-        chat_id: message.chat.id,
-        message_id: message.message_id,
-        text: `${body}\n\n${footer}`,
-        parse_mode: 'HTML',
-        link_preview_options: { is_disabled: true },
-        reply_markup: { inline_keyboard: buttons },
-      });
+      await paced(message.chat.id, () =>
+        api().editMessageText({
+          chat_id: message.chat.id,
+          message_id: message.message_id,
+          text: `${body}\n\n${footer}`,
+          parse_mode: 'HTML',
+          link_preview_options: { is_disabled: true },
+          reply_markup: { inline_keyboard: buttons },
+        }),
+      );
     } catch (error) {
       strapi.log.warn(`[telegram] editing the acknowledged alert failed: ${(error as Error).message}`);
     }
