@@ -29,3 +29,32 @@ export function trackingUrl(strapi: Core.Strapi, code: string, token: unknown): 
   if (typeof token !== 'string' || !token) return undefined;
   return `${configOf(strapi).publicUrl.replace(/\/$/, '')}/lacak/${encodeURIComponent(code)}?token=${encodeURIComponent(token)}`;
 }
+
+/**
+ * `round` one run at a time: a call while it runs makes it run once more afterwards (so an item stored
+ * meanwhile is not left waiting) and shares that run's promise; `settled()` resolves once no run is under way.
+ */
+export function serialRounds(round: () => Promise<void>): { run(): Promise<void>; settled(): Promise<void> } {
+  let running: Promise<void> | null = null;
+  let again = false;
+  return {
+    run() {
+      if (running) {
+        again = true;
+        return running;
+      }
+      running = (async () => {
+        do {
+          again = false;
+          await round();
+        } while (again);
+      })().finally(() => {
+        running = null;
+      });
+      return running;
+    },
+    settled: async () => {
+      await running;
+    },
+  };
+}

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { getService as sop, secretMatches, type OutboxRow, type SendOutcome } from '@layanan/sop-workflow';
 import { CHANNEL_LABELS, REPLY_WINDOW_HOURS, type Channel, type Kind, type MessageState, type Status } from '@layanan/config';
-import { UID, configOf, getService, now, trackingUrl } from '../utils';
+import { UID, configOf, getService, now, serialRounds, trackingUrl } from '../utils';
 import type { InboxRow } from '../services/inbox';
 import { maskAddress } from '../services/contacts';
 import type { ReceiptPolicy } from '../email/compose';
@@ -64,8 +64,6 @@ const STATUS_OF: Record<string, MessageState> = { sent: 'sent', delivered: 'deli
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   let settings: MetaConfig | null = null;
-  let processing: Promise<void> | null = null;
-  let again = false;
   let safetyTimer: NodeJS.Timeout | null = null;
   /** Webhook deliveries being stored now, and when the last one came (see quiet()). */
   let storing = 0;
@@ -372,31 +370,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
 
-  /** One run at a time; a call during a run makes it go round once more, so an item stored meanwhile is not left. */
-  async function processPending(): Promise<void> {
-    if (processing) {
-      again = true;
-      return processing;
-    }
-    processing = (async () => {
-      do {
-        again = false;
-        for (const channel of CHANNELS) {
-          for (;;) {
-            const rows = await inbox().pending(channel, PROCESS_BATCH);
-            for (const row of rows) {
-              await quiet();
-              await inbox().process(row, handle);
-            }
-            if (rows.length < PROCESS_BATCH) break;
-          }
+  /** Every stored item not processed yet, channel by channel, stepping aside while webhooks arrive; one run at a time. */
+  const pending = serialRounds(async () => {
+    for (const channel of CHANNELS) {
+      for (;;) {
+        const rows = await inbox().pending(channel, PROCESS_BATCH);
+        for (const row of rows) {
+          await quiet();
+          await inbox().process(row, handle);
         }
-      } while (again);
-    })().finally(() => {
-      processing = null;
-    });
-    return processing;
-  }
+        if (rows.length < PROCESS_BATCH) break;
+      }
+    }
+  });
+  const processPending = pending.run;
 
   return {
     configured,
@@ -465,7 +452,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async stop(): Promise<void> {
       if (safetyTimer) clearInterval(safetyTimer);
       safetyTimer = null;
-      await processing;
+      await pending.settled();
     },
   };
 };

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { getService as sop, type OutboxRow } from '@layanan/sop-workflow';
 import { redactFreeText, type Kind, type MessagePurpose, type Status } from '@layanan/config';
-import { UID, configOf, getService, now, trackingUrl } from '../utils';
+import { UID, configOf, getService, now, serialRounds, trackingUrl } from '../utils';
 import type { ReceiptPolicy } from '../email/compose';
 import { answerText, messageText, receiptText } from '../chat/compose';
 import { parseUpdate, subjectOf, type CitizenMessage, type TelegramUpdate } from './parse';
@@ -42,8 +42,6 @@ const keyOf = (chatId: string, messageId: number | string) => `${chatId}:${messa
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   let retryTimer: NodeJS.Timeout | null = null;
-  let processing: Promise<void> | null = null;
-  let again = false;
   const inbox = () => getService(strapi, 'inbox');
   const conversation = () => getService(strapi, 'conversation');
 
@@ -79,21 +77,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   /** Every stored message not processed yet; a call during a round runs one more, so nothing stored meanwhile waits. */
-  function processPending(): Promise<void> {
-    if (processing) {
-      again = true;
-      return processing;
-    }
-    processing = (async () => {
-      do {
-        again = false;
-        await processStored();
-      } while (again);
-    })().finally(() => {
-      processing = null;
-    });
-    return processing;
-  }
+  const pending = serialRounds(processStored);
+  const processPending = pending.run;
 
   return {
     /**
@@ -128,7 +113,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async stop(): Promise<void> {
       if (retryTimer) clearInterval(retryTimer);
       retryTimer = null;
-      await processing;
+      await pending.settled();
     },
 
     /** Whether an outbox row on the bot's lane is a message to a citizen (routed here) rather than a staff alert. */
