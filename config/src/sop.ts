@@ -1,4 +1,4 @@
-import { SOP_STEP_TABLE, type StepBudgetField } from './steps';
+import { LAPOR_CLOCK_TABLE, SOP_STEP_TABLE, type LaporBudgetField, type StepBudgetField } from './steps';
 
 /** SOP/P.6.5/01/425.111/2023 defaults; the sop-policy content type overrides them per revision. */
 
@@ -22,7 +22,10 @@ export const CLOCK_MODE_LABELS: Record<ClockMode, { id: string; en: string }> = 
 /** The step budgets in minutes, one field per row of the step table. */
 export type StepBudgets = Record<StepBudgetField, number>;
 
-export interface SopPolicyValues extends StepBudgets {
+/** SP4N-LAPOR!'s time limits in working days, one field per row of its clock table. */
+export type LaporBudgets = Record<LaporBudgetField, number>;
+
+export interface SopPolicyValues extends StepBudgets, LaporBudgets {
   sopNumber: string;
   revisionDate: string;
   reminderThreshold: number;
@@ -34,6 +37,11 @@ export interface SopPolicyValues extends StepBudgets {
 /** A value for each step's budget field. */
 export function stepBudgetsOf(value: (row: (typeof SOP_STEP_TABLE)[number]) => number): StepBudgets {
   return Object.fromEntries(SOP_STEP_TABLE.map((row) => [row.budgetField, value(row)])) as StepBudgets;
+}
+
+/** A value for each LAPOR! clock's budget field. */
+export function laporBudgetsOf(value: (row: (typeof LAPOR_CLOCK_TABLE)[number]) => number): LaporBudgets {
+  return Object.fromEntries(LAPOR_CLOCK_TABLE.map((row) => [row.budgetField, value(row)])) as LaporBudgets;
 }
 
 /** The minutes from a request's arrival to the answer's deadline when every step takes its whole budget. */
@@ -49,6 +57,7 @@ export const DEFAULT_SOP_POLICY: SopPolicyValues = {
   sopNumber: 'SOP/P.6.5/01/425.111/2023',
   revisionDate: '2023-02-01',
   ...stepBudgetsOf((row) => row.defaultMinutes),
+  ...laporBudgetsOf((row) => row.defaultDays),
   reminderThreshold: 0.8,
   clockMode: 'working',
   officeHours: DEFAULT_OFFICE_HOURS,

@@ -68,6 +68,36 @@ export function addWorkingMinutes(start: Date, minutes: number, cal: WorkingCale
   }
 }
 
+/**
+ * The close of the `days`-th working day after the day the clock starts on: "paling lambat N hari kerja",
+ * the day of arrival not counted (a report arriving after closing time starts on the next working day).
+ * Zero days is the close of the starting day; in calendar mode it is `days` × 24 hours.
+ */
+export function addWorkingDays(start: Date, days: number, cal: WorkingCalendar): Date {
+  if (!Number.isInteger(days) || days < 0) {
+    throw new RangeError(`Jumlah hari kerja harus bilangan bulat tidak negatif, bukan ${days}.`);
+  }
+  const from = instantOf(start);
+  if (cal.mode === 'calendar') return new Date(from + days * DAY_MS);
+  const spans = spansFrom(from, cal);
+  const first = spans.next().value;
+  let day = localDateKey(new Date(first.start), cal.timeZone);
+  let end = first.end;
+  let counted = 0;
+  for (;;) {
+    const span = spans.next().value;
+    const key = localDateKey(new Date(span.start), cal.timeZone);
+    if (key === day) {
+      end = span.end;
+      continue;
+    }
+    if (counted === days) return new Date(end);
+    counted += 1;
+    day = key;
+    end = span.end;
+  }
+}
+
 /** Working minutes (fractional) between two instants; negative if to < from. */
 export function workingMinutesBetween(from: Date, to: Date, cal: WorkingCalendar): number {
   const start = instantOf(from);

@@ -3,8 +3,10 @@ import type {
   Channel,
   EventType,
   GroupBy,
+  InquiryLaporFields,
   InquiryStepFields,
   Kind,
+  LaporBudgets,
   LaporReportField,
   RoleType,
   ServiceCategory,
@@ -39,7 +41,7 @@ export interface Division extends DivisionRef {
 /** The SOP step fields (config's step table) as the API returns them; a list may leave any of them out. */
 type InquirySteps = Partial<Omit<InquiryStepFields, StepBreachedField>> & Partial<Record<StepBreachedField, boolean | null>>;
 
-export interface Inquiry extends InquirySteps {
+export interface Inquiry extends InquirySteps, Partial<InquiryLaporFields> {
   id: string;
   documentId: string;
   code: string;
@@ -135,7 +137,7 @@ export interface FaqEntry {
   division?: DivisionRef | null;
 }
 
-export interface SopPolicy extends StepBudgets {
+export interface SopPolicy extends StepBudgets, Partial<LaporBudgets> {
   reminderThreshold: number | string;
   clockMode: 'working' | 'calendar';
   /** Per weekday (0 = Sunday), read from the policy's office-hours rows. */

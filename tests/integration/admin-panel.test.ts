@@ -72,6 +72,9 @@ describe.each(databases())('the admin panel for content editors on %s', (kind) =
       expect(policy.metadatas.triageMinutes.edit.description).toContain('15 menit');
       expect(policy.metadatas.coordinationMinutes.edit.label).toBe('Menit koordinasi (langkah 3)');
       expect(policy.metadatas.answerMinutes.edit.label).toBe('Menit menjawab (langkah 4)');
+      expect(policy.metadatas.laporForwardingDays.edit.label).toBe('Hari kerja verifikasi LAPOR!');
+      expect(policy.metadatas.laporFollowUpDays.edit.description).toContain('5 hari kerja');
+      expect(policy.metadatas.laporClosureDays.edit.label).toBe('Hari kerja penutupan LAPOR!');
       expect(policy.metadatas.clockMode.edit.description).toContain('working = Jam kerja');
       expect(policy.metadatas.revision.edit.editable).toBe(false);
     });

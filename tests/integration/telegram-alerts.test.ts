@@ -127,6 +127,19 @@ describe.each(databases())('what Telegram alerts say, and to whom, on %s', (kind
     expect(alerts[0].text).toContain('Batas waktu <b>Rabu, 4 Nov 2026 10:03 WIB</b> sudah lewat.');
   });
 
+  it('tells only the officers when an SP4N-LAPOR! report passes its three working days unverified, naming LAPOR!’s limit', async () => {
+    const { documentId, code } = await intake({ channel: 'lapor_sp4n', externalRef: '7300001' });
+    await deliver();
+    const due = new Date((await app.strapi.db.query('api::inquiry.inquiry').findOne({ where: { documentId } })).laporForwardingDueAt);
+    clock.set(new Date(due.getTime() + MINUTE));
+    await sweep();
+    const alerts = (await deliver()).filter((a) => a.text.includes(code) && a.text.includes('SP4N-LAPOR!)'));
+    expect(recipients(alerts)).toEqual([CHATS.officer]);
+    expect(alerts[0].text).toContain('⛔ <b>TERLAMBAT: batas waktu verifikasi dan penerusan (SP4N-LAPOR!) terlewati</b>');
+    expect(alerts[0].text).toContain('Batas waktu <b>Senin, 9 Nov 2026 16:00 WIB</b> sudah lewat.');
+    expect(alerts[0].text).toContain('verifikasi dan teruskan laporan ke Bidang');
+  });
+
   it('tells the Bidang that its information reached the citizen only when the office wants it', async () => {
     const config = 'plugin::telegram-notifier.notifyAnswered';
     const answerOne = async () => {

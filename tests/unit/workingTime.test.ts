@@ -2,6 +2,7 @@ import { DEFAULT_OFFICE_HOURS, type OfficeInterval } from '../../config/src/sop'
 import { mulberry32 } from '../../config/src/random';
 import {
   NoWorkingTimeError,
+  addWorkingDays,
   addWorkingMinutes,
   clockStart,
   isWorkingInstant,
@@ -380,4 +381,72 @@ describe(`brute-force oracle (seed ${SEED}, ${CASES_PER_ANCHOR * ANCHORS.length}
       expect(failures).toEqual([]);
     },
   );
+});
+
+/** The close of the n-th working day after the clock's first: walked minute by minute, each minute's date from Intl. */
+function oracleAddDays(from: number, days: number, cal: WorkingCalendar): number {
+  if (cal.mode === 'calendar') return from + days * DAY;
+  const dateOf = (minute: number) => localQuarter(Math.floor(minute / QUARTER) * QUARTER, cal.timeZone).dateKey;
+  let minute = oracleClockStart(from, cal);
+  let day = dateOf(minute);
+  let counted = 0;
+  let last = minute;
+  for (; ; minute += MINUTE) {
+    if (!oracleIsWorking(minute, cal)) continue;
+    const key = dateOf(minute);
+    if (key !== day) {
+      if (counted === days) return last + MINUTE;
+      counted += 1;
+      day = key;
+    }
+    last = minute;
+  }
+}
+
+describe('addWorkingDays: "paling lambat N hari kerja", the day of arrival not counted', () => {
+  const cal = buildCalendar();
+
+  it('ends at closing time of the n-th working day after the report arrived', () => {
+    expect(addWorkingDays(at('2024-06-17 10:00'), 3, cal)).toEqual(at('2024-06-20 16:00'));
+    expect(addWorkingDays(at('2024-06-17 10:00'), 0, cal)).toEqual(at('2024-06-17 16:00'));
+  });
+
+  it('starts counting on the next working day when the report arrives after closing time or at the weekend', () => {
+    expect(addWorkingDays(at('2024-06-14 17:30'), 3, cal)).toEqual(at('2024-06-20 16:00'));
+    expect(addWorkingDays(at('2024-06-15 09:00'), 5, cal)).toEqual(at('2024-06-24 16:00'));
+  });
+
+  it('skips holidays and cuti bersama', () => {
+    const ascension = buildCalendar({ holidays: ASCENSION_HOLIDAYS });
+    expect(addWorkingDays(at('2024-05-07 10:00'), 3, ascension)).toEqual(at('2024-05-14 16:00'));
+  });
+
+  it('ends at the last session of a split day', () => {
+    expect(addWorkingDays(at('2024-06-17 12:30'), 1, buildCalendar({ officeHours: splitShiftWeek }))).toEqual(at('2024-06-18 16:00'));
+  });
+
+  it('counts whole days in calendar mode', () => {
+    expect(addWorkingDays(at('2024-06-15 09:00'), 10, buildCalendar({ mode: 'calendar' }))).toEqual(at('2024-06-25 09:00'));
+  });
+
+  it('refuses a number of days that is not a whole number', () => {
+    expect(() => addWorkingDays(at('2024-06-17 10:00'), 1.5, cal)).toThrow(RangeError);
+    expect(() => addWorkingDays(at('2024-06-17 10:00'), -1, cal)).toThrow(RangeError);
+  });
+
+  const DAY_CASES = 60;
+  it.each(ANCHORS.map((anchor, index) => [anchor.label, anchor, index] as const))('agrees with a minute-by-minute walk: %s', (_, anchor, index) => {
+    const random = mulberry32(SEED + 100 + index);
+    const around = Date.parse(anchor.around);
+    const failures: string[] = [];
+    for (let n = 0; n < DAY_CASES && failures.length < 5; n += 1) {
+      const calendar = randomCalendar(random, anchor.timeZone, around);
+      const start = around + (below(random, 6 * 1440) - 3 * 1440) * MINUTE;
+      const days = below(random, 11);
+      const got = addWorkingDays(new Date(start), days, calendar).toISOString();
+      const expected = new Date(oracleAddDays(start, days, calendar)).toISOString();
+      if (got !== expected) failures.push(`seed=${SEED} anchor=${anchor.label} case=${n} days=${days}: got ${got}, oracle ${expected}; ${describeCase(calendar, start, days, start)}`);
+    }
+    expect(failures).toEqual([]);
+  });
 });

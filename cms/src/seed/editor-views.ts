@@ -3,8 +3,10 @@ import {
   CLOCK_MODE_LABELS,
   DEFAULT_SOP_POLICY,
   HOLIDAY_KIND_LABELS,
+  LAPOR_CLOCK_TABLE,
   SERVICE_CATEGORY_LABELS,
   SOP_STEP_TABLE,
+  type LaporClock,
   type SopStep,
 } from '@layanan/config';
 
@@ -43,6 +45,23 @@ const STEP_BUDGET_FIELDS: Record<string, FieldView> = Object.fromEntries(
     {
       label: `${STEP_BUDGET_NAME[step]} (langkah ${number})`,
       description: `Batas waktu dalam menit untuk ${label.id.toLowerCase()} (SOP: ${defaultMinutes} menit). Berlaku untuk permohonan baru.`,
+    },
+  ]),
+);
+
+/** SP4N-LAPOR!'s limits as editors name them. */
+const LAPOR_BUDGET_NAME: Record<LaporClock, string> = {
+  lapor_forwarding: 'Hari kerja verifikasi LAPOR!',
+  lapor_follow_up: 'Hari kerja tindak lanjut LAPOR!',
+  lapor_closure: 'Hari kerja penutupan LAPOR!',
+};
+
+const LAPOR_BUDGET_FIELDS: Record<string, FieldView> = Object.fromEntries(
+  LAPOR_CLOCK_TABLE.map(({ clock, task, budgetField, defaultDays }) => [
+    budgetField,
+    {
+      label: LAPOR_BUDGET_NAME[clock],
+      description: `Batas SP4N-LAPOR! dalam hari kerja untuk ${task.id} (PermenPAN-RB 62/2018: ${defaultDays} hari kerja); hari laporan diterima tidak dihitung. Berlaku untuk laporan baru.`,
     },
   ]),
 );
@@ -118,6 +137,7 @@ export const EDITOR_VIEWS: Record<string, EditorView> = {
       revisionDate: { label: 'Tanggal revisi', description: 'Tanggal revisi dokumen SOP yang berlaku.' },
       revision: { label: 'Revisi ke-', description: 'Naik sendiri setiap kali kebijakan disimpan; permohonan lama tetap memakai revisi yang berlaku saat diterima.', editable: false },
       ...STEP_BUDGET_FIELDS,
+      ...LAPOR_BUDGET_FIELDS,
       reminderThreshold: {
         label: 'Ambang pengingat',
         description: `Bagian dari batas waktu saat pengingat dikirim, antara 0,1 dan 0,99; ${String(DEFAULT_SOP_POLICY.reminderThreshold).replace('.', ',')} berarti pada ${DEFAULT_SOP_POLICY.reminderThreshold * 100} %.`,

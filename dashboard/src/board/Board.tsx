@@ -3,7 +3,7 @@ import { DragDropContext, type DropResult } from '@hello-pangea/dnd';
 import { Loading, Title, useTranslate } from 'react-admin';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { STATUSES, isStatus, type Status } from '@layanan/config';
-import { countdownOf, type Countdown } from '../sla/countdown';
+import { countdownOf, laporCountdownOf, type Countdown, type LaporCountdown } from '../sla/countdown';
 import { replyWindowOf } from '../inquiries/replyWindow';
 import { useNow, useSopCalendar } from '../sla/useSopCalendar';
 import { filterFromSearch, groupByStatus, matchesFilter, searchWithFilter, type BoardFilter } from './boardModel';
@@ -60,6 +60,21 @@ export const Board = ({ pollMs }: { pollMs?: number }) => {
     return next;
   }, [visible, now, sop]);
 
+  // SP4N-LAPOR!'s own deadline on its reports; the same object while nothing changes, so the card stays memoised.
+  const previousLapor = useRef(new Map<string, LaporCountdown | null>());
+  const laporCountdowns = useMemo(() => {
+    const next = new Map<string, LaporCountdown | null>();
+    if (!sop) return next;
+    for (const inquiry of visible) {
+      if (inquiry.channel !== 'lapor_sp4n') continue;
+      const fresh = laporCountdownOf(inquiry, now, sop.calendar, sop.policy);
+      const old = previousLapor.current.get(inquiry.id);
+      next.set(inquiry.id, old && fresh && old.clock === fresh.clock && old.urgency === fresh.urgency && old.dueAt.getTime() === fresh.dueAt.getTime() ? old : fresh);
+    }
+    previousLapor.current = next;
+    return next;
+  }, [visible, now, sop]);
+
   const replyWindows = useMemo(() => new Map(visible.map((inquiry) => [inquiry.id, replyWindowOf(inquiry, now)])), [visible, now]);
 
   const byId = useMemo(() => new Map(inquiries.map((inquiry) => [inquiry.id, inquiry])), [inquiries]);
@@ -84,7 +99,7 @@ export const Board = ({ pollMs }: { pollMs?: number }) => {
         <DragDropContext onDragEnd={onDragEnd}>
           <div className="board" data-testid="board" data-ready={sop ? 'true' : 'false'}>
             {STATUSES.map((status) => (
-              <BoardColumn key={status} status={status} inquiries={columns[status]} countdowns={countdowns} replyWindows={replyWindows} onMove={request} />
+              <BoardColumn key={status} status={status} inquiries={columns[status]} countdowns={countdowns} laporCountdowns={laporCountdowns} replyWindows={replyWindows} onMove={request} />
             ))}
           </div>
         </DragDropContext>

@@ -5,7 +5,7 @@ import { useNavigate } from 'react-router-dom';
 import { Menu, MenuItem } from '@mui/material';
 import { STATUSES, type Status } from '@layanan/config';
 import type { Inquiry } from '../types';
-import type { Countdown } from '../sla/countdown';
+import type { Countdown, LaporCountdown } from '../sla/countdown';
 import { actionForMove } from './boardModel';
 import { InquiryCard } from './InquiryCard';
 import type { ReplyWindowState } from '../inquiries/replyWindow';
@@ -14,12 +14,13 @@ interface Props {
   inquiry: Inquiry;
   index: number;
   countdown: Countdown | null;
+  lapor: LaporCountdown | null;
   replyWindow: ReplyWindowState | null;
   onMove: (inquiry: Inquiry, to: Status) => void;
 }
 
 /** The draggable wrapper; its menu offers the same moves to the keyboard and to screen readers (a plain button: 500 MUI ones cost too much). */
-export const BoardCard = memo(function BoardCard({ inquiry, index, countdown, replyWindow, onMove }: Props) {
+export const BoardCard = memo(function BoardCard({ inquiry, index, countdown, lapor, replyWindow, onMove }: Props) {
   const navigate = useNavigate();
   const createPath = useCreatePath();
   const translate = useTranslate();
@@ -35,7 +36,7 @@ export const BoardCard = memo(function BoardCard({ inquiry, index, countdown, re
           className={`board-card${snapshot.isDragging ? ' board-card--dragging' : ''}`}
           onClick={() => navigate(createPath({ resource: 'inquiries', id: inquiry.id, type: 'show' }))}
         >
-          <InquiryCard inquiry={inquiry} countdown={countdown} replyWindow={replyWindow} />
+          <InquiryCard inquiry={inquiry} countdown={countdown} lapor={lapor} replyWindow={replyWindow} />
           {targets.length > 0 && (
             <button
               type="button"

@@ -4,12 +4,22 @@ import type { Inquiry } from '../types';
 import { awaitsDelivery } from '../inquiries/delivery';
 import type { ReplyWindowState } from '../inquiries/replyWindow';
 import { formatTimeOrDay } from '../format';
-import type { Countdown } from '../sla/countdown';
-import { CountdownBadge } from '../sla/CountdownBadge';
+import type { Countdown, LaporCountdown } from '../sla/countdown';
+import { CountdownBadge, LaporBadge } from '../sla/CountdownBadge';
 import { ChannelIcon } from './ChannelIcon';
 
 /** What a card shows; plain markup and one stylesheet, so five hundred of them stay light. */
-export const InquiryCard = memo(function InquiryCard({ inquiry, countdown, replyWindow = null }: { inquiry: Inquiry; countdown: Countdown | null; replyWindow?: ReplyWindowState | null }) {
+export const InquiryCard = memo(function InquiryCard({
+  inquiry,
+  countdown,
+  lapor = null,
+  replyWindow = null,
+}: {
+  inquiry: Inquiry;
+  countdown: Countdown | null;
+  lapor?: LaporCountdown | null;
+  replyWindow?: ReplyWindowState | null;
+}) {
   const translate = useTranslate();
   const channel = translate(`layanan.channel.${inquiry.channel}`);
   return (
@@ -29,6 +39,7 @@ export const InquiryCard = memo(function InquiryCard({ inquiry, countdown, reply
         )}
       </div>
       {countdown && <CountdownBadge countdown={countdown} />}
+      {lapor && <LaporBadge countdown={lapor} now={new Date()} />}
       {replyWindow && (
         <span className={`chip chip--window chip--window-${replyWindow}`} data-window={replyWindow}>
           {translate(`layanan.board.window_${replyWindow}`, { channel, time: formatTimeOrDay(inquiry.replyWindowUntil, new Date()) })}

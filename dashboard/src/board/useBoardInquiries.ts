@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useDataProvider } from 'react-admin';
-import { SOP_STEP_TABLE } from '@layanan/config';
+import { LAPOR_CLOCK_TABLE, SOP_STEP_TABLE } from '@layanan/config';
 import type { LayananDataProvider } from '../providers/dataProvider';
 import { MAX_PAGE_SIZE } from '../providers/strapiQuery';
 import type { Inquiry } from '../types';
@@ -16,6 +16,9 @@ export const BOARD_FIELDS = [
   'subject',
   'receivedAt',
   ...SOP_STEP_TABLE.flatMap((row) => [row.atField, row.dueField, row.breachedField]),
+  // SP4N-LAPOR!'s own clocks, on its reports only (null elsewhere): their badge on the card.
+  ...LAPOR_CLOCK_TABLE.flatMap((row) => [row.dueField, row.breachedField]),
+  'laporFollowUpAt',
   'closedAt',
   'answerDelivery',
   'replyWindowUntil',

@@ -3,6 +3,7 @@ import {
   CHANNEL_LABELS,
   EVENT_LABELS,
   KIND_LABELS,
+  LAPOR_CLOCK_TABLE,
   LAPOR_REPORT_FIELD_INFO,
   OUTBOX_CHANNEL_LABELS,
   ROLE_LABELS,
@@ -11,6 +12,7 @@ import {
   SOP_STEP_TABLE,
   STATUS_LABELS,
   perStep,
+  type LaporClock,
   type SopStep,
   type StepDueField,
 } from '@layanan/config';
@@ -45,6 +47,11 @@ const STEP_WORDS = {
     due: { triage: 'Triage due', coordination: 'Coordination due', answer: 'Answer due' },
   },
 } satisfies Record<'id' | 'en', { step: string; name: Record<SopStep, string>; due: Record<SopStep, string> }>;
+
+/** SP4N-LAPOR!'s clocks by their key: "LAPOR!: tindak lanjut". */
+function laporClockLabels(lang: 'id' | 'en'): Record<LaporClock, string> {
+  return Object.fromEntries(LAPOR_CLOCK_TABLE.map((row) => [row.clock, row.label[lang]])) as Record<LaporClock, string>;
+}
 
 function stepLabels(lang: 'id' | 'en') {
   const words = STEP_WORDS[lang];
@@ -103,7 +110,9 @@ export const domainId = {
       hours: '%{h} j %{m} mnt',
       due: 'Tenggat %{time}',
       done: 'Selesai %{time}',
-      step: stepLabels('id').named,
+      step: { ...stepLabels('id').named, ...laporClockLabels('id') },
+      lapor_due: 'LAPOR! s.d. %{time}',
+      lapor_late: 'LAPOR! terlambat',
       breached: 'Melewati tenggat',
       on_time: 'Tepat waktu',
     },
@@ -141,6 +150,7 @@ export const domainId = {
         request: 'Permohonan',
         applicant: 'Pemohon',
         sla: 'Tenggat SOP',
+        lapor_sla: 'Tenggat SP4N-LAPOR!',
         timeline: 'Riwayat',
         actions: 'Tindakan',
         result: 'Informasi dan jawaban',
@@ -148,6 +158,7 @@ export const domainId = {
         conversation: 'Percakapan',
       },
       direct_answer: 'Dijawab langsung (tanpa koordinasi bidang)',
+      lapor_sla_hint: 'Batas SP4N-LAPOR! dihitung dalam hari kerja kantor; hari laporan diterima tidak dihitung. Tindak lanjut dihitung sejak laporan diteruskan ke Bidang, penutupan sejak tindak lanjut diunggah.',
       rejected: 'Ditolak',
       late_step: 'terlambat',
     },
@@ -454,7 +465,9 @@ export const domainEn: DomainMessages = {
       hours: '%{h} h %{m} min',
       due: 'Due %{time}',
       done: 'Done %{time}',
-      step: stepLabels('en').named,
+      step: { ...stepLabels('en').named, ...laporClockLabels('en') },
+      lapor_due: 'LAPOR! by %{time}',
+      lapor_late: 'LAPOR! overdue',
       breached: 'Deadline breached',
       on_time: 'On time',
     },
@@ -492,6 +505,7 @@ export const domainEn: DomainMessages = {
         request: 'Request',
         applicant: 'Applicant',
         sla: 'SOP deadlines',
+        lapor_sla: 'SP4N-LAPOR! deadlines',
         timeline: 'Timeline',
         actions: 'Actions',
         result: 'Information and answer',
@@ -499,6 +513,7 @@ export const domainEn: DomainMessages = {
         conversation: 'Conversation',
       },
       direct_answer: 'Answered directly (no division coordination)',
+      lapor_sla_hint: "SP4N-LAPOR!'s limits count the office's working days; the day a report arrives does not count. The follow-up counts from the forwarding to the division, the closure from the follow-up's posting.",
       rejected: 'Rejected',
       late_step: 'late',
     },

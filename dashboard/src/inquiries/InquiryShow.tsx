@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react';
 import { Loading, ShowBase, Title, useLocale, useShowContext, useTranslate } from 'react-admin';
 import { Alert, Box, Card, CardContent, Chip, Stack, Typography } from '@mui/material';
-import { SOP_STEP_TABLE } from '@layanan/config';
+import { LAPOR_CLOCK_TABLE, SOP_STEP_TABLE } from '@layanan/config';
 import type { Inquiry } from '../types';
 import { formatDateTime, formatTimeOrDay, intlLocale } from '../format';
-import { countdownOf } from '../sla/countdown';
-import { CountdownBadge } from '../sla/CountdownBadge';
+import { countdownOf, laporCountdownOf } from '../sla/countdown';
+import { CountdownBadge, LaporBadge } from '../sla/CountdownBadge';
 import { useNow, useSopCalendar } from '../sla/useSopCalendar';
 import { ChannelIcon } from '../board/ChannelIcon';
 import { AnswerDelivery } from './AnswerDelivery';
@@ -39,6 +39,24 @@ const Section = ({ title, children, testId }: { title: string; children: ReactNo
   </Card>
 );
 
+/** One clock's row: its deadline, when its work was done, and whether it ran late. */
+const ClockField = ({ clock, due, done, breached, locale }: { clock: string; due?: string | null; done?: string | null; breached?: boolean | null; locale: string }) => {
+  const translate = useTranslate();
+  return (
+    <Field label={translate(`layanan.sla.step.${clock}`)}>
+      {due && (
+        <span className={breached ? 'sla-breached' : undefined} data-step={clock}>
+          {translate('layanan.sla.due', { time: formatDateTime(due, locale) })}
+          {done && <br />}
+          {done && translate('layanan.sla.done', { time: formatDateTime(done, locale) })}
+          {breached && <br />}
+          {breached && translate('layanan.sla.breached')}
+        </span>
+      )}
+    </Field>
+  );
+};
+
 const InquiryView = () => {
   const translate = useTranslate();
   const locale = intlLocale(useLocale());
@@ -48,6 +66,7 @@ const InquiryView = () => {
   if (!record) return <Loading />;
   const f = (name: string) => translate(`layanan.inquiry.fields.${name}`);
   const countdown = sop ? countdownOf(record, now, sop.calendar, sop.policy) : null;
+  const lapor = sop && record.channel === 'lapor_sp4n' ? laporCountdownOf(record, now, sop.calendar, sop.policy) : null;
   const replyWindow = replyWindowOf(record, now);
   const channel = translate(`layanan.channel.${record.channel}`);
   const applicant = record.applicant ?? {};
@@ -63,6 +82,7 @@ const InquiryView = () => {
         <Chip icon={<ChannelIcon channel={record.channel} label={channel} />} label={channel} size="small" variant="outlined" />
         {record.outcome === 'rejected' && <Chip label={translate('layanan.inquiry.rejected')} color="error" size="small" />}
         {countdown && <CountdownBadge countdown={countdown} />}
+        {lapor && <LaporBadge countdown={lapor} now={now} />}
         {replyWindow && (
           <Chip
             label={translate(`layanan.board.window_${replyWindow}`, { channel, time: formatTimeOrDay(record.replyWindowUntil, now, locale) })}
@@ -127,21 +147,23 @@ const InquiryView = () => {
             <div className="fields">
               <Field label={f('receivedAt')}>{formatDateTime(record.receivedAt, locale)}</Field>
               {SOP_STEP_TABLE.map(({ step, dueField, atField, breachedField }) => (
-                <Field key={dueField} label={translate(`layanan.sla.step.${step}`)}>
-                  {record[dueField] && (
-                    <span className={record[breachedField] ? 'sla-breached' : undefined} data-step={step}>
-                      {translate('layanan.sla.due', { time: formatDateTime(record[dueField], locale) })}
-                      {record[atField] && <br />}
-                      {record[atField] && translate('layanan.sla.done', { time: formatDateTime(record[atField], locale) })}
-                      {record[breachedField] && <br />}
-                      {record[breachedField] && translate('layanan.sla.breached')}
-                    </span>
-                  )}
-                </Field>
+                <ClockField key={dueField} clock={step} due={record[dueField]} done={record[atField]} breached={record[breachedField]} locale={locale} />
               ))}
               <Field label={f('closedAt')}>{formatDateTime(record.closedAt, locale)}</Field>
             </div>
           </Section>
+          {record.channel === 'lapor_sp4n' && (
+            <Section title={translate('layanan.inquiry.sections.lapor_sla')} testId="lapor-clocks">
+              <div className="fields">
+                {LAPOR_CLOCK_TABLE.map(({ clock, dueField, atField, breachedField }) => (
+                  <ClockField key={clock} clock={clock} due={record[dueField]} done={record[atField]} breached={record[breachedField]} locale={locale} />
+                ))}
+              </div>
+              <Typography variant="caption" color="text.secondary">
+                {translate('layanan.inquiry.lapor_sla_hint')}
+              </Typography>
+            </Section>
+          )}
           <Section title={translate('layanan.inquiry.sections.timeline')}>
             <Timeline id={record.id} />
           </Section>

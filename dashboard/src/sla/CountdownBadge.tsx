@@ -1,5 +1,6 @@
 import { useTranslate } from 'react-admin';
-import type { Countdown } from './countdown';
+import type { Countdown, LaporCountdown } from './countdown';
+import { formatTimeOrDay } from '../format';
 import { splitMinutes } from './countdown';
 import './countdown.css';
 
@@ -20,6 +21,18 @@ export const CountdownBadge = ({ countdown }: { countdown: Countdown }) => {
   return (
     <span className={`countdown countdown--${countdown.urgency}`} data-urgency={countdown.urgency} title={translate(`layanan.sla.step.${countdown.step}`)}>
       {text}
+    </span>
+  );
+};
+
+/** "LAPOR! s.d. 20 Jun, 16.00 WIB" beside the SOP's countdown on a LAPOR! report; red once it has passed. */
+export const LaporBadge = ({ countdown, now }: { countdown: LaporCountdown; now: Date }) => {
+  const translate = useTranslate();
+  const late = countdown.urgency === 'breached';
+  const time = formatTimeOrDay(countdown.dueAt, now);
+  return (
+    <span className={`countdown countdown--lapor countdown--${countdown.urgency}`} data-urgency={countdown.urgency} data-clock={countdown.clock} title={translate(`layanan.sla.step.${countdown.clock}`)}>
+      {translate(late ? 'layanan.sla.lapor_late' : 'layanan.sla.lapor_due', { time })}
     </span>
   );
 };

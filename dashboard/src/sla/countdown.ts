@@ -1,4 +1,13 @@
-import { stepOfStatus, workingMinutesBetween, type SopStep, type StepDueField, type WorkingCalendar } from '@layanan/config';
+import {
+  clockStart,
+  runningLaporClock,
+  stepOfStatus,
+  workingMinutesBetween,
+  type LaporClock,
+  type SopStep,
+  type StepDueField,
+  type WorkingCalendar,
+} from '@layanan/config';
 import type { Inquiry, SopPolicy } from '../types';
 
 /** Floating-point slack: 15 × (1 − 0.8) is 2.9999999999999996, and 3 minutes left must count as the threshold. */
@@ -45,4 +54,30 @@ export function countdownOf(inquiry: Inquiry, now: Date, calendar: WorkingCalend
 export function splitMinutes(minutes: number): [number, number] {
   const whole = minutes >= 0 ? Math.ceil(minutes - EPSILON) : Math.floor(-minutes + EPSILON);
   return [Math.floor(whole / 60), whole % 60];
+}
+
+export interface LaporCountdown {
+  clock: LaporClock;
+  dueAt: Date;
+  urgency: Urgency;
+}
+
+/**
+ * The SP4N-LAPOR! time limit running on a report, if any: amber once the reminder threshold of the working
+ * time it allows is used up, red once it has passed. Its deadline is a day, so the card shows the date.
+ */
+export function laporCountdownOf(inquiry: Inquiry, now: Date, calendar: WorkingCalendar, policy: Pick<SopPolicy, 'reminderThreshold'>): LaporCountdown | null {
+  const running = runningLaporClock(inquiry as unknown as Record<string, unknown>);
+  const due = running && inquiry[running.dueField];
+  if (!running || !due) return null;
+  const dueAt = new Date(due);
+  const started = inquiry[running.startField as keyof Inquiry] as string | null | undefined;
+  let urgency: Urgency = 'ok';
+  if (now.getTime() >= dueAt.getTime() || inquiry[running.breachedField]) urgency = 'breached';
+  else if (started) {
+    const from = clockStart(new Date(started), calendar);
+    const allowed = workingMinutesBetween(from, dueAt, calendar);
+    if (workingMinutesBetween(now, dueAt, calendar) <= allowed * (1 - Number(policy.reminderThreshold)) + EPSILON) urgency = 'warning';
+  }
+  return { clock: running.clock, dueAt, urgency };
 }

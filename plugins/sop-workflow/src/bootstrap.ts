@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { SOP_STEP_TABLE, columnOf } from '@layanan/config';
+import { LAPOR_CLOCK_TABLE, LAPOR_REMINDER_FIELD, SOP_STEP_TABLE, columnOf } from '@layanan/config';
 import { PLUGIN_ID, getService } from './utils';
 import type { SopWorkflowConfig } from './config';
 import { ensureIndexes, index, uniqueIndex, type IndexSpec } from './indexes';
@@ -10,6 +10,9 @@ const INDEXES: IndexSpec[] = [
   ...SOP_STEP_TABLE.map(({ dueField }) => index('inquiries', `inquiries_status_${columnOf(dueField)}_idx`, 'status', columnOf(dueField))),
   index('inquiries', 'inquiries_reminder_due_at_idx', 'reminder_due_at'),
   index('inquiries', 'inquiries_reply_window_reminder_at_idx', 'reply_window_reminder_at'),
+  // LAPOR!'s clocks run on few requests: the sweep seeks each deadline and the shared reminder directly.
+  ...LAPOR_CLOCK_TABLE.map(({ dueField }) => index('inquiries', `inquiries_${columnOf(dueField)}_idx`, columnOf(dueField))),
+  index('inquiries', `inquiries_${columnOf(LAPOR_REMINDER_FIELD)}_idx`, columnOf(LAPOR_REMINDER_FIELD)),
   index('inquiries', 'inquiries_received_at_idx', 'received_at'),
   // The Rekap Informasi counts each dimension per period by seeking (value, time range); the trailing
   // columns cover its filters, so no count reads the table itself.

@@ -54,7 +54,7 @@ export const inquiryGuard =
         const actor = trusted ?? requestActor(strapi);
         // The code's counter, the row, its event and the receipt commit together: a refused create uses no number.
         return strapi.db.transaction(async () => {
-          params.data = { ...clean, ...(await getService(strapi, 'workflow').intakeFields(kind, receivedAt)) };
+          params.data = { ...clean, ...(await getService(strapi, 'workflow').intakeFields(kind, receivedAt, clean.channel as string | undefined)) };
           const result = await refusingDuplicates(strapi, clean, next);
           const created = result as unknown as { id: number; documentId: string; code: string; channel: string };
           await getService(strapi, 'events').record({

@@ -1,10 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import {
   DEFAULT_SOP_POLICY,
+  type LaporBudgetField,
   type OfficeHoursRow,
   type SopPolicyValues,
   type StepBudgetField,
   type WorkingCalendar,
+  laporBudgetsOf,
   officeHoursRowsProblem,
   stepBudgetsOf,
   weeklyHoursOfRows,
@@ -16,9 +18,11 @@ export interface EffectivePolicy extends SopPolicyValues {
 }
 
 /** The policy values copied onto each inquiry: a later revision never moves its deadlines. */
-export type PolicySnapshot = Pick<EffectivePolicy, 'revision' | StepBudgetField | 'reminderThreshold' | 'clockMode' | 'officeHours' | 'timeZone'>;
+export type PolicySnapshot = Pick<EffectivePolicy, 'revision' | StepBudgetField | 'reminderThreshold' | 'clockMode' | 'officeHours' | 'timeZone'> &
+  // Snapshots taken before LAPOR!'s limits were data lack them: the SOP's own numbers stand in.
+  Partial<Pick<EffectivePolicy, LaporBudgetField>>;
 
-interface PolicyRow extends Partial<Record<StepBudgetField, number | null>> {
+interface PolicyRow extends Partial<Record<StepBudgetField | LaporBudgetField, number | null>> {
   sopNumber?: string | null;
   revisionDate?: string | null;
   revision?: number | null;
@@ -40,6 +44,7 @@ export function toEffectivePolicy(row: PolicyRow | null): EffectivePolicy {
     revisionDate: row.revisionDate ?? DEFAULT_SOP_POLICY.revisionDate,
     revision: row.revision ?? 1,
     ...stepBudgetsOf(({ budgetField }) => row[budgetField] ?? DEFAULT_SOP_POLICY[budgetField]),
+    ...laporBudgetsOf(({ budgetField }) => row[budgetField] ?? DEFAULT_SOP_POLICY[budgetField]),
     reminderThreshold: Number(row.reminderThreshold ?? DEFAULT_SOP_POLICY.reminderThreshold),
     clockMode: row.clockMode ?? DEFAULT_SOP_POLICY.clockMode,
     officeHours,
@@ -49,7 +54,15 @@ export function toEffectivePolicy(row: PolicyRow | null): EffectivePolicy {
 
 export function snapshotOf(policy: EffectivePolicy): PolicySnapshot {
   const { revision, reminderThreshold, clockMode, officeHours, timeZone } = policy;
-  return { revision, ...stepBudgetsOf(({ budgetField }) => policy[budgetField]), reminderThreshold, clockMode, officeHours, timeZone };
+  return {
+    revision,
+    ...stepBudgetsOf(({ budgetField }) => policy[budgetField]),
+    ...laporBudgetsOf(({ budgetField }) => policy[budgetField]),
+    reminderThreshold,
+    clockMode,
+    officeHours,
+    timeZone,
+  };
 }
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {

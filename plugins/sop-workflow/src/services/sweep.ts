@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { SOP_STEP_TABLE, type ClockDefinition, type Status } from '@layanan/config';
+import { LAPOR_CLOCK_TABLE, LAPOR_REMINDER_FIELD, SOP_STEP_TABLE, type ClockDefinition, type Status, type WorkingDayClockDefinition } from '@layanan/config';
 import { UID, getService } from '../utils';
 import { SYSTEM } from './actor';
 
@@ -110,6 +110,30 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     );
   }
 
+  /**
+   * SP4N-LAPOR!'s clocks: one runs while its deadline is set and its end is not, whatever the status (a
+   * follow-up not yet posted on LAPOR! is late even when the request was closed here).
+   */
+  const running = (clock: WorkingDayClockDefinition) => (q: Query) => q.whereNotNull(column(clock.dueField)).whereNull(column(clock.atField));
+
+  function markLaporBreaches(clock: WorkingDayClockDefinition, at: Date): Promise<number> {
+    const due = column(clock.dueField);
+    const unmarked = (q: Query) => running(clock)(q).where({ [column(clock.breachedField)]: false }).andWhere(due, '<', at);
+    return drain(
+      (trx) => claimChunk(trx, (q) => unmarked(q).orderBy(due, 'asc'), unmarked, { [column(clock.breachedField)]: true, [column(LAPOR_REMINDER_FIELD)]: null }),
+      alert('inquiry.breached', 'breached', at, () => clock.clock),
+    );
+  }
+
+  function sendLaporReminders(clock: WorkingDayClockDefinition, at: Date): Promise<number> {
+    const reminder = column(LAPOR_REMINDER_FIELD);
+    const pending = (q: Query) => running(clock)(q).andWhere(reminder, '<', at);
+    return drain(
+      (trx) => claimChunk(trx, (q) => pending(q).orderBy(reminder, 'asc'), pending, { [reminder]: null }),
+      alert('inquiry.reminder', 'reminded', at, () => clock.clock),
+    );
+  }
+
   function sendReminders(field: string, watches: readonly Watch[], at: Date): Promise<number> {
     const reminder = column(field);
     const pending = (q: Query) => q.whereIn('status', watches.map((w) => w.status)).andWhere(reminder, '<', at);
@@ -124,8 +148,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const at = getService(strapi, 'clock').now();
       let breached = 0;
       for (const watch of WATCHES) breached += await markBreaches(watch, at);
+      for (const clock of LAPOR_CLOCK_TABLE) breached += await markLaporBreaches(clock, at);
       let reminded = 0;
       for (const [field, watches] of REMINDERS) reminded += await sendReminders(field, watches, at);
+      for (const clock of LAPOR_CLOCK_TABLE) reminded += await sendLaporReminders(clock, at);
       // A chat medium's reply window about to close on an unanswered request counts as a reminder too.
       reminded += await getService(strapi, 'replyWindows').remind(at);
       return { breached, reminded };

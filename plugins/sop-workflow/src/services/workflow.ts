@@ -10,6 +10,7 @@ import {
   clockStart,
   workingMinutesBetween,
   type Action,
+  type InquiryLaporFields,
   type InquiryStepFields,
   type Kind,
   type SopStep,
@@ -23,9 +24,10 @@ import { snapshotOf, type PolicySnapshot } from './policy';
 import { newTrackingToken } from './tokens';
 import type { EventType } from './events';
 import { rethrowWithCode } from '../references';
+import { endLaporClock, isLaporRequest, startLaporClock } from '../lapor-clocks';
 
 /** The columns of an inquiry the workflow reads. */
-export interface InquiryRow extends InquiryStepFields {
+export interface InquiryRow extends InquiryStepFields, Partial<InquiryLaporFields> {
   id: number;
   documentId: string;
   code: string;
@@ -122,11 +124,16 @@ export interface DeliveryOutcome {
   note?: string;
 }
 
-interface DeliveryRow {
+interface DeliveryRow extends Partial<InquiryLaporFields> {
   id: number;
+  channel: string;
+  policy: PolicySnapshot | null;
   answeredAt: string | null;
   answerDelivery: DeliveryState | null;
 }
+
+/** What the delivery of an answer reads of its request: the LAPOR! clocks end and start with it. */
+const DELIVERY_FIELDS = ['id', 'channel', 'policy', 'answeredAt', 'answerDelivery', 'laporFollowUpAt', 'laporFollowUpDueAt', 'laporFollowUpBreached'];
 
 /** Where an answer's delivery may go from each state; a report that arrives late never undoes a newer one. */
 const DELIVERY_MOVES: Record<DeliveryState, readonly DeliveryState[]> = {
@@ -176,6 +183,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
 
+  /** A LAPOR! report sorted and sent on (or answered at once): its first clock ends and the follow-up's starts. */
+  function laporForwarded(row: InquiryRow, at: Date, policy: PolicySnapshot, calendar: WorkingCalendar): Record<string, unknown> {
+    if (!isLaporRequest(row)) return {};
+    return { ...endLaporClock('lapor_forwarding', row, at), ...startLaporClock('lapor_follow_up', at, policy, calendar) };
+  }
+
+  /**
+   * A LAPOR! answer delivered is its follow-up posted on LAPOR! (by the officer, or by the API): the follow-up
+   * clock ends then, and the ten working days before the report is closed start.
+   */
+  async function followUpPosted(row: DeliveryRow, at: Date): Promise<Record<string, unknown>> {
+    if (!isLaporRequest(row) || row.laporFollowUpAt || !row.policy) return {};
+    const calendar = await policies().calendarFor(row.policy);
+    return { laporFollowUpAt: at, ...endLaporClock('lapor_follow_up', row, at), ...startLaporClock('lapor_closure', at, row.policy, calendar) };
+  }
+
   /**
    * Compare-and-set on the status first: of two officers acting at once, one wins and the other gets 409,
    * on SQLite and on PostgreSQL alike. The rest of the change, its event and its outbox rows commit with it.
@@ -210,7 +233,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     /** Server-managed fields of a new inquiry; the intake middleware applies them on every create path. */
-    async intakeFields(kind: Kind, receivedAt: Date) {
+    async intakeFields(kind: Kind, receivedAt: Date, channel?: string) {
       const policy = await policies().current();
       const snapshot = snapshotOf(policy);
       const calendar = await policies().calendarFor(snapshot);
@@ -221,6 +244,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         receivedAt,
         clockStartedAt: started,
         ...startStep('triage', receivedAt, snapshot, calendar).data,
+        ...(isLaporRequest({ channel }) ? startLaporClock('lapor_forwarding', receivedAt, snapshot, calendar) : {}),
         policy: snapshot,
         policyRevision: snapshot.revision,
       };
@@ -261,6 +285,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             routedDivisionId: division.id,
             ...endStep('triage', row, at, calendar),
             ...next.data,
+            ...laporForwarded(row, at, policy, calendar),
             ...(input.note ? { notes: input.note } : {}),
           },
           detail: { division: division.name, note: input.note, late: lateAt('triage', row, at) },
@@ -315,7 +340,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           answerDeliveryNote: null,
           ...(faqEntry ? { faqEntry } : {}),
         };
-        Object.assign(data, endStep(ended, row, at, await policies().calendarFor(policyOf(row))));
+        const calendar = await policies().calendarFor(policyOf(row));
+        Object.assign(data, endStep(ended, row, at, calendar), direct ? laporForwarded(row, at, policyOf(row), calendar) : {});
         const late = lateAt(ended, row, at);
         return {
           data,
@@ -346,8 +372,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     close(documentId: string, input: { reason?: string }, actor: Actor) {
-      return transition(documentId, 'close', actor, async (_row, at) => ({
-        data: { closedAt: at, ...(input.reason ? { closeReason: input.reason } : {}) },
+      return transition(documentId, 'close', actor, async (row, at) => ({
+        data: { closedAt: at, ...(isLaporRequest(row) ? endLaporClock('lapor_closure', row, at) : {}), ...(input.reason ? { closeReason: input.reason } : {}) },
         detail: input.reason ? { reason: input.reason } : undefined,
       }));
     },
@@ -358,6 +384,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         data: {
           closedAt: at,
           ...endStep('triage', row, at, await policies().calendarFor(policyOf(row))),
+          ...(isLaporRequest(row) ? endLaporClock('lapor_forwarding', row, at) : {}),
           outcome: 'rejected',
           closeReason: input.reason,
         },
@@ -372,7 +399,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async deliveryOutcome(inquiryId: number, outcome: DeliveryOutcome): Promise<void> {
       await strapi.db.transaction(async () => {
-        const row = (await strapi.db.query(UID.inquiry).findOne({ where: { id: inquiryId }, select: ['id', 'answeredAt', 'answerDelivery'] })) as DeliveryRow | null;
+        const row = (await strapi.db.query(UID.inquiry).findOne({ where: { id: inquiryId }, select: DELIVERY_FIELDS })) as DeliveryRow | null;
         if (!row?.answeredAt || !DELIVERY_MOVES[row.answerDelivery ?? 'sending'].includes(outcome.state)) return;
         await strapi.db.query(UID.inquiry).update({
           where: { id: inquiryId },
@@ -380,6 +407,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             answerDelivery: outcome.state,
             answerDeliveredAt: outcome.state === 'delivered' ? outcome.at : null,
             answerDeliveryNote: outcome.note?.slice(0, 1000) ?? null,
+            ...(outcome.state === 'delivered' ? await followUpPosted(row, outcome.at) : {}),
           },
         });
         if (outcome.state === 'officer_task') return;
@@ -407,7 +435,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         // The officer's form has minutes, not seconds: the minute of the answer itself is not before it.
         if (given.getTime() < answeredAt - (answeredAt % 60_000)) throw new errors.ValidationError('Waktu penyampaian tidak boleh sebelum jawaban dibuat.');
         const at = new Date(Math.max(given.getTime(), answeredAt));
-        await strapi.db.query(UID.inquiry).update({ where: { id: row.id }, data: { answerDelivery: 'delivered', answerDeliveredAt: at, answerDeliveryNote: input.how } });
+        await strapi.db.query(UID.inquiry).update({
+          where: { id: row.id },
+          data: { answerDelivery: 'delivered', answerDeliveredAt: at, answerDeliveryNote: input.how, ...(await followUpPosted({ ...row, answerDelivery: current }, at)) },
+        });
         await events().record({ inquiryId: row.id, type: 'answer_delivered', actor, at, detail: { via: 'officer', note: input.how } });
         return load(documentId);
       });

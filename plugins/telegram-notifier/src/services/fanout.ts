@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { getService as sop, type ChannelFanout, type OutboxRow } from '@layanan/sop-workflow';
-import type { SopStep } from '@layanan/config';
+import type { ClockKey } from '@layanan/config';
 import { STAFF_CHANNEL, TELEGRAM_CHANNEL, configOf, getService } from '../utils';
 import type { AlertTopic } from './messages';
 
@@ -26,6 +26,8 @@ export default ({ strapi }: { strapi: Core.Strapi }): ChannelFanout => {
         // The officers send the answer: they are the ones who can still get it through the window.
         return officers();
       case 'inquiry.breached':
+        // SP4N-LAPOR!'s verification and closure are the officers' alone; its follow-up waits on the Bidang too.
+        if (payload.step === 'lapor_forwarding' || payload.step === 'lapor_closure') return officers();
         return [...new Set([...(await officers()), ...(await division(divisionOfInquiry))])];
       case 'inquiry.answered':
         return configOf(strapi).notifyAnswered ? division(divisionOfInquiry) : [];
@@ -43,7 +45,7 @@ export default ({ strapi }: { strapi: Core.Strapi }): ChannelFanout => {
       const inquiry = await messages.load(String(payload.inquiry ?? ''));
       const recipients = inquiry ? await recipientsFor(topic, payload, inquiry.division?.documentId) : [];
       if (inquiry && recipients.length > 0) {
-        const alert = messages.compose(topic, inquiry, { step: payload.step as SopStep | undefined, dueAt: payload.dueAt as string | undefined });
+        const alert = messages.compose(topic, inquiry, { step: payload.step as ClockKey | undefined, dueAt: payload.dueAt as string | undefined });
         for (const chatId of recipients) {
           await sop(strapi, 'outbox').enqueue({
             channel: TELEGRAM_CHANNEL,

@@ -3,12 +3,17 @@ import {
   CHANNEL_LABELS,
   DASHBOARD_BASE,
   KIND_LABELS,
+  LAPOR_CLOCK,
+  LAPOR_CLOCK_TABLE,
   SOP_STEP,
   SOP_STEP_TABLE,
   boardPath,
+  dueFieldOf,
   inquiryPagePath,
+  isLaporClock,
   redactFreeText,
   type Channel,
+  type ClockKey,
   type Kind,
   type SopStep,
   type StepDueField,
@@ -24,8 +29,8 @@ export interface AlertPayload {
   text: string;
   acknowledge: boolean;
   url: string | null;
-  /** The step a reminder or a breach is about: alerts of one topic and step may share a digest. */
-  step?: SopStep;
+  /** The step (or LAPOR! clock) a reminder or a breach is about: alerts of one topic and step may share a digest. */
+  step?: ClockKey;
 }
 
 /** The topics whose alerts may be sent as one digest when many wait for a chat. */
@@ -34,7 +39,7 @@ export const DIGEST_TOPICS: readonly DigestTopic[] = ['inquiry.breached', 'inqui
 /** How many codes a digest names before "dan N lainnya". */
 export const DIGEST_CODES = 5;
 
-export interface AlertInquiry extends Record<StepDueField, string | null> {
+export interface AlertInquiry extends Record<StepDueField, string | null>, Partial<Record<string, unknown>> {
   id: number;
   documentId: string;
   code: string;
@@ -57,7 +62,9 @@ const STEP_TASK: Record<SopStep, string> = {
   answer: 'jawaban ke pemohon',
 };
 
-const stepLabel = (step: SopStep) => `${STEP_TASK[step]} (langkah ${SOP_STEP[step].number})`;
+/** "informasi bidang (langkah 3)", or for SP4N-LAPOR!'s own limits "tindak lanjut (SP4N-LAPOR!)". */
+const stepLabel = (step: ClockKey) =>
+  isLaporClock(step) ? `${LAPOR_CLOCK[step].label.id.replace(/^LAPOR!:\s*/, '')} (SP4N-LAPOR!)` : `${STEP_TASK[step]} (langkah ${SOP_STEP[step].number})`;
 
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -101,7 +108,7 @@ export function boardUrl(publicUrl: string, filter: { breached?: SopStep } = {})
   return root && `${root}${boardPath(filter)}`;
 }
 
-function headline(topic: AlertTopic, inquiry: AlertInquiry, step: SopStep | undefined): string {
+function headline(topic: AlertTopic, inquiry: AlertInquiry, step: ClockKey | undefined): string {
   switch (topic) {
     case 'inquiry.triaged':
       return `🔔 <b>Permohonan baru untuk ${escapeHtml(inquiry.division?.name ?? 'bidang Anda')}</b>`;
@@ -116,9 +123,9 @@ function headline(topic: AlertTopic, inquiry: AlertInquiry, step: SopStep | unde
   }
 }
 
-function deadlineLine(topic: AlertTopic, inquiry: AlertInquiry, step: SopStep | undefined, dueAt: string | undefined): string | null {
+function deadlineLine(topic: AlertTopic, inquiry: AlertInquiry, step: ClockKey | undefined, dueAt: string | undefined): string | null {
   if (topic === 'inquiry.answered') return inquiry.answeredAt ? `Dijawab pada ${formatWib(inquiry.answeredAt)}.` : null;
-  const due = dueAt ?? (step ? inquiry[SOP_STEP[step].dueField] : null) ?? inquiry[SOP_STEP.coordination.dueField];
+  const due = dueAt ?? (step ? (inquiry[dueFieldOf(step)] as string | null | undefined) : null) ?? inquiry[SOP_STEP.coordination.dueField];
   if (!due) return null;
   if (topic === 'inquiry.window_closing' && dueAt) {
     return `⏰ Jawab sebelum <b>${formatWib(dueAt)}</b> agar jawaban sampai lewat ${CHANNEL_LABELS[inquiry.channel]?.id ?? inquiry.channel}; sesudah itu jawaban mungkin harus disampaikan lewat kanal lain.`;
@@ -127,9 +134,10 @@ function deadlineLine(topic: AlertTopic, inquiry: AlertInquiry, step: SopStep | 
   return `⏰ Batas waktu: <b>${formatWib(due)}</b>`;
 }
 
-function callToAction(topic: AlertTopic, step: SopStep | undefined): string | null {
+function callToAction(topic: AlertTopic, step: ClockKey | undefined): string | null {
   if (topic === 'inquiry.answered') return null;
   if (topic === 'inquiry.window_closing') return 'Buka permohonan di dasbor untuk menjawabnya.';
+  if (step && isLaporClock(step)) return `Buka permohonan di dasbor: ${LAPOR_CLOCK[step].task.id}.`;
   if (topic === 'inquiry.triaged' || step === 'coordination') {
     return 'Balas pesan ini dengan informasi dari bidang, atau tekan <b>Terima</b> bila Anda yang menanganinya.';
   }
@@ -141,7 +149,7 @@ function callToAction(topic: AlertTopic, step: SopStep | undefined): string | nu
  * due time in WIB. Nothing about the applicant is included, and the citizen's own words pass through
  * redactFreeText first, since a NIK, a phone number or an address may be typed anywhere.
  */
-export function composeAlert(topic: AlertTopic, inquiry: AlertInquiry, options: { step?: SopStep; dueAt?: string; publicUrl: string }): AlertPayload {
+export function composeAlert(topic: AlertTopic, inquiry: AlertInquiry, options: { step?: ClockKey; dueAt?: string; publicUrl: string }): AlertPayload {
   const names = inquiry.applicant?.name ? [inquiry.applicant.name] : [];
   const lines = [
     headline(topic, inquiry, options.step),
@@ -174,13 +182,14 @@ export interface DigestMessage {
  * 2)", the first few codes (each a link to its page), how many more, and a button to the board filtered to
  * the breaches of that step. Codes only: nothing of any citizen's words or person.
  */
-export function composeDigest(topic: DigestTopic, step: SopStep, alerts: readonly Pick<AlertPayload, 'code' | 'url'>[], publicUrl: string): DigestMessage {
+export function composeDigest(topic: DigestTopic, step: ClockKey, alerts: readonly Pick<AlertPayload, 'code' | 'url'>[], publicUrl: string): DigestMessage {
   const count = alerts.length;
   const title = topic === 'inquiry.breached' ? `⛔ <b>${count} permohonan melewati tenggat ${stepLabel(step)}</b>` : `⏳ <b>${count} permohonan mendekati tenggat ${stepLabel(step)}</b>`;
   const named = alerts.slice(0, DIGEST_CODES).map(({ code, url }) => (url ? `<a href="${escapeHtml(url).replace(/"/g, '&quot;')}">${escapeHtml(code)}</a>` : escapeHtml(code)));
   const rest = count - named.length;
   const codes = `${named.join(', ')}${rest > 0 ? ` dan ${rest} lainnya` : ''}.`;
-  const url = topic === 'inquiry.breached' ? boardUrl(publicUrl, { breached: step }) : boardUrl(publicUrl);
+  // The board filters by SOP step; SP4N-LAPOR!'s breaches are read on the board as a whole.
+  const url = topic === 'inquiry.breached' && !isLaporClock(step) ? boardUrl(publicUrl, { breached: step }) : boardUrl(publicUrl);
   const hint =
     topic === 'inquiry.breached'
       ? 'Dikirim sebagai satu ringkasan karena banyak yang terlambat sekaligus. Daftar lengkapnya ada di papan pemilahan, disaring menurut langkah ini.'
@@ -192,12 +201,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async load(documentId: string): Promise<AlertInquiry | null> {
     return (await strapi.db.query(UID.inquiry).findOne({
       where: { documentId },
-      select: ['id', 'documentId', 'code', 'kind', 'channel', 'subject', 'message', ...SOP_STEP_TABLE.map((row) => row.dueField), 'answeredAt'],
+      select: ['id', 'documentId', 'code', 'kind', 'channel', 'subject', 'message', ...SOP_STEP_TABLE.map((row) => row.dueField), ...LAPOR_CLOCK_TABLE.map((row) => row.dueField), 'answeredAt'],
       populate: { applicant: { select: ['name'] }, division: { select: ['documentId', 'name'] } },
     })) as AlertInquiry | null;
   },
 
-  compose(topic: AlertTopic, inquiry: AlertInquiry, options: { step?: SopStep; dueAt?: string }): AlertPayload {
+  compose(topic: AlertTopic, inquiry: AlertInquiry, options: { step?: ClockKey; dueAt?: string }): AlertPayload {
     return composeAlert(topic, inquiry, { ...options, publicUrl: configOf(strapi).publicUrl });
   },
 });

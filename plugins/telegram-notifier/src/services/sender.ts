@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { ChannelDigest, ChannelSender, OutboxRow, SendOutcome, SenderLimits } from '@layanan/sop-workflow';
-import type { SopStep } from '@layanan/config';
+import type { ClockKey } from '@layanan/config';
 import { NetworkError, TelegramApiError } from 'node-telegram-bot-api';
 import { TELEGRAM_CHANNEL, citizenChats, configOf, getService, type CitizenChats } from '../utils';
 import { DIGEST_TOPICS, composeDigest, type AlertPayload, type DigestTopic } from './messages';
@@ -120,7 +120,7 @@ export default ({ strapi }: { strapi: Core.Strapi }): ChannelSender => {
   /** One message for many alerts of one kind: the count, the first codes, and the board filtered to them. */
   async function sendDigest(rows: OutboxRow[], signal: AbortSignal) {
     const alerts = rows.map((row) => row.payload as unknown as AlertPayload);
-    const digest = composeDigest(rows[0].topic as DigestTopic, alerts[0].step as SopStep, alerts, configOf(strapi).publicUrl);
+    const digest = composeDigest(rows[0].topic as DigestTopic, alerts[0].step as ClockKey, alerts, configOf(strapi).publicUrl);
     const message = await api().sendMessage(
       {
         chat_id: rows[0].recipient ?? '',
