@@ -1,6 +1,6 @@
 import type { GroupBy } from './periods';
 import type { StepCompliance } from './recap';
-import type { SopStep } from './steps';
+import type { LaporClock, SopStep } from './steps';
 import type { MessageDirection, MessagePurpose, MessageState } from './channels';
 
 // The JSON bodies the CMS answers with and the dashboard reads: declared once, for both sides.
@@ -56,6 +56,18 @@ export interface AnswerDeliveryRecap {
   byChannel: Record<string, AnswerDeliveryFigures>;
 }
 
+/**
+ * SP4N-LAPOR!'s own time limits over the reports received in the range: per clock, the reports it has
+ * started for, those done within it (met), those late (flagged, or still running past the deadline), and
+ * those still running within it (pending); withinBudget is (met + pending) / applicable, as for the steps.
+ */
+export interface LaporRecap {
+  reports: number;
+  /** The working days each clock allows under the current policy. */
+  budgets: Record<LaporClock, number>;
+  clocks: Record<LaporClock, StepCompliance>;
+}
+
 /** GET /api/recap (the README gives the meaning of each figure). */
 export interface Recap {
   range: { from: string; to: string; groupBy: GroupBy; timeZone: string; start: string; end: string };
@@ -71,6 +83,7 @@ export interface Recap {
   durations: Record<SopStep, StepDuration>;
   openBreaches: OpenBreaches;
   answerDelivery: AnswerDeliveryRecap;
+  lapor: LaporRecap;
 }
 
 /** GET /api/notifications/failed: a message the outbox gave up on (a citizen's address masked). */

@@ -56,6 +56,15 @@ const RECAP: Recap = {
       walk_in: { delivered: 9, failed: 0, pending: 4, medianMinutes: 42 },
     },
   },
+  lapor: {
+    reports: 12,
+    budgets: { lapor_forwarding: 3, lapor_follow_up: 5, lapor_closure: 10 },
+    clocks: {
+      lapor_forwarding: { applicable: 12, met: 10, late: 1, pending: 1, withinBudget: 11 / 12 },
+      lapor_follow_up: { applicable: 9, met: 6, late: 2, pending: 1, withinBudget: 7 / 9 },
+      lapor_closure: { applicable: 4, met: 4, late: 0, pending: 0, withinBudget: 1 },
+    },
+  },
 };
 const IKM: Ikm = {
   from: '2026-06-01',
@@ -114,6 +123,26 @@ describe('the recap page', () => {
       ['E-mail', '31', '2', '1', '1,3'],
       ['Semua kanal', '40', '2', '5', '3,5'],
     ]);
+  });
+
+  it('shows SP4N-LAPOR!’s own limits in working days: applied, on time, late, running, and the share within', async () => {
+    renderRecap();
+    const table = await screen.findByTestId('recap-lapor');
+    expect(table.textContent).toContain('Tenggat SP4N-LAPOR!');
+    expect(table.textContent).toContain('12 laporan');
+    const cells = (row: HTMLElement) => Array.from(row.querySelectorAll('th, td')).map((cell) => cell.textContent);
+    expect(within(table).getAllByRole('row').map(cells)).toEqual([
+      ['Batas', 'Berlaku', 'Tepat waktu', 'Terlambat', 'Masih berjalan', 'Dalam batas'],
+      ['LAPOR!: verifikasi dan penerusan (3 hari kerja)', '12', '10', '1', '1', '91,7%'],
+      ['LAPOR!: tindak lanjut (5 hari kerja)', '9', '6', '2', '1', '77,8%'],
+      ['LAPOR!: penutupan laporan (10 hari kerja)', '4', '4', '0', '0', '100%'],
+    ]);
+  });
+
+  it('leaves the LAPOR! table out of a range without reports', async () => {
+    renderRecap({ getRecap: jest.fn(async () => ({ ...RECAP, lapor: { ...RECAP.lapor, reports: 0 } })) } as never);
+    await screen.findByTestId('recap-delivery');
+    expect(screen.queryByTestId('recap-lapor')).toBeNull();
   });
 
   it('shows its dates day first and reads a typed date the same way', async () => {

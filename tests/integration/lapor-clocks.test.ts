@@ -151,7 +151,7 @@ describe.each(databases())('SP4N-LAPOR!’s own working-day deadlines beside the
     expect((await events(id)).filter((e) => e.type === 'breached')).toEqual([]);
   });
 
-  it('a report left unverified past its three days is late on LAPOR!’s clock as well as on the SOP’s, and only the officers hear of it', async () => {
+  it('a report left unverified past its three days is late on LAPOR!’s clock as well as on the SOP’s, and stays late once forwarded', async () => {
     now = MONDAY_0900;
     const id = await report('5120005');
     now = new Date(oracleWorkingDays(MONDAY_0900, 3, calendar).getTime() + 60_000);
@@ -174,5 +174,19 @@ describe.each(databases())('SP4N-LAPOR!’s own working-day deadlines beside the
     expect(iso((await row(before)).laporForwardingDueAt)).toBe(oracleWorkingDays(MONDAY_0900, 3, calendar).toISOString());
     await expect(app.strapi.documents(POLICY).update({ documentId: policy.documentId, data: { laporFollowUpDays: 0 } as never })).rejects.toThrow();
     await app.strapi.documents(POLICY).update({ documentId: policy.documentId, data: { laporForwardingDays: 3 } as never });
+  });
+
+  it('the Rekap counts each LAPOR! limit of the month’s reports: met, late (flagged or running past it), and pending', async () => {
+    now = new Date('2026-06-01T02:00:00Z');
+    const officerRecap = async (query: string) => (await app.http.get(`/api/recap?from=2026-02-01&to=2026-02-28&groupBy=month${query}`).set(officer.auth).expect(200)).body.data.lapor;
+    const lapor = await officerRecap('');
+    // Seven reports above: two forwarded in time (one of them answered at once), one forwarded late, four never.
+    expect(lapor.reports).toBe(7);
+    expect(lapor.budgets).toEqual({ lapor_forwarding: 3, lapor_follow_up: 5, lapor_closure: 10 });
+    expect(lapor.clocks.lapor_forwarding).toEqual({ applicable: 7, met: 2, late: 5, pending: 0, withinBudget: 2 / 7 });
+    // The follow-up ran for three: posted in time once, breached once, and still not posted after its five days once.
+    expect(lapor.clocks.lapor_follow_up).toEqual({ applicable: 3, met: 1, late: 2, pending: 0, withinBudget: 1 / 3 });
+    expect(lapor.clocks.lapor_closure).toEqual({ applicable: 1, met: 1, late: 0, pending: 0, withinBudget: 1 });
+    expect((await officerRecap('&channel=phone')).reports).toBe(0);
   });
 });

@@ -112,6 +112,9 @@ describe.each(databases())('the monthly Rekap Informasi report on %s', (kind) =>
       expect(rows).toContainEqual(['Penyampaian jawaban per kanal']);
       expect(rows).toContainEqual(['Semua kanal', delivered, failed, pending, medianMinutes!.toFixed(1).replace('.', ',')]);
       expect(rows).toContainEqual(['E-mail', recap.answerDelivery.byChannel.email.delivered, expect.any(Number), expect.any(Number), expect.any(String)]);
+      const forwarding = recap.lapor.clocks.lapor_forwarding;
+      expect(rows).toContainEqual([`Kepatuhan tenggat SP4N-LAPOR! (${recap.lapor.reports} laporan)`]);
+      expect(rows).toContainEqual(['LAPOR!: verifikasi dan penerusan', 3, forwarding.applicable, forwarding.met, forwarding.late, forwarding.pending, expect.any(String)]);
       expect(summary.views[0]).toMatchObject({ state: 'frozen' });
     });
 

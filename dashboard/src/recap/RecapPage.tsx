@@ -10,6 +10,7 @@ import { DurationChart } from './DurationChart';
 import { ExportButtons } from './ExportButtons';
 import { IkmPanel } from './IkmPanel';
 import { KpiTiles } from './KpiTiles';
+import { LaporTable } from './LaporTable';
 import { RecapFilters } from './RecapFilters';
 import { ShareChart } from './ShareChart';
 import { VolumeChart } from './VolumeChart';
@@ -57,6 +58,7 @@ const RecapPage = () => {
             <ComplianceChart recap={recap.data} />
             <DurationChart recap={recap.data} />
             <DeliveryTable recap={recap.data} />
+            <LaporTable recap={recap.data} />
             <CategoryChart recap={recap.data} query={query} />
             {ikm.data && <IkmPanel ikm={ikm.data} />}
           </div>

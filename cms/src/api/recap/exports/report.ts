@@ -6,6 +6,7 @@ import {
   KIND_LABELS,
   SERVICE_CATEGORIES,
   SERVICE_CATEGORY_LABELS,
+  LAPOR_CLOCK_TABLE,
   SOP_STEP,
   SOP_STEPS,
   SOP_STEP_TABLE,
@@ -120,6 +121,14 @@ export function summaryTables(recap: Recap): SummaryTable[] {
         ...CHANNELS.filter((channel) => recap.answerDelivery.byChannel[channel]).map((channel) => deliveryRow(channelLabel(channel), recap.answerDelivery.byChannel[channel])),
         deliveryRow('Semua kanal', recap.answerDelivery.overall),
       ],
+    },
+    {
+      title: `Kepatuhan tenggat SP4N-LAPOR! (${recap.lapor.reports} laporan)`,
+      headers: ['Batas', 'Hari kerja', 'Berlaku', 'Tepat waktu', 'Terlambat', 'Sedang berjalan', 'Dalam batas waktu'],
+      rows: LAPOR_CLOCK_TABLE.map(({ clock, label }) => {
+        const c = recap.lapor.clocks[clock];
+        return [label.id, recap.lapor.budgets[clock], c.applicable, c.met, c.late, c.pending, percent(c.withinBudget)];
+      }),
     },
     {
       title: 'Jumlah permohonan per periode',

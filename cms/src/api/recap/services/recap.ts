@@ -31,6 +31,7 @@ import {
   type StepStatus,
 } from '@layanan/config';
 import { getService as sop } from '@layanan/sop-workflow';
+import { laporRecap } from './lapor';
 import { EMPTY, bool, dialectOf, join, num, raw, sql, type Dialect, type Fragment } from '../../../utils/sql';
 
 /** A recap request, already validated: local days from..to inclusive, and optional filters. */
@@ -380,6 +381,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         durations: stepDurations,
         openBreaches,
         answerDelivery: await answerDelivery(db, params, start, end),
+        lapor: await laporRecap(db, sql`${receivedBetween(db, start, end)}${recapFilters(params)}`, now, policy),
       };
     },
   };
