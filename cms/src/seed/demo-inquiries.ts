@@ -130,10 +130,15 @@ export async function seedDemoInquiries(strapi: Core.Strapi, staff: Staff, count
         if (stopAfter === 'coordinated' || !advance(took('answer'))) continue;
         done = await workflow.answer(inquiry.documentId, { answer }, staff.officer);
       }
+      const answeredAt = at;
+      // The officer uploads a LAPOR! follow-up within a working day or so; the last few days' may still wait.
+      if (channel === 'lapor_sp4n' && advance(30 + random() * 900)) {
+        await workflow.confirmDelivery(inquiry.documentId, { how: 'Diunggah ke SP4N-LAPOR!', at }, staff.officer);
+      }
       answered.push({
         code: inquiry.code,
         token: trackingToken,
-        answeredAt: at,
+        answeredAt,
         late: SOP_STEP_TABLE.some((row) => done[row.breachedField]),
       });
       if (stopAfter === 'closed' && advance(30 + random() * 600)) await workflow.close(inquiry.documentId, {}, staff.officer);
