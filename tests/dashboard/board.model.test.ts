@@ -1,7 +1,7 @@
 import { DEFAULT_OFFICE_HOURS } from '@layanan/config';
 import { actionForMove, filterFromSearch, groupByStatus, matchesFilter, mergeChanges, searchWithFilter } from '../../dashboard/src/board/boardModel';
 import { awaitsDelivery } from '../../dashboard/src/inquiries/delivery';
-import { countdownOf, calendarOf } from '../../dashboard/src/sla/countdown';
+import { countdownOf, calendarOf, laporCountdownOf } from '../../dashboard/src/sla/countdown';
 import { suggestDivision } from '../../dashboard/src/inquiries/suggestDivision';
 import type { Division, FaqEntry, Inquiry, SopPolicy } from '../../dashboard/src/types';
 
@@ -140,6 +140,28 @@ describe('the countdown counts working time like the server', () => {
     const routed = inquiry({ status: 'triaged', coordinationDueAt: wib('2026-11-03', '10:15').toISOString() });
     expect(countdownOf(routed, wib('2026-11-03', '09:15'), CALENDAR, POLICY)).toMatchObject({ step: 'coordination', urgency: 'ok' });
     expect(countdownOf(inquiry({ status: 'answered' }), wib('2026-11-03', '09:15'), CALENDAR, POLICY)).toBeNull();
+  });
+});
+
+describe('the SP4N-LAPOR! badge on a report’s card', () => {
+  // Received Tuesday 3 November 09:00 WIB: three working days end Friday 6 November at 16:00.
+  const report = (overrides: Partial<Inquiry> = {}) =>
+    inquiry({ channel: 'lapor_sp4n', receivedAt: wib('2026-11-03', '09:00').toISOString(), laporForwardingDueAt: wib('2026-11-06', '16:00').toISOString(), ...overrides });
+
+  it('shows the running limit, green while most of its working time is left', () => {
+    expect(laporCountdownOf(report(), wib('2026-11-04', '09:00'), CALENDAR, POLICY)).toMatchObject({ clock: 'lapor_forwarding', urgency: 'ok' });
+  });
+
+  it('turns amber once 80 % of the working time it allows is used, red once it has passed', () => {
+    expect(laporCountdownOf(report(), wib('2026-11-06', '11:00'), CALENDAR, POLICY)!.urgency).toBe('warning');
+    expect(laporCountdownOf(report(), wib('2026-11-06', '16:01'), CALENDAR, POLICY)!.urgency).toBe('breached');
+  });
+
+  it('moves to the follow-up once forwarded, and shows nothing once the report is closed', () => {
+    const forwarded = report({ triagedAt: wib('2026-11-03', '10:00').toISOString(), laporFollowUpDueAt: wib('2026-11-10', '16:00').toISOString() });
+    expect(laporCountdownOf(forwarded, wib('2026-11-04', '09:00'), CALENDAR, POLICY)).toMatchObject({ clock: 'lapor_follow_up', urgency: 'ok' });
+    const closed = { ...forwarded, laporFollowUpAt: wib('2026-11-04', '10:00').toISOString(), laporClosureDueAt: wib('2026-11-18', '16:00').toISOString(), closedAt: wib('2026-11-05', '10:00').toISOString() };
+    expect(laporCountdownOf(closed, wib('2026-11-06', '09:00'), CALENDAR, POLICY)).toBeNull();
   });
 });
 
