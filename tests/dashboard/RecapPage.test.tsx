@@ -133,9 +133,9 @@ describe('the recap page', () => {
     const cells = (row: HTMLElement) => Array.from(row.querySelectorAll('th, td')).map((cell) => cell.textContent);
     expect(within(table).getAllByRole('row').map(cells)).toEqual([
       ['Batas', 'Berlaku', 'Tepat waktu', 'Terlambat', 'Masih berjalan', 'Dalam batas'],
-      ['LAPOR!: verifikasi dan penerusan (3 hari kerja)', '12', '10', '1', '1', '91,7%'],
-      ['LAPOR!: tindak lanjut (5 hari kerja)', '9', '6', '2', '1', '77,8%'],
-      ['LAPOR!: penutupan laporan (10 hari kerja)', '4', '4', '0', '0', '100%'],
+      ['Verifikasi dan penerusan 3 hari kerja', '12', '10', '1', '1', '91,7%'],
+      ['Tindak lanjut 5 hari kerja', '9', '6', '2', '1', '77,8%'],
+      ['Penutupan laporan 10 hari kerja', '4', '4', '0', '0', '100%'],
     ]);
   });
 

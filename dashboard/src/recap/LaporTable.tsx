@@ -20,7 +20,7 @@ export const LaporTable = ({ recap }: { recap: Recap }) => {
       <figcaption>
         {t('title')} <span className="recap-card__hint">{t('hint', { reports: count(lapor.reports) })}</span>
       </figcaption>
-      <table className="delivery-table">
+      <table className="delivery-table lapor-table">
         <thead>
           <tr>
             {['limit', 'applicable', 'met', 'late', 'pending', 'within'].map((column) => (
@@ -36,7 +36,7 @@ export const LaporTable = ({ recap }: { recap: Recap }) => {
             return (
               <tr key={clock} data-clock={clock}>
                 <th scope="row">
-                  {translate(`layanan.sla.step.${clock}`)} <span className="recap-card__hint">{t('days', { days: lapor.budgets[clock] })}</span>
+                  {t(`clock.${clock}`)} <span className="recap-card__hint lapor-table__days">{t('days', { days: lapor.budgets[clock] })}</span>
                 </th>
                 <td>{count(figures.applicable)}</td>
                 <td>{count(figures.met)}</td>
