@@ -19,6 +19,7 @@ export const BOARD_FIELDS = [
   'closedAt',
   'answerDelivery',
   'replyWindowUntil',
+  'laporStatus',
   'updatedAt',
 ] as const;
 
