@@ -50,8 +50,10 @@ describe.each(databases())('follow-ups posted through the SP4N-LAPOR! API on %s'
 
   it('an answered LAPOR! request’s follow-up reaches LAPOR! once, with greeting, answer and the Dinas’ name; the answer is delivered and LAPOR!’s status stored', async () => {
     const { id, trackingId } = await recorded();
-    // The receipt is no follow-up: nothing reaches LAPOR! before the answer.
+    // The receipt is no follow-up: nothing reaches LAPOR! before the answer, and no row waits for it.
     expect(postsFor(trackingId)).toEqual([]);
+    const row0 = await rowOf(id);
+    expect(await app.strapi.db.query('api::notification.notification').count({ where: { channel: 'lapor-api', inquiry: { id: row0.id } } })).toBe(0);
 
     await answer(id, 'KTP-el Anda sudah dicetak dan dapat diambil di Kantor Kecamatan Mayangan.');
 
@@ -73,6 +75,18 @@ describe.each(databases())('follow-ups posted through the SP4N-LAPOR! API on %s'
     expect(types).toEqual(expect.arrayContaining(['answer_delivered', 'lapor_status']));
     const plan = (await app.http.get(`/api/channels/inquiries/${id}/delivery`).set(officer.auth).expect(200)).body.data;
     expect(plan).toMatchObject({ mode: 'adapter', medium: 'lapor-api' });
+  });
+
+  it('a receipt that names no status: LAPOR!’s status is looked up once after the post', async () => {
+    const { id, trackingId } = await recorded();
+    lapor.receiptStatus = null;
+    try {
+      await answer(id, 'Surat pindah sudah terbit.');
+    } finally {
+      lapor.receiptStatus = 'selesai';
+    }
+    expect(lapor.requests.filter((r) => r.path === `/api/v1/reports/${trackingId}/status`)).toHaveLength(1);
+    expect(await rowOf(id)).toMatchObject({ answerDelivery: 'delivered', laporStatus: 'selesai' });
   });
 
   it('an anonymous report’s follow-up goes on LAPOR! itself, greeting the reporter without a name', async () => {

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { getService as sop, type ChannelSender, type OutboxRow, type SendOutcome } from '@layanan/sop-workflow';
-import { getService, now } from '../utils';
+import { UID, getService, now } from '../utils';
 import type { FollowUpReceipt, LaporAdapter } from './adapter';
 import { classifyLaporError, describeLaporError } from './api';
 
@@ -35,6 +35,9 @@ export function laporSender(strapi: Core.Strapi, adapter: () => LaporAdapter): C
   async function send(row: OutboxRow, signal: AbortSignal): Promise<Posted> {
     const followUp = row.inquiry ? await lapor().followUp(row.inquiry) : null;
     if (!followUp || row.payload?.purpose !== 'answer') throw new Unpostable('Permohonan, nomor tiket LAPOR!, atau jawabannya tidak ditemukan.');
+    // A row sent again by hand after the officer uploaded the follow-up themselves would post it twice.
+    const delivery = (await strapi.db.query(UID.inquiry).findOne({ where: { id: row.inquiry }, select: ['answerDelivery'] })) as { answerDelivery: string | null } | null;
+    if (delivery?.answerDelivery === 'delivered') throw new Unpostable('Tindak lanjut sudah tercatat terunggah ke SP4N-LAPOR!.');
     const receipt = await adapter().postFollowUp(followUp.trackingId, followUp.text, { idempotencyKey: row.idempotencyKey, signal });
     return { externalId: receipt.id, receipt };
   }
