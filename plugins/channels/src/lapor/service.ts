@@ -17,9 +17,7 @@ const CHANNEL = 'lapor_sp4n';
 export type LaporStatusSource = 'officer' | 'api' | 'mail';
 
 interface StatusRow {
-  id: number;
   channel: string;
-  externalRef: string | null;
   laporStatus: LaporStatus | null;
   laporStatusAt: string | null;
 }
@@ -86,9 +84,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async recordStatus(inquiryId: number, status: LaporStatus, input: { at: Date; actor: Actor; source: LaporStatusSource }): Promise<{ laporStatus: LaporStatus | null; laporStatusAt: string | Date | null } | null> {
       return strapi.db.transaction(async () => {
-        const row = (await strapi.db.query(UID.inquiry).findOne({ where: { id: inquiryId }, select: ['id', 'channel', 'externalRef', 'laporStatus', 'laporStatusAt'] })) as StatusRow | null;
+        const row = (await strapi.db.query(UID.inquiry).findOne({ where: { id: inquiryId }, select: ['channel', 'laporStatus', 'laporStatusAt'] })) as StatusRow | null;
         if (row?.channel !== CHANNEL) return null;
-        if (row.laporStatusAt && new Date(row.laporStatusAt).getTime() > input.at.getTime()) return row;
+        if (row.laporStatusAt && new Date(row.laporStatusAt).getTime() > input.at.getTime()) return { laporStatus: row.laporStatus, laporStatusAt: row.laporStatusAt };
         await strapi.db.query(UID.inquiry).update({ where: { id: inquiryId }, data: { laporStatus: status, laporStatusAt: input.at } });
         if (row.laporStatus !== status) {
           await sop(strapi, 'events').record({
@@ -119,7 +117,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The officer records what LAPOR! shows for the report of a request they may see. */
     async recordByOfficer(documentId: string, status: LaporStatus, actor: Actor) {
-      const row = (await strapi.db.query(UID.inquiry).findOne({ where: { documentId }, select: ['id', 'channel'] })) as { id: number; channel: string } | null;
+      const scope = sop(strapi, 'staff').scopeOf(actor);
+      const row = (await strapi.db.query(UID.inquiry).findOne({ where: { documentId, ...(scope ?? {}) }, select: ['id'] })) as { id: number } | null;
       if (!row) throw new errors.NotFoundError('Permohonan tidak ditemukan.');
       const recorded = await this.recordStatus(row.id, status, { at: now(strapi), actor, source: 'officer' });
       if (!recorded) throw new errors.ValidationError('Status SP4N-LAPOR! hanya dapat dicatat untuk pengaduan dari SP4N-LAPOR!.');
