@@ -107,6 +107,20 @@ describe.each(databases())('follow-ups posted through the SP4N-LAPOR! API on %s'
     expect(await rowOf(id)).toMatchObject({ answerDelivery: 'delivered', laporStatus: 'selesai' });
   });
 
+  it.each([
+    ['asks to slow down (429, Retry-After)', { kind: 'error', status: 429, retryAfter: 3 }],
+    ['refuses the token for a while (401: the channel is held, no attempt spent)', { kind: 'error', status: 401 }],
+  ] as const)('LAPOR! %s: the follow-up waits and is posted once', async (_label, fault) => {
+    const { id, trackingId } = await recorded();
+    lapor.fault(fault);
+    const answeredAt = clock.ms + 10 * 60_000;
+    await answer(id, 'KIA anak Anda sudah dapat diambil.');
+    expect(postsFor(trackingId).map((call) => call.outcome)).toEqual(['error', 'ok']);
+    const row = await rowOf(id);
+    expect(row).toMatchObject({ answerDelivery: 'delivered', laporStatus: 'selesai' });
+    if (fault.status === 429) expect(new Date(row.answerDeliveredAt).getTime()).toBeGreaterThanOrEqual(answeredAt + 3000);
+  });
+
   it('a follow-up LAPOR! refuses (422) becomes the officer’s task with the cause, ready to copy', async () => {
     const { id, trackingId } = await recorded();
     lapor.fault({ kind: 'error', status: 422 });
@@ -120,6 +134,20 @@ describe.each(databases())('follow-ups posted through the SP4N-LAPOR! API on %s'
     expect(plan.lapor.text).toContain('Data KK sudah diperbarui.');
     const failed = await app.strapi.db.query(MESSAGE).findMany({ where: { inquiry: { id: row.id }, direction: 'out' } });
     expect(failed).toEqual([expect.objectContaining({ status: 'failed', cause: expect.stringMatching(/422/) })]);
+  });
+
+  it('after the officer uploaded a refused follow-up by hand, sending its row again posts nothing', async () => {
+    const { id, trackingId } = await recorded();
+    lapor.fault({ kind: 'error', status: 422 });
+    await answer(id, 'Surat keterangan pindah sudah terbit.');
+    clock.advance(60_000);
+    await app.http.post(`/api/inquiries/${id}/delivered`).set(officer.auth).send({ data: { how: 'Diunggah ke SP4N-LAPOR!' } }).expect(200);
+    const row = await rowOf(id);
+    const parked = await app.strapi.db.query('api::notification.notification').findOne({ where: { channel: 'lapor-api', inquiry: { id: row.id } } });
+    await app.http.post(`/api/notifications/${parked.documentId}/retry`).set(officer.auth).expect(200);
+    await drain(app, clock, { maxRounds: 200 });
+    expect(postsFor(trackingId).map((call) => call.outcome)).toEqual(['error']);
+    expect((await rowOf(id)).answerDelivery).toBe('delivered');
   });
 
   it('the officer records the status LAPOR! shows; division staff are refused, an unknown status is a 400, and neither writes anything', async () => {
