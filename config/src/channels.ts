@@ -142,6 +142,7 @@ export const OUTBOX_CHANNEL_LABELS: Record<string, { id: string; en: string }> =
   'whatsapp-api': { id: 'WhatsApp', en: 'WhatsApp' },
   'messenger-api': { id: 'Facebook Messenger', en: 'Facebook Messenger' },
   'instagram-api': { id: 'Instagram', en: 'Instagram' },
+  'lapor-api': { id: 'SP4N-LAPOR! (tindak lanjut)', en: 'SP4N-LAPOR! (follow-up)' },
 };
 
 /**

@@ -18,6 +18,7 @@ export const EVENT_TYPES = [
   'message_received',
   'message_sent',
   'window_closing',
+  'lapor_status',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -41,6 +42,7 @@ export const EVENT_LABELS: Record<EventType, { id: string; en: string }> = {
   message_received: { id: 'Pesan dari pemohon', en: 'Message from the applicant' },
   message_sent: { id: 'Pesan ke pemohon', en: 'Message to the applicant' },
   window_closing: { id: 'Pengingat: jendela balasan segera tutup', en: 'Reminder: the reply window closes soon' },
+  lapor_status: { id: 'Status SP4N-LAPOR! dicatat', en: 'SP4N-LAPOR! status recorded' },
 };
 
 /** Event types a citizen sees on the tracking page; internal coordination stays internal. */

@@ -1,5 +1,8 @@
-/** What a client may send when recording an inquiry; everything else is set by the workflow. */
-export const INTAKE_FIELDS = ['kind', 'channel', 'applicant', 'subject', 'message', 'serviceCategory', 'notes', 'externalRef'] as const;
+/**
+ * What a client may send when recording an inquiry; everything else is set by the workflow. `laporStatus` is
+ * the status a LAPOR! report showed when it was copied; when it was seen is the intake's time, never the client's.
+ */
+export const INTAKE_FIELDS = ['kind', 'channel', 'applicant', 'subject', 'message', 'serviceCategory', 'notes', 'externalRef', 'laporStatus'] as const;
 
 /** Descriptive fields that may be corrected after intake; status, times, division and code never. */
 export const EDITABLE_INQUIRY_FIELDS = ['kind', 'applicant', 'subject', 'serviceCategory', 'notes', 'externalRef'] as const;

@@ -8,6 +8,7 @@ import type {
   Kind,
   LaporBudgets,
   LaporReportField,
+  LaporStatus,
   RoleType,
   ServiceCategory,
   SopStep,
@@ -62,6 +63,9 @@ export interface Inquiry extends InquirySteps, Partial<InquiryLaporFields> {
   closeReason?: string | null;
   notes?: string | null;
   externalRef?: string | null;
+  /** What SP4N-LAPOR! shows for the report (a LAPOR! request only), and when that was seen. */
+  laporStatus?: LaporStatus | null;
+  laporStatusAt?: string | null;
   /** SOP step 4 to the citizen: null until answered (and for answers from before delivery was recorded). */
   answerDelivery?: AnswerDelivery | null;
   /** Chat media: until when the answer may go as a free message (WhatsApp's 24 hours). */
@@ -217,6 +221,7 @@ export interface LaporDraft {
   applicant: { name: string; email?: string; phone?: string };
   externalRef: string;
   notes: string;
+  laporStatus?: LaporStatus;
 }
 export interface LaporParse {
   draft: LaporDraft;

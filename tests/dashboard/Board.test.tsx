@@ -98,6 +98,24 @@ describe('the triage board', () => {
     await waitFor(() => expect(codesIn('answered')).toEqual([failed.code, task.code]));
   });
 
+  it('badges a LAPOR! request with the status LAPOR! shows, amber when it does not match ours', async () => {
+    const open = inquiry({ status: 'triaged', channel: 'lapor_sp4n', laporStatus: 'verifikasi' });
+    const ahead = inquiry({ status: 'triaged', channel: 'lapor_sp4n', laporStatus: 'selesai' });
+    const none = inquiry({ status: 'triaged', channel: 'lapor_sp4n' });
+    const provider = fakeProvider([open, ahead, none]);
+    renderBoard(provider);
+    await waitFor(() => expect(codesIn('triaged')).toHaveLength(3));
+    const badge = (code: string) => document.querySelector<HTMLElement>(`[data-code="${code}"] [data-lapor-status]`);
+    expect(badge(open.code)?.textContent).toBe('LAPOR!: Verifikasi');
+    expect(badge(open.code)?.className).not.toContain('mismatch');
+    expect(badge(ahead.code)?.textContent).toBe('LAPOR!: Selesai');
+    expect(badge(ahead.code)?.className).toContain('chip--lapor-mismatch');
+    expect(badge(ahead.code)?.title).toBe('LAPOR! menyatakan Selesai; status di sini berbeda');
+    expect(badge(none.code)).toBeNull();
+    const asked = (provider.getList as jest.Mock).mock.calls.find(([resource]) => resource === 'inquiries')[1];
+    expect(asked.meta.fields).toContain('laporStatus');
+  });
+
   it('opened from a Telegram digest at "?terlambat=triage", shows only the requests late on step 2, and can show them all again', async () => {
     const lateTriage = inquiry({ triageDueAt: inMinutes(-30), triageBreached: true });
     const lateThenRouted = inquiry({ status: 'triaged', triageBreached: true, coordinationDueAt: inMinutes(40) });

@@ -52,6 +52,7 @@ function fakeCms(inquiry: Inquiry, { messages = [], plan = EMAIL_PLAN, events = 
     searchFaq: jest.fn(async () => []),
     sendMessage: jest.fn(async () => ({ status: 'queued' as const, channel: plan.medium ?? plan.channel, address: plan.address })),
     confirmDelivery: jest.fn(async () => state.inquiry),
+    recordLaporStatus: jest.fn(async () => ({ laporStatus: state.inquiry.laporStatus!, laporStatusAt: state.inquiry.laporStatusAt! })),
     getContact: jest.fn(async (): Promise<ContactInfo | null> => null),
     getAttachment: jest.fn(async () => new Blob([new Uint8Array([0xff, 0xd8])], { type: 'image/jpeg' })),
   };
@@ -337,5 +338,63 @@ describe('the reply window of a chat medium on the inquiry page', () => {
     showPage(fakeCms(buildInquiry({ channel: 'whatsapp', replyWindowUntil: inMinutes(90) })).provider);
     await screen.findByTestId('inquiry-page');
     expect(screen.queryByTestId('reply-window')).toBeNull();
+  });
+});
+
+describe('the SP4N-LAPOR! status on the inquiry page', () => {
+  const lapor = (overrides: Partial<Inquiry> = {}) =>
+    buildInquiry({ channel: 'lapor_sp4n', externalRef: '4123901', status: 'triaged', answeredAt: null, answerDelivery: null, laporStatus: 'verifikasi', laporStatusAt: '2026-11-03T02:05:00.000Z', ...overrides });
+  const LAPOR_PLAN: DeliveryPlan = { mode: 'adapter', channel: 'lapor_sp4n', medium: 'lapor-api', address: '4123901' };
+
+  it('shows what LAPOR! says and when it was seen (WIB), with no warning while it matches ours', async () => {
+    showPage(fakeCms(lapor(), { plan: LAPOR_PLAN }).provider);
+    const panel = await screen.findByTestId('lapor-status');
+    expect(panel.textContent).toMatch(/^Verifikasitercatat 3 Nov 2026,? 09\.05 WIB/);
+    expect(screen.queryByTestId('lapor-status-mismatch')).toBeNull();
+  });
+
+  it('warns when LAPOR! says Selesai while ours is still open', async () => {
+    showPage(fakeCms(lapor({ laporStatus: 'selesai' }), { plan: LAPOR_PLAN }).provider);
+    const warning = await screen.findByTestId('lapor-status-mismatch');
+    expect(warning.textContent).toBe('LAPOR! menyatakan "Selesai", sedangkan di sini permohonan berstatus "Dipilah". Periksa keduanya dan selaraskan.');
+  });
+
+  it('lets the officer record what LAPOR! shows now', async () => {
+    const { state, provider } = fakeCms(lapor({ laporStatus: null, laporStatusAt: null }), { plan: LAPOR_PLAN });
+    provider.recordLaporStatus.mockImplementation(async () => {
+      state.inquiry = { ...state.inquiry, laporStatus: 'tunda', laporStatusAt: '2026-11-03T03:00:00.000Z' };
+      return { laporStatus: 'tunda' as const, laporStatusAt: '2026-11-03T03:00:00.000Z' };
+    });
+    showPage(provider);
+    const panel = await screen.findByTestId('lapor-status');
+    expect(panel.textContent).toContain('Belum tercatat.');
+    const save = (await within(panel).findByRole('button', { name: 'Catat' })) as HTMLButtonElement;
+    expect(save.disabled).toBe(true);
+    fireEvent.mouseDown(within(panel).getByRole('combobox'));
+    fireEvent.click(await screen.findByRole('option', { name: 'Tunda' }));
+    fireEvent.click(save);
+    await waitFor(() => expect(provider.recordLaporStatus).toHaveBeenCalledWith('inq-1', 'tunda'));
+    expect(await screen.findByText('Status SP4N-LAPOR! tercatat.')).toBeTruthy();
+    await waitFor(() => expect(screen.getByTestId('lapor-status').dataset.laporStatus).toBe('tunda'));
+  });
+
+  it('shows leadership the status but no select', async () => {
+    showPage(fakeCms(lapor(), { plan: LAPOR_PLAN }).provider, 'leadership');
+    expect((await screen.findByTestId('lapor-status')).textContent).toContain('Verifikasi');
+    expect(screen.queryByRole('button', { name: 'Catat' })).toBeNull();
+  });
+
+  it('has no LAPOR! status for a request of another channel', async () => {
+    showPage(fakeCms(buildInquiry()).provider);
+    await screen.findByTestId('conversation');
+    expect(screen.queryByTestId('lapor-status-section')).toBeNull();
+  });
+
+  it('a follow-up the LAPOR! API refused is the officer’s task to copy, with the cause', async () => {
+    const refused = lapor({ status: 'answered', answeredAt: '2026-11-03T03:00:00.000Z', answerDelivery: 'officer_task', answerDeliveryNote: 'Tidak terunggah otomatis ke SP4N-LAPOR!: LAPOR! menolak (422): Laporan sudah ditutup Unggah tindak lanjut secara manual, lalu catat tanggalnya.' });
+    showPage(fakeCms(refused, { plan: { ...LAPOR_PLAN, lapor: { trackingId: '4123901', reportUrl: 'https://www.lapor.go.id/laporan/detil/4123901', text: 'Yth. Pelapor,\n\nJawaban.' } } }).provider);
+    const block = await screen.findByTestId('answer-delivery');
+    expect(await within(block).findByText(/LAPOR! menolak \(422\)/)).toBeTruthy();
+    expect(await within(block).findByTestId('lapor-follow-up')).toBeTruthy();
   });
 });

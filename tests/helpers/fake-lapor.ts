@@ -38,7 +38,9 @@ export class FakeLapor {
   readonly followUps: FollowUpCall[] = [];
   readonly requests: { method: string; path: string; authorization: string | null }[] = [];
   pageSize = 2;
-  private readonly posted = new Map<string, { id: string; posted_at: string; status: string }>();
+  /** The status a posted follow-up's answer names; null leaves it out (the client must look it up). */
+  receiptStatus: string | null = 'selesai';
+  private readonly posted = new Map<string, { id: string; posted_at: string; status?: string }>();
   private faults: Required<LaporFault>[] = [];
   private http: FakeHttp | null = null;
 
@@ -103,7 +105,7 @@ export class FakeLapor {
       if (fault?.kind === 'error') return send(fault.status, { error: { message: `Gangguan ${fault.status}` } }, fault.status === 429 ? { 'Retry-After': String(fault.retryAfter) } : {});
       const earlier = key ? this.posted.get(key) : undefined;
       if (earlier) return send(200, { data: earlier });
-      const result = { id: `TL-${this.followUps.length}`, posted_at: '2026-11-02T04:00:00Z', status: 'selesai' };
+      const result = { id: `TL-${this.followUps.length}`, posted_at: '2026-11-02T04:00:00Z', ...(this.receiptStatus ? { status: this.receiptStatus } : {}) };
       if (key) this.posted.set(key, result);
       report.status = 'selesai';
       return send(201, { data: result });

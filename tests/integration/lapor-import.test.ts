@@ -67,6 +67,9 @@ describe.each(databases())('a file of SP4N-LAPOR! reports imported by the office
     const first = body.data.rows[0];
     const stored = await app.strapi.db.query(INQUIRY).findOne({ where: { documentId: first.created.documentId }, populate: { applicant: true } });
     expect(stored).toMatchObject({ code: first.created.code, channel: 'lapor_sp4n', externalRef: '5100010', status: 'received', subject: sheetReport(10).title });
+    // The file's Status column is what LAPOR! showed for the report, seen at the import.
+    expect(stored.laporStatus).toBe('verifikasi');
+    expect(new Date(stored.laporStatusAt).getTime()).toBe(new Date(stored.receivedAt).getTime());
     expect(stored.applicant).toMatchObject({ name: sheetReport(10).reporter, phone: '+6281230000010' });
     expect(stored.notes).toMatch(/Dilaporkan di SP4N-LAPOR! 15 Januari 2026 08\.10 WIB; .* Diimpor dari berkas laporan\.csv, baris 2\.$/);
     const events = await app.strapi.db.query('api::inquiry-event.inquiry-event').findMany({ where: { inquiry: { id: stored.id } } });

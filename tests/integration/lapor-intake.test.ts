@@ -34,6 +34,7 @@ describe.each(databases())('SP4N-LAPOR! reports recorded by the officer on %s', 
       serviceCategory: 'ktp_el',
       applicant: { name: 'Siti Rahayu' },
       externalRef: '4123567',
+      laporStatus: 'verifikasi',
     });
     expect(draft.message).toMatch(/^Saya sudah melakukan perekaman KTP-el/);
     expect(draft.notes).toMatch(/Dilaporkan di SP4N-LAPOR! 12 Januari 2026 10\.15 WIB; kategori Administrasi Kependudukan; lokasi Jl\. Soekarno Hatta/);
@@ -41,7 +42,9 @@ describe.each(databases())('SP4N-LAPOR! reports recorded by the officer on %s', 
     expect(await countRows(app.strapi)).toEqual(before);
 
     const created = await record(draft).expect(201);
-    expect(created.body.data).toMatchObject({ channel: 'lapor_sp4n', externalRef: '4123567', status: 'received' });
+    expect(created.body.data).toMatchObject({ channel: 'lapor_sp4n', externalRef: '4123567', status: 'received', laporStatus: 'verifikasi' });
+    // What LAPOR! showed is dated by the intake, whatever the client says.
+    expect(created.body.data.laporStatusAt).toBe(created.body.data.receivedAt);
   });
 
   it('an anonymous report keeps no contact and says so instead of a name', async () => {

@@ -75,6 +75,15 @@ describe.each(databases())('LAPOR! notification mails in the Dinas mailbox on %s
     expect(log.map((m) => m.purpose)).toEqual(['question', 'follow_up']);
   });
 
+  it('LAPOR!’s mail that a recorded report changed status stores that status on its request, with an event', async () => {
+    const body = 'Yth. Admin,\n\nStatus laporan berikut telah diperbarui.\n\nNomor Tiket : 4123655\nStatus Laporan : Selesai\n\nTerima kasih.';
+    await mailIn(laporNotification({ body, messageId: messageId(), subject: '[SP4N-LAPOR!] Perubahan status laporan' }));
+    const held = (await app.strapi.db.query(INQUIRY).findMany({ where: { externalRef: '4123655' } })) as { id: number; laporStatus: string | null; laporStatusAt: string | null }[];
+    expect(held).toEqual([expect.objectContaining({ laporStatus: 'selesai', laporStatusAt: expect.anything() })]);
+    const events = await app.strapi.db.query('api::inquiry-event.inquiry-event').findMany({ where: { inquiry: { id: held[0].id }, type: 'lapor_status' } });
+    expect(events).toEqual([expect.objectContaining({ actorType: 'system', detail: { status: 'selesai', label: 'Selesai', source: 'mail' } })]);
+  });
+
   it('the same report notified twice (LAPOR! sent it again) is one request', async () => {
     const body = fixture('the report page, label and colon').text;
     await mailIn(laporNotification({ body, messageId: messageId() }));

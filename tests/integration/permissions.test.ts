@@ -61,6 +61,7 @@ const MATRIX: Route[] = [
   { name: 'message the citizen', method: 'post', path: (i) => `/api/channels/inquiries/${i.inquiry}/messages`, body: () => ({ data: { text: 'Mohon lengkapi NIK.' } }), allowed: ['officer'] },
   { name: 'read a pasted LAPOR! report', method: 'post', path: () => '/api/channels/lapor/parse', body: () => ({ data: { text: 'Tracking ID: 4123567\nIsi Laporan: KTP-el belum jadi.' } }), allowed: ['officer'] },
   { name: 'preview a file of LAPOR! reports', method: 'post', path: () => '/api/channels/lapor/import/preview', body: () => ({ data: {} }), allowed: ['officer'] },
+  { name: 'record the status LAPOR! shows', method: 'put', path: (i) => `/api/channels/lapor/inquiries/${i.inquiry}/status`, body: () => ({ data: { status: 'selesai' } }), allowed: ['officer'] },
   { name: 'import a file of LAPOR! reports', method: 'post', path: () => '/api/channels/lapor/import', body: () => ({ data: {} }), allowed: ['officer'] },
   { name: 'confirm the answer was delivered', method: 'post', path: (i) => `/api/inquiries/${i.inquiry}/delivered`, body: () => ({ data: { how: 'Melalui telepon' } }), allowed: ['officer'] },
   { name: 'list users', method: 'get', path: () => '/api/users', allowed: [] },

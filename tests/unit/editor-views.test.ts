@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { CLOCK_MODES, HOLIDAY_KINDS, SERVICE_CATEGORIES } from '@layanan/config';
+import { CLOCK_MODES, HOLIDAY_KINDS, LAPOR_STATUSES, SERVICE_CATEGORIES } from '@layanan/config';
 import { EDITOR_VIEWS } from '../../cms/src/seed/editor-views';
 import { translations } from '../../cms/src/admin/translations';
 
@@ -31,6 +31,7 @@ describe("the editors' screens", () => {
   it('describe the enumerations whose values come from config/, which the schemas must spell alike', () => {
     expect(schemaOf('api::faq-entry.faq-entry').attributes.serviceCategory.enum).toEqual([...SERVICE_CATEGORIES]);
     expect(schemaOf('api::inquiry.inquiry').attributes.serviceCategory.enum).toEqual([...SERVICE_CATEGORIES]);
+    expect(schemaOf('api::inquiry.inquiry').attributes.laporStatus.enum).toEqual([...LAPOR_STATUSES]);
     expect(schemaOf('api::holiday.holiday').attributes.kind.enum).toEqual([...HOLIDAY_KINDS]);
     expect(schemaOf('api::sop-policy.sop-policy').attributes.clockMode.enum).toEqual([...CLOCK_MODES]);
   });

@@ -59,6 +59,7 @@ export const PERMISSIONS: Record<RoleType, readonly string[]> = {
     'plugin::channels.lapor.parse',
     'plugin::channels.lapor.importPreview',
     'plugin::channels.lapor.import',
+    'plugin::channels.lapor.status',
     ...CONVERSATION,
     ...ATTACHMENTS,
     ...READ_REFERENCE,

@@ -6,6 +6,8 @@ import {
   GROUP_BY,
   IKM_GRADE_TABLES,
   KINDS,
+  LAPOR_STATUSES,
+  LAPOR_STATUS_INFO,
   OFFICER_INTAKE_CHANNELS,
   SERVICE_CATEGORIES,
   SKM_ELEMENTS,
@@ -62,6 +64,9 @@ const applicant = z.strictObject(
   { error: (issue) => (issue.code === 'unrecognized_keys' ? `Data pemohon berisi isian yang tidak dikenal: ${issue.keys.join(', ')}.` : 'Data pemohon wajib diisi.') },
 );
 
+const laporStatus = z.enum(LAPOR_STATUSES, {
+  error: `Status SP4N-LAPOR! tidak dikenal. Pilihan: ${LAPOR_STATUSES.map((status) => `${status} (${LAPOR_STATUS_INFO[status].id})`).join(', ')}.`,
+});
 const kind = z.enum(KINDS, { error: 'Jenis harus "information" (informasi) atau "complaint" (pengaduan).' });
 const serviceCategory = z.enum(SERVICE_CATEGORIES, { error: `Kategori layanan tidak dikenal. Pilihan: ${SERVICE_CATEGORIES.join(', ')}.` });
 
@@ -92,10 +97,16 @@ export const officerInquirySchema = strict({
   applicant,
   externalRef: text('Nomor referensi', 1, 120).optional(),
   notes: text('Catatan', 1, 5000).optional(),
-}).refine((data) => data.channel !== 'lapor_sp4n' || Boolean(data.externalRef), {
-  error: 'Pengaduan SP4N-LAPOR! wajib mencantumkan nomor tiket LAPOR! (externalRef).',
-  path: ['externalRef'],
-});
+  laporStatus: laporStatus.optional(),
+})
+  .refine((data) => data.channel !== 'lapor_sp4n' || Boolean(data.externalRef), {
+    error: 'Pengaduan SP4N-LAPOR! wajib mencantumkan nomor tiket LAPOR! (externalRef).',
+    path: ['externalRef'],
+  })
+  .refine((data) => data.channel === 'lapor_sp4n' || data.laporStatus === undefined, {
+    error: 'Status SP4N-LAPOR! hanya untuk pengaduan dari SP4N-LAPOR!.',
+    path: ['laporStatus'],
+  });
 
 const editableShape = {
   kind,

@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { useTranslate } from 'react-admin';
 import type { Inquiry } from '../types';
 import { awaitsDelivery } from '../inquiries/delivery';
+import { laporMismatch } from '../inquiries/laporStatus';
 import type { ReplyWindowState } from '../inquiries/replyWindow';
 import { formatTimeOrDay } from '../format';
 import type { Countdown, LaporCountdown } from '../sla/countdown';
@@ -43,6 +44,11 @@ export const InquiryCard = memo(function InquiryCard({
       {replyWindow && (
         <span className={`chip chip--window chip--window-${replyWindow}`} data-window={replyWindow}>
           {translate(`layanan.board.window_${replyWindow}`, { channel, time: formatTimeOrDay(inquiry.replyWindowUntil, new Date()) })}
+        </span>
+      )}
+      {inquiry.laporStatus && (
+        <span className={`chip chip--lapor${laporMismatch(inquiry) ? ' chip--lapor-mismatch' : ''}`} data-lapor-status={inquiry.laporStatus} title={laporMismatch(inquiry) ? translate('layanan.board.lapor_mismatch', { status: translate(`layanan.laporStatus.${inquiry.laporStatus}`) }) : undefined}>
+          {translate('layanan.board.lapor_status', { status: translate(`layanan.laporStatus.${inquiry.laporStatus}`) })}
         </span>
       )}
       {awaitsDelivery(inquiry) && (

@@ -22,6 +22,7 @@ export const BOARD_FIELDS = [
   'closedAt',
   'answerDelivery',
   'replyWindowUntil',
+  'laporStatus',
   'updatedAt',
 ] as const;
 

@@ -5,6 +5,7 @@ import {
   KIND_LABELS,
   LAPOR_CLOCK_TABLE,
   LAPOR_REPORT_FIELD_INFO,
+  LAPOR_STATUS_INFO,
   OUTBOX_CHANNEL_LABELS,
   ROLE_LABELS,
   SERVICE_CATEGORY_LABELS,
@@ -31,6 +32,7 @@ function labels(lang: 'id' | 'en') {
     answerDelivery: pick(ANSWER_DELIVERY_LABELS, lang),
     outboxChannel: pick(OUTBOX_CHANNEL_LABELS, lang),
     laporField: pick(LAPOR_REPORT_FIELD_INFO, lang),
+    laporStatus: pick(LAPOR_STATUS_INFO, lang),
   };
 }
 
@@ -91,6 +93,8 @@ export const domainId = {
       breached_step: 'Terlambat: %{step}',
       awaiting_delivery: 'Menunggu penyampaian',
       undelivered: 'Belum disampaikan',
+      lapor_status: 'LAPOR!: %{status}',
+      lapor_mismatch: 'LAPOR! menyatakan %{status}; status di sini berbeda',
       window_open: 'Balas di %{channel} s.d. %{time}',
       window_closing: 'Jendela %{channel} tutup %{time}',
       window_closed: 'Jendela %{channel} sudah tutup',
@@ -193,6 +197,7 @@ export const domainId = {
     events: {
       ...pick(EVENT_LABELS, 'id'),
       via: { officer: 'oleh petugas' },
+      lapor_source: { officer: 'dicatat petugas', api: 'dari API LAPOR!', mail: 'dari e-mail LAPOR!' },
       window_until: 'tutup %{time}',
       actor: { public: 'Pemohon', system: 'Sistem', admin: 'Admin' },
     },
@@ -216,7 +221,7 @@ export const domainId = {
       no_sending: 'Kanal %{channel} tidak dapat mengirim pesan dari sistem; hubungi pemohon langsung.',
     },
     delivery: {
-      medium: { email: 'e-mail', whatsapp: 'WhatsApp', telegram: 'Telegram', facebook: 'Facebook Messenger', instagram: 'Instagram' },
+      medium: { email: 'e-mail', whatsapp: 'WhatsApp', telegram: 'Telegram', facebook: 'Facebook Messenger', instagram: 'Instagram', 'lapor-api': 'SP4N-LAPOR! sebagai tindak lanjut laporan' },
       plan: {
         adapter: 'Jawaban akan dikirim ke %{medium} %{address}',
         adapter_no_address: 'Jawaban akan dikirim lewat %{medium}',
@@ -245,6 +250,15 @@ export const domainId = {
       },
     },
     lapor: {
+      status: {
+        title: 'Status di SP4N-LAPOR!',
+        none: 'Belum tercatat.',
+        seen: 'tercatat %{time}',
+        mismatch: 'LAPOR! menyatakan "%{lapor}", sedangkan di sini permohonan berstatus "%{ours}". Periksa keduanya dan selaraskan.',
+        record: 'Status yang tampil di LAPOR!',
+        save: 'Catat',
+        recorded: 'Status SP4N-LAPOR! tercatat.',
+      },
       paste: {
         title: 'Tempel dari SP4N-LAPOR!',
         label: 'Teks laporan LAPOR!',
@@ -458,6 +472,8 @@ export const domainEn: DomainMessages = {
       breached_step: 'Late: %{step}',
       awaiting_delivery: 'Awaiting delivery',
       undelivered: 'Not delivered yet',
+      lapor_status: 'LAPOR!: %{status}',
+      lapor_mismatch: 'LAPOR! says %{status}; the status here differs',
       window_open: 'Reply on %{channel} until %{time}',
       window_closing: '%{channel} window closes %{time}',
       window_closed: '%{channel} window has closed',
@@ -560,6 +576,7 @@ export const domainEn: DomainMessages = {
     events: {
       ...pick(EVENT_LABELS, 'en'),
       via: { officer: 'by an officer' },
+      lapor_source: { officer: 'recorded by an officer', api: 'from the LAPOR! API', mail: 'from a LAPOR! e-mail' },
       window_until: 'closes %{time}',
       actor: { public: 'Applicant', system: 'System', admin: 'Admin' },
     },
@@ -583,7 +600,7 @@ export const domainEn: DomainMessages = {
       no_sending: 'The %{channel} channel cannot send messages from the system; contact the applicant directly.',
     },
     delivery: {
-      medium: { email: 'e-mail', whatsapp: 'WhatsApp', telegram: 'Telegram', facebook: 'Facebook Messenger', instagram: 'Instagram' },
+      medium: { email: 'e-mail', whatsapp: 'WhatsApp', telegram: 'Telegram', facebook: 'Facebook Messenger', instagram: 'Instagram', 'lapor-api': 'SP4N-LAPOR! as the follow-up of report' },
       plan: {
         adapter: 'The answer will be sent to %{medium} %{address}',
         adapter_no_address: 'The answer will be sent through %{medium}',
@@ -612,6 +629,15 @@ export const domainEn: DomainMessages = {
       },
     },
     lapor: {
+      status: {
+        title: 'Status on SP4N-LAPOR!',
+        none: 'Not recorded yet.',
+        seen: 'recorded %{time}',
+        mismatch: 'LAPOR! says "%{lapor}", while the request here is "%{ours}". Check both and bring them in line.',
+        record: 'Status shown on LAPOR!',
+        save: 'Record',
+        recorded: 'SP4N-LAPOR! status recorded.',
+      },
       paste: {
         title: 'Paste from SP4N-LAPOR!',
         label: 'LAPOR! report text',

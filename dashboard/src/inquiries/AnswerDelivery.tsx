@@ -32,7 +32,7 @@ export const AnswerDelivery = ({ inquiry }: { inquiry: Inquiry }) => {
           <Typography variant="body2">{translate('layanan.delivery.at', { time: formatDateTime(inquiry.answerDeliveredAt, locale) })}</Typography>
         )}
       </Stack>
-      {inquiry.answerDeliveryNote && state !== 'officer_task' && (
+      {inquiry.answerDeliveryNote && (state !== 'officer_task' || plan?.medium === 'lapor-api') && (
         <Typography variant="body2" color={state === 'failed' ? 'error' : undefined} className="answer-delivery__note">
           {inquiry.answerDeliveryNote}
         </Typography>

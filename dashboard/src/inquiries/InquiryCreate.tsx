@@ -40,7 +40,7 @@ export const InquiryCreate = () => {
   return (
     <Create<Inquiry>
       title={translate('layanan.intake.title')}
-      transform={(data) => withoutEmpty(data as unknown as Record<string, unknown>) as unknown as Inquiry}
+      transform={({ laporStatus, ...data }) => withoutEmpty({ ...data, ...(data.channel === 'lapor_sp4n' ? { laporStatus } : {}) } as unknown as Record<string, unknown>) as unknown as Inquiry}
       mutationOptions={{
         onSuccess: (created) => {
           notify(translate('layanan.intake.saved', { code: created.code }), { type: 'success' });

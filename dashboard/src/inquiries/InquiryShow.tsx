@@ -12,6 +12,7 @@ import { AnswerDelivery } from './AnswerDelivery';
 import { Conversation } from './Conversation';
 import { ContactPanel } from './ContactPanel';
 import { InquiryActions } from './InquiryActions';
+import { LaporStatusPanel } from './LaporStatusPanel';
 import { replyWindowOf } from './replyWindow';
 import { Timeline } from './Timeline';
 import './inquiry.css';
@@ -143,6 +144,11 @@ const InquiryView = () => {
           <Section title={translate('layanan.inquiry.sections.actions')}>
             <InquiryActions inquiry={record} />
           </Section>
+          {record.channel === 'lapor_sp4n' && (
+            <Section title={translate('layanan.lapor.status.title')} testId="lapor-status-section">
+              <LaporStatusPanel inquiry={record} />
+            </Section>
+          )}
           <Section title={translate('layanan.inquiry.sections.sla')}>
             <div className="fields">
               <Field label={f('receivedAt')}>{formatDateTime(record.receivedAt, locale)}</Field>

@@ -29,6 +29,8 @@ export const LaporPaste = () => {
     mutationFn: () => dataProvider.parseLaporReport(text),
     onSuccess: ({ draft }) => {
       for (const field of FIELDS) setValue(field, valueOf(draft, field), { shouldDirty: true, shouldValidate: true });
+      // Not a field of the form: what LAPOR! showed for the report goes with the intake, stamped by the server.
+      setValue('laporStatus', draft.laporStatus ?? '');
     },
     onError: notifyError,
   });

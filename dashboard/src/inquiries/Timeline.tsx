@@ -20,7 +20,9 @@ function detailText(event: InquiryEvent, translate: Translate, locale: string): 
   const step = typeof detail.step === 'string' ? translate(`layanan.sla.step.${detail.step}`) : null;
   const channel = typeof detail.channel === 'string' ? translate(`layanan.channel.${detail.channel}`, { _: detail.channel }) : null;
   const until = typeof detail.until === 'string' ? translate('layanan.events.window_until', { time: formatDateTime(detail.until, locale) }) : null;
-  const parts = [detail.division, viaText(detail.via, translate), channel, until, detail.note, detail.reason, step].filter(
+  const lapor = event.type === 'lapor_status' && typeof detail.status === 'string' ? translate(`layanan.laporStatus.${detail.status}`, { _: detail.status }) : null;
+  const source = event.type === 'lapor_status' && typeof detail.source === 'string' ? translate(`layanan.events.lapor_source.${detail.source}`, { _: detail.source }) : null;
+  const parts = [lapor, source, detail.division, viaText(detail.via, translate), channel, until, detail.note, detail.reason, step].filter(
     (part): part is string => typeof part === 'string' && part.length > 0,
   );
   return parts.length ? parts.join(' · ') : null;

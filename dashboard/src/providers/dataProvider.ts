@@ -1,6 +1,6 @@
 import { HttpError, withLifecycleCallbacks, type DataProvider, type GetListParams, type Identifier, type RaRecord } from 'react-admin';
 import { strapiDataProvider } from 'ra-strapi';
-import { EDITABLE_INQUIRY_FIELDS, weeklyHoursOfRows, type HolidayOutlook, type OfficeHoursRow } from '@layanan/config';
+import { EDITABLE_INQUIRY_FIELDS, weeklyHoursOfRows, type HolidayOutlook, type LaporStatus, type OfficeHoursRow } from '@layanan/config';
 import { stringify } from 'qs';
 import type {
   ChannelTrouble,
@@ -94,6 +94,8 @@ export interface DomainMethods {
   previewLaporImport(file: File, mapping?: LaporColumnMapping): Promise<LaporImportPreview>;
   /** Records the file's new reports as requests and says what became of every row. */
   importLaporFile(file: File, mapping: LaporColumnMapping): Promise<LaporImportResult>;
+  /** Records what SP4N-LAPOR! shows for a LAPOR! request's report. */
+  recordLaporStatus(id: Identifier, status: LaporStatus): Promise<{ laporStatus: LaporStatus; laporStatusAt: string }>;
 }
 
 export type LayananDataProvider = DataProvider & DomainMethods;
@@ -274,6 +276,10 @@ export function createDataProvider(fetchJson: Fetch = httpClient): LayananDataPr
     async importLaporFile(file, mapping) {
       const { json } = await fetchJson(`${API_URL}/channels/lapor/import`, { method: 'POST', body: laporUpload(file, mapping) });
       return json.data as LaporImportResult;
+    },
+    async recordLaporStatus(id, status) {
+      const { json } = await fetchJson(`${API_URL}/channels/lapor/inquiries/${encodeURIComponent(String(id))}/status`, { method: 'PUT', body: JSON.stringify({ data: { status } }) });
+      return json.data as { laporStatus: LaporStatus; laporStatusAt: string };
     },
     async searchFaq(text) {
       const { data } = await list('faq-entries', { filter: { q: text }, sort: { field: 'question', order: 'ASC' }, pagination: { page: 1, perPage: 8 } });

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { readFile } from 'node:fs/promises';
 import { getService as sop } from '@layanan/sop-workflow';
+import { LAPOR_STATUSES, LAPOR_STATUS_INFO, isLaporStatus, type LaporStatus } from '@layanan/config';
 import { parseLaporText } from '../lapor/parse';
 import { draftOf } from '../lapor/draft';
 import { MappingError } from '../lapor/import';
@@ -19,6 +20,15 @@ function pastedText(body: unknown): string {
   if (typeof text !== 'string' || !text.trim()) throw new errors.ValidationError('Tempelkan teks laporan SP4N-LAPOR! terlebih dahulu.');
   if (text.length > PASTE_MAX) throw new errors.ValidationError(`Teks laporan terlalu panjang (maksimal ${PASTE_MAX.toLocaleString('id-ID')} karakter).`);
   return text;
+}
+
+/** The body's `data.status`, one of LAPOR!'s five, or a 400 that lists them. */
+function laporStatus(body: unknown): LaporStatus {
+  const data = (body as { data?: unknown } | null)?.data;
+  const status = (data as { status?: unknown } | null)?.status;
+  if (isLaporStatus(status) && Object.keys(data as object).length === 1) return status;
+  const choices = LAPOR_STATUSES.map((choice) => `${choice} (${LAPOR_STATUS_INFO[choice].id})`).join(', ');
+  throw new errors.ValidationError(`Status SP4N-LAPOR! tidak dikenal. Kirim {"data": {"status": ...}} dengan salah satu: ${choices}.`);
 }
 
 const FILE_MAX_BYTES = 10 * 1024 * 1024;
@@ -68,8 +78,8 @@ async function mapped<T>(work: () => Promise<T>): Promise<T> {
 }
 
 /**
- * SP4N-LAPOR! for officers: a pasted report read into the quick-intake form (nothing is written), and a file
- * of reports previewed, then imported.
+ * SP4N-LAPOR! for officers: a pasted report read into the quick-intake form (nothing is written), a file
+ * of reports previewed, then imported, and the status LAPOR! shows for a report recorded.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async parse(ctx: Context) {
@@ -90,5 +100,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const { upload, mapping } = await uploaded(ctx);
     if (mapping === undefined) throw new errors.ValidationError('Periksa pratinjau dan pemetaan kolom dulu, lalu impor.');
     return { data: await mapped(() => getService(strapi, 'laporImport').run(upload, mapping, actor)) };
+  },
+
+  async status(ctx: Context) {
+    const actor = await sop(strapi, 'staff').actorOf(ctx.state.user as { id: number } | undefined);
+    const status = laporStatus(ctx.request.body);
+    const recorded = await getService(strapi, 'lapor').recordByOfficer(String(ctx.params.documentId ?? ''), status, actor);
+    return { data: { documentId: ctx.params.documentId, ...recorded } };
   },
 });

@@ -88,7 +88,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (text.length < TEXT_MIN || text.length > TEXT_MAX) throw new errors.ValidationError(`Pesan harus ${TEXT_MIN} sampai ${TEXT_MAX} karakter.`);
       if (MARKUP.test(text)) throw new errors.ValidationError('Pesan tidak boleh berisi kode HTML.');
       const contact = await getService(strapi, 'routing').contactOf(inquiry.id);
-      const target = contact && getService(strapi, 'routing').mediumFor(contact);
+      const target = contact && getService(strapi, 'routing').mediumFor(contact, 'message');
       if (!target) throw createHttpError(409, 'Kanal permohonan ini tidak dapat mengirim pesan dari sistem; hubungi pemohon langsung.');
       const at = now(strapi);
       // The same text sent twice at once (a double click) is one message; two texts are two, whenever they go.

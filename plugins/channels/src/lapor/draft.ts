@@ -1,4 +1,4 @@
-import { DEFAULT_SOP_POLICY, type Kind, type ServiceCategory } from '@layanan/config';
+import { DEFAULT_SOP_POLICY, type Kind, type LaporStatus, type ServiceCategory } from '@layanan/config';
 import type { LaporReport } from './adapter';
 import type { ParsedReport } from './parse';
 
@@ -12,6 +12,8 @@ export interface LaporDraft {
   applicant: { name: string; email?: string; phone?: string };
   externalRef: string;
   notes: string;
+  /** What LAPOR! showed for the report, when the copy or the file names it. */
+  laporStatus?: LaporStatus;
 }
 
 /** Who the request is from when LAPOR! withholds the reporter: the answer can only go back through LAPOR!. */
@@ -49,5 +51,6 @@ export function draftOf(report: LaporReport & Partial<Pick<ParsedReport, 'kind' 
     },
     externalRef: report.trackingId,
     notes: clip(`${facts.join('; ')}.`, 5000),
+    ...(report.status ? { laporStatus: report.status } : {}),
   };
 }

@@ -1,14 +1,26 @@
 import type { Core } from '@strapi/strapi';
-import { PUBLIC, getService as sop } from '@layanan/sop-workflow';
-import { UID, configOf, getService } from '../utils';
+import { errors } from '@strapi/utils';
+import { PUBLIC, SYSTEM, getService as sop, type Actor } from '@layanan/sop-workflow';
+import { LAPOR_STATUS_INFO, type LaporStatus } from '@layanan/config';
+import { UID, configOf, getService, now } from '../utils';
 import { followUpText } from './followUp';
 import { draftOf } from './draft';
 import { guessServiceCategory, parseLaporText } from './parse';
-import { manualAdapter, type LaporAdapter } from './adapter';
-import { createLaporApi } from './api';
+import { manualAdapter, type FollowUpReceipt, type LaporAdapter } from './adapter';
+import { createLaporApi, describeLaporError } from './api';
+import { LAPOR_API_CHANNEL, laporSender } from './sender';
 import { isLaporSender, readLaporConfig, type LaporConfig } from './config';
 
 const CHANNEL = 'lapor_sp4n';
+
+/** Where a LAPOR! status came from: the event's detail names it. */
+export type LaporStatusSource = 'officer' | 'api' | 'mail';
+
+interface StatusRow {
+  channel: string;
+  laporStatus: LaporStatus | null;
+  laporStatusAt: string | null;
+}
 
 /** A LAPOR! mail whose report could not be read: its own words, for the officer to complete from LAPOR!. */
 function unreadDraft(mail: LaporMail, trackingId: string | null) {
@@ -59,7 +71,58 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         return;
       }
       adapter = createLaporApi(config.api);
+      // Only the answer is posted: LAPOR! shows every follow-up to the reporter, and a receipt is none.
+      sop(strapi, 'delivery').register(laporSender(strapi, () => adapter));
+      getService(strapi, 'routing').useMedium(CHANNEL, { channel: LAPOR_API_CHANNEL, carries: ['answer'], addressOf: (inquiry) => inquiry.externalRef ?? null });
       strapi.log.info(`[lapor] on: follow-ups are posted to the LAPOR! API at ${config.api.root}.`);
+    },
+
+    /**
+     * What LAPOR! shows for a request's report, as of `at`: stored with when it was seen, and an event when it
+     * changed. A word older than the one stored (a late mail) changes nothing. Returns the row as it stands,
+     * or null when the request is not LAPOR!'s.
+     */
+    async recordStatus(inquiryId: number, status: LaporStatus, input: { at: Date; actor: Actor; source: LaporStatusSource }): Promise<{ laporStatus: LaporStatus | null; laporStatusAt: string | Date | null } | null> {
+      return strapi.db.transaction(async () => {
+        const row = (await strapi.db.query(UID.inquiry).findOne({ where: { id: inquiryId }, select: ['channel', 'laporStatus', 'laporStatusAt'] })) as StatusRow | null;
+        if (row?.channel !== CHANNEL) return null;
+        if (row.laporStatusAt && new Date(row.laporStatusAt).getTime() > input.at.getTime()) return { laporStatus: row.laporStatus, laporStatusAt: row.laporStatusAt };
+        await strapi.db.query(UID.inquiry).update({ where: { id: inquiryId }, data: { laporStatus: status, laporStatusAt: input.at } });
+        if (row.laporStatus !== status) {
+          await sop(strapi, 'events').record({
+            inquiryId,
+            type: 'lapor_status',
+            actor: input.actor,
+            at: input.at,
+            detail: { status, label: LAPOR_STATUS_INFO[status].id, source: input.source, ...(row.laporStatus ? { previous: row.laporStatus } : {}) },
+          });
+        }
+        return { laporStatus: status, laporStatusAt: input.at };
+      });
+    },
+
+    /** The status a posted follow-up left: the API's receipt names it, or one look-up asks; a failed look-up changes nothing. */
+    async statusAfterPost(inquiryId: number, receipt: FollowUpReceipt): Promise<void> {
+      let status = receipt.status;
+      if (!status) {
+        const row = (await strapi.db.query(UID.inquiry).findOne({ where: { id: inquiryId }, select: ['externalRef'] })) as { externalRef: string | null } | null;
+        try {
+          status = row?.externalRef ? ((await adapter.status(row.externalRef))?.status ?? null) : null;
+        } catch (error) {
+          strapi.log.warn(`[lapor] the status of inquiry #${inquiryId} after its follow-up could not be read: ${describeLaporError(error)}`);
+        }
+      }
+      if (status) await this.recordStatus(inquiryId, status, { at: now(strapi), actor: SYSTEM, source: 'api' });
+    },
+
+    /** The officer records what LAPOR! shows for the report of a request they may see. */
+    async recordByOfficer(documentId: string, status: LaporStatus, actor: Actor) {
+      const scope = sop(strapi, 'staff').scopeOf(actor);
+      const row = (await strapi.db.query(UID.inquiry).findOne({ where: { documentId, ...(scope ?? {}) }, select: ['id'] })) as { id: number } | null;
+      if (!row) throw new errors.NotFoundError('Permohonan tidak ditemukan.');
+      const recorded = await this.recordStatus(row.id, status, { at: now(strapi), actor, source: 'officer' });
+      if (!recorded) throw new errors.ValidationError('Status SP4N-LAPOR! hanya dapat dicatat untuk pengaduan dari SP4N-LAPOR!.');
+      return recorded;
     },
 
     /** Mail from one of LAPOR_MAIL_SENDERS is LAPOR!'s, not a citizen's. */
@@ -82,6 +145,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (existing) {
         const { created } = await getService(strapi, 'conversation').record({ ...message, inquiryId: existing.id, purpose: 'follow_up' });
         if (created) await sop(strapi, 'events').record({ inquiryId: existing.id, type: 'message_received', actor: PUBLIC, at: mail.receivedAt, detail: { channel: CHANNEL, note: 'E-mail pemberitahuan SP4N-LAPOR!' } });
+        if (created && report.status) await this.recordStatus(existing.id, report.status, { at: mail.receivedAt, actor: SYSTEM, source: 'mail' });
         return 'lapor:known';
       }
       const readable = Boolean(report.trackingId && report.content);

@@ -6,9 +6,14 @@ import { UID, configOf } from '../utils';
 /** The outbox rows the workflow writes for the citizen, on the inquiry's own channel. */
 type CitizenTopic = 'inquiry.received' | 'inquiry.answered';
 
+/** What goes to the citizen: the receipt, the answer, the officer's message in between. */
+export type CitizenPurpose = 'receipt' | 'answer' | 'message';
+
 export interface Medium {
   /** The outbox channel of the medium's sender (e.g. 'smtp'). */
   channel: string;
+  /** What it carries, when not everything (LAPOR!'s follow-up is the answer alone). */
+  carries?: readonly CitizenPurpose[];
   /** The citizen's address on it, from the inquiry, or null when the inquiry gave none. */
   addressOf(inquiry: InquiryContact): string | null;
 }
@@ -18,6 +23,7 @@ export interface InquiryContact {
   documentId: string;
   code: string;
   channel: Channel;
+  externalRef?: string | null;
   applicant?: { email?: string | null; phone?: string | null; replyAddress?: string | null } | null;
 }
 
@@ -43,7 +49,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (!inquiryId) return null;
     return (await strapi.db.query(UID.inquiry).findOne({
       where: { id: inquiryId },
-      select: ['id', 'documentId', 'code', 'channel'],
+      select: ['id', 'documentId', 'code', 'channel', 'externalRef'],
       populate: { applicant: { select: ['email', 'phone', 'replyAddress'] } },
     })) as InquiryContact | null;
   }
@@ -55,9 +61,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     });
   }
 
-  /** The medium that carries messages to this inquiry's citizen, and their address on it, if any. */
-  function mediumFor(inquiry: InquiryContact): { medium: Medium; address: string } | null {
+  /** The medium that carries this kind of message to this inquiry's citizen, and their address on it, if any. */
+  function mediumFor(inquiry: InquiryContact, purpose: CitizenPurpose): { medium: Medium; address: string } | null {
     const medium = media.get(inquiry.channel) ?? (inquiry.channel === 'website' ? media.get('email') : undefined);
+    if (medium?.carries && !medium.carries.includes(purpose)) return null;
     const address = medium?.addressOf(inquiry);
     return medium && address ? { medium, address } : null;
   }
@@ -66,8 +73,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const inquiry = await contactOf(row.inquiry);
     if (!inquiry) return { refused: 'Permohonan untuk pesan ini tidak ditemukan.' };
     const topic = row.topic as CitizenTopic;
-    const target = mediumFor(inquiry);
     const purpose = topic === 'inquiry.received' ? 'receipt' : 'answer';
+    const target = mediumFor(inquiry, purpose);
     if (target && purpose === 'receipt' && (await receiptsRecently(target.medium.channel, target.address, at)) >= configOf(strapi).receiptsPerAddressPerHour) {
       return { payload: { routedTo: 'none', reason: 'receipt-limit' } };
     }
@@ -120,7 +127,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async plan(inquiryId: number): Promise<{ mode: 'adapter' | 'officer' | 'tracking'; channel: Channel; medium: string | null; address: string | null } | null> {
       const inquiry = await contactOf(inquiryId);
       if (!inquiry) return null;
-      const target = mediumFor(inquiry);
+      const target = mediumFor(inquiry, 'answer');
       if (target) return { mode: 'adapter', channel: inquiry.channel, medium: target.medium.channel, address: target.address };
       const mode = CHANNEL_MEDIA[inquiry.channel].answer === 'tracking' ? 'tracking' : 'officer';
       const address = inquiry.applicant?.email ?? inquiry.applicant?.phone ?? inquiry.applicant?.replyAddress ?? null;

@@ -51,6 +51,7 @@ export const inquiryGuard =
         const receivedAt = trusted && given.receivedAt ? new Date(given.receivedAt as string) : getService(strapi, 'clock').now();
         const kind = (clean.kind as Kind | undefined) ?? 'information';
         if (clean.externalRef !== undefined) clean.externalRef = normaliseReference(clean.channel, clean.externalRef);
+        if (clean.laporStatus) clean.laporStatusAt = receivedAt;
         const actor = trusted ?? requestActor(strapi);
         // The code's counter, the row, its event and the receipt commit together: a refused create uses no number.
         return strapi.db.transaction(async () => {

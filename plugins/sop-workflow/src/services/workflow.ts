@@ -152,6 +152,8 @@ export interface IntakeInput {
   applicant?: Record<string, string | undefined>;
   externalRef?: string;
   notes?: string;
+  /** What LAPOR! showed for the report when it was brought in; stamped with the intake's time. */
+  laporStatus?: string;
   /** Only for imports of requests received earlier (demo data, channel back-fill). */
   receivedAt?: Date;
 }
