@@ -27,6 +27,15 @@ const RECAP: Recap = {
   durations: { triage: { count: 30, median: 7.24, p90: 14.96 }, coordination: { count: 20, median: 33.33, p90: 70 }, answer: { count: 0, median: null, p90: null } },
   openBreaches: { open: 1, breached: 0, byStep: { triage: 0, coordination: 0, answer: 0 }, byDivision: {} },
   answerDelivery: { overall: { delivered: 0, failed: 0, pending: 0, medianMinutes: null }, byChannel: {} },
+  lapor: {
+    reports: 0,
+    budgets: { lapor_forwarding: 3, lapor_follow_up: 5, lapor_closure: 10 },
+    clocks: {
+      lapor_forwarding: { applicable: 0, met: 0, late: 0, pending: 0, withinBudget: null },
+      lapor_follow_up: { applicable: 0, met: 0, late: 0, pending: 0, withinBudget: null },
+      lapor_closure: { applicable: 0, met: 0, late: 0, pending: 0, withinBudget: null },
+    },
+  },
 };
 
 describe('the recap page model', () => {

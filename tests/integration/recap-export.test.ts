@@ -50,6 +50,7 @@ describe.each(databases())('the monthly Rekap Informasi report on %s', (kind) =>
     totals: { channel: Record<string, number>; outcome: Record<string, number> };
     durations: Record<string, { median: number | null }>;
     answerDelivery: { overall: { delivered: number; failed: number; pending: number; medianMinutes: number | null }; byChannel: Record<string, { delivered: number }> };
+    lapor: { reports: number; clocks: Record<string, { applicable: number; met: number; late: number; pending: number }> };
   };
   const march = { from: '2026-03-01', to: '2026-03-31' };
 
