@@ -15,6 +15,7 @@ module.exports = {
   moduleNameMapper: { '\\.css$': '<rootDir>/tests/helpers/style-stub.js' },
   testEnvironment: 'node',
   globalSetup: '<rootDir>/tests/helpers/global-setup.ts',
+  setupFilesAfterEnv: ['<rootDir>/tests/helpers/component-timeouts.js'],
   testTimeout: 180000,
   maxWorkers: 2,
   modulePathIgnorePatterns: ['<rootDir>/cms/dist', '<rootDir>/cms/.strapi', '<rootDir>/cms/build', '<rootDir>/dashboard/dist'],
