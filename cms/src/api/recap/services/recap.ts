@@ -155,8 +155,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /**
    * PostgreSQL: one grouped scan of the range gives every cell and every breach flag, per period and Bidang.
-   * Its index scans read the table for each entry (the visibility map is not to be relied on), so hundreds
-   * of counts over the same rows cost far more than reading each row once.
+   * An index-only count still reads the table for each entry on pages not yet vacuumed as all-visible, so
+   * hundreds of counts over the same rows cost far more there than reading each row once.
    */
   async function scannedCounts(db: Dialect, params: RecapParams, periods: Period[], all: Cell[], known: DivisionRef[]) {
     // width_bucket gives the 1-based place of the period whose start is the last one at or before received_at.
