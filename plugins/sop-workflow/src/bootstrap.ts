@@ -30,6 +30,8 @@ const INDEXES: IndexSpec[] = [
   ...SOP_STEP_TABLE.map(({ step, workingMinutesField }) =>
     index('inquiries', `inquiries_recap_${step}_minutes_idx`, columnOf(workingMinutesField), 'received_at', 'channel', 'kind', 'routed_division_id'),
   ),
+  // Only answered requests have a delivery state: the delivery figures read these entries alone.
+  index('inquiries', 'inquiries_recap_delivery_idx', 'answer_delivery', 'received_at', 'channel', 'kind', 'routed_division_id', 'answered_at', 'answer_delivered_at'),
   index('inquiry_events', 'inquiry_events_at_idx', 'at'),
   uniqueIndex('inquiries', 'code'),
 ];

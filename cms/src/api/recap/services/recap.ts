@@ -60,6 +60,14 @@ export type { Recap };
 
 type Period = PeriodBounds;
 
+type Percentiles = Omit<StepDuration, 'count'>;
+
+interface FlagCount {
+  step: SopStep;
+  division: number | null;
+  count: number;
+}
+
 interface Cell {
   dimension: Exclude<keyof RecapPeriod, 'period' | 'start' | 'end' | 'total'>;
   key: string;
@@ -91,7 +99,8 @@ export function receivedBetween(db: Dialect, start: Date, end: Date): Fragment {
 
 /**
  * The Rekap Informasi, computed by the database: one statement per figure family (volume, compliance,
- * open steps, durations), each answered from an index built for it (see the sop-workflow bootstrap).
+ * open steps, durations), each answered on SQLite from an index built for it (see the sop-workflow
+ * bootstrap), on PostgreSQL by grouped scans of the range.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function divisions(): Promise<DivisionRef[]> {
@@ -116,14 +125,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     ];
   }
 
+  /** Per period key, the count of each counted cell, by the cell's place in `cells`. */
+  type CellCounts = Map<string, Map<number, number>>;
+
   /**
-   * Volume: each (period, dimension value) is one correlated count that seeks its index on (value, time)
+   * SQLite: each (period, dimension value) is one correlated count that seeks its index on (value, time)
    * and never sorts, so a year of a million requests costs one pass over each index, not a sort of it.
-   * Every request has exactly one channel, so the channels add up to the period's total, and the commonest
-   * value of the other dimensions is that total less the rest rather than a count of its own.
    */
-  async function volume(db: Dialect, params: RecapParams, periods: Period[], known: DivisionRef[]): Promise<RecapPeriod[]> {
-    const all = cells(known);
+  async function seekedCounts(db: Dialect, params: RecapParams, periods: Period[], all: Cell[]): Promise<CellCounts> {
     const rows = join(
       periods.map((p) => sql`(${p.key}, ${db.instant(p.start)}, ${db.instant(p.end)})`),
       ', ',
@@ -140,9 +149,58 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const result = await db.run<Record<string, unknown>>(
       sql`WITH periods(period_key, starts_at, ends_at) AS (VALUES ${rows}) SELECT p.period_key, ${counts} FROM periods p`,
     );
-    const byKey = new Map(result.map((row) => [String(row.period_key), row]));
+    return new Map(
+      result.map((row) => [String(row.period_key), new Map(all.flatMap((cell, i) => (cell.where ? [[i, num(row[`c${i}`])] as const] : [])))]),
+    );
+  }
+
+  /**
+   * PostgreSQL: one grouped scan of the range gives every cell and every breach flag, per period and Bidang.
+   * An index-only count still reads the table for each entry on pages not yet vacuumed as all-visible, so
+   * hundreds of counts over the same rows cost far more there than reading each row once.
+   */
+  async function scannedCounts(db: Dialect, params: RecapParams, periods: Period[], all: Cell[], known: DivisionRef[]) {
+    // width_bucket gives the 1-based place of the period whose start is the last one at or before received_at.
+    const starts = join(
+      periods.map((p) => db.instant(p.start)),
+      ', ',
+    );
+    const columns = [
+      ...all.flatMap((cell, i) => (cell.where && cell.dimension !== 'division' ? [sql`count(*) FILTER (WHERE ${cell.where}) AS ${raw(`c${i}`)}`] : [])),
+      ...SOP_STEPS.map((step) => raw(`count(*) FILTER (WHERE i.${FLAG_COLUMN[step]}) AS ${step}_flagged`)),
+    ];
+    const start = periods[0].start;
+    const end = periods[periods.length - 1].end;
+    const result = await db.run<Record<string, unknown>>(sql`
+      SELECT width_bucket(i.received_at, ARRAY[${starts}]) AS place, i.routed_division_id AS division, count(*) AS n, ${join(columns, ', ')}
+      FROM inquiries i WHERE ${receivedBetween(db, start, end)}${recapFilters(params)}
+      GROUP BY 1, 2`);
+    const counts: CellCounts = new Map(periods.map((p) => [p.key, new Map(all.flatMap((cell, i) => (cell.where ? [[i, 0] as const] : [])))]));
+    const flags: FlagCount[] = [];
+    for (const row of result) {
+      const own = counts.get(periods[num(row.place) - 1].key)!;
+      const division = row.division === null ? null : num(row.division);
+      const code = division === null ? NO_DIVISION : known.find((d) => d.id === division)?.code;
+      all.forEach((cell, i) => {
+        if (!cell.where) return;
+        if (cell.dimension !== 'division') own.set(i, own.get(i)! + num(row[`c${i}`]));
+        else if (cell.key === code) own.set(i, own.get(i)! + num(row.n));
+      });
+      for (const step of SOP_STEPS) {
+        const count = num(row[`${step}_flagged`]);
+        if (count > 0) flags.push({ step, division, count });
+      }
+    }
+    return { counts, flags };
+  }
+
+  /**
+   * Volume: every request has exactly one channel, so the channels add up to the period's total, and the
+   * commonest value of the other dimensions is that total less the rest rather than a count of its own.
+   */
+  function periodFigures(periods: Period[], all: Cell[], counts: CellCounts): RecapPeriod[] {
     return periods.map((period) => {
-      const row = byKey.get(period.key) ?? {};
+      const own = counts.get(period.key) ?? new Map<number, number>();
       const volumeRow: RecapPeriod = {
         period: period.key,
         start: period.start.toISOString(),
@@ -156,7 +214,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         division: {},
       };
       all.forEach((cell, i) => {
-        if (cell.where) volumeRow[cell.dimension][cell.key] = num(row[`c${i}`]);
+        if (cell.where) volumeRow[cell.dimension][cell.key] = own.get(i) ?? 0;
       });
       volumeRow.total = Object.values(volumeRow.channel).reduce((a, b) => a + b, 0);
       for (const cell of all.filter((c) => !c.where)) {
@@ -170,8 +228,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     });
   }
 
-  /** Breach flags set per step and Bidang: rare, so each count seeks its flag's index. */
-  async function flagCounts(db: Dialect, params: RecapParams, start: Date, end: Date): Promise<{ step: SopStep; division: number | null; count: number }[]> {
+  /** SQLite: breach flags set per step and Bidang, each count seeking its flag's index. */
+  async function flagCounts(db: Dialect, params: RecapParams, start: Date, end: Date): Promise<FlagCount[]> {
     const scope = sql`${receivedBetween(db, start, end)}${recapFilters(params)}`;
     const rows = await db.run<Record<string, unknown>>(
       join(
@@ -183,6 +241,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ),
     );
     return rows.map((row) => ({ step: row.step as SopStep, division: row.division === null ? null : num(row.division), count: num(row.n) }));
+  }
+
+  /** The volume per period, and the breach flags per step and Bidang over the whole range. */
+  async function volumeAndFlags(db: Dialect, params: RecapParams, periods: Period[], known: DivisionRef[]) {
+    const all = cells(known);
+    if (db.postgres) {
+      const { counts, flags } = await scannedCounts(db, params, periods, all, known);
+      return { periods: periodFigures(periods, all, counts), flags };
+    }
+    const counts = await seekedCounts(db, params, periods, all);
+    const flags = await flagCounts(db, params, periods[0].start, periods[periods.length - 1].end);
+    return { periods: periodFigures(periods, all, counts), flags };
   }
 
   interface OpenRow {
@@ -221,28 +291,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }));
   }
 
+  /** PostgreSQL: percentile_cont, one sort per step for both percentiles. */
+  async function scannedPercentiles(db: Dialect, params: RecapParams, start: Date, end: Date): Promise<Record<SopStep, Percentiles>> {
+    const columns = join(
+      SOP_STEPS.map((step) => raw(`percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY i.${MINUTES_COLUMN[step]}) AS ${step}`)),
+      ', ',
+    );
+    const [row] = await db.run<Record<string, unknown>>(sql`SELECT ${columns} FROM inquiries i WHERE ${receivedBetween(db, start, end)}${recapFilters(params)}`);
+    return perStep((step) => {
+      const [median, p90] = (row?.[step] as (number | null)[] | null | undefined) ?? [null, null];
+      return { median: median === null ? null : Number(median), p90: p90 === null ? null : Number(p90) };
+    });
+  }
+
   /**
-   * Durations: PostgreSQL has percentile_cont. SQLite walks each step's duration index in order to the two
-   * ranks around the percentile (from the top for the 90th), then interpolates exactly as percentile_cont.
+   * SQLite walks each step's duration index in order to the two ranks around the percentile (from the top
+   * for the 90th), then interpolates exactly as percentile_cont.
    */
-  async function durations(db: Dialect, params: RecapParams, start: Date, end: Date, counts: Record<SopStep, number>) {
+  async function walkedPercentiles(db: Dialect, params: RecapParams, start: Date, end: Date, counts: Record<SopStep, number>) {
     const scope = sql`${receivedBetween(db, start, end)}${recapFilters(params)}`;
-    const result = {} as Record<SopStep, StepDuration>;
-    if (db.postgres) {
-      const columns = join(
-        SOP_STEPS.flatMap((step) => [
-          raw(`percentile_cont(0.5) WITHIN GROUP (ORDER BY i.${MINUTES_COLUMN[step]}) AS ${step}_median`),
-          raw(`percentile_cont(0.9) WITHIN GROUP (ORDER BY i.${MINUTES_COLUMN[step]}) AS ${step}_p90`),
-        ]),
-        ', ',
-      );
-      const [row] = await db.run<Record<string, unknown>>(sql`SELECT ${columns} FROM inquiries i WHERE ${scope}`);
-      for (const step of SOP_STEPS) {
-        const value = (key: string) => (row?.[key] === null || row?.[key] === undefined ? null : Number(row[key]));
-        result[step] = { count: counts[step], median: value(`${step}_median`), p90: value(`${step}_p90`) };
-      }
-      return result;
-    }
+    const result = perStep((): Percentiles => ({ median: null, p90: null }));
     const walks: Fragment[] = [];
     const wanted: { step: SopStep; which: 'median' | 'p90'; fraction: number }[] = [];
     for (const step of SOP_STEPS) {
@@ -267,7 +335,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         values.set(num(row.k), [...(values.get(num(row.k)) ?? []), Number(row.v)]);
       }
     }
-    for (const step of SOP_STEPS) result[step] = { count: counts[step], median: null, p90: null };
     wanted.forEach(({ step, which, fraction }, k) => {
       const [low, high = low] = (values.get(k) ?? []).sort((a, b) => a - b);
       if (low !== undefined) result[step][which] = low + fraction * (high - low);
@@ -288,7 +355,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const counts = await db.run<Record<string, unknown>>(sql`
       SELECT i.channel AS channel, ${counted(['delivered'])} AS delivered, ${counted(['failed'])} AS failed,
         ${counted(['sending', 'officer_task'])} AS pending
-      FROM inquiries i WHERE i.answer_delivery IS NOT NULL AND ${scope} GROUP BY i.channel`);
+      FROM inquiries i${db.indexedBy('inquiries_recap_delivery_idx')} WHERE i.answer_delivery IS NOT NULL AND ${scope} GROUP BY i.channel`);
     const minutes = db.minutesBetween(raw('i.answered_at'), raw('i.answer_delivered_at'));
     const medians = await db.run<Record<string, unknown>>(sql`
       WITH d AS (
@@ -323,15 +390,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const known = await divisions();
       const keyOf = (id: number | null) => (id === null ? NO_DIVISION : (known.find((d) => d.id === id)?.code ?? `#${id}`));
 
-      const volumeRows = await volume(db, params, periods, known);
+      // Independent reads: on PostgreSQL each has a connection of its own, so its two long scans overlap.
+      const [{ periods: volumeRows, flags }, open, scanned, delivery, lapor] = await Promise.all([
+        volumeAndFlags(db, params, periods, known),
+        openSteps(db, params, start, end, now),
+        db.postgres ? scannedPercentiles(db, params, start, end) : null,
+        answerDelivery(db, params, start, end),
+        laporRecap(db, sql`${receivedBetween(db, start, end)}${recapFilters(params)}`, now, policy),
+      ]);
       const totals = emptyTotals();
       for (const row of volumeRows) {
         for (const dimension of Object.keys(totals) as (keyof typeof totals)[]) {
           for (const [key, count] of Object.entries(row[dimension])) totals[dimension][key] = (totals[dimension][key] ?? 0) + count;
         }
       }
-      const flags = await flagCounts(db, params, start, end);
-      const open = await openSteps(db, params, start, end, now);
 
       // Per Bidang: what was received (from the volume), what is open, and what is flagged.
       const counts = new Map<string, StepCounts>();
@@ -353,7 +425,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       for (const { step, division, count } of flags) countsOf(keyOf(division)).flagged[step] += count;
       const overall = [...counts.values()].reduce(addStepCounts, emptyStepCounts());
       const complianceOf = (entry: StepCounts) => perStep((step) => stepCompliance(step, entry));
-      const stepDurations = await durations(db, params, start, end, completedSteps(overall));
+      const completed = completedSteps(overall);
+      const percentiles = scanned ?? (await walkedPercentiles(db, params, start, end, completed));
+      const stepDurations = perStep((step): StepDuration => ({ count: completed[step], ...percentiles[step] }));
 
       const openBreaches: OpenBreaches = { open: 0, breached: 0, byStep: perStep(() => 0), byDivision: {} };
       for (const row of open) {
@@ -380,8 +454,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         },
         durations: stepDurations,
         openBreaches,
-        answerDelivery: await answerDelivery(db, params, start, end),
-        lapor: await laporRecap(db, sql`${receivedBetween(db, start, end)}${recapFilters(params)}`, now, policy),
+        answerDelivery: delivery,
+        lapor,
       };
     },
   };
