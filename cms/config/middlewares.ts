@@ -12,6 +12,8 @@ function unreadableBody(error: Error & { status?: number }): never {
 export default [
   'global::request-log',
   'strapi::errors',
+  // Meta's webhook is answered here, ahead of the rest (see the middleware).
+  'global::signed-webhook',
   'global::method-not-allowed',
   'strapi::security',
   'strapi::cors',

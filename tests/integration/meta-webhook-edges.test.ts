@@ -122,4 +122,40 @@ describe.each(databases())('the Meta webhook’s edges, on %s', (kind) => {
     expect(text.body.error?.message).toEqual(expect.any(String));
     expect((await post('', suite.meta.sign('')).expect(200)).body).toMatchObject({ received: 0, stored: 0 });
   });
+
+  it('a body over 256 KB is a 413, a compressed one a 400, each with a reason, and neither stores anything', async () => {
+    const inbox = async () => Number((await suite.app.strapi.db.connection('channel_inbox').count({ n: '*' }).first())?.n);
+    const before = await inbox();
+    const huge = suite.meta.webhook('whatsapp_business_account', suite.meta.waMessage({ from: '6281300000999', text: 'x'.repeat(300 * 1024) }));
+    const tooLarge = await post(huge).expect(413);
+    expect(tooLarge.body.error.message).toBe('Isi webhook terlalu besar (paling banyak 256 KB).');
+    const raw = suite.meta.webhook('whatsapp_business_account', suite.meta.waMessage({ from: '6281300000998', text: 'Halo' }));
+    const gzipped = await post(raw).set('content-encoding', 'gzip').expect(400);
+    expect(gzipped.body.error.message).toBe('Isi webhook harus JSON tanpa kompresi.');
+    expect(await inbox()).toBe(before);
+  });
+
+  it('working off a stored backlog lets the server read new requests between items, instead of holding it until the end', async () => {
+    const meta = suite.app.strapi.plugin('channels').service('meta');
+    const inbox = () => suite.app.strapi.db.connection('channel_inbox');
+    for (let i = 0; i < 5; i += 1) {
+      await post(suite.meta.webhook('whatsapp_business_account', suite.meta.waMessage({ from: `62813000010${i}`, text: 'Syarat pindah datang apa saja?' }))).expect(200);
+    }
+    await meta.processPending();
+    // A backlog, as a restart finds one: the five items stored, none processed.
+    const ids = ((await inbox().select('id').orderBy('id', 'desc').limit(5)) as { id: number }[]).map((row) => row.id);
+    await inbox().whereIn('id', ids).update({ processed_at: null });
+    let finished = false;
+    let readMeanwhile: boolean | null = null;
+    const run = meta.processPending().then(() => {
+      finished = true;
+    });
+    // What the server does when a request arrives: an I/O callback, run once the loop gets to it.
+    setImmediate(() => {
+      readMeanwhile = !finished;
+    });
+    await run;
+    expect(readMeanwhile).toBe(true);
+    expect(Number((await inbox().whereIn('id', ids).whereNotNull('processed_at').count({ n: '*' }).first())?.n)).toBe(5);
+  });
 });

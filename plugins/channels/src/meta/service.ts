@@ -360,6 +360,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * out in the time of a store, and the backlog, safely stored, is worked off between bursts.
    */
   async function quiet(): Promise<void> {
+    // SQLite answers without waiting on I/O, so a run of items would chain promise after promise and never
+    // let the server read a new request: each row first lets pending I/O through, which also tells quiet()
+    // whether deliveries are arriving.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     const deadline = performance.now() + QUIET_MAX_MS;
     for (;;) {
       const gap = performance.now() - lastDelivery;

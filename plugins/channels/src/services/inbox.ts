@@ -183,6 +183,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * back and counts an attempt; after the last one the item is parked with its error.
      */
     async process(row: InboxRow, handle: (row: InboxRow) => Promise<string>): Promise<string | null> {
+      // SQLite answers without waiting on I/O: a backlog worked off item after item would chain promises
+      // and keep the server from reading any request until the end. Each item first lets pending I/O through.
+      await new Promise<void>((resolve) => setImmediate(resolve));
       try {
         return await strapi.db.transaction(async ({ trx }) => {
           const claimed = await trx(INBOX_TABLE).where({ id: row.id }).whereNull('processed_at').update({ processed_at: ms(now(strapi)) });
