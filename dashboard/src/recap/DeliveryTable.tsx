@@ -1,5 +1,6 @@
 import { useLocale, useTranslate } from 'react-admin';
 import { intlLocale } from '../format';
+import { TableHead } from './TableHead';
 import type { AnswerDeliveryFigures, Recap } from '../types';
 import { deliveryRows } from './recapModel';
 
@@ -32,15 +33,7 @@ export const DeliveryTable = ({ recap }: { recap: Recap }) => {
         <p className="recap-card__empty">{translate('layanan.recap.charts.empty')}</p>
       ) : (
         <table className="delivery-table">
-          <thead>
-            <tr>
-              {['channel', 'delivered', 'failed', 'pending', 'median'].map((column) => (
-                <th key={column} scope="col">
-                  {t(column)}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <TableHead columns={['channel', 'delivered', 'failed', 'pending', 'median']} label={(column) => t(column)} />
           <tbody>
             {rows.map(({ key, ...figures }) => (
               <Row key={key} label={translate(`layanan.channel.${key}`)} figures={figures} locale={locale} />

@@ -1,6 +1,7 @@
 import { useLocale, useTranslate } from 'react-admin';
 import { LAPOR_CLOCK_TABLE } from '@layanan/config';
 import { intlLocale } from '../format';
+import { TableHead } from './TableHead';
 import type { Recap } from '../types';
 
 /**
@@ -21,15 +22,7 @@ export const LaporTable = ({ recap }: { recap: Recap }) => {
         {t('title')} <span className="recap-card__hint">{t('hint', { reports: count(lapor.reports) })}</span>
       </figcaption>
       <table className="delivery-table lapor-table">
-        <thead>
-          <tr>
-            {['limit', 'applicable', 'met', 'late', 'pending', 'within'].map((column) => (
-              <th key={column} scope="col">
-                {t(column)}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <TableHead columns={['limit', 'applicable', 'met', 'late', 'pending', 'within']} label={(column) => t(column)} />
         <tbody>
           {LAPOR_CLOCK_TABLE.map(({ clock }) => {
             const figures = lapor.clocks[clock];
