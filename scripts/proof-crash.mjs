@@ -197,7 +197,8 @@ async function stormRun(verdict, kind, FakeTelegram, pii) {
 
   const deliveryStarted = Date.now();
   let audit = await cms.rpc('audit', {}, 300_000);
-  const waiting = () => audit.notifications.filter((n) => n.channel === 'telegram' && (n.status === 'pending' || n.status === 'sending')).length;
+  // Out means sent: the staff rows still to be fanned out to the chats wait as much as the chats' own rows.
+  const waiting = () => audit.notifications.filter((n) => (n.channel === 'telegram' || n.channel === 'staff') && (n.status === 'pending' || n.status === 'sending')).length;
   while (waiting() > 0 && Date.now() - deliveryStarted < 300_000) {
     await sleep(1000);
     audit = await cms.rpc('audit', {}, 300_000);
