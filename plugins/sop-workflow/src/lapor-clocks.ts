@@ -53,9 +53,3 @@ export function endLaporClock(clock: LaporClock, row: Row, at: Date): Record<str
   if (!due) return {};
   return { [fields.breachedField]: Boolean(row[fields.breachedField]) || at.getTime() > new Date(due).getTime(), [LAPOR_REMINDER_FIELD]: null };
 }
-
-/** Whether a clock ran past its deadline when it ended at `at`. */
-export function laporLate(clock: LaporClock, row: Row, at: Date): boolean {
-  const due = row[LAPOR_CLOCK[clock].dueField];
-  return Boolean(due) && at.getTime() > new Date(due as string).getTime();
-}

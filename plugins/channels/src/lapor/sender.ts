@@ -14,6 +14,8 @@ class Unpostable extends Error {}
 interface Posted {
   externalId: string | null;
   receipt: FollowUpReceipt;
+  /** The follow-up as posted, for the conversation. */
+  text: string;
 }
 
 /** Why a parked follow-up is now the officer's, in the words of the delivery task. */
@@ -39,14 +41,13 @@ export function laporSender(strapi: Core.Strapi, adapter: () => LaporAdapter): C
     const delivery = (await strapi.db.query(UID.inquiry).findOne({ where: { id: row.inquiry }, select: ['answerDelivery'] })) as { answerDelivery: string | null } | null;
     if (delivery?.answerDelivery === 'delivered') throw new Unpostable('Tindak lanjut sudah tercatat terunggah ke SP4N-LAPOR!.');
     const receipt = await adapter().postFollowUp(followUp.trackingId, followUp.text, { idempotencyKey: row.idempotencyKey, signal });
-    return { externalId: receipt.id, receipt };
+    return { externalId: receipt.id, receipt, text: followUp.text };
   }
 
   async function afterSent(row: OutboxRow, result: { externalId: string | null }): Promise<void> {
     const inquiryId = row.inquiry;
     if (!inquiryId) return;
-    const { receipt } = result as Posted;
-    const followUp = await lapor().followUp(inquiryId);
+    const { receipt, text } = result as Posted;
     const at = now(strapi);
     await strapi.db.transaction(async () => {
       await conversation().record({
@@ -56,7 +57,7 @@ export function laporSender(strapi: Core.Strapi, adapter: () => LaporAdapter): C
         purpose: 'answer',
         status: 'sent',
         externalId: result.externalId,
-        text: followUp?.text ?? null,
+        text,
         address: row.recipient,
         notification: row.id,
         at,
