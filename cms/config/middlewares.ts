@@ -12,8 +12,6 @@ function unreadableBody(error: Error & { status?: number }): never {
 export default [
   'global::request-log',
   'strapi::errors',
-  // Meta's webhook is answered here, ahead of the rest (see the middleware).
-  'global::signed-webhook',
   'global::method-not-allowed',
   'strapi::security',
   'strapi::cors',

@@ -4,6 +4,8 @@ import { seed } from './seed';
 import { holdFirstBootLock } from './first-boot-lock';
 import { upgradeOfficeHours } from './office-hours-upgrade';
 import { faqKeywordsGuard, upgradeFaqKeywords } from './faq-keywords';
+import { serveWebhookAhead } from './webhook-front';
+import { checkpointInBackground } from './sqlite-checkpoints';
 
 const SURVEY = 'api::survey-response.survey-response';
 
@@ -17,6 +19,8 @@ const surveysAsGiven: Modules.Documents.Middleware.Middleware = async (ctx, next
 };
 
 let releaseFirstBoot: () => Promise<void> = async () => {};
+let flushWebhookLog = () => {};
+let stopCheckpoints: () => Promise<void> = async () => {};
 
 export default {
   async register({ strapi }: { strapi: Core.Strapi }) {
@@ -34,5 +38,12 @@ export default {
     } finally {
       await releaseFirstBoot();
     }
+    flushWebhookLog = serveWebhookAhead(strapi);
+    stopCheckpoints = await checkpointInBackground(strapi);
+  },
+
+  async destroy() {
+    flushWebhookLog();
+    await stopCheckpoints();
   },
 };

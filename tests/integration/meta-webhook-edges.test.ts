@@ -135,6 +135,35 @@ describe.each(databases())('the Meta webhook’s edges, on %s', (kind) => {
     expect(await inbox()).toBe(before);
   });
 
+  it('the request log gives the first delivery its line, a refused one its own, and sums up the rest when the minute ends or the server stops; no body, no number', async () => {
+    const lines: string[] = [];
+    /** Every line this server logs from now on; gives back what puts its logger as it was. */
+    const capture = () => {
+      const log = suite.app.strapi.log as unknown as Record<string, (...args: unknown[]) => unknown>;
+      const originals = Object.fromEntries(['error', 'warn', 'info', 'http'].map((level) => [level, log[level]]));
+      for (const level of Object.keys(originals)) log[level] = (...args: unknown[]) => lines.push(`${level} ${args.map(String).join(' ')}`);
+      return () => Object.assign(log, originals);
+    };
+    const from = phone();
+    // Another test's deliveries may have opened the minute already: a restart starts it afresh.
+    await meta.restart();
+    const release = capture();
+    try {
+      const raw = (text: string) => suite.meta.webhook('whatsapp_business_account', suite.meta.waMessage({ from, text }));
+      await post(raw('Syarat KIA apa saja?')).expect(200);
+      await post(raw('Untuk anak umur 3 tahun.')).expect(200);
+      await post(raw('Terima kasih.')).expect(200);
+      await post(raw('Tanda tangan palsu'), 'sha256=00').expect(403);
+      const webhookLines = () => lines.filter((line) => line.includes('/api/channels/meta/webhook'));
+      expect(webhookLines()).toEqual([expect.stringMatching(/^http POST \/api\/channels\/meta\/webhook \(\d+ ms\) 200$/), expect.stringMatching(/^http POST \/api\/channels\/meta\/webhook \(\d+ ms\) 403$/)]);
+      await meta.restart();
+      expect(webhookLines()[2]).toMatch(/^http POST \/api\/channels\/meta\/webhook: 3 kiriman lagi dalam semenit terakhir \(200: 2, 403: 1\), terlama \d+ ms$/);
+    } finally {
+      release();
+    }
+    expect(lines.join('\n')).not.toMatch(new RegExp(`${from.slice(3)}|Syarat KIA|Terima kasih`));
+  });
+
   it('working off a stored backlog lets the server read new requests between items, instead of holding it until the end', async () => {
     const meta = suite.app.strapi.plugin('channels').service('meta');
     const inbox = () => suite.app.strapi.db.connection('channel_inbox');

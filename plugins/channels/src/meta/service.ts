@@ -18,7 +18,11 @@ const CHANNELS = Object.keys(META_OUTBOX) as MetaChannel[];
 const PROCESS_BATCH = 50;
 const QUIET_GAP_MS = 50;
 const SAFETY_PROCESS_MS = 30_000;
-const QUIET_MAX_MS = 500;
+/**
+ * The longest a stored item waits for deliveries to pause. A city's traffic pauses every few seconds; a burst
+ * (Meta catching up after an outage of its own) is stored first and worked off right after, not interleaved.
+ */
+const QUIET_MAX_MS = 5000;
 const HOUR = 3600_000;
 /** Messenger's HUMAN_AGENT tag lets a person answer up to 7 days after the citizen's last message. */
 const HUMAN_AGENT_HOURS = 7 * 24;
