@@ -30,6 +30,45 @@ async function refusingDuplicates<T>(strapi: Core.Strapi, data: Data, next: () =
 }
 
 /**
+ * A new inquiry with its code, deadlines, audit event and receipt, committed together (a refused create uses
+ * no number). Only the workflow (`trusted`) may set server-managed fields; from anywhere else only the intake
+ * fields are kept. `write` stores the row itself: the document service's create for the admin panel and the
+ * REST API, the workflow's direct insert for its own intake.
+ */
+export function recordIntake<T>(strapi: Core.Strapi, given: Data, trusted: Actor | null | undefined, write: (data: Data) => T): Promise<Awaited<T>> {
+  const clean = trusted ? given : pick(given, INTAKE_FIELDS);
+  const receivedAt = trusted && given.receivedAt ? new Date(given.receivedAt as string) : getService(strapi, 'clock').now();
+  const kind = (clean.kind as Kind | undefined) ?? 'information';
+  if (clean.externalRef !== undefined) clean.externalRef = normaliseReference(clean.channel, clean.externalRef);
+  if (clean.laporStatus) clean.laporStatusAt = receivedAt;
+  const actor = trusted ?? requestActor(strapi);
+  const committed = strapi.db.transaction(async (): Promise<Awaited<T>> => {
+    const data = { ...clean, ...(await getService(strapi, 'workflow').intakeFields(kind, receivedAt, clean.channel as string | undefined)) };
+    const result = await refusingDuplicates(strapi, clean, () => write(data));
+    const created = result as unknown as { id: number; documentId: string; code: string; channel: string };
+    await getService(strapi, 'events').record({
+      inquiryId: created.id,
+      type: 'created',
+      actor,
+      at: receivedAt,
+      detail: { channel: created.channel },
+    });
+    // The citizen's receipt, with the code, through the channel they used.
+    await getService(strapi, 'outbox').enqueue({
+      channel: citizenOutboxChannel(created.channel),
+      topic: 'inquiry.received',
+      idempotencyKey: `received:${created.documentId}`,
+      inquiryId: created.id,
+      payload: { inquiry: created.documentId, code: created.code, ...workflowReceiptSecret() },
+      at: receivedAt,
+    });
+    return result;
+  });
+  // strapi.db.transaction's typing wraps the callback's promise once more.
+  return committed as unknown as Promise<Awaited<T>>;
+}
+
+/**
  * Every write to an inquiry passes here, whatever its path (REST, admin panel, scripts). Only the workflow
  * itself may set status, timestamps, due times, division or code; from anywhere else those are dropped.
  * Every create gets its code and deadlines here and every create or edit its audit event.
@@ -45,38 +84,11 @@ export const inquiryGuard =
       case 'delete':
       case 'clone':
         throw new errors.ForbiddenError('Permohonan tidak dapat dihapus atau digandakan; tutup atau tolak melalui alur SOP.');
-      case 'create': {
-        const given = params.data ?? {};
-        const clean = trusted ? given : pick(given, INTAKE_FIELDS);
-        const receivedAt = trusted && given.receivedAt ? new Date(given.receivedAt as string) : getService(strapi, 'clock').now();
-        const kind = (clean.kind as Kind | undefined) ?? 'information';
-        if (clean.externalRef !== undefined) clean.externalRef = normaliseReference(clean.channel, clean.externalRef);
-        if (clean.laporStatus) clean.laporStatusAt = receivedAt;
-        const actor = trusted ?? requestActor(strapi);
-        // The code's counter, the row, its event and the receipt commit together: a refused create uses no number.
-        return strapi.db.transaction(async () => {
-          params.data = { ...clean, ...(await getService(strapi, 'workflow').intakeFields(kind, receivedAt, clean.channel as string | undefined)) };
-          const result = await refusingDuplicates(strapi, clean, next);
-          const created = result as unknown as { id: number; documentId: string; code: string; channel: string };
-          await getService(strapi, 'events').record({
-            inquiryId: created.id,
-            type: 'created',
-            actor,
-            at: receivedAt,
-            detail: { channel: created.channel },
-          });
-          // The citizen's receipt, with the code, through the channel they used.
-          await getService(strapi, 'outbox').enqueue({
-            channel: citizenOutboxChannel(created.channel),
-            topic: 'inquiry.received',
-            idempotencyKey: `received:${created.documentId}`,
-            inquiryId: created.id,
-            payload: { inquiry: created.documentId, code: created.code, ...workflowReceiptSecret() },
-            at: receivedAt,
-          });
-          return result;
+      case 'create':
+        return recordIntake(strapi, params.data ?? {}, trusted, (data) => {
+          params.data = data;
+          return next();
         });
-      }
       case 'update': {
         if (trusted) return next();
         const changes = pick(params.data ?? {}, EDITABLE_INQUIRY_FIELDS);

@@ -24,6 +24,8 @@ import { snapshotOf, type PolicySnapshot } from './policy';
 import { newTrackingToken } from './tokens';
 import type { EventType } from './events';
 import { rethrowWithCode } from '../references';
+import { recordIntake } from '../middlewares/inquiry-guard';
+import { insertInquiry } from '../intake-rows';
 import { endLaporClock, isLaporRequest, startLaporClock } from '../lapor-clocks';
 
 /** The columns of an inquiry the workflow reads. */
@@ -260,9 +262,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return runAsWorkflow(
         actor,
         async () => {
-          const created = (await strapi.documents(UID.inquiry).create({
-            data: { ...fields, receivedAt: receivedAt ?? now(), trackingTokenHash: token.hash } as never,
-          })) as unknown as Pick<InquiryRow, 'id' | 'documentId' | 'code' | 'status' | 'externalRef' | StepDueField>;
+          // Straight to the tables (see insertInquiry), with the same code, deadlines, event and receipt as
+          // every other create path.
+          const created = (await recordIntake(strapi, { ...fields, receivedAt: receivedAt ?? now(), trackingTokenHash: token.hash }, actor, (data) =>
+            insertInquiry(strapi, data),
+          )) as unknown as Pick<InquiryRow, 'id' | 'documentId' | 'code' | 'status' | 'externalRef' | StepDueField>;
           return { inquiry: created, trackingToken: token.token };
         },
         { trackingToken: token.token },
