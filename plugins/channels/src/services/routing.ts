@@ -69,7 +69,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return medium && address ? { medium, address } : null;
   }
 
-  async function route(row: SourceRow, at: Date) {
+  /** Whether any medium could carry a message of this purpose for requests of this channel, whoever asked. */
+  function anyMediumFor(channel: Channel, purpose: CitizenPurpose): boolean {
+    const medium = media.get(channel) ?? (channel === 'website' ? media.get('email') : undefined);
+    return Boolean(medium && (!medium.carries || medium.carries.includes(purpose)));
+  }
+
+  async function route(row: SourceRow, channel: Channel, at: Date) {
+    // A receipt no medium could carry (a website request while e-mail is off) is done without reading the request.
+    if (row.topic === 'inquiry.received' && !anyMediumFor(channel, 'receipt')) return { payload: { routedTo: 'none' } };
     const inquiry = await contactOf(row.inquiry);
     if (!inquiry) return { refused: 'Permohonan untuk pesan ini tidak ditemukan.' };
     const topic = row.topic as CitizenTopic;
@@ -109,7 +117,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           channel: citizenOutboxChannel(channel),
           expand: async (row, at) => {
             if (row.topic !== 'inquiry.received' && row.topic !== 'inquiry.answered') return { refused: `Topik ${row.topic} tidak dikenal untuk kanal ${channel}.` };
-            return route(row as SourceRow, at);
+            return route(row as SourceRow, channel, at);
           },
         });
       }
