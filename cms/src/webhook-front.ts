@@ -125,7 +125,10 @@ function webhookLog(strapi: Core.Strapi) {
 export function serveWebhookAhead(strapi: Core.Strapi): () => void {
   const server = (strapi.server as unknown as { httpServer: Server }).httpServer;
   const log = webhookLog(strapi);
-  const controller = strapi.plugin('channels').controller('meta') as { receive(ctx: unknown): Promise<void> };
+  // Without the channels plugin (switched off in a configuration) there is no webhook to answer.
+  const found = strapi.plugin('channels')?.controller('meta') as { receive(ctx: unknown): Promise<void> } | undefined;
+  if (!found) return () => {};
+  const controller = found;
 
   async function answer(req: IncomingMessage, res: ServerResponse) {
     const started = performance.now();
