@@ -1,7 +1,6 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { redactFreeText } from '@layanan/config';
 
 /** Meta's webhook for WhatsApp, Messenger and Instagram deliveries. */
 export const WEBHOOK_PATH = '/api/channels/meta/webhook';
@@ -144,7 +143,8 @@ export function serveWebhookAhead(strapi: Core.Strapi): () => void {
       body = ctx.body;
     } catch (error) {
       ({ status, body } = refusalOf(error));
-      if (status >= 500) strapi.log.error(`POST ${WEBHOOK_PATH}: ${redactFreeText(String((error as Error)?.stack ?? error))}`);
+      // The logger masks personal data in every line it writes (cms/config/logger.ts).
+      if (status >= 500) strapi.log.error(`POST ${WEBHOOK_PATH}: ${String((error as Error)?.stack ?? error)}`);
     }
     const json = JSON.stringify(body);
     res.writeHead(status, {

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { UID } from './utils';
-import { insertRows } from './rows';
+import { columnsOf, insertRows, type Model } from './rows';
 
 type Data = Record<string, unknown>;
 
@@ -79,14 +79,10 @@ export async function insertInquiry(strapi: Core.Strapi, given: Data): Promise<D
     const model = strapi.db.metadata.get(UID.inquiry as never) as unknown as { attributes: Record<string, { default?: () => string; joinTable?: ComponentLink }> };
     // The document's id as Strapi makes one (its metadata's default), so the row need not be read back for it.
     const documentId = model.attributes.documentId.default!();
-    const [id] = await insertRows(strapi, UID.inquiry, [{ ...data, documentId, publishedAt: at, createdAt: at, updatedAt: at }]);
+    const [id] = await insertRows(strapi, UID.inquiry, [{ ...data, documentId, publishedAt: at }]);
     if (applicant) {
-      const component = strapi.db.metadata.get(componentUid as never) as unknown as { tableName: string; attributes: Record<string, { columnName?: string }> };
-      const componentRow = Object.fromEntries(
-        Object.entries(applicant)
-          .filter(([name, value]) => value !== undefined && component.attributes[name]?.columnName)
-          .map(([name, value]) => [component.attributes[name].columnName!, value]),
-      );
+      const component = strapi.db.metadata.get(componentUid as never) as unknown as Model;
+      const { row: componentRow } = columnsOf(componentUid, component, applicant, at);
       const [inserted] = (await trx(component.tableName).insert(componentRow).returning('id')) as ({ id: number } | number)[];
       const componentId = typeof inserted === 'object' ? inserted.id : inserted;
       const link = model.attributes.applicant.joinTable!;

@@ -15,13 +15,13 @@ interface Attribute {
   joinTable?: JoinTable;
 }
 
-interface Model {
+export interface Model {
   tableName: string;
   attributes: Record<string, Attribute>;
 }
 
 /** The row's columns and its links, from Strapi's metadata (defaults and timestamps filled in). */
-function columnsOf(uid: string, model: Model, data: Record<string, unknown>, at: Date) {
+export function columnsOf(uid: string, model: Model, data: Record<string, unknown>, at: Date) {
   const row: Record<string, unknown> = {};
   const links: { table: JoinTable; targetId: number }[] = [];
   for (const [name, attribute] of Object.entries(model.attributes)) {

@@ -61,23 +61,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     });
   }
 
+  /** The medium that carries this kind of message for requests of this channel, whoever asked, if any. */
+  function channelMedium(channel: Channel, purpose: CitizenPurpose): Medium | null {
+    const medium = media.get(channel) ?? (channel === 'website' ? media.get('email') : undefined);
+    return medium && (!medium.carries || medium.carries.includes(purpose)) ? medium : null;
+  }
+
   /** The medium that carries this kind of message to this inquiry's citizen, and their address on it, if any. */
   function mediumFor(inquiry: InquiryContact, purpose: CitizenPurpose): { medium: Medium; address: string } | null {
-    const medium = media.get(inquiry.channel) ?? (inquiry.channel === 'website' ? media.get('email') : undefined);
-    if (medium?.carries && !medium.carries.includes(purpose)) return null;
+    const medium = channelMedium(inquiry.channel, purpose);
     const address = medium?.addressOf(inquiry);
     return medium && address ? { medium, address } : null;
   }
 
-  /** Whether any medium could carry a message of this purpose for requests of this channel, whoever asked. */
-  function anyMediumFor(channel: Channel, purpose: CitizenPurpose): boolean {
-    const medium = media.get(channel) ?? (channel === 'website' ? media.get('email') : undefined);
-    return Boolean(medium && (!medium.carries || medium.carries.includes(purpose)));
-  }
-
   async function route(row: SourceRow, channel: Channel, at: Date) {
     // A receipt no medium could carry (a website request while e-mail is off) is done without reading the request.
-    if (row.topic === 'inquiry.received' && !anyMediumFor(channel, 'receipt')) return { payload: { routedTo: 'none' } };
+    if (row.topic === 'inquiry.received' && !channelMedium(channel, 'receipt')) return { payload: { routedTo: 'none' } };
     const inquiry = await contactOf(row.inquiry);
     if (!inquiry) return { refused: 'Permohonan untuk pesan ini tidak ditemukan.' };
     const topic = row.topic as CitizenTopic;
