@@ -1,5 +1,6 @@
 import { bootApp, createTestDatabase, databases, type TestApp, type TestDatabase } from '../helpers/strapi';
 import { buildOfficerInquiry, createStaff, divisionId, type Staff } from '../helpers/builders';
+import { waitFor } from '../helpers/wait';
 
 /** Wednesday 4 November 2026, 10:00 WIB. */
 const WEDNESDAY_1000 = new Date('2026-11-04T03:00:00Z');
@@ -128,5 +129,40 @@ describe.each(databases())('the breach sweep on %s', (kind) => {
     // The deadline passed long before the reminder could matter: no reminder goes out for a breached step.
     expect(await app.strapi.db.query('api::notification.notification').count({ where: { topic: 'inquiry.reminder', inquiry: { documentId: { $in: ids } } } })).toBe(0);
     expect((await sweep()).breached).toBe(0);
+  });
+});
+
+describe('the sweep on its schedule', () => {
+  const ours = ['sopWorkflowSweep', 'channelsPurge', 'telegramPrune'];
+  const scheduled = (app: TestApp) => (app.strapi.cron.jobs as { name: string | null }[]).map((job) => job.name).filter((name) => ours.includes(name ?? ''));
+
+  it('runs by itself when scheduled jobs are on: a request left unrouted is marked late without anyone calling it', async () => {
+    const db = await createTestDatabase('sqlite');
+    const app = await bootApp(db, { CRON_ENABLED: 'true', SOP_SWEEP_CRON: '* * * * * *' });
+    try {
+      // (The bot's own pruning comes with its token.)
+      expect(scheduled(app).sort()).toEqual(['channelsPurge', 'sopWorkflowSweep']);
+      let now = WEDNESDAY_1000;
+      app.strapi.plugin('sop-workflow').service('clock').use(() => now);
+      const officer = await createStaff(app, 'officer');
+      const res = await app.http.post('/api/inquiries').set(officer.auth).send(buildOfficerInquiry({ channel: 'phone' })).expect(201);
+      now = at(16);
+      const inquiries = app.strapi.db.query('api::inquiry.inquiry');
+      await waitFor(async () => (await inquiries.findOne({ where: { documentId: res.body.data.documentId } })).triageBreached === true, 10_000, 'the scheduled sweep');
+    } finally {
+      await app.stop();
+      await db.drop();
+    }
+  });
+
+  it('CRON_ENABLED=false schedules none of the plugins\' jobs (Strapi would start them anyway): a test moves the clock and calls the sweep itself', async () => {
+    const db = await createTestDatabase('sqlite');
+    const app = await bootApp(db, { CRON_ENABLED: 'false', SOP_SWEEP_CRON: '* * * * * *' });
+    try {
+      expect(scheduled(app)).toEqual([]);
+    } finally {
+      await app.stop();
+      await db.drop();
+    }
   });
 });

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { scheduleJobs } from '@layanan/sop-workflow';
 import { configOf, getService, now } from './utils';
 
 const DAY = 24 * 3600_000;
@@ -14,7 +15,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await getService(strapi, 'meta').start();
   await getService(strapi, 'lapor').start();
 
-  strapi.cron.add({
+  scheduleJobs(strapi, {
     channelsPurge: {
       task: async () => {
         try {

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { LAPOR_CLOCK_TABLE, LAPOR_REMINDER_FIELD, SOP_STEP_TABLE, columnOf } from '@layanan/config';
-import { PLUGIN_ID, getService } from './utils';
+import { PLUGIN_ID, getService, scheduleJobs } from './utils';
 import type { SopWorkflowConfig } from './config';
 import { ensureIndexes, index, uniqueIndex, type IndexSpec } from './indexes';
 import { REFERENCE_INDEXES } from './references';
@@ -65,7 +65,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
 
   const { sweepCron } = strapi.config.get(`plugin::${PLUGIN_ID}`) as SopWorkflowConfig;
   if (sweepCron) {
-    strapi.cron.add({
+    scheduleJobs(strapi, {
       sopWorkflowSweep: {
         task: async () => {
           try {

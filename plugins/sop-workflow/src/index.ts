@@ -6,7 +6,7 @@ import services from './services';
 
 export default { config, register, bootstrap, destroy, services };
 export type { SopWorkflowServices } from './services';
-export { getService, returnedRows, type RawResult } from './utils';
+export { getService, returnedRows, scheduleJobs, type RawResult } from './utils';
 export { PUBLIC, SYSTEM, type Actor } from './services/actor';
 export { DUPLICATE_REFERENCE, duplicateReferenceError, isUniqueRefChannel, rethrowWithCode } from './references';
 export { secretMatches, tokenMatches } from './services/tokens';

@@ -21,6 +21,14 @@ export function getService<K extends keyof SopWorkflowServices>(
   return strapi.plugin(PLUGIN_ID).service(name) as ReturnType<SopWorkflowServices[K]>;
 }
 
+/**
+ * Adds scheduled jobs unless CRON_ENABLED=false (`server.cron.enabled`): Strapi itself starts every job a
+ * plugin adds whatever that setting says, and honours it only for the jobs of the app's own config.
+ */
+export function scheduleJobs(strapi: Core.Strapi, jobs: Parameters<Core.Strapi['cron']['add']>[0]): void {
+  if (strapi.config.get('server.cron.enabled', true)) strapi.cron.add(jobs);
+}
+
 /** What knex.raw resolves to: better-sqlite3 gives the rows, pg a result with `rows`. */
 export type RawResult<T> = T[] | { rows?: T[] };
 

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { getService as sop } from '@layanan/sop-workflow';
+import { getService as sop, scheduleJobs } from '@layanan/sop-workflow';
 import { UPDATES_TABLE } from './services/bot';
 import { TELEGRAM_CHANNEL, citizenChats, configOf, getService, now } from './utils';
 
@@ -31,7 +31,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   delivery.registerFanout(getService(strapi, 'fanout'));
   strapi.log.info(`[telegram] notifier on (${config.webhookUrl ? 'webhook' : 'long polling'})${citizens ? '; citizens who write to the bot become inquiries' : ''}.`);
 
-  strapi.cron.add({
+  scheduleJobs(strapi, {
     telegramPrune: {
       task: async () => {
         const before = new Date(now(strapi).getTime() - 7 * DAY);
