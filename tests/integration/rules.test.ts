@@ -122,6 +122,25 @@ describe.each(databases())('rules every path obeys, on %s', (kind) => {
     }
   });
 
+  it('limits tracking look-ups per address on their own window, apart from the form\'s', async () => {
+    now = new Date('2026-11-02T06:00:10Z');
+    const { code, trackingToken } = (await app.http.post('/api/public/inquiries').send(buildPublicInquiry()).expect(201)).body.data;
+    app.strapi.config.set('plugin::sop-workflow.trackRateLimit', { points: 2, durationSeconds: 60 });
+    const track = () => app.http.get(`/api/public/track/${code}?token=${encodeURIComponent(trackingToken)}`);
+    try {
+      expect([(await track()).status, (await track()).status]).toEqual([200, 200]);
+      const refused = await track().expect(429);
+      expect(refused.body.error.details.retryAfter).toBe(50);
+      // The form still takes a request from the same address: each limit counts its own.
+      await app.http.post('/api/public/inquiries').send(buildPublicInquiry()).expect(201);
+      now = new Date('2026-11-02T06:01:00Z');
+      await track().expect(200);
+    } finally {
+      app.strapi.config.set('plugin::sop-workflow.trackRateLimit', { points: 100000, durationSeconds: 60 });
+      now = MONDAY_0900;
+    }
+  });
+
   it('signs staff in through the users-permissions login', async () => {
     const res = await app.http.post('/api/auth/local').send({ identifier: (await app.strapi.db.query('plugin::users-permissions.user').findOne({ where: { id: officer.id } })).email, password: 'Rahasia-2026!' }).expect(200);
     expect(res.body.jwt).toEqual(expect.any(String));
