@@ -84,6 +84,18 @@ describe.each(databases())('the SOP path over HTTP on %s', (kind) => {
     const tracked = await app.http.get(`/api/public/track/${code}`).query({ token: trackingToken }).expect(200);
     expect(tracked.body.data).toMatchObject({ code, status: 'answered', answer: 'Silakan datang membawa fotokopi KK untuk perekaman KTP-el.' });
     expect(JSON.stringify(tracked.body)).not.toMatch(/Siti|siti\.aminah|081234567890|6281234567890/);
+    // The citizen's timeline: each step as it happened, oldest first.
+    const page = await app.http.get(`/api/public/track/${code}`).query({ token: trackingToken }).expect(200);
+    expect(page.body.data.timeline).toEqual(
+      (events.body.data as { type: string; at: string }[]).map((e) => ({ type: e.type, at: new Date(e.at).toISOString() })),
+    );
+    expect(page.body.data.timeline.map((e: { at: string }) => e.at)).toEqual([
+      TUESDAY_0900.toISOString(),
+      new Date(TUESDAY_0900.getTime() + minutes(10)).toISOString(),
+      new Date(TUESDAY_0900.getTime() + minutes(40)).toISOString(),
+      new Date(TUESDAY_0900.getTime() + minutes(70)).toISOString(),
+      new Date(TUESDAY_0900.getTime() + minutes(70)).toISOString(),
+    ]);
 
     const outbox = await app.strapi.db.query('api::notification.notification').findMany({ where: { inquiry: { documentId: id } } });
     expect(outbox.map((n: { topic: string; channel: string }) => `${n.topic}@${n.channel}`).sort()).toEqual([

@@ -1,5 +1,5 @@
 import { bootApp, createTestDatabase, databases, type TestApp, type TestDatabase } from '../helpers/strapi';
-import { buildOfficerInquiry, createStaff, divisionId, type Staff } from '../helpers/builders';
+import { buildOfficerInquiry, buildPublicInquiry, createStaff, divisionId, type Staff } from '../helpers/builders';
 import { waitFor } from '../helpers/wait';
 
 /** Wednesday 4 November 2026, 10:00 WIB. */
@@ -58,6 +58,17 @@ describe.each(databases())('the breach sweep on %s', (kind) => {
     expect(row.triageBreached).toBe(true);
     expect((await events(id)).filter((e) => e.type === 'breached')).toHaveLength(1);
     expect((await outbox(id)).map((n) => n.idempotencyKey)).toContain(`breached:${id}:triage`);
+  });
+
+  it('keeps a breach off the citizen\'s tracking page: it is for the office', async () => {
+    now = WEDNESDAY_1000;
+    const { code, trackingToken } = (await app.http.post('/api/public/inquiries').send(buildPublicInquiry()).expect(201)).body.data;
+    const id = ((await app.strapi.db.query('api::inquiry.inquiry').findOne({ where: { code } })) as { documentId: string }).documentId;
+    now = at(16);
+    await sweep();
+    expect((await events(id)).map((e) => e.type)).toEqual(['created', 'breached']);
+    const page = await app.http.get(`/api/public/track/${code}`).query({ token: trackingToken }).expect(200);
+    expect(page.body.data.timeline).toEqual([{ type: 'created', at: WEDNESDAY_1000.toISOString() }]);
   });
 
   it('watches the coordination hour once the request is routed, in working time', async () => {

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { UID } from '../utils';
-import { insertRows } from '../rows';
+import { insertRows, type Model } from '../rows';
 import type { Actor } from './actor';
 import { PUBLIC_EVENT_TYPES, type EventType } from '@layanan/config';
 
@@ -43,5 +43,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Many events in a few statements (the sweep's breaches), in the caller's transaction. */
   async recordMany(events: readonly EventInput[]): Promise<void> {
     if (events.length) await insertRows(strapi, UID.event, events.map(rowOf));
+  },
+
+  /**
+   * What the citizen's tracking page shows: the public events of one request, oldest first. Read from the
+   * request's links to its events, so that the planner cannot walk every event in time order instead.
+   */
+  async publicTimeline(inquiryId: number): Promise<{ type: EventType; at: string }[]> {
+    const model = strapi.db.metadata.get(UID.event as never) as unknown as Model;
+    const link = model.attributes.inquiry.joinTable!;
+    const column = (field: string) => `e.${model.attributes[field]?.columnName ?? field}`;
+    const rows = (await strapi.db
+      .connection({ l: link.name })
+      .join({ e: model.tableName }, 'e.id', `l.${link.joinColumn.name}`)
+      .where(`l.${link.inverseJoinColumn.name}`, inquiryId)
+      .andWhere(column('public'), true)
+      .orderBy([{ column: column('at') }, { column: 'e.id' }])
+      .select({ type: column('type'), at: column('at') })) as { type: EventType; at: string | number | Date }[];
+    return rows.map((row) => ({ type: row.type, at: new Date(row.at).toISOString() }));
   },
 });

@@ -47,11 +47,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     })) as TrackRow | null;
     if (!row || !token || !tokenMatches(token, row.trackingTokenHash)) throw new errors.NotFoundError(NOT_FOUND);
     const surveyed = await strapi.db.query('api::survey-response.survey-response').count({ where: { inquiry: { id: row.id } } });
-    const timeline = await strapi.db.query('api::inquiry-event.inquiry-event').findMany({
-      where: { inquiry: { id: row.id }, public: true },
-      select: ['type', 'at'],
-      orderBy: [{ at: 'asc' }, { id: 'asc' }],
-    });
+    const timeline = await sop(strapi, 'events').publicTimeline(row.id);
     return {
       data: {
         code: row.code,
