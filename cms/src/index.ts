@@ -6,6 +6,10 @@ import { upgradeOfficeHours } from './office-hours-upgrade';
 import { faqKeywordsGuard, upgradeFaqKeywords } from './faq-keywords';
 import { serveWebhookAhead } from './webhook-front';
 import { checkpointInBackground } from './sqlite-checkpoints';
+import { scheduleJobs } from '@layanan/sop-workflow';
+import type { RollupService } from './api/recap/services/rollup';
+
+const rollup = (strapi: Core.Strapi) => strapi.service('api::recap.rollup') as unknown as RollupService;
 
 const SURVEY = 'api::survey-response.survey-response';
 
@@ -34,10 +38,24 @@ export default {
       await (strapi.service(SURVEY) as unknown as { ensureIndexes(): Promise<void> }).ensureIndexes();
       await upgradeOfficeHours(strapi);
       await upgradeFaqKeywords(strapi);
+      // Before the demo data, so that the recap's running totals count it as it is written.
+      await rollup(strapi).ensure();
       await seed(strapi);
     } finally {
       await releaseFirstBoot();
     }
+    scheduleJobs(strapi, {
+      recapRollupFold: {
+        task: async () => {
+          try {
+            await rollup(strapi).fold();
+          } catch (error) {
+            strapi.log.warn(`[recap] folding the running totals failed: ${(error as Error).message}`);
+          }
+        },
+        options: { rule: '*/1 * * * *' },
+      },
+    });
     flushWebhookLog = serveWebhookAhead(strapi);
     stopCheckpoints = await checkpointInBackground(strapi);
   },

@@ -10,8 +10,11 @@ const INDEXES: IndexSpec[] = [
   ...SOP_STEP_TABLE.map(({ dueField }) => index('inquiries', `inquiries_status_${columnOf(dueField)}_idx`, 'status', columnOf(dueField))),
   index('inquiries', 'inquiries_reminder_due_at_idx', 'reminder_due_at'),
   index('inquiries', 'inquiries_reply_window_reminder_at_idx', 'reply_window_reminder_at'),
-  // LAPOR!'s clocks run on few requests: the sweep seeks each deadline and the shared reminder directly.
-  ...LAPOR_CLOCK_TABLE.map(({ dueField }) => index('inquiries', `inquiries_${columnOf(dueField)}_idx`, columnOf(dueField))),
+  // LAPOR!'s clocks run on few requests: the sweep and the recap seek the running, unflagged ones past a
+  // deadline directly (flag, end, deadline), and the shared reminder.
+  ...LAPOR_CLOCK_TABLE.map(({ dueField, atField, breachedField }) =>
+    index('inquiries', `inquiries_${columnOf(dueField)}_open_idx`, columnOf(breachedField), columnOf(atField), columnOf(dueField)),
+  ),
   index('inquiries', `inquiries_${columnOf(LAPOR_REMINDER_FIELD)}_idx`, columnOf(LAPOR_REMINDER_FIELD)),
   index('inquiries', 'inquiries_received_at_idx', 'received_at'),
   // The Rekap Informasi counts each dimension per period by seeking (value, time range); the trailing
@@ -37,7 +40,12 @@ const INDEXES: IndexSpec[] = [
 ];
 
 /** Narrower indexes that a wider or unique one now serves. */
-const SUPERSEDED = ['inquiries_channel_received_at_idx', 'inquiries_kind_received_at_idx', 'inquiries_code_idx'];
+const SUPERSEDED = [
+  'inquiries_channel_received_at_idx',
+  'inquiries_kind_received_at_idx',
+  'inquiries_code_idx',
+  ...LAPOR_CLOCK_TABLE.map(({ dueField }) => `inquiries_${columnOf(dueField)}_idx`),
+];
 
 /**
  * A database that already holds one report twice (typed by hand before the index existed) cannot take the

@@ -15,6 +15,9 @@ import {
   emptyStepCounts,
   percentilePosition,
   periodBounds,
+  localDayNumber,
+  utcOffsetMinutes,
+  LAPOR_CLOCK_CHANNEL,
   stepCompliance,
   type Channel,
   type GroupBy,
@@ -31,7 +34,8 @@ import {
   type StepStatus,
 } from '@layanan/config';
 import { getService as sop } from '@layanan/sop-workflow';
-import { laporRecap } from './lapor';
+import { laporFigures, laporRecap, laporLateUnflagged } from './lapor';
+import { COUNTS, DAYS, FLAGS, KEY, LAPOR_COLUMNS, MINUTES, type RollupService } from './rollup';
 import { EMPTY, bool, dialectOf, join, num, raw, sql, type Dialect, type Fragment } from '../../../utils/sql';
 
 /** A recap request, already validated: local days from..to inclusive, and optional filters. */
@@ -103,6 +107,8 @@ export function receivedBetween(db: Dialect, start: Date, end: Date): Fragment {
  * bootstrap), on PostgreSQL by grouped scans of the range.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const rollup = () => strapi.service('api::recap.rollup') as unknown as RollupService;
+
   async function divisions(): Promise<DivisionRef[]> {
     return (await strapi.db.query('api::division.division').findMany({
       select: ['id', 'documentId', 'code', 'name'],
@@ -241,6 +247,139 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ),
     );
     return rows.map((row) => ({ step: row.step as SopStep, division: row.division === null ? null : num(row.division), count: num(row.n) }));
+  }
+
+  /** The rollup's filters (channel, kind, Bidang) on the alias `r`. */
+  function rollupFilters(params: Pick<RecapParams, 'channel' | 'kind' | 'division'>): Fragment {
+    const parts: Fragment[] = [];
+    if (params.channel) parts.push(sql` AND r.channel = ${params.channel}`);
+    if (params.kind) parts.push(sql` AND r.kind = ${params.kind}`);
+    if (params.division === NO_DIVISION) parts.push(raw(' AND r.division = 0'));
+    else if (params.division !== undefined) parts.push(sql` AND r.division = ${params.division}`);
+    return parts.length ? join(parts, '') : EMPTY;
+  }
+
+  /** The folded day rows and the deltas not yet folded, of local days `first`..`last`, as one relation `r`. */
+  function rollupRows(table: string, deltas: string, columns: string, first: number, last: number, where: Fragment): Fragment {
+    return sql`(SELECT ${raw(columns)} FROM ${raw(table)} r WHERE r.day BETWEEN ${first} AND ${last}${where}
+      UNION ALL SELECT ${raw(columns)} FROM ${raw(deltas)} r WHERE r.day BETWEEN ${first} AND ${last}${where})`;
+  }
+
+  interface RollupRow {
+    period_key: string;
+    channel: string;
+    kind: string;
+    division: number;
+    [count: string]: unknown;
+  }
+
+  /** Volume, breach flags and LAPOR!'s clocks per period from the running totals: one grouped read of day rows. */
+  async function rolledUp(db: Dialect, params: RecapParams, periods: Period[], offset: number, known: DivisionRef[]) {
+    const dayOf = (at: Date) => localDayNumber(at, offset);
+    const spans = join(
+      periods.map((p) => sql`(${p.key}, CAST(${dayOf(p.start)} AS integer), CAST(${dayOf(p.end) - 1} AS integer))`),
+      ', ',
+    );
+    const columns = [...KEY, ...COUNTS].join(', ');
+    const source = rollupRows(DAYS, 'recap_day_deltas', columns, dayOf(periods[0].start), dayOf(periods[periods.length - 1].end) - 1, rollupFilters(params));
+    const rows = await db.run<RollupRow>(sql`
+      WITH periods(period_key, first_day, last_day) AS (VALUES ${spans})
+      SELECT p.period_key, r.channel, r.kind, r.division, ${raw(COUNTS.map((c) => `sum(r.${c}) AS ${c}`).join(', '))}
+      FROM ${source} r JOIN periods p ON r.day BETWEEN p.first_day AND p.last_day
+      GROUP BY p.period_key, r.channel, r.kind, r.division`);
+    const all = cells(known);
+    const byCode = new Map(known.map((d) => [d.code, d.id]));
+    /** What a day row adds to a cell: its count when the cell is one of its keys, else the cell's own column. */
+    const share = (cell: Cell, row: RollupRow): number => {
+      switch (cell.dimension) {
+        case 'channel':
+          return row.channel === cell.key ? num(row.n) : 0;
+        case 'kind':
+          return row.kind === cell.key ? num(row.n) : 0;
+        case 'division':
+          return num(row.division) === (cell.key === NO_DIVISION ? 0 : byCode.get(cell.key)) ? num(row.n) : 0;
+        case 'serviceCategory':
+          return num(row[`category_${cell.key}`]);
+        case 'status':
+          return num(row[`status_${cell.key}`]);
+        case 'outcome':
+          return num(row[`outcome_${cell.key}`]);
+      }
+    };
+    const cellCounts: CellCounts = new Map(periods.map((p) => [p.key, new Map(all.map((_, i) => [i, 0] as const))]));
+    const flagged = new Map<string, FlagCount>();
+    const lapor = Object.fromEntries(['reports', ...LAPOR_COLUMNS].map((c) => [c, 0])) as Record<string, number>;
+    for (const row of rows) {
+      const n = num(row.n);
+      const own = cellCounts.get(String(row.period_key))!;
+      all.forEach((cell, i) => {
+        if (cell.where) own.set(i, own.get(i)! + share(cell, row));
+      });
+      const division = num(row.division) === 0 ? null : num(row.division);
+      SOP_STEPS.forEach((step, k) => {
+        const count = num(row[FLAGS[k]]);
+        if (count === 0) return;
+        const key = `${step}:${division}`;
+        const entry = flagged.get(key) ?? { step, division, count: 0 };
+        entry.count += count;
+        flagged.set(key, entry);
+      });
+      if (row.channel === LAPOR_CLOCK_CHANNEL) {
+        lapor.reports += n;
+        for (const c of LAPOR_COLUMNS) lapor[c] += num(row[c]);
+      }
+    }
+    return { periods: periodFigures(periods, all, cellCounts), flags: [...flagged.values()].filter((f) => f.count !== 0), lapor };
+  }
+
+  /**
+   * Percentiles from the durations' totals per whole minute: the totals give the minute a rank falls in, and
+   * the duration index is walked inside that minute alone (a few hundred entries instead of half a year's).
+   */
+  async function bucketedPercentiles(db: Dialect, params: RecapParams, start: Date, end: Date, offset: number) {
+    const first = localDayNumber(start, offset);
+    const last = localDayNumber(end, offset) - 1;
+    const histogram = await db.run<{ step: string; bucket: unknown; n: unknown }>(sql`
+      SELECT r.step AS step, r.bucket AS bucket, sum(r.n) AS n FROM ${rollupRows(MINUTES, 'recap_minute_deltas', 'day, step, bucket, n', first, last, EMPTY)} r
+      GROUP BY r.step, r.bucket ORDER BY r.step, r.bucket`);
+    const scope = sql`${receivedBetween(db, start, end)}${recapFilters(params)}`;
+    const result = perStep((): Percentiles => ({ median: null, p90: null }));
+    const walks: Fragment[] = [];
+    const wanted: { step: SopStep; which: 'median' | 'p90'; fraction: number; ranks: [number, number] }[] = [];
+    for (const step of SOP_STEPS) {
+      const buckets = histogram.filter((h) => h.step === step && num(h.n) > 0).map((h) => ({ bucket: num(h.bucket), n: num(h.n) }));
+      const total = buckets.reduce((sum, b) => sum + b.n, 0);
+      if (total === 0) continue;
+      const column = raw(`i.${MINUTES_COLUMN[step]}`);
+      // The value at rank k (0-based): its minute, and its place inside that minute.
+      const valueAt = (k: number) => {
+        let before = 0;
+        const found = buckets.find((b) => (before += b.n) > k)!;
+        const offsetInBucket = k - (before - found.n);
+        // From whichever end of the minute is nearer.
+        const fromTop = offsetInBucket > found.n / 2;
+        walks.push(sql`SELECT ${walks.length} AS k, v FROM (
+          SELECT ${column} AS v FROM inquiries i${db.indexedBy(`inquiries_recap_${step}_minutes_idx`)}
+          WHERE ${column} >= ${found.bucket} AND ${column} < ${found.bucket + 1} AND ${scope}
+          ORDER BY ${column} ${raw(fromTop ? 'DESC' : 'ASC')} LIMIT 1 OFFSET ${fromTop ? found.n - 1 - offsetInBucket : offsetInBucket}) w`);
+        return walks.length - 1;
+      };
+      for (const [which, p] of [['median', 0.5], ['p90', 0.9]] as const) {
+        const { lower, fraction } = percentilePosition(p, total);
+        const upper = Math.min(lower + 1, total - 1);
+        wanted.push({ step, which, fraction, ranks: [valueAt(lower), upper === lower ? -1 : valueAt(upper)] });
+      }
+    }
+    const values = new Map<number, number>();
+    // PostgreSQL walks them side by side, each on a connection of its own; SQLite has the one.
+    const found = db.postgres ? (await Promise.all(walks.map((walk) => db.run<{ k: unknown; v: unknown }>(walk)))).flat() : walks.length ? await db.run<{ k: unknown; v: unknown }>(join(walks, ' UNION ALL ')) : [];
+    for (const row of found) values.set(num(row.k), Number(row.v));
+    for (const { step, which, fraction, ranks } of wanted) {
+      const low = values.get(ranks[0]);
+      const high = ranks[1] === -1 ? low : values.get(ranks[1]);
+      if (low !== undefined && high !== undefined) result[step][which] = low + fraction * (high - low);
+    }
+    return result;
   }
 
   /** The volume per period, and the breach flags per step and Bidang over the whole range. */
@@ -390,13 +529,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const known = await divisions();
       const keyOf = (id: number | null) => (id === null ? NO_DIVISION : (known.find((d) => d.id === id)?.code ?? `#${id}`));
 
-      // Independent reads: on PostgreSQL each has a connection of its own, so its two long scans overlap.
-      const [{ periods: volumeRows, flags }, open, scanned, delivery, lapor] = await Promise.all([
-        volumeAndFlags(db, params, periods, known),
+      const scope = sql`${receivedBetween(db, start, end)}${recapFilters(params)}`;
+      const unfiltered = params.channel === undefined && params.kind === undefined && params.division === undefined;
+      // The running totals serve a range whose every boundary lies at their offset (always, in Indonesia's zones).
+      const offsets = [...new Set(periods.flatMap((p) => [p.start, p.end]).map((at) => utcOffsetMinutes(at, policy.timeZone)))];
+      const running = await rollup().ready(offsets);
+
+      // Independent reads: on PostgreSQL each has a connection of its own, so they overlap.
+      const [{ periods: volumeRows, flags, lapor }, open, scanned, delivery] = await Promise.all([
+        running
+          ? rolledUp(db, params, periods, running.offsetMinutes, known).then(async (rolled) => ({
+              ...rolled,
+              lapor: laporFigures(rolled.lapor, await laporLateUnflagged(db, scope, now), policy),
+            }))
+          : Promise.all([volumeAndFlags(db, params, periods, known), laporRecap(db, scope, now, policy)]).then(([volume, laporFromRows]) => ({ ...volume, lapor: laporFromRows })),
         openSteps(db, params, start, end, now),
-        db.postgres ? scannedPercentiles(db, params, start, end) : null,
+        running && unfiltered ? bucketedPercentiles(db, params, start, end, running.offsetMinutes) : db.postgres ? scannedPercentiles(db, params, start, end) : null,
         answerDelivery(db, params, start, end),
-        laporRecap(db, sql`${receivedBetween(db, start, end)}${recapFilters(params)}`, now, policy),
       ]);
       const totals = emptyTotals();
       for (const row of volumeRows) {
