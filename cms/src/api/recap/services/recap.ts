@@ -86,14 +86,26 @@ const MINUTES_COLUMN = perStep((step) => columnOf(SOP_STEP[step].workingMinutesF
 const FLAG_COLUMN = perStep((step) => columnOf(SOP_STEP[step].breachedField));
 const DUE_COLUMN = perStep((step) => columnOf(SOP_STEP[step].dueField));
 
-/** The optional filters, as SQL on the inquiries alias `i`. */
-export function recapFilters(params: Pick<RecapParams, 'channel' | 'kind' | 'division'>): Fragment {
+type Filters = Pick<RecapParams, 'channel' | 'kind' | 'division'>;
+
+/** The optional filters as SQL, on the columns named (the Bidang's, and how a request without one reads). */
+function filtersOn(params: Filters, columns: { channel: string; kind: string; division: string; noDivision: string }): Fragment {
   const parts: Fragment[] = [];
-  if (params.channel) parts.push(sql` AND i.channel = ${params.channel}`);
-  if (params.kind) parts.push(sql` AND i.kind = ${params.kind}`);
-  if (params.division === NO_DIVISION) parts.push(raw(' AND i.routed_division_id IS NULL'));
-  else if (params.division !== undefined) parts.push(sql` AND i.routed_division_id = ${params.division}`);
+  if (params.channel) parts.push(sql` AND ${raw(columns.channel)} = ${params.channel}`);
+  if (params.kind) parts.push(sql` AND ${raw(columns.kind)} = ${params.kind}`);
+  if (params.division === NO_DIVISION) parts.push(raw(` AND ${columns.noDivision}`));
+  else if (params.division !== undefined) parts.push(sql` AND ${raw(columns.division)} = ${params.division}`);
   return parts.length ? join(parts, '') : EMPTY;
+}
+
+/** The optional filters, as SQL on the inquiries alias `i`. */
+export function recapFilters(params: Filters): Fragment {
+  return filtersOn(params, { channel: 'i.channel', kind: 'i.kind', division: 'i.routed_division_id', noDivision: 'i.routed_division_id IS NULL' });
+}
+
+/** The same on the running totals' alias `r` (a request without a Bidang is kept under 0). */
+function rollupFilters(params: Filters): Fragment {
+  return filtersOn(params, { channel: 'r.channel', kind: 'r.kind', division: 'r.division', noDivision: 'r.division = 0' });
 }
 
 /** Half-open range of received times, on the inquiries alias `i`. */
@@ -102,9 +114,11 @@ export function receivedBetween(db: Dialect, start: Date, end: Date): Fragment {
 }
 
 /**
- * The Rekap Informasi, computed by the database: one statement per figure family (volume, compliance,
- * open steps, durations), each answered on SQLite from an index built for it (see the sop-workflow
- * bootstrap), on PostgreSQL by grouped scans of the range.
+ * The Rekap Informasi, computed by the database. Volume, breach flags and SP4N-LAPOR!'s clocks come from the
+ * running totals per day (rollup.ts), the durations' percentiles from their totals per minute and a short walk
+ * of one minute's index entries; open steps and answer deliveries from their own indexes. A range the totals
+ * cannot serve (a zone whose offset moves inside it) is counted from the rows: on SQLite one index seek per
+ * figure, on PostgreSQL grouped scans of the range.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const rollup = () => strapi.service('api::recap.rollup') as unknown as RollupService;
@@ -247,16 +261,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ),
     );
     return rows.map((row) => ({ step: row.step as SopStep, division: row.division === null ? null : num(row.division), count: num(row.n) }));
-  }
-
-  /** The rollup's filters (channel, kind, Bidang) on the alias `r`. */
-  function rollupFilters(params: Pick<RecapParams, 'channel' | 'kind' | 'division'>): Fragment {
-    const parts: Fragment[] = [];
-    if (params.channel) parts.push(sql` AND r.channel = ${params.channel}`);
-    if (params.kind) parts.push(sql` AND r.kind = ${params.kind}`);
-    if (params.division === NO_DIVISION) parts.push(raw(' AND r.division = 0'));
-    else if (params.division !== undefined) parts.push(sql` AND r.division = ${params.division}`);
-    return parts.length ? join(parts, '') : EMPTY;
   }
 
   /** The folded day rows and the deltas not yet folded, of local days `first`..`last`, as one relation `r`. */
