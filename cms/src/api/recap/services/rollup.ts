@@ -32,6 +32,8 @@ const FUNCTION = 'recap_rollup_row';
 
 /** Deltas past which a read folds them first (the minute job keeps them far below). */
 const FOLD_ON_READ = 20_000;
+/** Deltas in one fold past which PostgreSQL vacuums their table straight after. */
+const LARGE_FOLD = 10_000;
 
 export const KEY = ['day', 'channel', 'kind', 'division'] as const;
 export const CATEGORY_COLUMNS = SERVICE_CATEGORIES.map((category) => `category_${category}`);
@@ -259,7 +261,11 @@ const rollupService = ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   async function fold(): Promise<void> {
-    const [days, minutes] = await Promise.all([DAY_DELTAS, MINUTE_DELTAS].map(async (table) => num(((await knex()(table).max({ m: 'id' })) as { m: unknown }[])[0]?.m)));
+    const bounds = await Promise.all(
+      [DAY_DELTAS, MINUTE_DELTAS].map(async (table) => ((await knex()(table).min({ first: 'id' }).max({ last: 'id' })) as { first: unknown; last: unknown }[])[0]),
+    );
+    const [days, minutes] = bounds.map((b) => num(b?.last));
+    const folded = bounds.map((b) => (num(b?.last) ? num(b?.last) - num(b?.first) + 1 : 0));
     if (!days && !minutes) return;
     // The statements of the day rows come first, then those of the durations; each takes its own last id.
     const statements = foldStatements(postgres());
@@ -267,6 +273,9 @@ const rollupService = ({ strapi }: { strapi: Core.Strapi }) => {
     await strapi.db.transaction(async ({ trx }) => {
       for (const [k, statement] of statements.entries()) await trx.raw(statement, [k < half ? days : minutes]);
     });
+    // PostgreSQL leaves the folded deltas as dead rows that every read of the deltas steps over until a vacuum:
+    // after a large fold (an import, a rebuild's backlog) that is done at once rather than left to autovacuum.
+    if (postgres() && Math.max(...folded) > LARGE_FOLD) await knex().raw(`VACUUM ${DAY_DELTAS}, ${MINUTE_DELTAS}`);
   }
 
   return {
