@@ -38,24 +38,27 @@ export default {
       await (strapi.service(SURVEY) as unknown as { ensureIndexes(): Promise<void> }).ensureIndexes();
       await upgradeOfficeHours(strapi);
       await upgradeFaqKeywords(strapi);
-      // Before the demo data, so that the recap's running totals count it as it is written.
-      await rollup(strapi).ensure();
+      // Before the demo data, so that the recap's running totals count it as it is written (an instance
+      // without the workflow, as the intake benchmark's bare Strapi, has no recap to keep them for).
+      if (strapi.plugin('sop-workflow')) await rollup(strapi).ensure();
       await seed(strapi);
     } finally {
       await releaseFirstBoot();
     }
-    scheduleJobs(strapi, {
-      recapRollupFold: {
-        task: async () => {
-          try {
-            await rollup(strapi).fold();
-          } catch (error) {
-            strapi.log.warn(`[recap] folding the running totals failed: ${(error as Error).message}`);
-          }
+    if (strapi.plugin('sop-workflow')) {
+      scheduleJobs(strapi, {
+        recapRollupFold: {
+          task: async () => {
+            try {
+              await rollup(strapi).fold();
+            } catch (error) {
+              strapi.log.warn(`[recap] folding the running totals failed: ${(error as Error).message}`);
+            }
+          },
+          options: { rule: '*/1 * * * *' },
         },
-        options: { rule: '*/1 * * * *' },
-      },
-    });
+      });
+    }
     flushWebhookLog = serveWebhookAhead(strapi);
     stopCheckpoints = await checkpointInBackground(strapi);
   },
