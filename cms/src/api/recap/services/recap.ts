@@ -35,7 +35,7 @@ import {
 } from '@layanan/config';
 import { getService as sop } from '@layanan/sop-workflow';
 import { laporFigures, laporRecap, laporLateUnflagged } from './lapor';
-import { COUNTS, DAYS, FLAGS, KEY, LAPOR_COLUMNS, MINUTES, type RollupService } from './rollup';
+import { COUNTS, DAYS, DAY_DELTAS, FLAGS, KEY, LAPOR_COLUMNS, MINUTES, MINUTE_DELTAS, type RollupService } from './rollup';
 import { EMPTY, bool, dialectOf, join, num, raw, sql, type Dialect, type Fragment } from '../../../utils/sql';
 
 /** A recap request, already validated: local days from..to inclusive, and optional filters. */
@@ -285,7 +285,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ', ',
     );
     const columns = [...KEY, ...COUNTS].join(', ');
-    const source = rollupRows(DAYS, 'recap_day_deltas', columns, dayOf(periods[0].start), dayOf(periods[periods.length - 1].end) - 1, rollupFilters(params));
+    const source = rollupRows(DAYS, DAY_DELTAS, columns, dayOf(periods[0].start), dayOf(periods[periods.length - 1].end) - 1, rollupFilters(params));
     const rows = await db.run<RollupRow>(sql`
       WITH periods(period_key, first_day, last_day) AS (VALUES ${spans})
       SELECT p.period_key, r.channel, r.kind, r.division, ${raw(COUNTS.map((c) => `sum(r.${c}) AS ${c}`).join(', '))}
@@ -344,7 +344,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const first = localDayNumber(start, offset);
     const last = localDayNumber(end, offset) - 1;
     const histogram = await db.run<{ step: string; bucket: unknown; n: unknown }>(sql`
-      SELECT r.step AS step, r.bucket AS bucket, sum(r.n) AS n FROM ${rollupRows(MINUTES, 'recap_minute_deltas', 'day, step, bucket, n', first, last, EMPTY)} r
+      SELECT r.step AS step, r.bucket AS bucket, sum(r.n) AS n FROM ${rollupRows(MINUTES, MINUTE_DELTAS, 'day, step, bucket, n', first, last, EMPTY)} r
       GROUP BY r.step, r.bucket ORDER BY r.step, r.bucket`);
     const scope = sql`${receivedBetween(db, start, end)}${recapFilters(params)}`;
     const result = perStep((): Percentiles => ({ median: null, p90: null }));

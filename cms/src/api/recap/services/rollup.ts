@@ -6,26 +6,25 @@ import { num } from '../../../utils/sql';
 
 /**
  * The Rekap Informasi's running totals, kept by the database itself: a trigger on `inquiries` appends each
- * change of a counted field as a delta row (−1 for what the row was, +1 for what it is), and compaction
- * folds the deltas into one row per local day and combination of values. Whatever writes an inquiry (the
+ * change of a counted field as a delta row (−1 for what the row was, +1 for what it is), and a fold adds
+ * the deltas into the day rows and deletes them, in one transaction. Whatever writes an inquiry (the
  * workflow, the sweep, the admin panel, an import straight into the table) is counted, and no writer waits
  * on another: a delta is an append, never an update of a shared row. The recap reads the day rows and the
  * deltas not yet folded, so it is exact at every moment.
  *
  * Two families: `recap_days` counts requests per day, channel, kind and Bidang (the recap's filters), one
  * column per category, status, rejection, breach flag and SP4N-LAPOR! clock (a few dozen rows a day, whatever
- * the volume); `recap_minutes` counts each step's durations per day
- * and whole working minute, from which a percentile's rank is found without sorting a year of requests.
+ * the volume); `recap_minutes` counts each step's durations per day and whole working minute, from which a
+ * percentile's rank is found without sorting a year of requests.
  *
  * Days are local days of the policy's time zone at a fixed offset (Indonesia's zones keep theirs all year);
  * a change of zone rebuilds the totals, and a zone whose offset moves inside a range is recounted from rows.
  */
 
-
 export const DAYS = 'recap_days';
-const DAY_DELTAS = 'recap_day_deltas';
+export const DAY_DELTAS = 'recap_day_deltas';
 export const MINUTES = 'recap_minutes';
-const MINUTE_DELTAS = 'recap_minute_deltas';
+export const MINUTE_DELTAS = 'recap_minute_deltas';
 const META = 'recap_rollup_meta';
 const TRIGGER = 'recap_rollup';
 const FUNCTION = 'recap_rollup_row';
@@ -239,11 +238,23 @@ const rollupService = ({ strapi }: { strapi: Core.Strapi }) => {
     return Object.fromEntries(rows.map((r) => [r.name, r.value]));
   }
 
-  /** Counts every request afresh, with the triggers for this offset; writers wait on PostgreSQL meanwhile. */
+  /** Kept as they are: of this version and offset, with their triggers. */
+  async function current(offsetMinutes: number): Promise<boolean> {
+    const stored = await meta();
+    return stored.version === VERSION && stored.offset_minutes !== undefined && Number(stored.offset_minutes) === offsetMinutes && (await triggersPresent());
+  }
+
+  /**
+   * Counts every request afresh, with the triggers for this offset. On PostgreSQL writers wait meanwhile, and
+   * an instance that finds another has just done it (the lock conflicts with itself) leaves it as it is.
+   */
   async function rebuild(offsetMinutes: number): Promise<void> {
     const started = Date.now();
     await strapi.db.transaction(async ({ trx }) => {
-      if (postgres()) await trx.raw('LOCK TABLE inquiries IN SHARE MODE');
+      if (postgres()) {
+        await trx.raw('LOCK TABLE inquiries IN SHARE ROW EXCLUSIVE MODE');
+        if (await current(offsetMinutes)) return;
+      }
       for (const statement of dropTriggers(postgres())) await trx.raw(statement);
       // Created afresh: another version may have had other columns.
       for (const table of [DAYS, DAY_DELTAS, MINUTES, MINUTE_DELTAS]) await trx.raw(`DROP TABLE IF EXISTS ${table}`);
@@ -283,10 +294,7 @@ const rollupService = ({ strapi }: { strapi: Core.Strapi }) => {
     async ensure(): Promise<void> {
       for (const statement of tableStatements(postgres())) await knex().raw(statement);
       const offsetMinutes = await policyOffset();
-      const stored = await meta();
-      if (stored.version !== VERSION || Number(stored.offset_minutes) !== offsetMinutes || stored.offset_minutes === undefined || !(await triggersPresent())) {
-        await rebuild(offsetMinutes);
-      }
+      if (!(await current(offsetMinutes))) await rebuild(offsetMinutes);
       state = { offsetMinutes };
       await fold();
     },
@@ -302,7 +310,7 @@ const rollupService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!state) return null;
       const offsetMinutes = await policyOffset();
       if (offsetMinutes !== state.offsetMinutes) {
-        await rebuild(offsetMinutes);
+        if (!(await current(offsetMinutes))) await rebuild(offsetMinutes);
         state = { offsetMinutes };
       }
       if (offsets.some((o) => o !== state!.offsetMinutes)) return null;
@@ -310,8 +318,6 @@ const rollupService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (pending > FOLD_ON_READ) await fold();
       return state;
     },
-
-    tables: { days: DAYS, dayDeltas: DAY_DELTAS, minutes: MINUTES, minuteDeltas: MINUTE_DELTAS },
   };
 };
 
