@@ -1,7 +1,7 @@
 import { LAPOR_CLOCK_CHANNEL, LAPOR_CLOCK_TABLE, columnOf, type LaporBudgets, type LaporClock, type LaporRecap, type StepCompliance } from '@layanan/config';
 import { join, num, raw, sql, type Dialect, type Fragment } from '../../../utils/sql';
 
-/** Per clock: how many reports it applies to, how many were flagged late, how many still run unflagged. */
+/** `reports`, and per clock: how many reports it applies to, how many were flagged late, how many still run unflagged. */
 export type LaporSums = Record<string, number>;
 
 /**
@@ -26,7 +26,7 @@ export async function laporRecap(db: Dialect, scope: Fragment, now: Date, policy
     FROM inquiries i WHERE i.channel = ${LAPOR_CLOCK_CHANNEL} AND ${scope}`);
   const read = (column: string) => num(row?.[column]);
   const overdue = Object.fromEntries(LAPOR_CLOCK_TABLE.map(({ clock }) => [clock, read(`${clock}_overdue`)]));
-  return laporFigures(Object.fromEntries(Object.keys(row ?? {}).map((column) => [column, read(column)])), overdue, policy, read('reports'));
+  return laporFigures(Object.fromEntries(Object.keys(row ?? {}).map((column) => [column, read(column)])), overdue, policy);
 }
 
 /**
@@ -44,8 +44,8 @@ export async function laporLateUnflagged(db: Dialect, scope: Fragment, now: Date
   return Object.fromEntries(rows.map((r) => [r.clock, num(r.n)]));
 }
 
-/** The figures of each clock from its sums and its overdue count; `reports` defaults to the forwarding clock's applicable count. */
-export function laporFigures(sums: LaporSums, overdue: Record<string, number>, policy: LaporBudgets, reports?: number): LaporRecap {
+/** The figures of each clock from its sums and the reports still running past its deadline unflagged. */
+export function laporFigures(sums: LaporSums, overdue: Record<string, number>, policy: LaporBudgets): LaporRecap {
   const clocks = Object.fromEntries(
     LAPOR_CLOCK_TABLE.map(({ clock }): [LaporClock, StepCompliance] => {
       const applicable = sums[`${clock}_applicable`] ?? 0;
@@ -56,5 +56,5 @@ export function laporFigures(sums: LaporSums, overdue: Record<string, number>, p
     }),
   ) as Record<LaporClock, StepCompliance>;
   const budgets = Object.fromEntries(LAPOR_CLOCK_TABLE.map(({ clock, budgetField }) => [clock, policy[budgetField]])) as Record<LaporClock, number>;
-  return { reports: reports ?? sums.reports ?? 0, budgets, clocks };
+  return { reports: sums.reports ?? 0, budgets, clocks };
 }

@@ -35,8 +35,8 @@ const FOLD_ON_READ = 20_000;
 const LARGE_FOLD = 10_000;
 
 export const KEY = ['day', 'channel', 'kind', 'division'] as const;
-export const CATEGORY_COLUMNS = SERVICE_CATEGORIES.map((category) => `category_${category}`);
-export const STATUS_COLUMNS = STATUSES.map((status) => `status_${status}`);
+const CATEGORY_COLUMNS = SERVICE_CATEGORIES.map((category) => `category_${category}`);
+const STATUS_COLUMNS = STATUSES.map((status) => `status_${status}`);
 export const FLAGS = SOP_STEP_TABLE.map(({ step }) => `${step}_flagged`);
 /** Per LAPOR! clock: its deadline set, its breach flagged, and still running unflagged (late or pending, by now). */
 export const LAPOR_COLUMNS = LAPOR_CLOCK_TABLE.flatMap(({ clock }) => [`${clock}_applicable`, `${clock}_flagged`, `${clock}_running`]);
