@@ -15,6 +15,13 @@ const SYSTEM_PACKAGES = [
     override: 'DOVECOT_PATH',
     usedBy: 'the real IMAP server tier (tests/integration/email-dovecot.test.ts)',
   },
+  {
+    name: 'faketime',
+    binary: '/usr/bin/faketime',
+    also: ['/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1', '/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1'],
+    override: 'FAKETIME_PATH',
+    usedBy: 'the clock check (scripts/test-clock.mjs: the unit and component suites at instants that broke tests before)',
+  },
 ];
 
 class SystemPackageError extends Error {

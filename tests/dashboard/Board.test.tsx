@@ -8,9 +8,12 @@ import { Board } from '../../dashboard/src/board/Board';
 import { i18nProvider } from '../../dashboard/src/i18n/i18nProvider';
 import type { LayananDataProvider } from '../../dashboard/src/providers/dataProvider';
 import type { Inquiry, SopPolicy } from '../../dashboard/src/types';
+import { fixWallClock } from '../helpers/clock';
+
+fixWallClock();
 
 const MINUTE = 60_000;
-/** Calendar time, so the board's real clock gives the same minutes at any hour of the test run. */
+/** Calendar time: the minutes left are the same whatever the office hours. */
 const POLICY: SopPolicy = { triageMinutes: 15, coordinationMinutes: 60, answerMinutes: 60, reminderThreshold: 0.8, clockMode: 'calendar', officeHours: [], timeZone: 'Asia/Jakarta' };
 
 let sequence = 0;

@@ -6,6 +6,9 @@ import { HttpError } from 'react-admin';
 import { InquiryShow } from '../../dashboard/src/inquiries/InquiryShow';
 import type { ContactInfo, ConversationMessage, DeliveryPlan, Inquiry, InquiryEvent, SopPolicy } from '../../dashboard/src/types';
 import { renderAdmin } from '../helpers/dashboard';
+import { fixWallClock } from '../helpers/clock';
+
+fixWallClock();
 
 const POLICY: SopPolicy = { triageMinutes: 15, coordinationMinutes: 60, answerMinutes: 60, reminderThreshold: 0.8, clockMode: 'calendar', officeHours: [], timeZone: 'Asia/Jakarta' };
 

@@ -8,6 +8,9 @@ import { TelegramLinkCard } from '../../dashboard/src/profile/TelegramLinkCard';
 import { i18nProvider } from '../../dashboard/src/i18n/i18nProvider';
 import type { LayananDataProvider } from '../../dashboard/src/providers/dataProvider';
 import type { TelegramLink, TelegramLinkCode } from '../../dashboard/src/types';
+import { fixWallClock } from '../helpers/clock';
+
+fixWallClock();
 
 const NOT_LINKED: TelegramLink = { enabled: true, botUsername: 'LayananInfoBot', linked: false, chatType: null, linkedAt: null };
 const LINKED: TelegramLink = { ...NOT_LINKED, linked: true, chatType: 'private', linkedAt: '2026-11-27T01:15:00.000Z' };

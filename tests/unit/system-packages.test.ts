@@ -47,13 +47,13 @@ describe('installing the Debian packages the tests need', () => {
     expect(apt.calls).toContain('apt-get install -y --no-install-recommends dovecot-imapd');
   });
 
-  it('installs both with one update and one install, and says why before apt starts', () => {
+  it('installs all of them with one update and one install, and says why before apt starts', () => {
     const files = new Set<string>();
     const apt = fakeApt(files);
     const lines: string[] = [];
-    expect(ensureSystemPackages({ env: {}, exists: (f) => files.has(f), run: apt.run, log: (line) => lines.push(line) })).toEqual(['chromium', 'dovecot-imapd']);
-    expect(apt.calls).toEqual(['apt-get update', 'apt-get install -y --no-install-recommends chromium dovecot-imapd']);
-    expect(lines[0]).toMatch(/chromium, for the browser story.*dovecot-imapd, for the real IMAP server tier/);
+    expect(ensureSystemPackages({ env: {}, exists: (f) => files.has(f), run: apt.run, log: (line) => lines.push(line) })).toEqual(['chromium', 'dovecot-imapd', 'faketime']);
+    expect(apt.calls).toEqual(['apt-get update', 'apt-get install -y --no-install-recommends chromium dovecot-imapd faketime']);
+    expect(lines[0]).toMatch(/chromium, for the browser story.*dovecot-imapd, for the real IMAP server tier.*faketime, for the clock check/);
   });
 
   describe('with CHROMIUM_PATH pointing nowhere (a machine without /usr/bin/chromium), on the real file system', () => {
@@ -98,9 +98,9 @@ describe('installing the Debian packages the tests need', () => {
       error = caught;
     }
     expect(error).toBeInstanceOf(SystemPackageError);
-    expect((error as Error).message).toMatch(/^Could not install chromium, dovecot-imapd: `apt-get update` failed \(exit 100\)/);
+    expect((error as Error).message).toMatch(/^Could not install chromium, dovecot-imapd, faketime: `apt-get update` failed \(exit 100\)/);
     expect((error as Error).message).toContain('Permission denied');
-    expect((error as Error).message).toContain('apt-get update && apt-get install -y --no-install-recommends chromium dovecot-imapd');
+    expect((error as Error).message).toContain('apt-get update && apt-get install -y --no-install-recommends chromium dovecot-imapd faketime');
     expect(apt.calls).toEqual(['apt-get update']);
   });
 
