@@ -1,4 +1,6 @@
+import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { allowedOrigins } from '../src/utils/origins';
 
 /**
  * A body the parser cannot read (a cut-off multipart form, a bad encoding) is the client's mistake: a 400
@@ -9,13 +11,14 @@ function unreadableBody(error: Error & { status?: number }): never {
   throw new errors.ValidationError('Isi permintaan tidak dapat dibaca. Kirim JSON dengan Content-Type: application/json.');
 }
 
-export default [
+// No strapi::poweredBy: the server does not announce what it runs.
+export default ({ env }: { env: Core.Config.Shared.ConfigParams['env'] }) => [
   'global::request-log',
+  'global::no-store',
   'strapi::errors',
   'global::method-not-allowed',
   'strapi::security',
-  'strapi::cors',
-  'strapi::poweredBy',
+  { name: 'strapi::cors', config: { origin: allowedOrigins(env('PUBLIC_URL', ''), env('CORS_ORIGINS', '')) } },
   'strapi::query',
   'global::query-guard',
   {
