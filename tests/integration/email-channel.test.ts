@@ -201,6 +201,42 @@ describe.each(databases())('the e-mail channel on %s', (kind) => {
     expect(await byCode(asked.body.data.code)).toMatchObject({ answerDelivery: 'delivered' });
   });
 
+  it('a website receipt carries none of the words typed into the form: the Dinas’ subject, no name', async () => {
+    const asked = await app.http
+      .post('/api/public/inquiries')
+      .send(buildPublicInquiry({ subject: 'Anda menang undian, klik hadiah.example', applicant: { name: 'Panitia Hadiah', email: 'korban.iseng@contoh.id' } }))
+      .expect(201);
+    const sent = smtp.received.length;
+    await deliver();
+    const receipt = await header((await smtp.waitForMail(sent + 1))[sent]);
+    expect(receipt.subject).toBe(`Permohonan informasi Anda [${asked.body.data.code}]`);
+    expect(receipt.to[0].address).toBe('korban.iseng@contoh.id');
+    expect(receipt.to[0].name || '').toBe('');
+    expect(receipt.text).toMatch(/^Yth\. Bapak\/Ibu,/);
+    for (const typed of ['undian', 'hadiah.example', 'Panitia']) expect(receipt.text).not.toContain(typed);
+  });
+
+  it('an address new to the Dinas gets one website receipt a day; once an officer takes up its request, it gets each one', async () => {
+    const email = 'warga.baru@contoh.id';
+    const receiptsTo = async () => (await app.strapi.db.query('api::notification.notification').findMany({ where: { channel: 'smtp', recipient: email, topic: 'inquiry.received' } })).length;
+    const ask = async () => (await app.http.post('/api/public/inquiries').send(buildPublicInquiry({ applicant: { name: 'Warga', email } })).expect(201)).body.data.code as string;
+
+    const first = await ask();
+    await deliver();
+    expect(await receiptsTo()).toBe(1);
+    clock.advance(3 * 3600_000);
+    await ask();
+    await deliver();
+    expect(await receiptsTo()).toBe(1);
+
+    const { documentId } = await byCode(first);
+    await app.http.post(`/api/inquiries/${documentId}/triage`).set(officer.auth).send({ data: { division: await divisionId(app.strapi, 'DAFDUK') } }).expect(200);
+    clock.advance(3 * 3600_000);
+    await ask();
+    await deliver();
+    expect(await receiptsTo()).toBe(2);
+  });
+
   it('a walk-in answer is a delivery task until the officer confirms it was handed over', async () => {
     const created = await app.http.post('/api/inquiries').set(officer.auth).send(buildOfficerInquiry()).expect(201);
     const id = created.body.data.documentId;

@@ -105,8 +105,12 @@ function envelope(ctx: OutgoingContext, body: Body, headers: Record<string, stri
   };
 }
 
-const request = (ctx: OutgoingContext) => (ctx.kind === 'complaint' ? 'pengaduan' : 'permohonan informasi');
+const requestWord = (kind?: Kind) => (kind === 'complaint' ? 'pengaduan' : 'permohonan informasi');
+const request = (ctx: OutgoingContext) => requestWord(ctx.kind);
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** The subject of the mails about a website request: the Dinas' own words, with the code added by replySubject. */
+export const websiteSubject = (kind?: Kind) => `${capitalised(requestWord(kind))} Anda`;
 
 /** Sent once a mail became an inquiry. An auto-reply by RFC 3834, so well-behaved responders stay quiet. */
 export function composeReceipt(ctx: OutgoingContext, receipt: { status: Status; trackingUrl: string; policy: ReceiptPolicy }): SendMailOptions {

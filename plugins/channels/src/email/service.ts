@@ -8,7 +8,7 @@ import { parseMail, type InboundMail } from './parse';
 import { classifyMail } from './classify';
 import { parseBounce } from './bounce';
 import { decideThread, type ThreadedInquiry } from './thread';
-import { composeAnswer, composeMessage, composeReceipt, ownMessageId, type CitizenThread, type ReceiptPolicy } from './compose';
+import { composeAnswer, composeMessage, composeReceipt, ownMessageId, websiteSubject, type CitizenThread, type ReceiptPolicy } from './compose';
 import { createSmtpSender, classify, describe, type SmtpSender } from './smtp';
 import { MailboxWatcher, type FetchedMail, type MailboxCursor } from './imap';
 
@@ -25,6 +25,7 @@ interface InquiryForMail {
   documentId: string;
   code: string;
   kind: Kind;
+  channel: string;
   status: Status;
   subject: string;
   answer: string | null;
@@ -64,16 +65,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function inquiryFor(documentId: string): Promise<InquiryForMail | null> {
     return (await strapi.db.query(UID.inquiry).findOne({
       where: { documentId },
-      select: ['id', 'documentId', 'code', 'kind', 'status', 'subject', 'answer', 'policy'],
+      select: ['id', 'documentId', 'code', 'kind', 'channel', 'status', 'subject', 'answer', 'policy'],
       populate: { applicant: { select: ['name', 'email'] } },
     })) as InquiryForMail | null;
   }
 
-  /** The mail being answered: the citizen's last one in this inquiry, or (website) none but its subject. */
+  /**
+   * The mail being answered: the citizen's last one in this inquiry. A website request has none: its mails
+   * carry the Dinas' own subject, never the one typed into the form, so the form cannot put words of anyone's
+   * choosing into a mail from the Dinas to an address nobody checked.
+   */
   async function threadOf(inquiry: InquiryForMail): Promise<CitizenThread> {
     const last = await conversation().lastInbound(inquiry.id, INBOX_CHANNEL);
     const thread = (last?.thread ?? {}) as { messageId?: string | null; references?: string[]; subject?: string };
-    return { messageId: thread.messageId ?? null, references: thread.references ?? [], subject: thread.subject ?? inquiry.subject };
+    return { messageId: thread.messageId ?? null, references: thread.references ?? [], subject: thread.subject ?? websiteSubject(inquiry.kind) };
   }
 
   async function send(row: OutboxRow, signal: AbortSignal): Promise<{ externalId: string | null }> {
@@ -85,7 +90,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const context = {
       from: outbound.from,
       domain: outbound.domain,
-      to: { address: row.recipient, name: inquiry.applicant?.name ?? undefined },
+      // The receipt of a website request is sent before anyone has read it: no name typed into the form.
+      to: { address: row.recipient, name: inquiry.channel === 'website' && payload.purpose === 'receipt' ? undefined : (inquiry.applicant?.name ?? undefined) },
       code: inquiry.code,
       kind: inquiry.kind,
       outboxId: row.id,

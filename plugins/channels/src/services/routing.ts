@@ -54,11 +54,30 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     })) as InquiryContact | null;
   }
 
-  /** Receipts queued for one address in the last hour: an auto-responder writing ten times gets one. */
-  async function receiptsRecently(channel: string, address: string, at: Date): Promise<number> {
+  /** Receipts queued for one address in the last `withinMs`: an auto-responder writing ten times gets one. */
+  async function receiptsRecently(channel: string, address: string, at: Date, withinMs = 3600_000): Promise<number> {
     return strapi.db.query(UID.notification).count({
-      where: { channel, recipient: address, topic: 'inquiry.received', nextAttemptAt: { $gte: new Date(at.getTime() - 3600_000) } },
+      where: { channel, recipient: address, topic: 'inquiry.received', nextAttemptAt: { $gte: new Date(at.getTime() - withinMs) } },
     });
+  }
+
+  /**
+   * The website form takes any e-mail address, so it could make the Dinas mail a stranger. An address gets
+   * at most one receipt a day, unless it belongs to an open request an officer has taken up (sorted and
+   * routed, or further): a citizen in an exchange with the Dinas, not a name typed by someone else.
+   */
+  async function websiteReceiptRefused(inquiry: InquiryContact, address: string, channel: string, at: Date): Promise<boolean> {
+    if ((await receiptsRecently(channel, address, at, 24 * 3600_000)) === 0) return false;
+    const takenUp = await strapi.db.query(UID.inquiry).count({
+      where: { id: { $ne: inquiry.id }, status: { $notIn: ['received', 'closed'] }, applicant: { email: address } },
+    });
+    return takenUp === 0;
+  }
+
+  async function receiptRefused(inquiry: InquiryContact, target: { medium: Medium; address: string }, at: Date): Promise<boolean> {
+    const { channel } = target.medium;
+    if ((await receiptsRecently(channel, target.address, at)) >= configOf(strapi).receiptsPerAddressPerHour) return true;
+    return inquiry.channel === 'website' && websiteReceiptRefused(inquiry, target.address, channel, at);
   }
 
   /** The medium that carries this kind of message for requests of this channel, whoever asked, if any. */
@@ -82,7 +101,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const topic = row.topic as CitizenTopic;
     const purpose = topic === 'inquiry.received' ? 'receipt' : 'answer';
     const target = mediumFor(inquiry, purpose);
-    if (target && purpose === 'receipt' && (await receiptsRecently(target.medium.channel, target.address, at)) >= configOf(strapi).receiptsPerAddressPerHour) {
+    if (target && purpose === 'receipt' && (await receiptRefused(inquiry, target, at))) {
       return { payload: { routedTo: 'none', reason: 'receipt-limit' } };
     }
     if (target) {
