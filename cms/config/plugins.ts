@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { OFFICE } from '@layanan/config';
+import { readEmailConfig } from '@layanan/channels/dist/email/config';
 
 /** WhatsApp, Messenger and Instagram: each off until its own id and token are set (plus Meta's app secret and verify token). */
 const LAPOR_SETTINGS = ['LAPOR_API_ROOT', 'LAPOR_API_TOKEN', 'LAPOR_MAIL_SENDERS', 'LAPOR_REPORT_URL'];
@@ -41,7 +42,32 @@ const MAIL_SETTINGS = [
   'MAIL_TLS_VERIFY',
 ];
 
+/**
+ * Staff mail (password resets) goes through the Dinas' own SMTP server, the one the e-mail channel sends
+ * with, by Strapi's nodemailer provider. Without MAIL_SMTP_HOST there is none, and a reset is off: the
+ * users-permissions extension then answers a request for one without sending anything.
+ */
+function staffMail(mail: Record<string, string | undefined>) {
+  const { outbound, tlsVerify } = readEmailConfig(mail);
+  if (!outbound) return {};
+  const from = outbound.from.name ? `${outbound.from.name} <${outbound.from.address}>` : outbound.from.address;
+  return {
+    config: {
+      provider: 'nodemailer',
+      providerOptions: {
+        host: outbound.host,
+        port: outbound.port,
+        secure: outbound.secure,
+        ...(outbound.user ? { auth: { user: outbound.user, pass: outbound.pass } } : {}),
+        tls: { rejectUnauthorized: tlsVerify },
+      },
+      settings: { defaultFrom: from, defaultReplyTo: outbound.from.address },
+    },
+  };
+}
+
 export default ({ env }: { env: Core.Config.Shared.ConfigParams['env'] }) => ({
+  email: staffMail(Object.fromEntries(MAIL_SETTINGS.map((name) => [name, env(name)]))),
   'users-permissions': {
     config: { jwtSecret: env('JWT_SECRET'), jwt: { expiresIn: '12h' }, register: { allowedFields: [] } },
   },
@@ -53,6 +79,7 @@ export default ({ env }: { env: Core.Config.Shared.ConfigParams['env'] }) => ({
       sweepCron: env('SOP_SWEEP_CRON', '*/1 * * * *'),
       publicRateLimit: { points: env.int('PUBLIC_RATE_LIMIT', 10), durationSeconds: env.int('PUBLIC_RATE_WINDOW', 60) },
       trackRateLimit: { points: env.int('TRACK_RATE_LIMIT', 60), durationSeconds: env.int('PUBLIC_RATE_WINDOW', 60) },
+      accountRateLimit: { points: env.int('ACCOUNT_RATE_LIMIT', 5), durationSeconds: env.int('ACCOUNT_RATE_WINDOW', 3600) },
     },
   },
   channels: {

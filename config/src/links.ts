@@ -15,6 +15,9 @@ export const SITE_PAGES = {
   faq: '/faq',
   faqPreview: '/faq/pratinjau/:documentId',
   survey: '/survei/:code',
+  /** A staff member's password, forgotten and set again from the mailed link: outside the dashboard's sign-in. */
+  forgotPassword: '/lupa-sandi',
+  resetPassword: '/atur-sandi',
 } as const;
 
 const SITE_PAGE_PATTERNS = Object.values(SITE_PAGES).map(

@@ -6,6 +6,7 @@ import { authProvider } from './providers/authProvider';
 import { i18nProvider } from './i18n/i18nProvider';
 import { Layout } from './layout/Layout';
 import { Home } from './layout/Home';
+import { LoginPage } from './layout/LoginPage';
 import { theme } from './layout/theme';
 
 const dataProvider = createDataProvider();
@@ -51,6 +52,7 @@ export const App = () => (
     i18nProvider={i18nProvider}
     layout={Layout}
     dashboard={Home}
+    loginPage={LoginPage}
     theme={theme}
     title="Layanan Informasi"
     requireAuth

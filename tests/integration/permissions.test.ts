@@ -64,6 +64,10 @@ const MATRIX: Route[] = [
   { name: 'record the status LAPOR! shows', method: 'put', path: (i) => `/api/channels/lapor/inquiries/${i.inquiry}/status`, body: () => ({ data: { status: 'selesai' } }), allowed: ['officer'] },
   { name: 'import a file of LAPOR! reports', method: 'post', path: () => '/api/channels/lapor/import', body: () => ({ data: {} }), allowed: ['officer'] },
   { name: 'confirm the answer was delivered', method: 'post', path: (i) => `/api/inquiries/${i.inquiry}/delivered`, body: () => ({ data: { how: 'Melalui telepon' } }), allowed: ['officer'] },
+  { name: 'sign in', method: 'post', path: () => '/api/auth/local', body: () => ({ identifier: 'bukan.pegawai@contoh.id', password: 'salah' }), allowed: ['public'] },
+  { name: 'ask for a password reset', method: 'post', path: () => '/api/auth/forgot-password', body: () => ({ email: 'bukan.pegawai@contoh.id' }), allowed: ['public'] },
+  { name: 'set a new password with the mailed code', method: 'post', path: () => '/api/auth/reset-password', body: () => ({ code: 'salah', password: 'Sandi-Baru-2026!', passwordConfirmation: 'Sandi-Baru-2026!' }), allowed: ['public'] },
+  { name: 'change my password', method: 'post', path: () => '/api/auth/change-password', body: () => ({ currentPassword: 'salah', password: 'Sandi-Baru-2026!', passwordConfirmation: 'Sandi-Baru-2026!' }), allowed: STAFF },
   { name: 'list users', method: 'get', path: () => '/api/users', allowed: [] },
   { name: 'sign up', method: 'post', path: () => '/api/auth/local/register', body: () => ({ username: 'x', email: 'x@x.id', password: 'Rahasia-2026!' }), allowed: [] },
 ];
@@ -127,6 +131,8 @@ describe.each(databases())('the permission matrix on %s', (kind) => {
     } else {
       expect([401, 403]).toContain(res.status);
     }
+    // What a signed-in user or a token holder is answered stays out of shared caches, whatever the route.
+    if (who !== 'public' || route.path(ids).includes('token=')) expect(res.headers['cache-control']).toMatch(/no-store/);
   });
 
   const absentCases = ABSENT.flatMap(([method, path]) =>

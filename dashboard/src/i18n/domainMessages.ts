@@ -73,7 +73,7 @@ export const domainId = {
     ...labels('id'),
     app: { title: 'Layanan Informasi', subtitle: 'Disdukcapil Kota Probolinggo' },
     menu: { board: 'Papan Pemilahan', queue: 'Antrean Bidang', inquiries: 'Permohonan', intake: 'Catat Permohonan', laporImport: 'Impor LAPOR!', faq: 'FAQ', recap: 'Rekap Informasi', profile: 'Profil & Telegram' },
-    auth: { no_role: 'Akun ini tidak memiliki peran staf layanan informasi.' },
+    auth: { no_role: 'Akun ini tidak memiliki peran staf layanan informasi.', forgot: 'Lupa kata sandi?' },
     contact: {
       seen: '%{name} (%{address}) terakhir menulis di %{channel} %{time}.',
       earlier: 'Permohonan lain dari kontak ini',
@@ -452,7 +452,7 @@ export const domainEn: DomainMessages = {
     ...labels('en'),
     app: { title: 'Layanan Informasi', subtitle: 'Civil Registry of Kota Probolinggo' },
     menu: { board: 'Triage board', queue: 'Division queue', inquiries: 'Requests', intake: 'Record a request', laporImport: 'Import LAPOR!', faq: 'FAQ', recap: 'Information recap', profile: 'Profile & Telegram' },
-    auth: { no_role: 'This account has no information-service staff role.' },
+    auth: { no_role: 'This account has no information-service staff role.', forgot: 'Forgot your password?' },
     contact: {
       seen: '%{name} (%{address}) last wrote on %{channel} %{time}.',
       earlier: 'Other requests from this contact',

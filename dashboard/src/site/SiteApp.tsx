@@ -7,6 +7,7 @@ import { TrackPage } from './TrackPage';
 import { FaqPage } from './FaqPage';
 import { FaqPreviewPage } from './FaqPreviewPage';
 import { SurveyPage } from './SurveyPage';
+import { ForgotPasswordPage, ResetPasswordPage } from './AccountPages';
 
 /** The citizen's pages: ask, the confirmation with the tracking link, tracking, the survey, and the FAQ. */
 export const SiteApp = () => (
@@ -38,6 +39,8 @@ export const SiteApp = () => (
         <Route path={SITE_PAGES.faq} element={<FaqPage />} />
         <Route path={SITE_PAGES.faqPreview} element={<FaqPreviewPage />} />
         <Route path={SITE_PAGES.survey} element={<SurveyPage />} />
+        <Route path={SITE_PAGES.forgotPassword} element={<ForgotPasswordPage />} />
+        <Route path={SITE_PAGES.resetPassword} element={<ResetPasswordPage />} />
         <Route path="*" element={<AskPage />} />
       </Routes>
     </main>

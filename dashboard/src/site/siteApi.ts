@@ -100,3 +100,9 @@ export const previewFaq = (documentId: string, token: string) =>
 export function trackingPath(code: string, token: string): string {
   return `/lacak/${encodeURIComponent(code)}?token=${encodeURIComponent(token)}`;
 }
+
+/** A staff member's password: the mailed link asked for, then the new password set with its code. */
+export const requestPasswordReset = (email: string) => request<{ ok: boolean }>('/api/auth/forgot-password', { method: 'POST', body: JSON.stringify({ email }) });
+
+export const resetPassword = (code: string, password: string) =>
+  request<unknown>('/api/auth/reset-password', { method: 'POST', body: JSON.stringify({ code, password, passwordConfirmation: password }) });

@@ -13,6 +13,8 @@ export interface SopWorkflowConfig {
   publicRateLimit: RateLimit;
   /** Tracking look-ups per client address: generous for citizens, too slow for guessing tokens. */
   trackRateLimit: RateLimit;
+  /** Staff account requests (a password reset), per client address and per e-mail address alike. */
+  accountRateLimit: RateLimit;
 }
 
 const defaults: SopWorkflowConfig = {
@@ -20,6 +22,7 @@ const defaults: SopWorkflowConfig = {
   delivery: { pollIntervalMs: 1000, shutdownGraceMs: 5000, wakeGatherMs: 20 },
   publicRateLimit: { points: 10, durationSeconds: 60 },
   trackRateLimit: { points: 60, durationSeconds: 60 },
+  accountRateLimit: { points: 5, durationSeconds: 3600 },
 };
 
 function rateLimitProblem(name: string, limit: RateLimit | undefined): string | null {
@@ -42,7 +45,10 @@ function validator(config: Partial<SopWorkflowConfig>): void {
     throw new Error(`sop-workflow: sweepCron must be a cron expression or false, got ${JSON.stringify(sweepCron)}`);
   }
   const problem =
-    rateLimitProblem('publicRateLimit', config.publicRateLimit) ?? rateLimitProblem('trackRateLimit', config.trackRateLimit) ?? deliveryProblem(config.delivery);
+    rateLimitProblem('publicRateLimit', config.publicRateLimit) ??
+    rateLimitProblem('trackRateLimit', config.trackRateLimit) ??
+    rateLimitProblem('accountRateLimit', config.accountRateLimit) ??
+    deliveryProblem(config.delivery);
   if (problem) throw new Error(problem);
 }
 
