@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { constants } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { whenParentGone } from './lib/parent-watch.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CMS = path.join(ROOT, 'cms');
@@ -212,6 +213,10 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
     if (!forward(signal)) process.exit(128 + constants.signals[signal]);
   });
 }
+// The shell npm put between us and it died of a signal it did not pass on: stop as if it had.
+whenParentGone(() => {
+  if (!forward('SIGTERM')) process.exit(128 + constants.signals.SIGTERM);
+});
 
 await install();
 writeEnvFile();
