@@ -68,6 +68,8 @@ const MATRIX: Route[] = [
   { name: 'ask for a password reset', method: 'post', path: () => '/api/auth/forgot-password', body: () => ({ email: 'bukan.pegawai@contoh.id' }), allowed: ['public'] },
   { name: 'set a new password with the mailed code', method: 'post', path: () => '/api/auth/reset-password', body: () => ({ code: 'salah', password: 'Sandi-Baru-2026!', passwordConfirmation: 'Sandi-Baru-2026!' }), allowed: ['public'] },
   { name: 'change my password', method: 'post', path: () => '/api/auth/change-password', body: () => ({ currentPassword: 'salah', password: 'Sandi-Baru-2026!', passwordConfirmation: 'Sandi-Baru-2026!' }), allowed: STAFF },
+  { name: 'see whether the server is up (monitors)', method: 'get', path: () => '/api/health', allowed: ALL },
+  { name: 'see how the server is, part by part', method: 'get', path: () => '/api/health/details', allowed: ['officer', 'leadership'] },
   { name: 'list users', method: 'get', path: () => '/api/users', allowed: [] },
   { name: 'sign up', method: 'post', path: () => '/api/auth/local/register', body: () => ({ username: 'x', email: 'x@x.id', password: 'Rahasia-2026!' }), allowed: [] },
 ];

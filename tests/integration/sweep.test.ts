@@ -160,6 +160,10 @@ describe('the sweep on its schedule', () => {
       now = at(16);
       const inquiries = app.strapi.db.query('api::inquiry.inquiry');
       await waitFor(async () => (await inquiries.findOne({ where: { documentId: res.body.data.documentId } })).triageBreached === true, 10_000, 'the scheduled sweep');
+      // Each run leaves its time where the health check (and every other instance) reads it.
+      await waitFor(async () => (await app.strapi.plugin('sop-workflow').service('sweep').lastRun())?.getTime() === now.getTime(), 10_000, 'the sweep’s heartbeat');
+      const health = await app.http.get('/api/health/details').set(officer.auth).expect(200);
+      expect(health.body.data.checks.scheduler).toMatchObject({ state: 'ok', lastRunAt: now.toISOString() });
     } finally {
       await app.stop();
       await db.drop();

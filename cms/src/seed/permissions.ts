@@ -31,6 +31,8 @@ const RECAP = ['api::recap.recap.find', 'api::recap.recap.export'];
  * their ratings and comments.
  */
 const IKM = ['api::survey-response.survey-response.ikm'];
+/** How the server is, part by part (the scheduler, the outbox): the officer acts on it, leadership watches it. */
+const HEALTH = ['api::health.health.details'];
 
 /**
  * The whole permission matrix of the users-permissions roles (DESIGN §7). The seed makes the database
@@ -52,6 +54,7 @@ export const PERMISSIONS: Record<RoleType, readonly string[]> = {
     ...inquiry('find', 'findOne', 'create', 'update', 'events', 'triage', 'coordinate', 'answer', 'close', 'reject', 'delivered'),
     ...RECAP,
     ...IKM,
+    ...HEALTH,
     'api::notification.notification.failed',
     'api::notification.notification.retry',
     'plugin::channels.messages.send',
@@ -66,7 +69,7 @@ export const PERMISSIONS: Record<RoleType, readonly string[]> = {
     ...SIGNED_IN,
   ],
   division_staff: [...inquiry('find', 'findOne', 'events', 'coordinate'), ...CONVERSATION, ...ATTACHMENTS, ...READ_REFERENCE, ...SIGNED_IN],
-  leadership: [...inquiry('find', 'findOne', 'events'), ...CONVERSATION, ...RECAP, ...IKM, ...READ_REFERENCE, ...SIGNED_IN],
+  leadership: [...inquiry('find', 'findOne', 'events'), ...CONVERSATION, ...RECAP, ...IKM, ...HEALTH, ...READ_REFERENCE, ...SIGNED_IN],
 };
 
 const ROLE_DESCRIPTIONS: Record<RoleType, string> = {

@@ -79,7 +79,9 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
           try {
             const { breached, reminded } = await getService(strapi, 'sweep').run();
             if (breached || reminded) strapi.log.info(`[sop-workflow] sweep: ${breached} breach(es), ${reminded} reminder(s)`);
-            await getService(strapi, 'rateLimit').prune(new Date(getService(strapi, 'clock').now().getTime() - 24 * 3600_000));
+            const at = getService(strapi, 'clock').now();
+            await getService(strapi, 'sweep').recordRun(at);
+            await getService(strapi, 'rateLimit').prune(new Date(at.getTime() - 24 * 3600_000));
           } catch (error) {
             strapi.log.error(`[sop-workflow] sweep failed: ${(error as Error).message}`);
           }

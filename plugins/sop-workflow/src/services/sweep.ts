@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { LAPOR_CLOCK_TABLE, LAPOR_REMINDER_FIELD, SOP_STEP_TABLE, type ClockDefinition, type Status, type WorkingDayClockDefinition } from '@layanan/config';
-import { UID, getService } from '../utils';
+import { PLUGIN_ID, UID, getService } from '../utils';
 import { SYSTEM } from './actor';
 
 /** A clock the sweep watches, named as its events and outbox rows name it. */
@@ -143,7 +143,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     );
   }
 
+  // The last run on any instance, where all of them read it: the health check's sign that the scheduler lives.
+  const heartbeat = () => strapi.store({ type: 'plugin', name: PLUGIN_ID, key: 'sweep' });
+
   return {
+    async lastRun(): Promise<Date | null> {
+      const value = (await heartbeat().get()) as { lastRunAt?: string } | null;
+      return value?.lastRunAt ? new Date(value.lastRunAt) : null;
+    },
+
+    async recordRun(at: Date): Promise<void> {
+      await heartbeat().set({ value: { lastRunAt: at.toISOString() } });
+    },
+
     async run(): Promise<SweepResult> {
       const at = getService(strapi, 'clock').now();
       let breached = 0;
