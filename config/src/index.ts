@@ -21,3 +21,4 @@ export * from './holidays';
 export * from './faq';
 export * from './links';
 export * from './lapor';
+export * from './search';
