@@ -52,6 +52,7 @@ export const PERMISSIONS: Record<RoleType, readonly string[]> = {
     ...inquiry('find', 'findOne', 'create', 'update', 'events', 'triage', 'coordinate', 'answer', 'close', 'reject', 'delivered'),
     ...RECAP,
     ...IKM,
+    'api::search.search.divisionSuggestion',
     'api::notification.notification.failed',
     'api::notification.notification.retry',
     'plugin::channels.messages.send',
