@@ -1,5 +1,5 @@
 import { synonymWords, synonymsProblem } from '../../config/src/search';
-import { buildIndex, queryUnits, search, type SearchDocument } from '../../cms/src/search/engine';
+import { buildIndex, queryUnits, search, suggestDivision, type SearchDocument } from '../../cms/src/search/engine';
 import { compileSynonyms, findConcepts, formsOf } from '../../cms/src/search/synonyms';
 import { normalise, stem, tokenise, withinOneEdit } from '../../cms/src/search/text';
 
@@ -116,5 +116,22 @@ describe('the engine', () => {
     const index = buildIndex([buildFaq('faq', { question: 'Akta kelahiran' }), { ...buildFaq('capil', { question: 'Pencatatan sipil', keywords: ['akta'] }), kind: 'division' }], []);
     expect(search(index, 'akta', { kind: 'faq' }).map((hit) => hit.document.id)).toEqual(['faq']);
     expect(search(index, 'akta').map((hit) => hit.document.id).sort()).toEqual(['capil', 'faq']);
+  });
+});
+
+describe('the Bidang suggestion', () => {
+  const dafduk = { ...buildFaq('DAFDUK', { question: 'Bidang Pendaftaran Penduduk', keywords: ['ktp', 'kartu keluarga', 'pindah'] }), kind: 'division' as const, division: 'DAFDUK' };
+  const capil = { ...buildFaq('CAPIL', { question: 'Bidang Pencatatan Sipil', keywords: ['akta', 'kelahiran', 'kematian'] }), kind: 'division' as const, division: 'CAPIL' };
+
+  it('is the Bidang whose topics the request mentions', () => {
+    const index = buildIndex([dafduk, capil], []);
+    expect(suggestDivision(index, 'Syarat membuat KTP-el baru untuk anak saya')).toBe('DAFDUK');
+    expect(suggestDivision(index, 'Mengurus akta kelahiran')).toBe('CAPIL');
+    expect(suggestDivision(index, 'Jadwal pelayanan hari Sabtu')).toBeNull();
+  });
+
+  it('weighs an FAQ entry the request matches above a single topic word', () => {
+    const index = buildIndex([dafduk, capil, buildFaq('f1', { question: 'Anak lahir', keywords: ['bayi baru lahir'], division: 'CAPIL' })], []);
+    expect(suggestDivision(index, 'KTP ibu dan bayi baru lahir')).toBe('CAPIL');
   });
 });
