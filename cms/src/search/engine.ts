@@ -118,10 +118,7 @@ export function queryUnits(index: SearchIndex, text: string): QueryUnit[] {
 }
 
 function unitsOf(synonyms: SynonymTable, text: string): QueryUnit[] {
-  return unitsOfWords(
-    synonyms,
-    tokenise(text).map((word) => ({ forms: formsOf(word), weight: 1 })),
-  );
+  return unitsOfWords(synonyms, tokenise(text).map((word) => ({ forms: formsOf(word), weight: 1 })));
 }
 
 function unitsOfWords(synonyms: SynonymTable, words: { forms: Forms; weight: number }[]): QueryUnit[] {
