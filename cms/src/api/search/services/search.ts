@@ -42,7 +42,9 @@ export default ({ strapi }: { strapi: Core.Strapi }): SearchService => {
         knex(table(SYNONYM)),
       ].map((query) => query.count({ rows: '*' }).max({ last: 'id' }).max({ updated: 'updated_at' }).first()),
     );
-    return JSON.stringify(marks.map((mark) => [Number(mark?.rows ?? 0), Number(mark?.last ?? 0), String(mark?.updated ?? '')]));
+    // PostgreSQL gives the last update as a Date, whose text would drop the milliseconds.
+    const instant = (value: unknown) => (value instanceof Date ? value.toISOString() : String(value ?? ''));
+    return JSON.stringify(marks.map((mark) => [Number(mark?.rows ?? 0), Number(mark?.last ?? 0), instant(mark?.updated)]));
   }
 
   async function build(): Promise<SearchIndex> {
