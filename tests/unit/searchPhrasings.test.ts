@@ -83,8 +83,9 @@ describe('the FAQ search in citizens’ words, against the demo FAQ', () => {
     expect(found).toEqual(expect.arrayContaining([entry('KTP-el saya hilang'), entry('rusak atau chip-nya'), entry('membuat KTP-el pertama kali')]));
   });
 
-  it('finds nothing for words no entry knows, nor for punctuation alone', () => {
+  it('finds nothing for words no entry knows, nor for greetings or punctuation alone', () => {
     expect(search(index, 'resep rendang padang')).toEqual([]);
+    expect(search(index, 'Assalamualaikum, selamat pagi. Terima kasih.')).toEqual([]);
     expect(search(index, '?!… 🙂 ///')).toEqual([]);
     expect(search(index, '')).toEqual([]);
   });

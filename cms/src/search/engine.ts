@@ -110,7 +110,7 @@ export function queryUnits(index: SearchIndex, text: string): QueryUnit[] {
     .slice(0, MAX_QUERY_WORDS)
     .map((word) => {
       const forms = formsOf(word);
-      if (word.length < TYPO_MIN_LENGTH || /\d/.test(word) || known(index, forms)) return { forms, weight: 1 };
+      if (word.length < TYPO_MIN_LENGTH || /\d/.test(word) || STOPWORDS.has(word) || known(index, forms)) return { forms, weight: 1 };
       const corrected = correction(index, word);
       return corrected ? { forms: formsOf(corrected), weight: TYPO_WEIGHT } : { forms, weight: 1 };
     });

@@ -1,15 +1,15 @@
 import { stemmer } from '@orama/stemmers/indonesian';
 
 /**
- * Words that carry no meaning for finding an FAQ entry: how citizens open a question ("mau tanya gimana
- * cara …"), pronouns and particles. They still count inside a synonym's phrase.
+ * Words that carry no meaning for finding an FAQ entry: greetings, how citizens open a question ("mau tanya
+ * gimana cara …"), pronouns and particles. They are never read as typos, and still count inside a synonym's phrase.
  */
 export const STOPWORDS: ReadonlySet<string> = new Set(
   (
-    'ada adalah agar akan aku anda apa apakah atau bagaimana bagaimanakah bapak berapa begitu belum bisa boleh bu ' +
+    'ada adalah agar akan aku anda apa apakah assalamualaikum atau bagaimana bagaimanakah bapak berapa begitu belum bisa boleh bu ' +
     'cara dan dapat dengan di dong gimana gmn hal harus ibu ingin ini itu jika juga kah kak kalau kami kan ' +
     'kapan kenapa ketika kita mas mau mbak min mohon nya oleh pada pak para perlu saja sama saya sebagai sedang ' +
-    'sudah supaya tanya tentang terima kasih tersebut tolong untuk ya yang yg'
+    'halo hai pagi siang sore malam selamat sudah supaya tanya tentang terima kasih tersebut tolong untuk wb wr ya yang yg'
   ).split(' '),
 );
 
