@@ -52,6 +52,8 @@ describe.each(databases())('one search engine for the public FAQ, the answer for
     const second = await searchFaq('e-ktp', { 'pagination[page]': 2, 'pagination[pageSize]': 2, sort: 'question:asc' });
     expect(second.data.map((entry) => entry.question)).toEqual(all.data.slice(2, 4).map((entry) => entry.question));
     expect(second.meta.pagination).toEqual({ page: 2, pageSize: 2, pageCount: Math.ceil(all.data.length / 2), total: all.data.length });
+    const kk = await searchFaq('hilang', { 'filters[serviceCategory][$eq]': 'kk' });
+    expect(kk.data.map((entry) => entry.question)).toEqual([question('kk hilang')]);
     const asOfficer = await app.http.get('/api/faq-entries').query({ q: 'e-ktp', 'pagination[pageSize]': 100 }).set(officer.auth).expect(200);
     expect(asOfficer.body.data.map((entry: Found) => entry.question)).toEqual(all.data.map((entry) => entry.question));
   });
