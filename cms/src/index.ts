@@ -4,6 +4,7 @@ import { seed } from './seed';
 import { holdFirstBootLock } from './first-boot-lock';
 import { upgradeOfficeHours } from './office-hours-upgrade';
 import { faqKeywordsGuard, upgradeFaqKeywords } from './faq-keywords';
+import { searchSynonymsGuard } from './search-synonyms';
 import { serveWebhookAhead } from './webhook-front';
 import { checkpointInBackground } from './sqlite-checkpoints';
 import { scheduleJobs } from '@layanan/sop-workflow';
@@ -30,6 +31,7 @@ export default {
   async register({ strapi }: { strapi: Core.Strapi }) {
     strapi.documents.use(surveysAsGiven);
     strapi.documents.use(faqKeywordsGuard);
+    strapi.documents.use(searchSynonymsGuard);
     releaseFirstBoot = await holdFirstBootLock(strapi);
   },
 

@@ -22,3 +22,4 @@ export * from './faq';
 export * from './links';
 export * from './lapor';
 export * from './health';
+export * from './search';

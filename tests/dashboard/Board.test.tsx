@@ -195,7 +195,8 @@ describe('the triage board', () => {
       throw new HttpError('Forbidden', 403);
     });
     const divisions = [{ id: 'd1', documentId: 'd1', name: 'Bidang Pendaftaran Penduduk', code: 'DAFDUK', topics: ['ktp'], active: true }];
-    const provider = fakeProvider([fresh], { triageInquiry });
+    const suggestDivision = jest.fn(async () => divisions[0]);
+    const provider = fakeProvider([fresh], { triageInquiry, suggestDivision });
     const baseGetList = provider.getList;
     provider.getList = jest.fn(async (resource: string, params: never) => (resource === 'divisions' ? { data: divisions, total: 1 } : baseGetList(resource, params))) as never;
     renderBoard(provider);
@@ -206,6 +207,8 @@ describe('the triage board', () => {
     await waitFor(() => expect(codesIn('triaged')).toEqual([fresh.code]));
     const dialog = await screen.findByRole('dialog');
     await waitFor(() => expect(within(dialog).getByText('Saran: Bidang Pendaftaran Penduduk')).toBeTruthy());
+    // The server's search engine reads the request's subject and message.
+    expect(suggestDivision).toHaveBeenCalledWith(`${fresh.subject}\nSyarat KTP-el baru?`);
     fireEvent.click(within(dialog).getByRole('button', { name: 'Teruskan ke bidang' }));
 
     await waitFor(() => expect(triageInquiry).toHaveBeenCalledWith(fresh.id, { division: 'd1' }));

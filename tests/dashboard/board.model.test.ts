@@ -2,8 +2,7 @@ import { DEFAULT_OFFICE_HOURS } from '@layanan/config';
 import { actionForMove, filterFromSearch, groupByStatus, matchesFilter, mergeChanges, searchWithFilter } from '../../dashboard/src/board/boardModel';
 import { awaitsDelivery } from '../../dashboard/src/inquiries/delivery';
 import { countdownOf, calendarOf, laporCountdownOf } from '../../dashboard/src/sla/countdown';
-import { suggestDivision } from '../../dashboard/src/inquiries/suggestDivision';
-import type { Division, FaqEntry, Inquiry, SopPolicy } from '../../dashboard/src/types';
+import type { Inquiry, SopPolicy } from '../../dashboard/src/types';
 
 const POLICY: SopPolicy = { triageMinutes: 15, coordinationMinutes: 60, answerMinutes: 60, reminderThreshold: '0.8', clockMode: 'working', officeHours: DEFAULT_OFFICE_HOURS as SopPolicy['officeHours'], timeZone: 'Asia/Jakarta' };
 const CALENDAR = calendarOf(POLICY, ['2026-12-25']);
@@ -165,22 +164,3 @@ describe('the SP4N-LAPOR! badge on a report’s card', () => {
   });
 });
 
-describe('the suggested Bidang', () => {
-  const dafduk: Division = { id: 'd1', documentId: 'd1', name: 'Bidang Pendaftaran Penduduk', code: 'DAFDUK', topics: ['ktp', 'kartu keluarga', 'pindah'] };
-  const capil: Division = { id: 'd2', documentId: 'd2', name: 'Bidang Pencatatan Sipil', code: 'CAPIL', topics: ['akta', 'kelahiran', 'kematian'] };
-  const faq: FaqEntry[] = [{ id: 'f1', documentId: 'f1', question: 'Anak lahir', answer: '…', keywords: ['bayi baru lahir'], division: capil }];
-
-  it('is the Bidang whose topics the request mentions', () => {
-    expect(suggestDivision('Syarat membuat KTP-el baru untuk anak saya', [dafduk, capil])?.code).toBe('DAFDUK');
-    expect(suggestDivision('Mengurus akta kelahiran', [dafduk, capil])?.code).toBe('CAPIL');
-  });
-
-  it('weighs an FAQ match above a single topic word', () => {
-    expect(suggestDivision('KTP ibu dan bayi baru lahir', [dafduk, capil], faq)?.code).toBe('CAPIL');
-  });
-
-  it('matches whole words only and suggests nothing without a match', () => {
-    expect(suggestDivision('Jadwal pelayanan hari Sabtu', [dafduk, capil])).toBeNull();
-    expect(suggestDivision('pindahan rumah', [dafduk, capil])).toBeNull();
-  });
-});

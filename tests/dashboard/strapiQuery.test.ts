@@ -51,6 +51,14 @@ describe('a list request', () => {
     expect(query.sort).toEqual(['receivedAt:asc']);
   });
 
+  it('sends the FAQ search to the server’s engine as it was typed, ranked by it rather than sorted', () => {
+    const query = parse(listQueryString('faq-entries', { filter: { q: 'akte kelahiran', serviceCategory: 'akta_kelahiran' }, sort: { field: 'question', order: 'ASC' } }));
+    expect(query.q).toBe('akte kelahiran');
+    expect(query.filters).toEqual({ serviceCategory: { $eq: 'akta_kelahiran' } });
+    expect(query.sort).toBeUndefined();
+    expect(parse(listQueryString('faq-entries', { filter: { q: ' ' }, sort: { field: 'question', order: 'ASC' } })).sort).toEqual(['question:asc']);
+  });
+
   it('asks only for the fields a view shows', () => {
     const query = parse(listQueryString('inquiries', { fields: ['code', 'status'] }));
     expect(query.fields).toEqual(['code', 'status']);

@@ -28,6 +28,8 @@ const MATRIX: Route[] = [
   { name: 'submit a public request', method: 'post', path: () => '/api/public/inquiries', body: () => buildPublicInquiry(), allowed: ['public'] },
   { name: 'track a request', method: 'get', path: (i) => `/api/public/track/${i.code}?token=${i.token}`, allowed: ['public'] },
   { name: 'read the FAQ', method: 'get', path: () => '/api/faq-entries', allowed: ALL },
+  { name: 'search the FAQ', method: 'get', path: () => '/api/faq-entries?q=akte%20kelahiran', allowed: ALL },
+  { name: 'ask the search for the Bidang of a request', method: 'get', path: () => '/api/search/division-suggestion?q=akte%20kelahiran', allowed: ['officer'] },
   { name: 'preview an FAQ draft from its link', method: 'get', path: () => '/api/faq-preview/unknown?token=none', allowed: ['public'] },
   { name: 'list divisions', method: 'get', path: () => '/api/divisions', allowed: STAFF },
   { name: 'list holidays', method: 'get', path: () => '/api/holidays', allowed: STAFF },
@@ -86,6 +88,8 @@ const ABSENT = [
   ['put', () => '/api/sop-policy'],
   ['get', () => '/api/survey-responses'],
   ['post', () => '/api/survey-responses'],
+  ['get', () => '/api/search-synonyms'],
+  ['post', () => '/api/search-synonyms'],
 ] as const;
 
 describe.each(databases())('the permission matrix on %s', (kind) => {

@@ -97,6 +97,19 @@ export const EDITOR_VIEWS: Record<string, EditorView> = {
       },
     },
   },
+  'api::search-synonym.search-synonym': {
+    mainField: 'words',
+    list: ['words', 'updatedAt'],
+    sortBy: 'updatedAt',
+    sortOrder: 'DESC',
+    fields: {
+      words: {
+        label: 'Kata yang sama artinya',
+        description:
+          'Kata atau frasa yang dipakai warga untuk hal yang sama, dipisahkan koma, misalnya: akta, akte atau KK, kartu keluarga. Pencarian FAQ dan saran Bidang memperlakukannya sebagai satu kata; berlaku begitu disimpan.',
+      },
+    },
+  },
   'api::division.division': {
     mainField: 'name',
     list: ['name', 'code', 'active'],

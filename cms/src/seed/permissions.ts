@@ -55,6 +55,7 @@ export const PERMISSIONS: Record<RoleType, readonly string[]> = {
     ...RECAP,
     ...IKM,
     ...HEALTH,
+    'api::search.search.divisionSuggestion',
     'api::notification.notification.failed',
     'api::notification.notification.retry',
     'plugin::channels.messages.send',

@@ -3,8 +3,12 @@ import { DEFAULT_SOP_POLICY, keywordRows, rowsOfWeeklyHours } from '@layanan/con
 import { DIVISIONS } from './data/divisions';
 import { FAQ_ENTRIES } from './data/faq';
 import { HOLIDAYS } from './data/holidays';
+import { SYNONYM_GROUPS } from './data/synonyms';
 
-/** Reference data every office needs: the two Bidang of the SOP, its timings, and the holiday calendar. */
+/**
+ * Reference data every office needs: the two Bidang of the SOP, its timings, the holiday calendar, and the
+ * synonyms the search starts with (akte = akta, e-ktp = KTP-el …), which editors then keep.
+ */
 export async function seedReference(strapi: Core.Strapi): Promise<void> {
   if ((await strapi.db.query('api::division.division').count({})) === 0) {
     for (const division of DIVISIONS) {
@@ -16,6 +20,9 @@ export async function seedReference(strapi: Core.Strapi): Promise<void> {
     await strapi.documents('api::sop-policy.sop-policy').create({ data: { ...values, officeHours: rowsOfWeeklyHours(officeHours) } as never });
   }
   await offerHolidays(strapi);
+  if ((await strapi.db.query('api::search-synonym.search-synonym').count({})) === 0) {
+    for (const words of SYNONYM_GROUPS) await strapi.documents('api::search-synonym.search-synonym').create({ data: { words } as never });
+  }
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   LAPOR_STATUSES,
   LAPOR_STATUS_INFO,
   OFFICER_INTAKE_CHANNELS,
+  SEARCH_TEXT_MAX_LENGTH,
   SERVICE_CATEGORIES,
   SKM_ELEMENTS,
   SKM_ELEMENT_LABELS,
@@ -205,6 +206,13 @@ export const surveySchema = strict({
     },
   ),
   comment: text('Saran dan masukan', 1, 2000).optional(),
+});
+
+/** What a citizen or an officer searches for: any text up to the limit (an empty one finds nothing). */
+export const searchQuerySchema = z.object({
+  q: z
+    .string({ error: 'Teks pencarian (q) harus berupa satu teks.' })
+    .max(SEARCH_TEXT_MAX_LENGTH, { error: `Teks pencarian terlalu panjang (paling banyak ${SEARCH_TEXT_MAX_LENGTH} karakter).` }),
 });
 
 /**

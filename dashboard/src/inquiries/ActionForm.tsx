@@ -1,12 +1,13 @@
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
-import { useGetList, useGetOne, useTranslate } from 'react-admin';
+import { useEffect, useState, type FormEvent } from 'react';
+import { useDataProvider, useGetList, useGetOne, useTranslate } from 'react-admin';
+import { useQuery } from '@tanstack/react-query';
 import { Box, Button, MenuItem, Stack, TextField, Typography } from '@mui/material';
 import type { Action } from '@layanan/config';
+import type { LayananDataProvider } from '../providers/dataProvider';
 import type { Division, FaqEntry, Inquiry } from '../types';
 import type { ActionInput } from './useInquiryAction';
 import { FaqSearch } from './FaqSearch';
 import { planMessage } from './delivery';
-import { suggestDivision } from './suggestDivision';
 import { useDeliveryPlan } from './useConversation';
 import './actionForm.css';
 
@@ -102,17 +103,20 @@ const AnswerFields = ({ inquiry, input, set }: { inquiry: Inquiry; input: Action
   );
 };
 
-/** The division picker, pre-filled with the Bidang whose topics and FAQ entries match the request. */
+/** The division picker, pre-filled with the Bidang the server's search engine finds for the request's text. */
 const TriageFields = ({ inquiry, input, set }: { inquiry: Inquiry; input: ActionInput; set: (patch: ActionInput) => void }) => {
   const translate = useTranslate();
+  const dataProvider = useDataProvider<LayananDataProvider>();
   const { data: divisions = [] } = useGetList<Division>('divisions', { pagination: { page: 1, perPage: 100 }, sort: { field: 'name', order: 'ASC' } });
-  const { data: faqEntries = [] } = useGetList<FaqEntry>('faq-entries', { pagination: { page: 1, perPage: 100 }, sort: { field: 'id', order: 'ASC' } });
   const { data: full } = useGetOne<Inquiry>('inquiries', { id: inquiry.id }, { enabled: inquiry.message === undefined });
   const message = inquiry.message ?? full?.message;
-  const suggestion = useMemo(
-    () => (message === undefined ? null : suggestDivision(`${inquiry.subject}\n${message}`, divisions, faqEntries)),
-    [inquiry.subject, message, divisions, faqEntries],
-  );
+  const text = `${inquiry.subject}\n${message ?? ''}`;
+  const { data: suggestion = null } = useQuery({
+    queryKey: ['division-suggestion', text],
+    queryFn: () => dataProvider.suggestDivision(text),
+    enabled: message !== undefined,
+    staleTime: Infinity,
+  });
   useEffect(() => {
     if (suggestion && !input.division) set({ division: suggestion.documentId });
     // Only a new suggestion pre-fills; a choice the officer made stays.

@@ -1,12 +1,13 @@
 import { HttpError, withLifecycleCallbacks, type DataProvider, type GetListParams, type Identifier, type RaRecord } from 'react-admin';
 import { strapiDataProvider } from 'ra-strapi';
-import { EDITABLE_INQUIRY_FIELDS, weeklyHoursOfRows, type HolidayOutlook, type LaporStatus, type OfficeHoursRow } from '@layanan/config';
+import { EDITABLE_INQUIRY_FIELDS, SEARCH_TEXT_MAX_LENGTH, weeklyHoursOfRows, type HolidayOutlook, type LaporStatus, type OfficeHoursRow } from '@layanan/config';
 import { stringify } from 'qs';
 import type {
   ChannelTrouble,
   ContactInfo,
   ConversationMessage,
   DeliveryPlan,
+  DivisionRef,
   ExportFormat,
   FailedNotification,
   FaqEntry,
@@ -78,7 +79,10 @@ export interface DomainMethods {
   getHolidayDates(since: Date): Promise<string[]>;
   /** Whether next year's holidays are in, by the server's clock. */
   getHolidayOutlook(): Promise<HolidayOutlook>;
+  /** The published FAQ entries the server's search engine finds for the text, best first. */
   searchFaq(text: string): Promise<FaqEntry[]>;
+  /** The Bidang the same engine suggests for a request's text, or null. */
+  suggestDivision(text: string): Promise<DivisionRef | null>;
   getRecap(query: RecapQuery): Promise<Recap>;
   getIkm(query: { from: string; to: string; groupBy?: 'month' | 'week' | 'day' }): Promise<Ikm>;
   /** The report as a file; `onProgress` hears the bytes received so far (the server streams it). */
@@ -282,8 +286,14 @@ export function createDataProvider(fetchJson: Fetch = httpClient): LayananDataPr
       return json.data as { laporStatus: LaporStatus; laporStatusAt: string };
     },
     async searchFaq(text) {
-      const { data } = await list('faq-entries', { filter: { q: text }, sort: { field: 'question', order: 'ASC' }, pagination: { page: 1, perPage: 8 } });
+      const { data } = await list('faq-entries', { filter: { q: text.slice(0, SEARCH_TEXT_MAX_LENGTH) }, pagination: { page: 1, perPage: 8 } });
       return data as FaqEntry[];
+    },
+
+    async suggestDivision(text) {
+      const query = stringify({ q: text.slice(0, SEARCH_TEXT_MAX_LENGTH) }, { encodeValuesOnly: true });
+      const { json } = await fetchJson(`${API_URL}/search/division-suggestion?${query}`);
+      return (json.data ?? null) as DivisionRef | null;
     },
   };
 

@@ -12,9 +12,11 @@ export const POPULATE: Record<string, Record<string, unknown>> = {
 /** Fields the `q` full-text search looks in, per resource. */
 export const SEARCH_FIELDS: Record<string, readonly string[]> = {
   inquiries: ['code', 'subject', 'message'],
-  'faq-entries': ['question', 'answer'],
   divisions: ['name', 'code'],
 };
+
+/** Resources the server's search engine ranks by `q` (best first): the text goes as it is, not as filters. */
+export const RANKED_SEARCH: ReadonlySet<string> = new Set(['faq-entries']);
 
 /** Longest suffixes first, so `_containsi` is never read as `_contains` plus a stray letter. */
 const OPERATORS: readonly [string, string][] = (
@@ -84,6 +86,7 @@ export function strapiFilters(resource: string, filter: Filters = {}): Filters {
       continue;
     }
     if (key === 'q') {
+      if (RANKED_SEARCH.has(resource)) continue;
       const words = String(value).trim();
       const fields = SEARCH_FIELDS[resource] ?? [];
       if (words && fields.length) and.push({ $or: fields.map((field) => ({ [field]: { $containsi: words } })) });
@@ -115,7 +118,9 @@ export function listQueryString(resource: string, { filter, sort, pagination, fi
   const query: Record<string, unknown> = {};
   const filters = strapiFilters(resource, filter);
   if (Object.keys(filters).length) query.filters = filters;
-  if (sort?.field) query.sort = [`${sort.field === 'id' ? 'id' : sort.field}:${sort.order === 'ASC' ? 'asc' : 'desc'}`];
+  const ranked = RANKED_SEARCH.has(resource) && typeof filter?.q === 'string' && filter.q.trim() !== '';
+  if (ranked) query.q = filter.q;
+  if (sort?.field && !ranked) query.sort = [`${sort.field === 'id' ? 'id' : sort.field}:${sort.order === 'ASC' ? 'asc' : 'desc'}`];
   if (pagination) query.pagination = { page: pagination.page, pageSize: pagination.perPage };
   const related = populate ?? POPULATE[resource];
   if (related) query.populate = related;

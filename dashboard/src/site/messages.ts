@@ -93,6 +93,7 @@ export const siteMessages = {
   faq: {
     heading: 'Pertanyaan yang sering diajukan',
     search: 'Cari pertanyaan, misalnya "KTP hilang"',
+    results: 'Paling cocok dengan pencarian Anda',
     none: 'Tidak ada pertanyaan yang cocok. Silakan ajukan pertanyaan Anda.',
     ask: 'Tidak menemukan jawaban? Ajukan pertanyaan',
     loading: 'Memuat…',

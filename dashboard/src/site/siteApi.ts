@@ -92,6 +92,13 @@ export const listFaq = () =>
     (body) => body.data,
   );
 
+/** The entries the search engine finds for the citizen's words, best first (at most 20). */
+export const searchFaq = (q: string, signal?: AbortSignal) =>
+  request<{ data: PublicFaq[] }>(
+    `/api/faq-entries?q=${encodeURIComponent(q)}&pagination[pageSize]=20&fields[0]=question&fields[1]=answer&fields[2]=serviceCategory`,
+    { signal },
+  ).then((body) => body.data);
+
 /** The draft of one entry, opened from the admin panel's preview with its signed token. */
 export const previewFaq = (documentId: string, token: string) =>
   request<{ data: PublicFaq }>(`/api/faq-preview/${encodeURIComponent(documentId)}?token=${encodeURIComponent(token)}`).then((body) => body.data);

@@ -1,7 +1,7 @@
 /**
  * Bidang yang menangani permohonan informasi (SOP langkah 2–3: informasi dipilah
- * dan diteruskan ke bidang terkait). `topics` dipakai untuk menyarankan bidang
- * tujuan dari isi permohonan; pencocokan dilakukan pada teks huruf kecil.
+ * dan diteruskan ke bidang terkait). `topics` dipakai mesin pencari (cms/src/search)
+ * untuk menyarankan bidang tujuan dari isi permohonan, bersama FAQ tiap bidang.
  */
 export interface DivisionSeed {
   code: 'DAFDUK' | 'CAPIL';

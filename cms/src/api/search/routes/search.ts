@@ -1,0 +1,3 @@
+export default {
+  routes: [{ method: 'GET', path: '/search/division-suggestion', handler: 'search.divisionSuggestion', config: { policies: [] as string[] } }],
+};
