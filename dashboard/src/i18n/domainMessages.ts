@@ -443,6 +443,12 @@ export const domainId = {
     },
     locale: { id: 'Bahasa Indonesia', en: 'English' },
   },
+  /** react-admin names a resource in its own messages ("Tidak ada permohonan yang cocok."). */
+  resources: {
+    inquiries: { name: 'permohonan' },
+    divisions: { name: 'bidang' },
+    'faq-entries': { name: 'entri FAQ' },
+  },
 };
 
 export type DomainMessages = typeof domainId;
@@ -821,5 +827,10 @@ export const domainEn: DomainMessages = {
       },
     },
     locale: { id: 'Bahasa Indonesia', en: 'English' },
+  },
+  resources: {
+    inquiries: { name: 'request |||| requests' },
+    divisions: { name: 'division |||| divisions' },
+    'faq-entries': { name: 'FAQ entry |||| FAQ entries' },
   },
 };

@@ -11,10 +11,15 @@ export const POPULATE: Record<string, Record<string, unknown>> = {
 
 /** Fields the `q` full-text search looks in, per resource. */
 export const SEARCH_FIELDS: Record<string, readonly string[]> = {
-  inquiries: ['code', 'subject', 'message'],
   'faq-entries': ['question', 'answer'],
   divisions: ['name', 'code'],
 };
+
+/**
+ * Resources whose server reads `q` itself: the requests are found by the applicant's name, NIK or phone
+ * number too, which a client's filters may not reach.
+ */
+export const SERVER_SEARCH: ReadonlySet<string> = new Set(['inquiries']);
 
 /** Longest suffixes first, so `_containsi` is never read as `_contains` plus a stray letter. */
 const OPERATORS: readonly [string, string][] = (
@@ -113,7 +118,10 @@ export interface ListQuery {
 /** The query string of a list request: filters, sort, page, populate and (optionally) the fields to return. */
 export function listQueryString(resource: string, { filter, sort, pagination, fields, populate }: ListQuery): string {
   const query: Record<string, unknown> = {};
-  const filters = strapiFilters(resource, filter);
+  const { q, ...rest } = filter ?? {};
+  const serverSearch = SERVER_SEARCH.has(resource);
+  const filters = strapiFilters(resource, serverSearch ? rest : filter);
+  if (serverSearch && typeof q === 'string' && q.trim()) query.q = q.trim();
   if (Object.keys(filters).length) query.filters = filters;
   if (sort?.field) query.sort = [`${sort.field === 'id' ? 'id' : sort.field}:${sort.order === 'ASC' ? 'asc' : 'desc'}`];
   if (pagination) query.pagination = { page: pagination.page, pageSize: pagination.perPage };
