@@ -314,6 +314,7 @@ export const domainId = {
       empty: 'Tidak ada permohonan yang menunggu informasi dari bidang Anda.',
       waiting: 'Menunggu informasi',
       recent: 'Baru saja dikirim',
+      note: 'Catatan petugas untuk bidang',
     },
     holidays: {
       missing: { all: 'Hari libur %{year} belum diisi', national: 'Libur nasional %{year} belum diisi', cuti_bersama: 'Cuti bersama %{year} belum diisi' },
@@ -699,6 +700,7 @@ export const domainEn: DomainMessages = {
       empty: 'No request is waiting for information from your division.',
       waiting: 'Waiting for information',
       recent: 'Just sent',
+      note: "The officer's note for the division",
     },
     holidays: {
       missing: { all: '%{year} holidays not entered yet', national: '%{year} national holidays not entered yet', cuti_bersama: '%{year} collective leave days not entered yet' },
