@@ -102,6 +102,8 @@ export const domainId = {
       count: '%{smart_count} permohonan |||| %{smart_count} permohonan',
       move_to: 'Pindahkan ke…',
       moved: 'Permohonan %{code} dipindahkan ke "%{status}".',
+      rejected: 'Permohonan %{code} ditolak.',
+      answered_officer: 'Jawaban %{code} tersimpan. Sampaikan kepada pemohon, lalu konfirmasi Sudah disampaikan.',
       refused: 'Perpindahan %{code} dibatalkan: %{message}',
       no_action: 'Permohonan tidak dapat dipindahkan dari "%{from}" ke "%{to}".',
       updated: 'Diperbarui %{time}',
@@ -109,6 +111,7 @@ export const domainId = {
     },
     sla: {
       left: 'sisa %{time}',
+      left_soon: 'segera: sisa %{time}',
       late: 'terlambat %{time}',
       minutes: '%{m} mnt',
       hours: '%{h} j %{m} mnt',
@@ -504,6 +507,8 @@ export const domainEn: DomainMessages = {
       count: '%{smart_count} request |||| %{smart_count} requests',
       move_to: 'Move to…',
       moved: 'Request %{code} moved to "%{status}".',
+      rejected: 'Request %{code} rejected.',
+      answered_officer: 'Answer to %{code} saved. Deliver it to the applicant, then confirm Delivered.',
       refused: 'Move of %{code} undone: %{message}',
       no_action: 'A request cannot move from "%{from}" to "%{to}".',
       updated: 'Updated %{time}',
@@ -511,6 +516,7 @@ export const domainEn: DomainMessages = {
     },
     sla: {
       left: '%{time} left',
+      left_soon: 'soon: %{time} left',
       late: '%{time} late',
       minutes: '%{m} min',
       hours: '%{h} h %{m} min',
