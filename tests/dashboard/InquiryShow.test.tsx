@@ -259,9 +259,11 @@ describe('a walk-in answer is delivered, not sent', () => {
   it('is saved for the officer to tell the citizen, who is told so, and no word says it was sent', async () => {
     const walkIn = buildInquiry({ channel: 'walk_in', status: 'coordinated', answeredAt: null, answerDelivery: null, divisionInformation: 'KTP-el sudah dicetak.' });
     const { state, provider } = fakeCms(walkIn, { plan: { mode: 'officer', channel: 'walk_in', medium: null, address: '+6281*******32' } });
-    const answerInquiry = jest.fn(async () => {
-      state.inquiry = { ...walkIn, status: 'answered', answeredAt: '2026-11-03T03:00:00.000Z', answerDelivery: 'officer_task', answer: 'KTP-el sudah dicetak.' };
-      return state.inquiry;
+    // The answer route returns the answer on its way ('sending'); the routing makes it the officer's task just after.
+    const answerInquiry = jest.fn(async (): Promise<Inquiry> => {
+      const answered: Inquiry = { ...walkIn, status: 'answered', answeredAt: '2026-11-03T03:00:00.000Z', answerDelivery: 'sending', answer: 'KTP-el sudah dicetak.' };
+      state.inquiry = { ...answered, answerDelivery: 'officer_task' };
+      return answered;
     });
     showPage({ ...provider, answerInquiry });
     fireEvent.click(await screen.findByRole('button', { name: 'Jawab' }));

@@ -7,6 +7,7 @@ import { ActionForm } from '../inquiries/ActionForm';
 import { useInquiryAction, type ActionInput } from '../inquiries/useInquiryAction';
 import { actionForMove } from './boardModel';
 import { errorMessage } from '../notifyError';
+import { officerDelivers } from '../inquiries/delivery';
 
 interface Pending {
   original: Inquiry;
@@ -17,7 +18,7 @@ interface Pending {
 /** A rejection is not a move to "Selesai", and a spoken answer still has to be delivered: the toast says so. */
 function movedMessage(action: Action, updated: Inquiry): string {
   if (action === 'reject') return 'layanan.board.rejected';
-  if (action === 'answer' && updated.answerDelivery === 'officer_task') return 'layanan.board.answered_officer';
+  if (action === 'answer' && officerDelivers(updated)) return 'layanan.board.answered_officer';
   return 'layanan.board.moved';
 }
 

@@ -1,5 +1,5 @@
 import type { useTranslate } from 'react-admin';
-import { isSpokenAnswer, type MessageState } from '@layanan/config';
+import { CHANNEL_MEDIA, isSpokenAnswer, type MessageState } from '@layanan/config';
 import type { DeliveryPlan, Inquiry } from '../types';
 
 type Translate = ReturnType<typeof useTranslate>;
@@ -51,7 +51,16 @@ export function deliveryLabel(inquiry: Pick<Inquiry, 'channel' | 'answerDelivery
   return translate(`layanan.answerDelivery.${inquiry.answerDelivery}`);
 }
 
+/**
+ * Whether the officer delivers this answer: the channel has no way to send it (the counter, the telephone, LAPOR!
+ * by hand …) or its routing already said so. Right after the answer the routing has not run yet, so the channel
+ * decides.
+ */
+export function officerDelivers(inquiry: Pick<Inquiry, 'channel' | 'answerDelivery'>): boolean {
+  return inquiry.answerDelivery === 'officer_task' || CHANNEL_MEDIA[inquiry.channel]?.answer === 'officer';
+}
+
 /** What the officer is told once the answer is recorded: where nothing is sent, that it is theirs to deliver. */
-export function answerDoneMessage(inquiry: Pick<Inquiry, 'answerDelivery'>): string {
-  return inquiry.answerDelivery === 'officer_task' ? 'layanan.actions.done.answer_officer' : 'layanan.actions.done.answer';
+export function answerDoneMessage(inquiry: Pick<Inquiry, 'channel' | 'answerDelivery'>): string {
+  return officerDelivers(inquiry) ? 'layanan.actions.done.answer_officer' : 'layanan.actions.done.answer';
 }
