@@ -92,8 +92,10 @@ export const Board = ({ pollMs }: { pollMs?: number }) => {
   return (
     <div className="board-page">
       <Title title={translate('layanan.board.title')} />
-      <HolidayReminder />
-      <FailedNotifications />
+      <div className="board-page__notices">
+        <HolidayReminder />
+        <FailedNotifications />
+      </div>
       <BoardFilters filter={filter} onChange={changeFilter} />
       {!loaded ? (
         <Loading />
