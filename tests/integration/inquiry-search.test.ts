@@ -121,11 +121,16 @@ describe.each(databases())('the officer finds a request by the citizen on %s', (
       ['an e-mail’s start', 'filters[applicant][email][$startsWithi]=s'],
       ['the name as the search compares it', 'filters[applicant][nameKey][$containsi]=siti'],
       ['the order of NIKs', 'sort=applicant.nik:asc'],
+      ['a NIK typed in a message', `filters[message][$containsi]=${TYPED_NIK.slice(0, 8)}`],
+      ['the note’s start', 'filters[notes][$startsWith]=a'],
+      ['the order of messages', 'sort=message:asc'],
+      ['Strapi’s own search over the masked texts', `_q=${TYPED_NIK.slice(0, 8)}`],
     ])('%s is refused with a 400', async (_, query) => {
       const res = await app.http.get(`/api/inquiries?${query}`).set(officer.auth);
       expect(res.status).toBe(400);
-      expect(res.body.error.message).toMatch(/data pribadi|tidak dikenal/);
+      expect(res.body.error.message).toMatch(/data pribadi|tidak dikenal|parameter q/);
       expect(res.text).not.toContain(siti.code);
+      expect(res.text).not.toContain(typed.code);
     });
 
     it('a whole NIK or phone number may still be named', async () => {

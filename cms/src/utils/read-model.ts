@@ -12,12 +12,21 @@ export const READABLE_RELATIONS: Readonly<Record<string, readonly string[]>> = {
 };
 
 /**
- * Personal data a list shows masked (UU 27/2022). A filter may name it whole (`$eq`), as the staff search
- * does, but never compare a part of it or its order: `$startsWith=3574`, `$gt` or a sort would let a caller
- * who sees only the mask read the number out of the list, digit by digit.
+ * Personal data a list shows masked (UU 27/2022): the applicant's identifiers, and the free texts a citizen or
+ * staff may have typed them into. A filter may name such a value whole (`$eq`), but never compare a part of it
+ * or its order: `$startsWith=3574`, `$containsi`, `$gt` or a sort would let a caller who sees only the mask read
+ * the number out of the list, digit by digit. The staff search (`q`, read by the inquiry controller) is the
+ * way to find a request by them.
  */
+const MASKED_FREE_TEXT = ['message', 'divisionInformation', 'answer', 'notes', 'closeReason'] as const;
 export const WHOLE_VALUE_ONLY: Readonly<Record<string, readonly string[]>> = {
   'inquiry.applicant': ['nik', 'phone', 'email', 'replyAddress'],
+  'api::inquiry.inquiry': ['subject', ...MASKED_FREE_TEXT],
+};
+/** Sorting by the subject orders the list as its column does; by the rest it would spell them out. */
+const UNSORTABLE: Readonly<Record<string, readonly string[]>> = {
+  'inquiry.applicant': WHOLE_VALUE_ONLY['inquiry.applicant'],
+  'api::inquiry.inquiry': MASKED_FREE_TEXT,
 };
 
 /** Routes under /api that serve a plugin's content type rather than an api:: one. */
@@ -123,7 +132,7 @@ function isWholeValueOnly(model: Model, name: string): boolean {
 
 function checkWholeValue(attribute: Attribute, value: unknown, path: string): void {
   const operators = isPlainObject(value) ? Object.keys(value) : [];
-  if (operators.some((operator) => operator !== '$eq')) throw new QueryRefused(path, 'data pribadi hanya dapat dicari utuh dengan $eq.');
+  if (operators.some((operator) => operator !== '$eq')) throw new QueryRefused(path, 'data pribadi hanya dapat dicari utuh dengan $eq, atau lewat pencarian q.');
   checkScalar(attribute, isPlainObject(value) ? value.$eq : value, path);
 }
 
@@ -247,7 +256,7 @@ export function checkSort(modelOf: ModelOf, model: Model, sort: unknown, path = 
     let current = model;
     names.forEach((name, index) => {
       const attribute = attributeOf(current, name, path);
-      if (isWholeValueOnly(current, name)) throw new QueryRefused(path, `urutan "${term}" tidak dapat dipakai: data pribadi.`);
+      if ((UNSORTABLE[current.uid] ?? []).includes(name)) throw new QueryRefused(path, `urutan "${term}" tidak dapat dipakai: data pribadi.`);
       const last = index === names.length - 1;
       if (isLink(attribute) === last) throw new QueryRefused(path, `urutan "${term}" tidak dapat dipakai.`);
       if (!last) current = linked(modelOf, current, name, attribute, path);

@@ -92,6 +92,8 @@ export default factories.createCoreController(UID, ({ strapi }: { strapi: Core.S
     async find(ctx) {
       const actor = await actorFromState(strapi, ctx.state);
       const scope = sop(strapi, 'staff').scopeOf(actor);
+      // Strapi's own `_q` would compare a part of the masked texts; the search here knows what may be compared.
+      if (ctx.query._q !== undefined) throw new errors.ValidationError('Gunakan parameter q untuk mencari permohonan.', { path: ['_q'] });
       let search: Record<string, unknown> | null;
       try {
         search = inquirySearchFilter(ctx.query.q);
