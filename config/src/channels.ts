@@ -94,6 +94,16 @@ export const CHANNEL_MEDIA: Record<Channel, { intake: IntakeMode; answer: Answer
 };
 
 /**
+ * Channels where the answer is spoken, not sent: face to face at the counter, on a telephone call, read out on
+ * air. The officer delivers it (disampaikan) and confirms; nothing leaves the system, so nothing says "sent".
+ */
+export const SPOKEN_ANSWER_CHANNELS: readonly Channel[] = ['walk_in', 'phone', 'radio'];
+
+export function isSpokenAnswer(channel: string): boolean {
+  return (SPOKEN_ANSWER_CHANNELS as readonly string[]).includes(channel);
+}
+
+/**
  * Where the answer stands after step 4: on its way through an adapter, delivered (the medium accepted it, or
  * the officer confirmed handing it over), failed (with the cause), or waiting for the officer to deliver it.
  */

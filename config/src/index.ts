@@ -7,6 +7,7 @@ export * from './holidayOutlook';
 export * from './roles';
 export * from './workingTime';
 export * from './masking';
+export * from './nameKey';
 export * from './provinces';
 export * from './inquiryFields';
 export * from './random';

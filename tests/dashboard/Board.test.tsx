@@ -3,14 +3,12 @@
  */
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { AdminContext, HttpError, Notification, type AuthProvider } from 'react-admin';
-import { MemoryRouter } from 'react-router-dom';
+import { MemoryRouter, useLocation } from 'react-router-dom';
 import { Board } from '../../dashboard/src/board/Board';
 import { i18nProvider } from '../../dashboard/src/i18n/i18nProvider';
 import type { LayananDataProvider } from '../../dashboard/src/providers/dataProvider';
 import type { Inquiry, SopPolicy } from '../../dashboard/src/types';
 import { fixWallClock } from '../helpers/clock';
-
-fixWallClock();
 
 const MINUTE = 60_000;
 /** Calendar time: the minutes left are the same whatever the office hours. */
@@ -20,9 +18,12 @@ let sequence = 0;
 function inquiry(overrides: Partial<Inquiry>): Inquiry {
   sequence += 1;
   const id = `doc-${sequence}`;
-  return { id, documentId: id, code: `INF-2611-${String(sequence).padStart(5, '0')}`, kind: 'information', channel: 'whatsapp', status: 'received', subject: `Permohonan ${sequence}`, receivedAt: new Date().toISOString(), applicant: { name: 'S*** A*****' }, updatedAt: new Date().toISOString(), ...overrides };
+  return { id, documentId: id, code: `INF-2611-${String(sequence).padStart(5, '0')}`, kind: 'information', channel: 'whatsapp', status: 'received', subject: `Permohonan ${sequence}`, receivedAt: NOW.toISOString(), applicant: { name: 'S*** A*****' }, updatedAt: NOW.toISOString(), ...overrides };
 }
-const inMinutes = (minutes: number) => new Date(Date.now() + minutes * MINUTE).toISOString();
+/** Tuesday 3 November 2026, 10:00 WIB: the board's clock is held there, so no test depends on the hour it runs at. */
+const NOW = new Date('2026-11-03T03:00:00.000Z');
+const inMinutes = (minutes: number) => new Date(NOW.getTime() + minutes * MINUTE).toISOString();
+fixWallClock(NOW.toISOString());
 
 const officer: AuthProvider = {
   login: async () => undefined,
@@ -54,11 +55,15 @@ function fakeProvider(inquiries: Inquiry[], overrides: Partial<LayananDataProvid
   } as unknown as LayananDataProvider;
 }
 
+/** Where the board has sent the officer. */
+const Where = () => <output data-testid="where">{useLocation().pathname}</output>;
+
 function renderBoard(dataProvider: LayananDataProvider, at = '/') {
   return render(
     <MemoryRouter initialEntries={[at]}>
       <AdminContext dataProvider={dataProvider} authProvider={officer} i18nProvider={i18nProvider}>
         <Board pollMs={60 * MINUTE} />
+        <Where />
         <Notification />
       </AdminContext>
     </MemoryRouter>,
@@ -69,6 +74,7 @@ const column = (status: string) => document.querySelector(`[data-status="${statu
 const codesIn = (status: string) => Array.from(column(status).querySelectorAll('[data-testid="inquiry-card"]')).map((card) => card.getAttribute('data-code'));
 
 describe('the triage board', () => {
+
   it('shows one column per SOP state with each request under its state, the nearest deadline first', async () => {
     const later = inquiry({ triageDueAt: inMinutes(14) });
     const sooner = inquiry({ triageDueAt: inMinutes(4) });
@@ -156,7 +162,7 @@ describe('the triage board', () => {
     expect(asked.meta.fields).toContain('replyWindowUntil');
   });
 
-  it('counts down each step: green, amber at the reminder threshold, red once breached', async () => {
+  it('counts down each step: green, amber and "segera" at the reminder threshold, red once breached', async () => {
     const green = inquiry({ triageDueAt: inMinutes(10.5) });
     const amber = inquiry({ triageDueAt: inMinutes(2.5) });
     const red = inquiry({ triageDueAt: inMinutes(-5.5), triageBreached: true });
@@ -166,7 +172,7 @@ describe('the triage board', () => {
     expect(badge(green.code)!.dataset.urgency).toBe('ok');
     expect(badge(green.code)!.textContent).toBe('sisa 11 mnt');
     expect(badge(amber.code)!.dataset.urgency).toBe('warning');
-    expect(badge(amber.code)!.textContent).toBe('sisa 3 mnt');
+    expect(badge(amber.code)!.textContent).toBe('segera: sisa 3 mnt');
     expect(badge(red.code)!.dataset.urgency).toBe('breached');
     expect(badge(red.code)!.textContent).toBe('terlambat 5 mnt');
   });
@@ -214,6 +220,73 @@ describe('the triage board', () => {
     await waitFor(() => expect(triageInquiry).toHaveBeenCalledWith(fresh.id, { division: 'd1' }));
     await waitFor(() => expect(codesIn('received')).toEqual([fresh.code]));
     expect(await screen.findByText(/dibatalkan: Forbidden/)).toBeTruthy();
+  });
+
+  it('answers from the board with the citizen’s question and the Bidang’s information in view, inserting an FAQ entry beside it', async () => {
+    const information = 'Dari Bidang Dafduk: KTP-el Anda sudah dicetak.';
+    const faq = { id: 'f1', documentId: 'f1', question: 'Di mana mengambil KTP-el?', answer: 'KTP-el diambil di loket 3 dengan bukti perekaman.' };
+    const coordinated = inquiry({ status: 'coordinated', answerDueAt: inMinutes(40), subject: 'KTP-el sudah jadi?' });
+    const answerInquiry = jest.fn(async (): Promise<Inquiry> => ({ ...coordinated, status: 'answered' }));
+    const provider = fakeProvider([coordinated], {
+      answerInquiry,
+      getOne: jest.fn(async () => ({ data: { ...coordinated, message: 'Apakah KTP-el saya sudah jadi?', divisionInformation: information } })) as never,
+      searchFaq: jest.fn(async () => [faq]) as never,
+      getDeliveryPlan: jest.fn(async () => null) as never,
+    });
+    renderBoard(provider);
+    await waitFor(() => expect(codesIn('coordinated')).toEqual([coordinated.code]));
+
+    fireEvent.click(within(column('coordinated')).getByRole('button', { name: 'Pindahkan ke…' }));
+    fireEvent.click(await screen.findByRole('menuitem', { name: 'Dijawab' }));
+    const dialog = await screen.findByRole('dialog');
+    expect((await within(dialog).findByRole('region', { name: 'Pertanyaan pemohon' })).textContent).toContain('Apakah KTP-el saya sudah jadi?');
+    expect(within(dialog).getByRole('region', { name: 'Informasi dari Bidang' }).textContent).toContain(information);
+    const answer = within(dialog).getByRole('textbox', { name: /Jawaban untuk pemohon/ }) as HTMLTextAreaElement;
+    await waitFor(() => expect(answer.value).toBe(information));
+
+    fireEvent.click(await within(dialog).findByRole('button', { name: 'Sisipkan' }));
+    await waitFor(() => expect(answer.value).toBe(`${information}\n\n${faq.answer}`));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Urungkan sisipan' }));
+    expect(answer.value).toBe(information);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Sisipkan' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Kirim jawaban' }));
+    await waitFor(() => expect(answerInquiry).toHaveBeenCalledWith(coordinated.id, { answer: `${information}\n\n${faq.answer}`, faqEntry: 'f1' }));
+  });
+
+  it('works from the keyboard: Enter opens a card, the menu is no control inside another, and focus comes back after a dialog', async () => {
+    const fresh = inquiry({ triageDueAt: inMinutes(12), message: 'Syarat KTP-el baru?' });
+    renderBoard(fakeProvider([fresh]));
+    await waitFor(() => expect(codesIn('received')).toEqual([fresh.code]));
+    expect(document.querySelectorAll('[role="button"] button, [role="button"] [role="button"], button [role="button"]')).toHaveLength(0);
+
+    fireEvent.click(within(column('received')).getByRole('button', { name: 'Pindahkan ke…' }));
+    fireEvent.click(await screen.findByRole('menuitem', { name: 'Dipilah' }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Batal' }));
+    await waitFor(() => expect((document.activeElement as HTMLElement | null)?.dataset.card).toBe(fresh.id));
+    expect(codesIn('received')).toEqual([fresh.code]);
+
+    fireEvent.keyDown(document.activeElement as HTMLElement, { key: 'Enter' });
+    expect(screen.getByTestId('where').textContent).toBe(`/inquiries/${fresh.id}/show`);
+  });
+
+  it('rejects a new request as its own act, with a reason, and says it was rejected', async () => {
+    const spam = inquiry({ triageDueAt: inMinutes(12) });
+    const rejectInquiry = jest.fn(async (): Promise<Inquiry> => ({ ...spam, status: 'closed', outcome: 'rejected' }));
+    renderBoard(fakeProvider([spam], { rejectInquiry }));
+    await waitFor(() => expect(codesIn('received')).toEqual([spam.code]));
+
+    fireEvent.click(within(column('received')).getByRole('button', { name: 'Pindahkan ke…' }));
+    expect(screen.queryByRole('menuitem', { name: 'Selesai' })).toBeNull();
+    fireEvent.click(await screen.findByRole('menuitem', { name: 'Tolak' }));
+    const dialog = await screen.findByRole('dialog');
+    const confirm = within(dialog).getByRole('button', { name: 'Tolak permohonan' }) as HTMLButtonElement;
+    expect(confirm.disabled).toBe(true);
+    fireEvent.change(within(dialog).getByRole('textbox', { name: /Alasan penolakan/ }), { target: { value: 'Spam berulang' } });
+    fireEvent.click(confirm);
+    await waitFor(() => expect(rejectInquiry).toHaveBeenCalledWith(spam.id, { reason: 'Spam berulang' }));
+    expect(await screen.findByText(`Permohonan ${spam.code} ditolak.`)).toBeTruthy();
+    expect(screen.queryByText(/dipindahkan ke "Selesai"/)).toBeNull();
   });
 
   it('tells the officer when a whole channel is held, why and since when, even with nothing failed yet', async () => {

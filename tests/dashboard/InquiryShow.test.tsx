@@ -199,9 +199,9 @@ describe('the delivery of the answer on the inquiry page', () => {
       return state.inquiry;
     });
     showPage(provider);
-    expect(await screen.findByText('Sampaikan jawaban lewat Radio Suara Kota ke +6281*******32')).toBeTruthy();
+    expect(await screen.findByText('Bacakan jawaban di siaran Radio Suara Kota')).toBeTruthy();
     expect(screen.getByText('Menunggu disampaikan petugas')).toBeTruthy();
-    const form = screen.getByTestId('delivered-form');
+    const form = await screen.findByTestId('delivered-form');
     const when = within(form).getByLabelText(/Waktu penyampaian \(WIB\)/) as HTMLInputElement;
     expect(when.value).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
     fireEvent.click(within(form).getByText('Dibacakan di Radio Suara Kota'));
@@ -212,6 +212,9 @@ describe('the delivery of the answer on the inquiry page', () => {
     expect(await screen.findByText('Penyampaian jawaban tercatat.')).toBeTruthy();
     await waitFor(() => expect(screen.getByTestId('answer-delivery').dataset.delivery).toBe('delivered'));
     expect(screen.getByTestId('answer-delivery').textContent).toContain('Dibacakan di Radio Suara Kota');
+    // Read out on air, not sent: the state says it was handed over.
+    expect(within(screen.getByTestId('answer-delivery')).getByText('Tersampaikan')).toBeTruthy();
+    expect(screen.getByTestId('answer-delivery').textContent).not.toContain('Terkirim');
     expect(screen.queryByTestId('delivered-form')).toBeNull();
   });
 
@@ -230,7 +233,7 @@ describe('the delivery of the answer on the inquiry page', () => {
 
   it('shows leadership the task but not the confirmation', async () => {
     showPage(fakeCms(buildInquiry({ channel: 'phone', answerDelivery: 'officer_task' }), { plan: { mode: 'officer', channel: 'phone', medium: null, address: '+6281*******32' } }).provider, 'leadership');
-    expect(await screen.findByText('Sampaikan jawaban lewat Telepon ke +6281*******32')).toBeTruthy();
+    expect(await screen.findByText('Sampaikan jawaban lewat telepon ke +6281*******32')).toBeTruthy();
     expect(screen.queryByTestId('delivered-form')).toBeNull();
   });
 
@@ -245,12 +248,33 @@ describe('the answer form says beforehand where the answer will go', () => {
   it.each([
     ['an e-mail address', EMAIL_PLAN, 'Jawaban akan dikirim ke e-mail s***@gmail.com'],
     ['the tracking page', { mode: 'tracking', channel: 'website', medium: null, address: null } as DeliveryPlan, 'Jawaban akan tampil di halaman pelacakan pemohon'],
-    ['the officer', { mode: 'officer', channel: 'walk_in', medium: null, address: null } as DeliveryPlan, 'Setelah dijawab, sampaikan jawaban lewat Datang langsung dan konfirmasi Sudah disampaikan'],
+    ['the officer at the counter', { mode: 'officer', channel: 'walk_in', medium: null, address: null } as DeliveryPlan, 'Setelah disimpan, sampaikan jawaban langsung kepada pemohon dan konfirmasi Sudah disampaikan'],
+    ['the officer by hand', { mode: 'officer', channel: 'view_probolinggo', medium: null, address: null } as DeliveryPlan, 'Setelah dijawab, sampaikan jawaban lewat View Probolinggo dan konfirmasi Sudah disampaikan'],
   ])('through %s', async (_label, plan, text) => {
     const coordinated = buildInquiry({ channel: plan.channel, status: 'coordinated', answeredAt: null, answerDelivery: null, divisionInformation: 'Syaratnya akta dan KK.' });
     showPage(fakeCms(coordinated, { plan }).provider);
     fireEvent.click(await screen.findByRole('button', { name: 'Jawab' }));
     await waitFor(() => expect(screen.getByTestId('answer-plan').textContent).toBe(text));
+  });
+});
+
+describe('a walk-in answer is delivered, not sent', () => {
+  it('is saved for the officer to tell the citizen, who is told so, and no word says it was sent', async () => {
+    const walkIn = buildInquiry({ channel: 'walk_in', status: 'coordinated', answeredAt: null, answerDelivery: null, divisionInformation: 'KTP-el sudah dicetak.' });
+    const { state, provider } = fakeCms(walkIn, { plan: { mode: 'officer', channel: 'walk_in', medium: null, address: '+6281*******32' } });
+    // The answer route returns the answer on its way ('sending'); the routing makes it the officer's task just after.
+    const answerInquiry = jest.fn(async (): Promise<Inquiry> => {
+      const answered: Inquiry = { ...walkIn, status: 'answered', answeredAt: '2026-11-03T03:00:00.000Z', answerDelivery: 'sending', answer: 'KTP-el sudah dicetak.' };
+      state.inquiry = { ...answered, answerDelivery: 'officer_task' };
+      return answered;
+    });
+    showPage({ ...provider, answerInquiry });
+    fireEvent.click(await screen.findByRole('button', { name: 'Jawab' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Simpan jawaban' }));
+    await waitFor(() => expect(answerInquiry).toHaveBeenCalled());
+    expect(await screen.findByText('Jawaban tersimpan. Sampaikan kepada pemohon, lalu konfirmasi Sudah disampaikan.')).toBeTruthy();
+    expect(await screen.findByText('Sampaikan jawaban langsung kepada pemohon saat datang ke kantor')).toBeTruthy();
+    expect(document.body.textContent).not.toMatch(/terkirim|lewat Datang langsung/i);
   });
 });
 

@@ -58,6 +58,15 @@ describe('the board groups requests by workflow state', () => {
     expect(all.filter((i) => matchesFilter(i, { text: 'AKTA' }, now))).toEqual([whatsapp]);
   });
 
+  it('keeps the cards the server found for the text, whatever the card shows of the citizen', () => {
+    const now = new Date('2026-11-03T03:00:00.000Z');
+    const siti = inquiry({ id: 'siti', subject: 'KTP hilang', applicant: { name: 'S*** N********' } });
+    const other = inquiry({ id: 'other', subject: 'Siti Nurhaliza menanyakan KK' });
+    const all = [siti, other];
+    expect(all.filter((i) => matchesFilter(i, { text: 'Siti Nurhaliza' }, now, new Set(['siti'])))).toEqual([siti]);
+    expect(all.filter((i) => matchesFilter(i, { text: 'Siti Nurhaliza' }, now, null))).toEqual([other]);
+  });
+
   it('filters to the requests late on one step: flagged by the sweep, or still running past that deadline', () => {
     const now = new Date('2026-11-03T03:00:00.000Z');
     const lateTriage = inquiry({ triageDueAt: '2026-11-03T02:15:00.000Z' });

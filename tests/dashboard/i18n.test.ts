@@ -18,6 +18,13 @@ describe('the message catalogues', () => {
     expect(keys(messages.en.layanan).sort()).toEqual(keys(messages.id.layanan).sort());
   });
 
+  it('name the resources in the reader’s language, never by their route', () => {
+    expect(i18nProvider.translate('ra.navigation.no_filtered_results', { name: i18nProvider.translate('resources.inquiries.name', { smart_count: 0 }) })).toBe(
+      'Tidak ada permohonan yang cocok.',
+    );
+    expect(keys(messages.en.resources).sort()).toEqual(keys(messages.id.resources).sort());
+  });
+
   it('speak Bahasa Indonesia unless English is chosen', () => {
     expect(i18nProvider.getLocale()).toBe('id');
     expect(i18nProvider.translate('ra.auth.sign_in')).toBe('Masuk');

@@ -26,15 +26,15 @@ describe('react-admin filters become Strapi 5 filters', () => {
     });
   });
 
-  it('turns q into a case-insensitive search over code, subject and message', () => {
-    expect(strapiFilters('inquiries', { q: 'akta lahir' })).toEqual({
-      $or: [{ code: { $containsi: 'akta lahir' } }, { subject: { $containsi: 'akta lahir' } }, { message: { $containsi: 'akta lahir' } }],
+  it('turns q into a case-insensitive search over the resource’s fields', () => {
+    expect(strapiFilters('divisions', { q: 'capil' })).toEqual({
+      $or: [{ name: { $containsi: 'capil' } }, { code: { $containsi: 'capil' } }],
     });
   });
 
   it('combines q with the other filters under $and', () => {
-    expect(strapiFilters('inquiries', { q: 'ktp', status: 'received' })).toEqual({
-      $and: [{ status: { $eq: 'received' } }, { $or: [{ code: { $containsi: 'ktp' } }, { subject: { $containsi: 'ktp' } }, { message: { $containsi: 'ktp' } }] }],
+    expect(strapiFilters('divisions', { q: 'capil', active: true })).toEqual({
+      $and: [{ active: { $eq: true } }, { $or: [{ name: { $containsi: 'capil' } }, { code: { $containsi: 'capil' } }] }],
     });
   });
 
@@ -62,6 +62,12 @@ describe('a list request', () => {
   it('asks only for the fields a view shows', () => {
     const query = parse(listQueryString('inquiries', { fields: ['code', 'status'] }));
     expect(query.fields).toEqual(['code', 'status']);
+  });
+
+  it('sends a request search as q for the server, beside the other filters', () => {
+    const query = parse(listQueryString('inquiries', { filter: { q: '  Siti Nurhaliza ', status: 'received' } }));
+    expect(query.q).toBe('Siti Nurhaliza');
+    expect(query.filters).toEqual({ status: { $eq: 'received' } });
   });
 
   it('keeps list indices in the query string, which Strapi needs for $in and $or', () => {

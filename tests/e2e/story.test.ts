@@ -204,7 +204,7 @@ describe('a request from the public ask page to the answer, in Chromium', () => 
     await expect(answer.inputValue()).resolves.toContain('KTP-el');
     await answer.fill(`${await answer.inputValue()}\n\nLayanan perekaman buka Senin–Jumat pukul 08.00–15.00 WIB.`);
     await page.getByRole('button', { name: 'Kirim jawaban' }).click();
-    await page.getByText('Jawaban terkirim melalui kanal pemohon.').waitFor();
+    await page.getByText('Jawaban dikirim melalui kanal pemohon.').waitFor();
     await page.locator('[data-testid="inquiry-page"][data-status="answered"]').waitFor();
     await expect(page.getByTestId('inquiry-status').textContent()).resolves.toBe('Dijawab');
 

@@ -226,4 +226,16 @@ describe.each(databases())('what Telegram alerts say, and to whom, on %s', (kind
     await triage(documentId, 'DAFDUK', new Date(WEDNESDAY_0900.getTime() + 5 * MINUTE));
     expect(recipients(await deliver())).toEqual([CHATS.dafdukA]);
   });
+
+  it('carries the officer’s note for the Bidang, with the citizen’s personal data in it masked', async () => {
+    const { documentId } = await intake({ applicant: { name: 'Siti Nurhaliza', nik: '3574014501900003', phone: '+6281234567890' } });
+    clock.set(new Date(WEDNESDAY_0900.getTime() + 4 * MINUTE));
+    const note = 'Bu Siti Nurhaliza minta ditelepon di 0812-3456-7890; cek NIK 3574014501900003 di SIAK.';
+    await app.http.post(`/api/inquiries/${documentId}/triage`).set(officer.auth).send({ data: { division: await divisionId(app.strapi, 'DAFDUK'), note } }).expect(200);
+    const alerts = await deliver();
+    // Chat B said /stop above: the Bidang's other linked member gets it.
+    expect(recipients(alerts)).toEqual([CHATS.dafdukA]);
+    const line = alerts[0].text.split('\n').find((text) => text.startsWith('📝'));
+    expect(line).toBe('📝 <b>Catatan petugas:</b> Bu S*** N******** minta ditelepon di 08123*****90; cek NIK 357401********03 di SIAK.');
+  });
 });

@@ -11,6 +11,24 @@ export const READABLE_RELATIONS: Readonly<Record<string, readonly string[]>> = {
   'plugin::users-permissions.user': ['division'],
 };
 
+/**
+ * Personal data a list shows masked (UU 27/2022): the applicant's identifiers, and the free texts a citizen or
+ * staff may have typed them into. A filter may name such a value whole (`$eq`), but never compare a part of it
+ * or its order: `$startsWith=3574`, `$containsi`, `$gt` or a sort would let a caller who sees only the mask read
+ * the number out of the list, digit by digit. The staff search (`q`, read by the inquiry controller) is the
+ * way to find a request by them.
+ */
+const MASKED_FREE_TEXT = ['message', 'divisionInformation', 'answer', 'notes', 'closeReason'] as const;
+export const WHOLE_VALUE_ONLY: Readonly<Record<string, readonly string[]>> = {
+  'inquiry.applicant': ['nik', 'phone', 'email', 'replyAddress'],
+  'api::inquiry.inquiry': ['subject', ...MASKED_FREE_TEXT],
+};
+/** Sorting by the subject orders the list as its column does; by the rest it would spell them out. */
+const UNSORTABLE: Readonly<Record<string, readonly string[]>> = {
+  'inquiry.applicant': WHOLE_VALUE_ONLY['inquiry.applicant'],
+  'api::inquiry.inquiry': MASKED_FREE_TEXT,
+};
+
 /** Routes under /api that serve a plugin's content type rather than an api:: one. */
 export const ROUTE_MODELS: Readonly<Record<string, string>> = {
   users: 'plugin::users-permissions.user',
@@ -108,6 +126,16 @@ function checkScalar(attribute: Attribute, value: unknown, path: string): void {
   }
 }
 
+function isWholeValueOnly(model: Model, name: string): boolean {
+  return (WHOLE_VALUE_ONLY[model.uid] ?? []).includes(name);
+}
+
+function checkWholeValue(attribute: Attribute, value: unknown, path: string): void {
+  const operators = isPlainObject(value) ? Object.keys(value) : [];
+  if (operators.some((operator) => operator !== '$eq')) throw new QueryRefused(path, 'data pribadi hanya dapat dicari utuh dengan $eq, atau lewat pencarian q.');
+  checkScalar(attribute, isPlainObject(value) ? value.$eq : value, path);
+}
+
 function checkOperators(attribute: Attribute, condition: Record<string, unknown>, path: string): void {
   for (const [operator, value] of Object.entries(condition)) {
     const at = `${path}[${operator}]`;
@@ -146,6 +174,8 @@ export function checkFilters(modelOf: ModelOf, model: Model, filters: unknown, p
       const attribute = attributeOf(model, key, at);
       if (isLink(attribute)) {
         checkFilters(modelOf, linked(modelOf, model, key, attribute, at), value, at, depth + 1);
+      } else if (isWholeValueOnly(model, key)) {
+        checkWholeValue(attribute, value, at);
       } else if (isPlainObject(value)) {
         checkOperators(attribute, value, at);
       } else {
@@ -226,6 +256,7 @@ export function checkSort(modelOf: ModelOf, model: Model, sort: unknown, path = 
     let current = model;
     names.forEach((name, index) => {
       const attribute = attributeOf(current, name, path);
+      if ((UNSORTABLE[current.uid] ?? []).includes(name)) throw new QueryRefused(path, `urutan "${term}" tidak dapat dipakai: data pribadi.`);
       const last = index === names.length - 1;
       if (isLink(attribute) === last) throw new QueryRefused(path, `urutan "${term}" tidak dapat dipakai.`);
       if (!last) current = linked(modelOf, current, name, attribute, path);

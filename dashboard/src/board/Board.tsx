@@ -11,6 +11,7 @@ import { BoardColumn } from './BoardColumn';
 import { BoardFilters } from './BoardFilters';
 import { useBoardInquiries } from './useBoardInquiries';
 import { useBoardMove } from './useBoardMove';
+import { useBoardSearch } from './useBoardSearch';
 import { FailedNotifications } from '../notifications/FailedNotifications';
 import { HolidayReminder } from '../holidays/HolidayReminder';
 import './board.css';
@@ -44,7 +45,8 @@ export const Board = ({ pollMs }: { pollMs?: number }) => {
   useEffect(() => setFilter((current) => (current.breached === linked ? current : { ...current, breached: linked })), [linked]);
   const { request, dialog } = useBoardMove(setInquiries, apply);
 
-  const visible = useMemo(() => inquiries.filter((inquiry) => matchesFilter(inquiry, filter, now)), [inquiries, filter, now]);
+  const found = useBoardSearch(filter.text);
+  const visible = useMemo(() => inquiries.filter((inquiry) => matchesFilter(inquiry, filter, now, found)), [inquiries, filter, now, found]);
   const columns = useMemo(() => groupByStatus(visible), [visible]);
 
   const previous = useRef(new Map<string, Countdown | null>());
@@ -90,8 +92,10 @@ export const Board = ({ pollMs }: { pollMs?: number }) => {
   return (
     <div className="board-page">
       <Title title={translate('layanan.board.title')} />
-      <HolidayReminder />
-      <FailedNotifications />
+      <div className="board-page__notices">
+        <HolidayReminder />
+        <FailedNotifications />
+      </div>
       <BoardFilters filter={filter} onChange={changeFilter} />
       {!loaded ? (
         <Loading />

@@ -19,6 +19,11 @@ interface Props {
   onMove: (inquiry: Inquiry, to: Status) => void;
 }
 
+/** A move is named by where the card goes, except a rejection: it ends in "Selesai" but is its own act. */
+function menuLabel(from: Status, to: Status, translate: (key: string, options?: object) => string): string {
+  return actionForMove(from, to) === 'reject' ? translate('layanan.actions.reject') : translate(`layanan.status.${to}`);
+}
+
 /** The draggable wrapper; its menu offers the same moves to the keyboard and to screen readers (a plain button: 500 MUI ones cost too much). */
 export const BoardCard = memo(function BoardCard({ inquiry, index, countdown, lapor, replyWindow, onMove }: Props) {
   const navigate = useNavigate();
@@ -26,33 +31,40 @@ export const BoardCard = memo(function BoardCard({ inquiry, index, countdown, la
   const translate = useTranslate();
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const targets = STATUSES.filter((status) => actionForMove(inquiry.status, status));
+  const open = () => navigate(createPath({ resource: 'inquiries', id: inquiry.id, type: 'show' }));
   return (
     <Draggable draggableId={inquiry.id} index={index}>
       {(provided, snapshot) => (
-        <div
-          ref={provided.innerRef}
-          {...provided.draggableProps}
-          {...provided.dragHandleProps}
-          className={`board-card${snapshot.isDragging ? ' board-card--dragging' : ''}`}
-          onClick={() => navigate(createPath({ resource: 'inquiries', id: inquiry.id, type: 'show' }))}
-        >
-          <InquiryCard inquiry={inquiry} countdown={countdown} lapor={lapor} replyWindow={replyWindow} />
+        <div ref={provided.innerRef} {...provided.draggableProps} className={`board-card${snapshot.isDragging ? ' board-card--dragging' : ''}`}>
+          {/* The handle is the card's one control; the menu button sits beside it, never inside (no nested controls). */}
+          <div
+            {...provided.dragHandleProps}
+            className="board-card__handle"
+            data-card={inquiry.id}
+            onClick={open}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter' && !snapshot.isDragging) {
+                event.preventDefault();
+                open();
+              }
+            }}
+          >
+            <InquiryCard inquiry={inquiry} countdown={countdown} lapor={lapor} replyWindow={replyWindow} />
+          </div>
           {targets.length > 0 && (
             <button
               type="button"
               className="board-card__menu"
               aria-label={translate('layanan.board.move_to')}
               title={translate('layanan.board.move_to')}
-              onClick={(event) => {
-                event.stopPropagation();
-                setAnchor(event.currentTarget);
-              }}
+              aria-haspopup="menu"
+              onClick={(event) => setAnchor(event.currentTarget)}
             >
               ⋮
             </button>
           )}
           {anchor && (
-            <Menu anchorEl={anchor} open onClose={() => setAnchor(null)} onClick={(event) => event.stopPropagation()}>
+            <Menu anchorEl={anchor} open onClose={() => setAnchor(null)}>
               {targets.map((status) => (
                 <MenuItem
                   key={status}
@@ -61,7 +73,7 @@ export const BoardCard = memo(function BoardCard({ inquiry, index, countdown, la
                     onMove(inquiry, status);
                   }}
                 >
-                  {translate(`layanan.status.${status}`)}
+                  {menuLabel(inquiry.status, status, translate)}
                 </MenuItem>
               ))}
             </Menu>

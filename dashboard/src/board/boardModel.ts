@@ -65,7 +65,12 @@ export function searchWithFilter(search: string, filter: BoardFilter): string {
   return query ? `?${query}` : '';
 }
 
-export function matchesFilter(inquiry: Inquiry, filter: BoardFilter, now: Date): boolean {
+/**
+ * Whether a card stays on the board under the filter. The text is matched by the server (`found`: the ids
+ * it returned, which know the citizen's unmasked name, NIK and phone number); until it has answered, by
+ * what the card itself shows.
+ */
+export function matchesFilter(inquiry: Inquiry, filter: BoardFilter, now: Date, found?: ReadonlySet<string> | null): boolean {
   if (filter.channel && inquiry.channel !== filter.channel) return false;
   if (filter.kind && inquiry.kind !== filter.kind) return false;
   if (filter.division && inquiry.division?.documentId !== filter.division) return false;
@@ -73,6 +78,7 @@ export function matchesFilter(inquiry: Inquiry, filter: BoardFilter, now: Date):
   if (filter.breached && filter.breached !== 'any' && !isBreachedAt(inquiry, filter.breached, now)) return false;
   if (filter.awaitingDelivery && !awaitsDelivery(inquiry)) return false;
   const text = filter.text?.trim().toLowerCase();
+  if (text && found) return found.has(String(inquiry.id));
   if (text) {
     const haystack = `${inquiry.code} ${inquiry.subject} ${inquiry.applicant?.name ?? ''}`.toLowerCase();
     if (!haystack.includes(text)) return false;

@@ -7,11 +7,24 @@ import { ActionForm } from '../inquiries/ActionForm';
 import { useInquiryAction, type ActionInput } from '../inquiries/useInquiryAction';
 import { actionForMove } from './boardModel';
 import { errorMessage } from '../notifyError';
+import { officerDelivers } from '../inquiries/delivery';
 
 interface Pending {
   original: Inquiry;
   action: Action;
   to: Status;
+}
+
+/** A rejection is not a move to "Selesai", and a spoken answer still has to be delivered: the toast says so. */
+function movedMessage(action: Action, updated: Inquiry): string {
+  if (action === 'reject') return 'layanan.board.rejected';
+  if (action === 'answer' && officerDelivers(updated)) return 'layanan.board.answered_officer';
+  return 'layanan.board.moved';
+}
+
+/** Back to the card the move was about, wherever it now stands: the menu button that opened the dialog may be gone. */
+function focusCard(id: string): void {
+  requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-card="${id}"]`)?.focus());
 }
 
 /** Actions that need nothing more than the move itself. */
@@ -37,13 +50,14 @@ export function useBoardMove(setInquiries: Dispatch<SetStateAction<Inquiry[]>>, 
       try {
         const updated = await run(action, original.id, input);
         apply([updated]);
-        notify('layanan.board.moved', { type: 'success', messageArgs: { code: original.code, status: translate(`layanan.status.${to}`) } });
+        notify(movedMessage(action, updated), { type: 'success', messageArgs: { code: original.code, status: translate(`layanan.status.${to}`) } });
       } catch (error) {
         place(original);
         notify('layanan.board.refused', { type: 'error', autoHideDuration: 8000, messageArgs: { code: original.code, message: errorMessage(error) } });
       } finally {
         setSubmitting(false);
         setPending(null);
+        focusCard(original.id);
       }
     },
     [run, apply, notify, translate, place],
@@ -69,11 +83,12 @@ export function useBoardMove(setInquiries: Dispatch<SetStateAction<Inquiry[]>>, 
     if (pending && !submitting) {
       place(pending.original);
       setPending(null);
+      focusCard(pending.original.id);
     }
   };
 
   const dialog = pending ? (
-    <Dialog open onClose={cancel} fullWidth maxWidth="sm" aria-labelledby="move-dialog-title">
+    <Dialog open onClose={cancel} fullWidth maxWidth="sm" aria-labelledby="move-dialog-title" disableRestoreFocus>
       <DialogTitle id="move-dialog-title">
         {translate(`layanan.actions.${pending.action}`)} · {pending.original.code}
       </DialogTitle>

@@ -103,7 +103,7 @@ export const raIndonesian: TranslationMessages = {
     },
     navigation: {
       clear_filters: 'Hapus filter',
-      no_filtered_results: 'Tidak ada %{name} yang cocok dengan filter.',
+      no_filtered_results: 'Tidak ada %{name} yang cocok.',
       no_results: 'Tidak ada %{name}',
       no_more_results: 'Halaman %{page} di luar jangkauan. Coba halaman sebelumnya.',
       page_out_of_boundaries: 'Halaman %{page} di luar jangkauan',

@@ -1,12 +1,13 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useDataProvider, useGetList, useGetOne, useTranslate } from 'react-admin';
 import { useQuery } from '@tanstack/react-query';
 import { Box, Button, MenuItem, Stack, TextField, Typography } from '@mui/material';
-import type { Action } from '@layanan/config';
+import { isSpokenAnswer, type Action } from '@layanan/config';
 import type { LayananDataProvider } from '../providers/dataProvider';
 import type { Division, FaqEntry, Inquiry } from '../types';
 import type { ActionInput } from './useInquiryAction';
 import { FaqSearch } from './FaqSearch';
+import { insertAt } from './composeAnswer';
 import { planMessage } from './delivery';
 import { useDeliveryPlan } from './useConversation';
 import './actionForm.css';
@@ -72,7 +73,7 @@ export const ActionForm = ({ action, inquiry, submitting, onSubmit, onCancel }: 
             </Button>
           )}
           <Button type="submit" variant="contained" disabled={!ready || submitting} color={action === 'reject' ? 'error' : 'primary'}>
-            {translate(`layanan.actions.confirm.${action}`)}
+            {translate(action === 'answer' && isSpokenAnswer(inquiry.channel) ? 'layanan.actions.confirm.answer_spoken' : `layanan.actions.confirm.${action}`)}
           </Button>
         </Stack>
       </Stack>
@@ -80,28 +81,87 @@ export const ActionForm = ({ action, inquiry, submitting, onSubmit, onCancel }: 
   );
 };
 
-/** The answer, from an FAQ entry or written out, and beforehand where it will go (the delivery plan). */
+/**
+ * The answer, composed from the Bidang's information (pre-filled) and FAQ entries inserted where the cursor
+ * is, with the citizen's question and the Bidang's information in view; beforehand, where it will go.
+ */
 const AnswerFields = ({ inquiry, input, set }: { inquiry: Inquiry; input: ActionInput; set: (patch: ActionInput) => void }) => {
   const translate = useTranslate();
   const { data: plan } = useDeliveryPlan(inquiry.id);
+  // A card on the board carries no long texts: the question and the Bidang's information are read here.
+  const { data: full } = useGetOne<Inquiry>('inquiries', { id: inquiry.id }, { enabled: inquiry.message === undefined });
+  const message = inquiry.message ?? full?.message;
+  const information = inquiry.divisionInformation ?? full?.divisionInformation;
+  const box = useRef<HTMLTextAreaElement | null>(null);
+  const [undo, setUndo] = useState<ActionInput | null>(null);
+  useEffect(() => {
+    if (information && input.answer === undefined) set({ answer: information });
+    // Pre-filled once the information is known; what the officer wrote since stays.
+  }, [information]);
   const where = plan ? planMessage(plan, translate) : translate('layanan.actions.answer_channel', { channel: translate(`layanan.channel.${inquiry.channel}`) });
+
+  const insert = (entry: FaqEntry) => {
+    const text = input.answer ?? '';
+    const area = box.current;
+    const focused = area !== null && document.activeElement === area;
+    const { text: next, cursor } = area ? insertAt(text, entry.answer, area.selectionStart, area.selectionEnd) : insertAt(text, entry.answer);
+    setUndo({ answer: input.answer, faqEntry: input.faqEntry });
+    set({ answer: next, faqEntry: entry.documentId });
+    requestAnimationFrame(() => {
+      if (!box.current) return;
+      box.current.focus();
+      box.current.setSelectionRange(cursor, cursor);
+      if (!focused) box.current.scrollTop = box.current.scrollHeight;
+    });
+  };
+
   return (
     <>
-      <FaqSearch initial={inquiry.subject} onInsert={(entry: FaqEntry) => set({ answer: entry.answer, faqEntry: entry.documentId })} />
+      {message && <Quote label={translate('layanan.actions.question')} text={message} testId="answer-question" />}
+      {information && <Quote label={translate('layanan.actions.division_information')} text={information} testId="answer-information" />}
+      <FaqSearch initial={inquiry.subject} onInsert={insert} />
       <TextField
         label={translate('layanan.actions.answer_text')}
         name="answer"
         value={input.answer ?? ''}
-        onChange={(event) => set({ answer: event.target.value })}
+        onChange={(event) => {
+          setUndo(null);
+          set({ answer: event.target.value });
+        }}
+        inputRef={box}
         multiline
         minRows={5}
         required
         fullWidth
         helperText={<span data-testid="answer-plan">{where}</span>}
       />
+      {undo && (
+        <Box>
+          <Button
+            size="small"
+            onClick={() => {
+              set(undo);
+              setUndo(null);
+            }}
+          >
+            {translate('layanan.actions.faq_undo')}
+          </Button>
+        </Box>
+      )}
     </>
   );
 };
+
+const Quote = ({ label, text, testId }: { label: string; text: string; testId: string }) => (
+  <Box component="section" aria-label={label} data-testid={testId}>
+    <Typography variant="caption" color="text.secondary" component="h3" sx={{ m: 0 }}>
+      {label}
+    </Typography>
+    <Typography variant="body2" className="action-form__message">
+      {text}
+    </Typography>
+  </Box>
+);
 
 /** The division picker, pre-filled with the Bidang the server's search engine finds for the request's text. */
 const TriageFields = ({ inquiry, input, set }: { inquiry: Inquiry; input: ActionInput; set: (patch: ActionInput) => void }) => {

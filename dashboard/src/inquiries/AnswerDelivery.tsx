@@ -5,7 +5,7 @@ import type { Inquiry } from '../types';
 import { formatDateTime, intlLocale } from '../format';
 import { DeliveredForm } from './DeliveredForm';
 import { LaporFollowUp } from './LaporFollowUp';
-import { awaitsDelivery, taskMessage } from './delivery';
+import { awaitsDelivery, deliveryLabel, taskMessage } from './delivery';
 import { useDeliveryPlan } from './useConversation';
 
 const TONE: Record<DeliveryState, 'info' | 'success' | 'error' | 'warning'> = { sending: 'info', delivered: 'success', failed: 'error', officer_task: 'warning' };
@@ -27,7 +27,7 @@ export const AnswerDelivery = ({ inquiry }: { inquiry: Inquiry }) => {
   return (
     <Stack spacing={1.5} data-testid="answer-delivery" data-delivery={state}>
       <Stack direction="row" spacing={1} alignItems="center" flexWrap="wrap" useFlexGap>
-        <Chip size="small" color={TONE[state]} label={translate(`layanan.answerDelivery.${state}`)} />
+        <Chip size="small" color={TONE[state]} label={deliveryLabel(inquiry, translate)} />
         {state === 'delivered' && inquiry.answerDeliveredAt && (
           <Typography variant="body2">{translate('layanan.delivery.at', { time: formatDateTime(inquiry.answerDeliveredAt, locale) })}</Typography>
         )}

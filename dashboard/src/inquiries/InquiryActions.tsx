@@ -5,6 +5,7 @@ import { Button, Stack } from '@mui/material';
 import { ACTIONS, canTransition, type Action } from '@layanan/config';
 import type { Inquiry } from '../types';
 import { ActionForm } from './ActionForm';
+import { answerDoneMessage } from './delivery';
 import { eventsKey } from './Timeline';
 import { useInquiryAction, type ActionInput } from './useInquiryAction';
 import { useNotifyError } from '../notifyError';
@@ -36,7 +37,7 @@ export const InquiryActions = ({ inquiry }: { inquiry: Inquiry }) => {
     setSubmitting(true);
     try {
       const updated = await run(action, inquiry.id, input);
-      notify(`layanan.actions.done.${action}`, { type: 'success', messageArgs: { division: updated.division?.name ?? '' } });
+      notify(action === 'answer' ? answerDoneMessage(updated) : `layanan.actions.done.${action}`, { type: 'success', messageArgs: { division: updated.division?.name ?? '' } });
       setOpen(null);
       await queryClient.invalidateQueries({ queryKey: eventsKey(inquiry.id) });
       refresh();

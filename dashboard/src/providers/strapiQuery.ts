@@ -11,11 +11,16 @@ export const POPULATE: Record<string, Record<string, unknown>> = {
 
 /** Fields the `q` full-text search looks in, per resource. */
 export const SEARCH_FIELDS: Record<string, readonly string[]> = {
-  inquiries: ['code', 'subject', 'message'],
   divisions: ['name', 'code'],
 };
 
-/** Resources the server's search engine ranks by `q` (best first): the text goes as it is, not as filters. */
+/**
+ * Resources whose server reads `q` itself: the requests are found by the applicant's name, NIK or phone
+ * number too, which a client's filters may not reach; the FAQ is searched by the search engine.
+ */
+export const SERVER_SEARCH: ReadonlySet<string> = new Set(['inquiries', 'faq-entries']);
+
+/** Of those, the ones answered best match first: a sort would undo the ranking. */
 export const RANKED_SEARCH: ReadonlySet<string> = new Set(['faq-entries']);
 
 /** Longest suffixes first, so `_containsi` is never read as `_contains` plus a stray letter. */
@@ -116,11 +121,13 @@ export interface ListQuery {
 /** The query string of a list request: filters, sort, page, populate and (optionally) the fields to return. */
 export function listQueryString(resource: string, { filter, sort, pagination, fields, populate }: ListQuery): string {
   const query: Record<string, unknown> = {};
-  const filters = strapiFilters(resource, filter);
+  const { q, ...rest } = filter ?? {};
+  const serverSearch = SERVER_SEARCH.has(resource);
+  const filters = strapiFilters(resource, serverSearch ? rest : filter);
+  const searched = serverSearch && typeof q === 'string' && q.trim() !== '';
+  if (searched) query.q = q.trim();
   if (Object.keys(filters).length) query.filters = filters;
-  const ranked = RANKED_SEARCH.has(resource) && typeof filter?.q === 'string' && filter.q.trim() !== '';
-  if (ranked) query.q = filter.q;
-  if (sort?.field && !ranked) query.sort = [`${sort.field === 'id' ? 'id' : sort.field}:${sort.order === 'ASC' ? 'asc' : 'desc'}`];
+  if (sort?.field && !(searched && RANKED_SEARCH.has(resource))) query.sort = [`${sort.field === 'id' ? 'id' : sort.field}:${sort.order === 'ASC' ? 'asc' : 'desc'}`];
   if (pagination) query.pagination = { page: pagination.page, pageSize: pagination.perPage };
   const related = populate ?? POPULATE[resource];
   if (related) query.populate = related;

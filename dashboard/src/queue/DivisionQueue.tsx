@@ -77,6 +77,7 @@ export const DivisionQueue = () => {
                 <Link to={createPath({ resource: 'inquiries', id: inquiry.id, type: 'show' })} underline="none" color="inherit">
                   <InquiryCard inquiry={inquiry} countdown={countdown} />
                 </Link>
+                <OfficerNote note={inquiry.notes} />
                 <Stack direction="row" spacing={1} alignItems="center" sx={{ mt: 1 }}>
                   <Typography variant="caption" color="text.secondary" sx={{ flex: 1 }}>
                     {translate('layanan.sla.due', { time: formatDateTime(inquiry[SOP_STEP.coordination.dueField], locale) })}
@@ -102,10 +103,27 @@ export const DivisionQueue = () => {
             <Typography variant="body2" className="action-form__message" sx={{ mb: 2 }}>
               {open.message}
             </Typography>
+            <OfficerNote note={open.notes} />
             <ActionForm action="coordinate" inquiry={open} submitting={submitting} onSubmit={(input) => submit(open, input.information ?? '')} onCancel={() => setOpen(null)} />
           </DialogContent>
         </Dialog>
       )}
+    </Box>
+  );
+};
+
+/** What the officer asked of the Bidang when routing the request. */
+const OfficerNote = ({ note }: { note?: string | null }) => {
+  const translate = useTranslate();
+  if (!note?.trim()) return null;
+  return (
+    <Box component="section" className="officer-note" data-testid="officer-note" aria-label={translate('layanan.queue.note')} sx={{ mt: 1, mb: 1 }}>
+      <Typography variant="caption" color="text.secondary" component="h3" sx={{ m: 0 }}>
+        {translate('layanan.queue.note')}
+      </Typography>
+      <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>
+        {note}
+      </Typography>
     </Box>
   );
 };

@@ -12,12 +12,16 @@ export function useDurationText() {
   };
 }
 
-/** "sisa 12 mnt" in green, amber past the reminder threshold, "terlambat 1 j 5 mnt" in red. */
+const WORDS: Record<Countdown['urgency'], string> = { ok: 'layanan.sla.left', warning: 'layanan.sla.left_soon', breached: 'layanan.sla.late' };
+
+/**
+ * "sisa 12 mnt" in green, "segera: sisa 3 mnt" in amber past the reminder threshold, "terlambat 1 j 5 mnt" in
+ * red: each state has its own words, so it reads the same without its colour.
+ */
 export const CountdownBadge = ({ countdown }: { countdown: Countdown }) => {
   const translate = useTranslate();
   const duration = useDurationText();
-  const late = countdown.urgency === 'breached';
-  const text = late ? translate('layanan.sla.late', { time: duration(countdown.remaining) }) : translate('layanan.sla.left', { time: duration(countdown.remaining) });
+  const text = translate(WORDS[countdown.urgency] ?? WORDS.ok, { time: duration(countdown.remaining) });
   return (
     <span className={`countdown countdown--${countdown.urgency}`} data-urgency={countdown.urgency} title={translate(`layanan.sla.step.${countdown.step}`)}>
       {text}

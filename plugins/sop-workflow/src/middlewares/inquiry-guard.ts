@@ -1,6 +1,6 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { EDITABLE_INQUIRY_FIELDS, INTAKE_FIELDS, citizenOutboxChannel, type Kind } from '@layanan/config';
+import { EDITABLE_INQUIRY_FIELDS, INTAKE_FIELDS, citizenOutboxChannel, nameKey, type Kind } from '@layanan/config';
 import { UID, getService } from '../utils';
 import { SYSTEM, workflowActor, workflowReceiptSecret, type Actor } from '../services/actor';
 import { duplicateReferenceError, isDuplicateReference, normaliseReference } from '../references';
@@ -9,6 +9,14 @@ type Data = Record<string, unknown>;
 
 function pick(data: Data, fields: readonly string[]): Data {
   return Object.fromEntries(Object.entries(data).filter(([key]) => fields.includes(key)));
+}
+
+/** The applicant as stored: their name's search key is derived here, on every path that writes one, never sent. */
+function withNameKey(data: Data): Data {
+  const applicant = data.applicant as Data | null | undefined;
+  if (!applicant || typeof applicant !== 'object') return data;
+  const name = typeof applicant.name === 'string' ? applicant.name : '';
+  return { ...data, applicant: { ...applicant, nameKey: name ? nameKey(name).slice(0, 255) : null } };
 }
 
 /** The admin-panel user behind a write that did not come through the workflow, if any. */
@@ -36,7 +44,7 @@ async function refusingDuplicates<T>(strapi: Core.Strapi, data: Data, next: () =
  * REST API, the workflow's direct insert for its own intake.
  */
 export function recordIntake<T>(strapi: Core.Strapi, given: Data, trusted: Actor | null | undefined, write: (data: Data) => T): Promise<Awaited<T>> {
-  const clean = trusted ? given : pick(given, INTAKE_FIELDS);
+  const clean = withNameKey(trusted ? given : pick(given, INTAKE_FIELDS));
   const receivedAt = trusted && given.receivedAt ? new Date(given.receivedAt as string) : getService(strapi, 'clock').now();
   const kind = (clean.kind as Kind | undefined) ?? 'information';
   if (clean.externalRef !== undefined) clean.externalRef = normaliseReference(clean.channel, clean.externalRef);
@@ -91,7 +99,7 @@ export const inquiryGuard =
         });
       case 'update': {
         if (trusted) return next();
-        const changes = pick(params.data ?? {}, EDITABLE_INQUIRY_FIELDS);
+        const changes = withNameKey(pick(params.data ?? {}, EDITABLE_INQUIRY_FIELDS));
         const documentId = (ctx.params as { documentId?: string }).documentId;
         const channel = 'externalRef' in changes && documentId ? ((await strapi.db.query(UID.inquiry).findOne({ where: { documentId }, select: ['channel'] })) as { channel: string } | null)?.channel : undefined;
         if (channel && typeof changes.externalRef === 'string') changes.externalRef = normaliseReference(channel, changes.externalRef);

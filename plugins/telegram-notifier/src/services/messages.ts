@@ -47,6 +47,8 @@ export interface AlertInquiry extends Record<StepDueField, string | null>, Parti
   channel: Channel;
   subject: string;
   message: string;
+  /** The officer's note for the Bidang, given at triage. */
+  notes?: string | null;
   answeredAt: string | null;
   applicant?: { name?: string | null } | null;
   division?: { documentId: string; name: string } | null;
@@ -144,6 +146,13 @@ function callToAction(topic: AlertTopic, step: ClockKey | undefined): string | n
   return 'Tekan <b>Terima</b> bila Anda yang menanganinya.';
 }
 
+/** The officer's note travels with the request to the Bidang, masked as the citizen's words are. */
+function noteLine(topic: AlertTopic, inquiry: AlertInquiry, step: ClockKey | undefined, names: readonly string[]): string | null {
+  if (!inquiry.notes?.trim()) return null;
+  if (topic !== 'inquiry.triaged' && step !== 'coordination') return null;
+  return `📝 <b>Catatan petugas:</b> ${escapeHtml(excerptOf(inquiry.notes, names))}`;
+}
+
 /**
  * The alert as staff read it, in Bahasa Indonesia: code, kind, channel, subject, a short excerpt and the
  * due time in WIB. Nothing about the applicant is included, and the citizen's own words pass through
@@ -157,6 +166,7 @@ export function composeAlert(topic: AlertTopic, inquiry: AlertInquiry, options: 
     '',
     `<b>Perihal:</b> ${escapeHtml(redactFreeText(inquiry.subject, { names }))}`,
     `<i>${escapeHtml(excerptOf(inquiry.message, names))}</i>`,
+    noteLine(topic, inquiry, options.step, names),
     '',
     deadlineLine(topic, inquiry, options.step, options.dueAt),
     callToAction(topic, options.step),
@@ -201,7 +211,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async load(documentId: string): Promise<AlertInquiry | null> {
     return (await strapi.db.query(UID.inquiry).findOne({
       where: { documentId },
-      select: ['id', 'documentId', 'code', 'kind', 'channel', 'subject', 'message', ...SOP_STEP_TABLE.map((row) => row.dueField), ...LAPOR_CLOCK_TABLE.map((row) => row.dueField), 'answeredAt'],
+      select: ['id', 'documentId', 'code', 'kind', 'channel', 'subject', 'message', 'notes', ...SOP_STEP_TABLE.map((row) => row.dueField), ...LAPOR_CLOCK_TABLE.map((row) => row.dueField), 'answeredAt'],
       populate: { applicant: { select: ['name'] }, division: { select: ['documentId', 'name'] } },
     })) as AlertInquiry | null;
   },

@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import { getService as sop, rethrowWithCode, type Actor } from '@layanan/sop-workflow';
 import { maskEmail, maskName, maskNik, maskPhone, redactFreeText } from '@layanan/config';
 import { actorFromState } from '../../../utils/actor';
+import { SearchRefused, inquirySearchFilter } from '../../../utils/inquiry-search';
 import {
   answerSchema,
   closeSchema,
@@ -83,15 +84,34 @@ export default factories.createCoreController(UID, ({ strapi }: { strapi: Core.S
   }
 
   return {
+    /**
+     * The list, within the caller's scope. The search box (`q`) is read here rather than sent as filters:
+     * it reaches the applicant's private name key and whole NIK and phone number, which a client's own
+     * filters may not probe (see the query guard).
+     */
     async find(ctx) {
       const actor = await actorFromState(strapi, ctx.state);
       const scope = sop(strapi, 'staff').scopeOf(actor);
-      if (scope) {
-        // Mutated in place: assigning ctx.query would re-serialise it with Node's flat querystring.
-        const { filters } = ctx.query;
-        ctx.query.filters = filters ? { $and: [filters, scope] } : scope;
+      // Strapi's own `_q` would compare a part of the masked texts; the search here knows what may be compared.
+      if (ctx.query._q !== undefined) throw new errors.ValidationError('Gunakan parameter q untuk mencari permohonan.', { path: ['_q'] });
+      let search: Record<string, unknown> | null;
+      try {
+        search = inquirySearchFilter(ctx.query.q);
+      } catch (error) {
+        if (error instanceof SearchRefused) throw new errors.ValidationError(error.message, { path: ['q'] });
+        throw error;
       }
-      const { data, meta } = (await super.find(ctx)) as { data: ListRow[]; meta: unknown };
+      // Mutated in place: assigning ctx.query would re-serialise it with Node's flat querystring.
+      delete ctx.query.q;
+      const controller = core();
+      await controller.validateQuery(ctx);
+      const query = await controller.sanitizeQuery(ctx);
+      const filters = [query.filters, scope, search].filter((filter) => filter && typeof filter === 'object' && Object.keys(filter).length > 0);
+      const { results, pagination } = (await strapi.service(UID).find({ ...query, filters: filters.length > 1 ? { $and: filters } : filters[0] } as never)) as {
+        results: unknown;
+        pagination: unknown;
+      };
+      const { data, meta } = (await controller.transformResponse(await controller.sanitizeOutput(results, ctx), { pagination })) as { data: ListRow[]; meta: unknown };
       const names = await applicantNames(data);
       return { data: data.map((row) => maskListRow(row, names.get(row.id))), meta };
     },
@@ -159,12 +179,19 @@ export default factories.createCoreController(UID, ({ strapi }: { strapi: Core.S
     return present(await visible(documentId, actor), ctx);
   }
 
+  /** Strapi's own query checks and output shaping of this controller. */
+  function core() {
+    return strapi.controller(UID) as unknown as {
+      validateQuery: (ctx: Context) => Promise<void>;
+      sanitizeQuery: (ctx: Context) => Promise<Record<string, unknown>>;
+      sanitizeOutput: (data: unknown, ctx: Context) => Promise<unknown>;
+      transformResponse: (data: unknown, meta?: Record<string, unknown>) => Promise<unknown>;
+    };
+  }
+
   /** The Strapi envelope, with private fields and unreadable relations removed for this caller. */
   async function present(entity: unknown, ctx: Context) {
-    const controller = strapi.controller(UID) as unknown as {
-      sanitizeOutput: (data: unknown, ctx: Context) => Promise<unknown>;
-      transformResponse: (data: unknown) => unknown;
-    };
+    const controller = core();
     return controller.transformResponse(await controller.sanitizeOutput(entity, ctx));
   }
 });
