@@ -5,8 +5,8 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'qs';
 import type { Response } from 'supertest';
 import { bootApp, createTestDatabase, databases, type TestApp, type TestDatabase } from '../helpers/strapi';
-import { buildOfficerInquiry, createStaff, divisionId, type Staff } from '../helpers/builders';
-import { mulberry32 } from '@layanan/config';
+import { buildOfficerInquiry, buildPublicInquiry, createStaff, divisionId, type Staff } from '../helpers/builders';
+import { SKM_ELEMENTS, mulberry32 } from '@layanan/config';
 import { generateInquiries, insertInquiries } from '../helpers/recap';
 
 const PDF_TEXT = path.join(__dirname, '..', 'helpers', 'pdf-text.mjs');
@@ -23,7 +23,20 @@ const APPLICANTS = [
   { name: 'Siti Rahayu Wulandari', nik: '3574024501850003', phone: '+6285233445566' },
   { name: 'Agus Prasetyo', nik: '3574031709770001', phone: '+6281377889900' },
 ];
-const PERSONAL = APPLICANTS.flatMap((a) => [a.name, a.nik, a.phone, a.phone.replace('+62', '0')]);
+const PERSONAL = [
+  ...APPLICANTS.flatMap((a) => [a.name, a.nik, a.phone, a.phone.replace('+62', '0')]),
+  ...Object.values(buildPublicInquiry().data.applicant),
+];
+
+/** The nine answers U1..U9 in order. */
+const scores = (...values: number[]) => Object.fromEntries(SKM_ELEMENTS.map((element, i) => [element, values[i]]));
+/**
+ * Two citizens rate their answers in March: 33 and 27 points over nine elements each, so the index is
+ * 60 / 18 = 3,333 and the IKM 83,33: mutu B, Baik (76,61–88,30). U1 averages (4 + 3) / 2 = 3,5, U3 3,0.
+ */
+const RATINGS = [scores(4, 4, 3, 4, 3, 4, 4, 3, 4), scores(3, 3, 3, 3, 3, 3, 3, 3, 3)];
+/** Wednesday 11 March 2026, 10:00 WIB. */
+const RATED_AT = new Date('2026-03-11T03:00:00Z');
 /** What a citizen at the counter said about themselves, taken down word for word as the subject. */
 const ownWords = (a: (typeof APPLICANTS)[number]) => `Tanya ${a.name}: NIK saya ${a.nik} dan HP ${a.phone.replace('+62', '0')}`;
 
@@ -75,6 +88,17 @@ describe.each(databases())('the monthly Rekap Informasi report on %s', (kind) =>
       now = new Date(now.getTime() + 20 * MINUTE);
       await app.http.post(`/api/inquiries/${id}/answer`).set(officer.auth).send({ data: { answer: 'Silakan diambil di loket.' } }).expect(200);
     }
+    // Two citizens ask on the website, get an answer at once, and rate it.
+    for (const [i, rating] of RATINGS.entries()) {
+      now = new Date(RATED_AT.getTime() + i * 60 * MINUTE);
+      const asked = await app.http.post('/api/public/inquiries').send(buildPublicInquiry()).expect(201);
+      const { code, trackingToken } = asked.body.data;
+      const row = await app.strapi.db.query('api::inquiry.inquiry').findOne({ where: { code } });
+      now = new Date(now.getTime() + 5 * MINUTE);
+      await app.http.post(`/api/inquiries/${row.documentId}/answer`).set(officer.auth).send({ data: { answer: 'Syaratnya fotokopi KK.' } }).expect(200);
+      now = new Date(now.getTime() + 30 * MINUTE);
+      await app.http.post('/api/public/surveys').send({ data: { code, token: trackingToken, scores: rating } }).expect(201);
+    }
     now = NOW;
     await insertInquiries(app.strapi, generateInquiries(mulberry32(11), 150, new Date('2026-02-25T00:00:00Z'), new Date('2026-04-05T00:00:00Z'), NOW, ['DAFDUK', 'CAPIL']));
     recap = (await app.http.get(`/api/recap?${stringify({ ...march, groupBy: 'week' })}`).set(officer.auth).expect(200)).body.data;
@@ -107,16 +131,69 @@ describe.each(databases())('the monthly Rekap Informasi report on %s', (kind) =>
       const rows: ExcelJS.CellValue[][] = [];
       summary.eachRow((row) => rows.push((row.values as ExcelJS.CellValue[]).slice(1)));
       expect(rows).toContainEqual(['Jumlah permohonan', recap.total]);
-      expect(rows).toContainEqual(['WhatsApp', recap.totals.channel.whatsapp, expect.stringMatching(/%$/)]);
+      expect(rows).toContainEqual(['WhatsApp', recap.totals.channel.whatsapp, recap.totals.channel.whatsapp / recap.total]);
       expect(rows).toContainEqual(['Ditolak', recap.totals.outcome.rejected]);
       const { delivered, failed, pending, medianMinutes } = recap.answerDelivery.overall;
       expect(rows).toContainEqual(['Penyampaian jawaban per kanal']);
-      expect(rows).toContainEqual(['Semua kanal', delivered, failed, pending, medianMinutes!.toFixed(1).replace('.', ',')]);
-      expect(rows).toContainEqual(['E-mail', recap.answerDelivery.byChannel.email.delivered, expect.any(Number), expect.any(Number), expect.any(String)]);
+      expect(rows).toContainEqual(['Semua kanal', delivered, failed, pending, medianMinutes]);
+      expect(rows).toContainEqual(['E-mail', recap.answerDelivery.byChannel.email.delivered, expect.any(Number), expect.any(Number), expect.anything()]);
       const forwarding = recap.lapor.clocks.lapor_forwarding;
       expect(rows).toContainEqual([`Kepatuhan tenggat SP4N-LAPOR! (${recap.lapor.reports} laporan)`]);
-      expect(rows).toContainEqual(['LAPOR!: verifikasi dan penerusan', 3, forwarding.applicable, forwarding.met, forwarding.late, forwarding.pending, expect.any(String)]);
+      expect(rows).toContainEqual(['LAPOR!: verifikasi dan penerusan', 3, forwarding.applicable, forwarding.met, forwarding.late, forwarding.pending, expect.anything()]);
       expect(summary.views[0]).toMatchObject({ state: 'frozen' });
+    });
+
+    /** The first row of the summary sheet whose first cell reads `label`. */
+    const summaryRow = (label: string) => {
+      let found: ExcelJS.Row | undefined;
+      workbook.getWorksheet('Ringkasan')!.eachRow((row) => {
+        if (!found && row.getCell(1).value === label) found = row;
+      });
+      return found!;
+    };
+
+    it('stores shares as numbers with a percent format and durations as numbers, never as text', () => {
+      const whatsapp = summaryRow('WhatsApp').getCell(3);
+      expect(whatsapp.value).toBe(recap.totals.channel.whatsapp / recap.total);
+      expect(whatsapp.numFmt).toBe('0.0%');
+      const median = summaryRow('Semua kanal').getCell(5);
+      expect(median.value).toBe(recap.answerDelivery.overall.medianMinutes);
+      expect(median.numFmt).toBe('0.0');
+      const percentCells: ExcelJS.Cell[] = [];
+      workbook.getWorksheet('Ringkasan')!.eachRow((row) =>
+        row.eachCell((cell) => {
+          expect(String(cell.value)).not.toMatch(/^\d+(,\d+)?%$/);
+          if (cell.numFmt === '0.0%') percentCells.push(cell);
+        }),
+      );
+      expect(percentCells.length).toBeGreaterThan(10);
+      for (const cell of percentCells) expect(typeof cell.value).toBe('number');
+    });
+
+    it('carries the IKM of the period: the value, its grade, the respondents and each element by name', () => {
+      expect(summaryRow('Indeks Kepuasan Masyarakat (IKM)')).toBeDefined();
+      expect(summaryRow('Jumlah responden').getCell(2).value).toBe(2);
+      const value = summaryRow('Nilai IKM (konversi 25–100)').getCell(2);
+      expect(value.value).toBe(83.33);
+      expect(value.numFmt).toBe('0.00');
+      expect(summaryRow('Mutu pelayanan').getCell(2).value).toBe('B');
+      expect(summaryRow('Kinerja unit pelayanan').getCell(2).value).toBe('Baik');
+      expect(summaryRow('Dasar penilaian').getCell(2).value).toBe('PermenPAN-RB 14/2017');
+      const element = (code: string) => (summaryRow(code).values as ExcelJS.CellValue[]).slice(1);
+      expect(element('U1')).toEqual(['U1', 'Persyaratan', 3.5, 87.5]);
+      expect(element('U3')).toEqual(['U3', 'Waktu penyelesaian', 3, 75]);
+      expect(element('U9')).toEqual(['U9', 'Sarana dan prasarana', 3.5, 87.5]);
+      expect(summaryRow('U4').getCell(3).numFmt).toBe('0.00');
+    });
+
+    it('says in words that nobody rated when the filters leave no respondent', async () => {
+      const filtered = new ExcelJS.Workbook();
+      await filtered.xlsx.load((await download('xlsx', officer, { ...march, channel: 'whatsapp' })).body as never);
+      const rows: ExcelJS.CellValue[][] = [];
+      filtered.getWorksheet('Ringkasan')!.eachRow((row) => rows.push((row.values as ExcelJS.CellValue[]).slice(1)));
+      expect(rows).toContainEqual(['Jumlah responden', 0]);
+      expect(rows).toContainEqual(['Nilai IKM', 'Belum ada responden survei kepuasan pada periode ini']);
+      expect(rows.find((row) => row[0] === 'Mutu pelayanan' || row[0] === 'U1')).toBeUndefined();
     });
 
     it('lists every inquiry of the period on the detail sheet, under a frozen Indonesian header, with column widths', () => {
@@ -223,6 +300,23 @@ describe.each(databases())('the monthly Rekap Informasi report on %s', (kind) =>
       expect(text).toContain('Langkah 2: memilah dan meneruskan');
       expect(text).toMatch(/Dalam batas waktu SOP per langkah/);
       for (const secret of PERSONAL) expect(text).not.toContain(secret);
+    });
+
+    it('carries the IKM of the period with its grade, its respondents and each element', () => {
+      expect(text).toContain('Indeks Kepuasan Masyarakat (IKM)');
+      expect(text).toContain('Jumlah responden 2');
+      // pdfmake may break a line after a dash: "25– 100".
+      expect(text).toMatch(/Nilai IKM \(konversi 25– ?100\) 83,33/);
+      expect(text).toContain('Mutu pelayanan B');
+      expect(text).toContain('Kinerja unit pelayanan Baik');
+      expect(text).toContain('U1 Persyaratan 3,50 87,50');
+      expect(text).toContain('U3 Waktu penyelesaian 3,00 75,00');
+    });
+
+    it('says in words that nobody rated when the filters leave no respondent', async () => {
+      const filtered = pdfText((await download('pdf', leadership, { ...march, channel: 'whatsapp' })).body as Buffer).text.replace(/\s+/g, ' ');
+      expect(filtered).toContain('Nilai IKM Belum ada responden survei kepuasan pada periode ini');
+      expect(filtered).not.toContain('Mutu pelayanan');
     });
   });
 

@@ -1,8 +1,8 @@
 import type { Writable } from 'node:stream';
 import pdfmake from 'pdfmake';
-import { CHANNELS, CHANNEL_LABELS, SOP_STEP_TABLE } from '@layanan/config';
+import { CHANNELS, CHANNEL_LABELS, SOP_STEP_TABLE, type IkmResult } from '@layanan/config';
 import type { Recap } from '../services/recap';
-import { LETTERHEAD, summaryTables, type Cell, type LocalClock } from './report';
+import { LETTERHEAD, figureText, isFigure, summaryTables, type LocalClock, type SummaryCell } from './report';
 
 /** PDF's built-in fonts: nothing to ship or load, and enough for Bahasa Indonesia. */
 const HELVETICA = { normal: 'Helvetica', bold: 'Helvetica-Bold', italics: 'Helvetica-Oblique', bolditalics: 'Helvetica-BoldOblique' };
@@ -63,11 +63,12 @@ export function periodChartSvg(bars: Bar[], width = 500): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${axis}${parts.join('')}</svg>`;
 }
 
-const cellText = (value: Cell) => (value === null ? '' : value instanceof Date ? value.toISOString() : typeof value === 'number' ? number(value) : value);
+const cellText = (value: SummaryCell): string =>
+  value === null ? '' : isFigure(value) ? figureText(value) : value instanceof Date ? value.toISOString() : typeof value === 'number' ? number(value) : value;
 
 /** The printable Rekap Informasi: letterhead, period, the summary tables and three charts. */
-export function pdfDefinition(recap: Recap, clock: LocalClock, generatedAt: Date) {
-  const tables = summaryTables(recap);
+export function pdfDefinition(recap: Recap, ikm: IkmResult, clock: LocalClock, generatedAt: Date) {
+  const tables = summaryTables(recap, ikm);
   const table = (t: (typeof tables)[number]) => [
     { text: t.title, style: 'section' },
     {
@@ -110,8 +111,8 @@ export function pdfDefinition(recap: Recap, clock: LocalClock, generatedAt: Date
   };
 }
 
-export async function writePdf(out: Writable, recap: Recap, clock: LocalClock, generatedAt: Date) {
-  const document = pdfmake.createPdf(pdfDefinition(recap, clock, generatedAt) as never);
+export async function writePdf(out: Writable, recap: Recap, ikm: IkmResult, clock: LocalClock, generatedAt: Date) {
+  const document = pdfmake.createPdf(pdfDefinition(recap, ikm, clock, generatedAt) as never);
   const stream = (await document.getStream()) as NodeJS.ReadableStream & { end(): void };
   stream.pipe(out);
   stream.end();

@@ -6,6 +6,8 @@ import {
   KIND_LABELS,
   SERVICE_CATEGORIES,
   SERVICE_CATEGORY_LABELS,
+  SKM_ELEMENTS,
+  SKM_ELEMENT_LABELS,
   LAPOR_CLOCK_TABLE,
   SOP_STEP,
   SOP_STEPS,
@@ -16,6 +18,7 @@ import {
   type AnswerDelivery,
   type AnswerDeliveryFigures,
   type Channel,
+  type IkmResult,
   type Kind,
   type ServiceCategory,
   type Status,
@@ -29,10 +32,36 @@ export const TITLE = LETTERHEAD.join(' — ');
 
 export type Cell = string | number | Date | null;
 
+/**
+ * A measured figure with its unit: a number with a number format in a spreadsheet, so that it can be summed
+ * and charted, and Indonesian text on paper. `null` is a figure that cannot be measured (nothing to count).
+ */
+export interface Figure {
+  figure: number | null;
+  unit: 'percent' | 'minutes' | 'index' | 'score';
+}
+export type SummaryCell = Cell | Figure;
+
 export interface SummaryTable {
   title: string;
   headers: string[];
-  rows: Cell[][];
+  rows: SummaryCell[][];
+}
+
+export const isFigure = (cell: SummaryCell): cell is Figure => typeof cell === 'object' && cell !== null && !(cell instanceof Date);
+
+/** Decimals of each unit, the same on paper and in the spreadsheet's number format. */
+export const FIGURE_DECIMALS: Record<Figure['unit'], number> = { percent: 1, minutes: 1, index: 2, score: 2 };
+/** What a figure that cannot be measured shows. */
+export const NO_FIGURE = '–';
+
+/** A figure as Indonesian text: comma decimals, "20,0%". */
+export function figureText({ figure, unit }: Figure): string {
+  if (figure === null) return NO_FIGURE;
+  const decimals = FIGURE_DECIMALS[unit];
+  const value = unit === 'percent' ? figure * 100 : figure;
+  const text = value.toLocaleString('id-ID', { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: false });
+  return unit === 'percent' ? `${text}%` : text;
 }
 
 /** Wall-clock times of the office's zone: an instant shifted by its UTC offset, read as if it were UTC. */
@@ -54,8 +83,8 @@ export function localClock(timeZone: string, start: Date, end: Date): LocalClock
   };
 }
 
-const percent = (share: number | null) => (share === null ? '–' : `${(share * 100).toFixed(1).replace('.', ',')}%`);
-const minutes = (value: number | null) => (value === null ? '–' : value.toFixed(1).replace('.', ','));
+const percent = (share: number | null): Figure => ({ figure: share, unit: 'percent' });
+const minutes = (value: number | null): Figure => ({ figure: value, unit: 'minutes' });
 const share = (count: number, total: number) => (total === 0 ? 0 : count / total);
 
 const channelLabel = (key: string) => CHANNEL_LABELS[key as Channel]?.id ?? key;
@@ -63,11 +92,45 @@ const kindLabel = (key: string) => KIND_LABELS[key as Kind]?.id ?? key;
 const categoryLabel = (key: string | null) => (key ? (SERVICE_CATEGORY_LABELS[key as ServiceCategory]?.id ?? key) : '');
 const statusLabel = (key: string) => STATUS_LABELS[key as Status]?.id ?? key;
 const deliveryLabel = (key: string | null) => (key ? (ANSWER_DELIVERY_LABELS[key as AnswerDelivery]?.id ?? key) : '');
-const deliveryRow = (label: string, f: AnswerDeliveryFigures): Cell[] => [label, f.delivered, f.failed, f.pending, minutes(f.medianMinutes)];
+const deliveryRow = (label: string, f: AnswerDeliveryFigures): SummaryCell[] => [label, f.delivered, f.failed, f.pending, minutes(f.medianMinutes)];
 export const OUTCOME_LABELS: Record<string, string> = { open: 'Belum selesai', answered: 'Dijawab', rejected: 'Ditolak' };
 
+/** Said instead of an index when no citizen rated a request in the period: an IKM of 0 does not exist. */
+export const NO_RESPONDENTS = 'Belum ada responden survei kepuasan pada periode ini';
+
+/** The IKM of the period (SKM, PermenPAN-RB 14/2017): the index, its grade, the respondents and each element. */
+export function ikmTables(ikm: IkmResult): SummaryTable[] {
+  const title = 'Indeks Kepuasan Masyarakat (IKM)';
+  if (ikm.respondents === 0 || ikm.ikm === null || !ikm.grade) {
+    return [{ title, headers: ['Uraian', 'Nilai'], rows: [['Jumlah responden', 0], ['Nilai IKM', NO_RESPONDENTS]] }];
+  }
+  return [
+    {
+      title,
+      headers: ['Uraian', 'Nilai'],
+      rows: [
+        ['Jumlah responden', ikm.respondents],
+        ['Nilai IKM (konversi 25–100)', { figure: ikm.ikm, unit: 'index' }],
+        ['Mutu pelayanan', ikm.grade.grade],
+        ['Kinerja unit pelayanan', ikm.grade.label.id],
+        ['Dasar penilaian', ikm.regulation],
+      ],
+    },
+    {
+      title: 'Nilai IKM per unsur pelayanan',
+      headers: ['Unsur', 'Nama unsur', 'Nilai rata-rata (1–4)', 'Nilai konversi (25–100)'],
+      rows: SKM_ELEMENTS.map((element) => [
+        element,
+        SKM_ELEMENT_LABELS[element].id,
+        { figure: ikm.nrr[element], unit: 'score' },
+        { figure: ikm.nrr[element] * 25, unit: 'index' },
+      ]),
+    },
+  ];
+}
+
 /** The summary figures as tables, shared by the XLSX summary sheet and the PDF. */
-export function summaryTables(recap: Recap): SummaryTable[] {
+export function summaryTables(recap: Recap, ikm: IkmResult): SummaryTable[] {
   const total = recap.total;
   const breakdown = (title: string, header: string, keys: readonly string[], counts: Record<string, number>, label: (key: string) => string) => ({
     title,
@@ -88,6 +151,7 @@ export function summaryTables(recap: Recap): SummaryTable[] {
         ['Langkah terbuka yang melewati batas waktu', recap.openBreaches.breached],
       ],
     },
+    ...ikmTables(ikm),
     breakdown('Permohonan per kanal', 'Kanal', CHANNELS, recap.totals.channel, channelLabel),
     breakdown('Permohonan per jenis', 'Jenis', KINDS, recap.totals.kind, kindLabel),
     breakdown('Permohonan per kategori layanan', 'Kategori layanan', SERVICE_CATEGORIES, recap.totals.serviceCategory, (k) => categoryLabel(k)),

@@ -1,11 +1,16 @@
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import type { IkmResult } from '@layanan/config';
 import type { Recap } from '../services/recap';
-import { DETAIL_COLUMNS, LETTERHEAD, summaryTables, type LocalClock } from './report';
+import { DETAIL_COLUMNS, FIGURE_DECIMALS, LETTERHEAD, NO_FIGURE, isFigure, summaryTables, type Figure, type LocalClock, type SummaryCell } from './report';
 import type { DetailRow } from './rows';
 import { drained } from './stream';
 
 const TIME_FORMAT = 'dd/mm/yyyy hh:mm';
+/** Excel's number formats are written in its own (English) notation; Excel shows them in the reader's locale. */
+const NUMBER_FORMATS: Record<Figure['unit'], string> = Object.fromEntries(
+  Object.entries(FIGURE_DECIMALS).map(([unit, decimals]) => [unit, `0.${'0'.repeat(decimals)}${unit === 'percent' ? '%' : ''}`]),
+) as Record<Figure['unit'], string>;
 /** How much worksheet XML may wait for the zip's deflater before the writer pauses. */
 const MAX_QUEUED = 4 * 1024 * 1024;
 
@@ -33,7 +38,15 @@ function queued(sheet: ExcelJS.Worksheet): number {
  * The workbook is written as it is built (exceljs' streaming writer): the summary sheet first, then one
  * committed row per inquiry, so memory holds a page of rows and a few megabytes of XML, never the year.
  */
-export async function writeXlsx(out: Writable, recap: Recap, pages: AsyncIterable<DetailRow[]>, clock: LocalClock, generatedAt: Date) {
+/** A summary row: figures as numbers with their format, an unmeasurable one as a dash. */
+function addSummaryRow(sheet: ExcelJS.Worksheet, cells: SummaryCell[]) {
+  const row = sheet.addRow(cells.map((cell) => (isFigure(cell) ? (cell.figure ?? NO_FIGURE) : cell)));
+  cells.forEach((cell, i) => {
+    if (isFigure(cell) && cell.figure !== null) row.getCell(i + 1).numFmt = NUMBER_FORMATS[cell.unit];
+  });
+}
+
+export async function writeXlsx(out: Writable, recap: Recap, ikm: IkmResult, pages: AsyncIterable<DetailRow[]>, clock: LocalClock, generatedAt: Date) {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   workbook.creator = 'Layanan Informasi — Disdukcapil Kota Probolinggo';
   workbook.created = generatedAt;
@@ -42,13 +55,13 @@ export async function writeXlsx(out: Writable, recap: Recap, pages: AsyncIterabl
   summary.columns = [{ width: 44 }, { width: 20 }, { width: 14 }, { width: 14 }, { width: 14 }, { width: 16 }, { width: 18 }];
   for (const line of LETTERHEAD) summary.addRow([line]).font = { bold: true, size: 12 };
   summary.addRow([`Periode ${recap.range.from} s.d. ${recap.range.to} (WIB); dibuat ${clock.format(generatedAt)} WIB`]);
-  for (const table of summaryTables(recap)) {
+  for (const table of summaryTables(recap, ikm)) {
     summary.addRow([]);
     summary.addRow([table.title]).font = { bold: true };
     const header = summary.addRow(table.headers);
     header.font = { bold: true };
     header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } };
-    for (const row of table.rows) summary.addRow(row);
+    for (const row of table.rows) addSummaryRow(summary, row);
   }
   summary.commit();
 

@@ -12,7 +12,7 @@ import {
   type SkmElement,
 } from '@layanan/config';
 import { getService as sop, tokenMatches } from '@layanan/sop-workflow';
-import { dialectOf, join, num, raw, sql } from '../../../utils/sql';
+import { EMPTY, dialectOf, join, num, raw, sql, type Fragment } from '../../../utils/sql';
 
 const UID = 'api::survey-response.survey-response';
 export const NOT_FOUND = 'Permohonan tidak ditemukan. Periksa kembali kode dan token pelacakan Anda.';
@@ -89,9 +89,11 @@ export default factories.createCoreService(UID, ({ strapi }: { strapi: Core.Stra
 
   /**
    * IKM per PermenPAN-RB 14/2017 over the responses given in the period (and per sub-period for a trend):
-   * the database sums each element's scores, the grading is config's pure computation.
+   * the database sums each element's scores, the grading is config's pure computation. `inquiries` narrows
+   * the responses to those about matching requests: SQL conditions on the inquiries alias `i`, each
+   * starting with AND (the Rekap Informasi's filters).
    */
-  async ikm(fromDay: number, toDay: number, groupBy: GroupBy, regulation?: string) {
+  async ikm(fromDay: number, toDay: number, groupBy: GroupBy, regulation?: string, inquiries?: Fragment) {
     const { timeZone } = await sop(strapi, 'policy').current();
     const periods = periodBounds(fromDay, toDay, groupBy, timeZone);
     const lastDay = new Date(toDay * 86_400_000).toISOString().slice(0, 10);
@@ -105,10 +107,13 @@ export default factories.createCoreService(UID, ({ strapi }: { strapi: Core.Stra
       periods.map((p) => sql`(${p.key}, ${db.instant(p.start)}, ${db.instant(p.end)})`),
       ', ',
     );
+    const about = inquiries
+      ? sql` AND EXISTS (SELECT 1 FROM survey_responses_inquiry_lnk l JOIN inquiries i ON i.id = l.inquiry_id WHERE l.survey_response_id = s.id${inquiries})`
+      : EMPTY;
     const rows = await db.run<Record<string, unknown>>(sql`
       WITH periods(period_key, starts_at, ends_at) AS (VALUES ${values})
       SELECT p.period_key, count(s.id) AS respondents, ${sums}
-      FROM periods p LEFT JOIN survey_responses s ON s.at >= p.starts_at AND s.at < p.ends_at
+      FROM periods p LEFT JOIN survey_responses s ON s.at >= p.starts_at AND s.at < p.ends_at${about}
       GROUP BY p.period_key`);
     const byKey = new Map(rows.map((row) => [String(row.period_key), row]));
     const overall = { respondents: 0, totals: Object.fromEntries(SKM_ELEMENTS.map((e) => [e, 0])) as Record<SkmElement, number> };
