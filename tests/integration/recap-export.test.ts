@@ -85,7 +85,8 @@ describe.each(databases())('the monthly Rekap Informasi report on %s', (kind) =>
       await app.http.post(`/api/inquiries/${id}/triage`).set(officer.auth).send({ data: { division: await divisionId(app.strapi, 'DAFDUK') } }).expect(200);
       now = new Date(now.getTime() + 40 * MINUTE);
       await app.http.post(`/api/inquiries/${id}/coordinate`).set(officer.auth).send({ data: { information: 'Sudah dicetak.' } }).expect(200);
-      now = new Date(now.getTime() + 20 * MINUTE);
+      // Agus's answer takes twenty and a half minutes: a duration with a fraction, for the decimal mark.
+      now = new Date(now.getTime() + (i === 2 ? 20.5 : 20) * MINUTE);
       await app.http.post(`/api/inquiries/${id}/answer`).set(officer.auth).send({ data: { answer: 'Silakan diambil di loket.' } }).expect(200);
     }
     // Two citizens ask on the website, get an answer at once, and rate it.
@@ -240,12 +241,22 @@ describe.each(databases())('the monthly Rekap Informasi report on %s', (kind) =>
     let rows: string[][];
     beforeAll(async () => {
       res = await download('csv');
-      rows = parse((res.body as Buffer).toString('utf8'), { bom: true }) as string[][];
+      rows = parse((res.body as Buffer).toString('utf8'), { bom: true, delimiter: ';' }) as string[][];
     });
 
     it('is UTF-8 with a byte order mark, so Excel reads it right', () => {
       expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
       expect([...(res.body as Buffer).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    });
+
+    it('separates with semicolons and writes decimals with a comma, as Indonesian-locale Excel reads them', () => {
+      const header = (res.body as Buffer).toString('utf8').slice(1).split('\r\n')[0];
+      expect(header.split(';')).toEqual(rows[0]);
+      expect(header).not.toContain(',');
+      const agus = rows.find((row) => row[6] === 'A*** P*******')!;
+      expect(agus.slice(18, 21)).toEqual(['10', '40', '20,5']);
+      const minutes = rows.slice(1).flatMap((row) => row.slice(18, 21)).filter(Boolean);
+      for (const cell of minutes) expect(cell).toMatch(/^\d+(,\d)?$/);
     });
 
     it('has one row per inquiry under the same Indonesian headers', () => {
@@ -271,7 +282,8 @@ describe.each(databases())('the monthly Rekap Informasi report on %s', (kind) =>
     });
 
     it('narrows to the filters of the recap', async () => {
-      const whatsapp = parse(((await download('csv', officer, { ...march, channel: 'whatsapp' })).body as Buffer).toString('utf8'), { bom: true }) as string[][];
+      const body = ((await download('csv', officer, { ...march, channel: 'whatsapp' })).body as Buffer).toString('utf8');
+      const whatsapp = parse(body, { bom: true, delimiter: ';' }) as string[][];
       expect(whatsapp).toHaveLength(recap.totals.channel.whatsapp + 1);
       expect(new Set(whatsapp.slice(1).map((row) => row[3]))).toEqual(new Set(['WhatsApp']));
     });
