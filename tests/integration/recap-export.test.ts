@@ -171,6 +171,16 @@ describe.each(databases())('the monthly Rekap Informasi report on %s', (kind) =>
       for (const cell of percentCells) expect(typeof cell.value).toBe('number');
     });
 
+    it('dates the periods as Excel dates, not as text', () => {
+      let header = 0;
+      workbook.getWorksheet('Ringkasan')!.eachRow((row, n) => {
+        if (row.getCell(1).value === 'Periode' && row.getCell(2).value === 'Jumlah') header = n;
+      });
+      const first = workbook.getWorksheet('Ringkasan')!.getRow(header + 1).getCell(1);
+      expect(first.value).toEqual(new Date('2026-03-01T00:00:00Z'));
+      expect(first.numFmt).toBe('dd/mm/yyyy');
+    });
+
     it('carries the IKM of the period: the value, its grade, the respondents and each element by name', () => {
       expect(summaryRow('Indeks Kepuasan Masyarakat (IKM)')).toBeDefined();
       expect(summaryRow('Jumlah responden').getCell(2).value).toBe(2);

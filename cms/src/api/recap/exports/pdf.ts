@@ -2,7 +2,7 @@ import type { Writable } from 'node:stream';
 import pdfmake from 'pdfmake';
 import { CHANNELS, CHANNEL_LABELS, SOP_STEP_TABLE, type IkmResult } from '@layanan/config';
 import type { Recap } from '../services/recap';
-import { LETTERHEAD, figureText, isFigure, summaryTables, type LocalClock, type SummaryCell } from './report';
+import { LETTERHEAD, figureText, isFigure, isLocalDay, summaryTables, type LocalClock, type SummaryCell } from './report';
 
 /** PDF's built-in fonts: nothing to ship or load, and enough for Bahasa Indonesia. */
 const HELVETICA = { normal: 'Helvetica', bold: 'Helvetica-Bold', italics: 'Helvetica-Oblique', bolditalics: 'Helvetica-BoldOblique' };
@@ -64,7 +64,7 @@ export function periodChartSvg(bars: Bar[], width = 500): string {
 }
 
 const cellText = (value: SummaryCell): string =>
-  value === null ? '' : isFigure(value) ? figureText(value) : value instanceof Date ? value.toISOString() : typeof value === 'number' ? number(value) : value;
+  value === null ? '' : isFigure(value) ? figureText(value) : isLocalDay(value) ? value.day : value instanceof Date ? value.toISOString() : typeof value === 'number' ? number(value) : value;
 
 /** The printable Rekap Informasi: letterhead, period, the summary tables and three charts. */
 export function pdfDefinition(recap: Recap, ikm: IkmResult, clock: LocalClock, generatedAt: Date) {

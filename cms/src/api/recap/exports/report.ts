@@ -40,7 +40,11 @@ export interface Figure {
   figure: number | null;
   unit: 'percent' | 'minutes' | 'index' | 'score';
 }
-export type SummaryCell = Cell | Figure;
+/** A day or a month of the office's calendar (`YYYY-MM-DD`, `YYYY-MM`): a date cell in a spreadsheet. */
+export interface LocalDay {
+  day: string;
+}
+export type SummaryCell = Cell | Figure | LocalDay;
 
 export interface SummaryTable {
   title: string;
@@ -48,7 +52,8 @@ export interface SummaryTable {
   rows: SummaryCell[][];
 }
 
-export const isFigure = (cell: SummaryCell): cell is Figure => typeof cell === 'object' && cell !== null && !(cell instanceof Date);
+export const isFigure = (cell: SummaryCell): cell is Figure => typeof cell === 'object' && cell !== null && 'unit' in cell;
+export const isLocalDay = (cell: SummaryCell): cell is LocalDay => typeof cell === 'object' && cell !== null && 'day' in cell;
 
 /** Decimals of each unit, the same on paper and in the spreadsheet's number format. */
 export const FIGURE_DECIMALS: Record<Figure['unit'], number> = { percent: 1, minutes: 1, index: 2, score: 2 };
@@ -197,7 +202,7 @@ export function summaryTables(recap: Recap, ikm: IkmResult): SummaryTable[] {
     {
       title: 'Jumlah permohonan per periode',
       headers: ['Periode', 'Jumlah', 'Belum selesai', 'Dijawab', 'Ditolak'],
-      rows: recap.periods.map((p) => [p.period, p.total, p.outcome.open, p.outcome.answered, p.outcome.rejected]),
+      rows: recap.periods.map((p) => [{ day: p.period }, p.total, p.outcome.open, p.outcome.answered, p.outcome.rejected]),
     },
   ];
 }

@@ -2,11 +2,13 @@ import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { IkmResult } from '@layanan/config';
 import type { Recap } from '../services/recap';
-import { DETAIL_COLUMNS, FIGURE_DECIMALS, LETTERHEAD, NO_FIGURE, isFigure, summaryTables, type Figure, type LocalClock, type SummaryCell } from './report';
+import { DETAIL_COLUMNS, FIGURE_DECIMALS, LETTERHEAD, NO_FIGURE, isFigure, isLocalDay, summaryTables, type Figure, type LocalClock, type SummaryCell } from './report';
 import type { DetailRow } from './rows';
 import { drained } from './stream';
 
 const TIME_FORMAT = 'dd/mm/yyyy hh:mm';
+const DAY_FORMAT = 'dd/mm/yyyy';
+const MONTH_FORMAT = 'mm/yyyy';
 /** Excel's number formats are written in its own (English) notation; Excel shows them in the reader's locale. */
 const NUMBER_FORMATS: Record<Figure['unit'], string> = Object.fromEntries(
   Object.entries(FIGURE_DECIMALS).map(([unit, decimals]) => [unit, `0.${'0'.repeat(decimals)}${unit === 'percent' ? '%' : ''}`]),
@@ -38,11 +40,15 @@ function queued(sheet: ExcelJS.Worksheet): number {
  * The workbook is written as it is built (exceljs' streaming writer): the summary sheet first, then one
  * committed row per inquiry, so memory holds a page of rows and a few megabytes of XML, never the year.
  */
-/** A summary row: figures as numbers with their format, an unmeasurable one as a dash. */
+/** A local day as Excel stores dates: its wall clock read as UTC, like the detail sheet's WIB times. */
+const dateOf = (day: string) => new Date(`${day.length === 7 ? `${day}-01` : day}T00:00:00Z`);
+
+/** A summary row: figures as numbers with their format, an unmeasurable one as a dash, days as dates. */
 function addSummaryRow(sheet: ExcelJS.Worksheet, cells: SummaryCell[]) {
-  const row = sheet.addRow(cells.map((cell) => (isFigure(cell) ? (cell.figure ?? NO_FIGURE) : cell)));
+  const row = sheet.addRow(cells.map((cell) => (isFigure(cell) ? (cell.figure ?? NO_FIGURE) : isLocalDay(cell) ? dateOf(cell.day) : cell)));
   cells.forEach((cell, i) => {
     if (isFigure(cell) && cell.figure !== null) row.getCell(i + 1).numFmt = NUMBER_FORMATS[cell.unit];
+    if (isLocalDay(cell)) row.getCell(i + 1).numFmt = cell.day.length === 7 ? MONTH_FORMAT : DAY_FORMAT;
   });
 }
 
