@@ -46,10 +46,10 @@ function binary(res: Response, callback: (error: Error | null, body: Buffer) => 
   res.on('end', () => callback(null, Buffer.concat(chunks)));
 }
 
-function pdfText(pdf: Buffer): { pages: number; text: string } {
+function pdfText(pdf: Buffer): { pages: number; text: string; pageTexts: string[] } {
   const out = execFileSync(process.execPath, [PDF_TEXT], { input: pdf, maxBuffer: 64 * 1024 * 1024 });
   const { pages, text } = JSON.parse(out.toString()) as { pages: number; text: string[] };
-  return { pages, text: text.join('\n') };
+  return { pages, text: text.join('\n'), pageTexts: text };
 }
 
 describe.each(databases())('the monthly Rekap Informasi report on %s', (kind) => {
@@ -302,10 +302,13 @@ describe.each(databases())('the monthly Rekap Informasi report on %s', (kind) =>
   describe('as PDF', () => {
     let res: Response;
     let text: string;
+    let pageTexts: string[];
     beforeAll(async () => {
       res = await download('pdf', leadership);
       // pdfmake sets each word apart: compare with the spacing flattened.
-      text = pdfText(res.body as Buffer).text.replace(/\s+/g, ' ');
+      const read = pdfText(res.body as Buffer);
+      text = read.text.replace(/\s+/g, ' ');
+      pageTexts = read.pageTexts.map((page) => page.replace(/\s+/g, ' '));
     });
 
     it('is a PDF with the letterhead and the period', () => {
@@ -333,6 +336,9 @@ describe.each(databases())('the monthly Rekap Informasi report on %s', (kind) =>
       expect(text).toContain('Kinerja unit pelayanan Baik');
       expect(text).toContain('U1 Persyaratan 3,50 87,50');
       expect(text).toContain('U3 Waktu penyelesaian 3,00 75,00');
+      // The index and its grade are printed on one page, never split by a page break.
+      const page = pageTexts.find((p) => p.includes('Indeks Kepuasan Masyarakat (IKM)'))!;
+      for (const label of ['Jumlah responden 2', 'Mutu pelayanan B', 'Kinerja unit pelayanan Baik', 'Dasar penilaian']) expect(page).toContain(label);
     });
 
     it('says in words that nobody rated when the filters leave no respondent', async () => {

@@ -18,6 +18,8 @@ interface Bar {
 }
 
 const INK = '#1f3b63';
+/** Tables up to this many rows are not split across pages. */
+const SHORT_TABLE_ROWS = 15;
 const LATE = '#b23b3b';
 const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const number = (value: number) => value.toLocaleString('id-ID');
@@ -69,19 +71,24 @@ const cellText = (value: SummaryCell): string =>
 /** The printable Rekap Informasi: letterhead, period, the summary tables and three charts. */
 export function pdfDefinition(recap: Recap, ikm: IkmResult, clock: LocalClock, generatedAt: Date) {
   const tables = summaryTables(recap, ikm);
-  const table = (t: (typeof tables)[number]) => [
-    { text: t.title, style: 'section' },
-    {
-      table: {
-        headerRows: 1,
-        widths: t.headers.map((_, i) => (i === 0 ? '*' : 'auto')),
-        body: [t.headers.map((h) => ({ text: h, bold: true, fillColor: '#e8eef7' })), ...t.rows.map((row) => row.map((c) => cellText(c)))],
+  // A short table stays on one page with its title, so that a figure is never read apart from its label
+  // (the IKM and its grade); a long one (a month of days) flows on, its header repeated.
+  const table = (t: (typeof tables)[number]) => ({
+    unbreakable: t.rows.length <= SHORT_TABLE_ROWS,
+    stack: [
+      { text: t.title, style: 'section' },
+      {
+        table: {
+          headerRows: 1,
+          widths: t.headers.map((_, i) => (i === 0 ? '*' : 'auto')),
+          body: [t.headers.map((h) => ({ text: h, bold: true, fillColor: '#e8eef7' })), ...t.rows.map((row) => row.map((c) => cellText(c)))],
+        },
+        layout: 'lightHorizontalLines',
+        fontSize: 8.5,
+        margin: [0, 0, 0, 8],
       },
-      layout: 'lightHorizontalLines',
-      fontSize: 8.5,
-      margin: [0, 0, 0, 8],
-    },
-  ];
+    ],
+  });
   const chart = (title: string, svg: string) => [{ text: title, style: 'section' }, { svg, width: 500, margin: [0, 0, 0, 8] }];
   const channelBars = CHANNELS.map((key) => ({ label: CHANNEL_LABELS[key].id, value: recap.totals.channel[key] ?? 0 }));
   const complianceBars = SOP_STEP_TABLE.map(({ step, number }) => ({
@@ -106,7 +113,7 @@ export function pdfDefinition(recap: Recap, ikm: IkmResult, clock: LocalClock, g
       ...chart('Jumlah permohonan per periode', periodChartSvg(recap.periods.map((p) => ({ label: p.period, value: p.total })))),
       ...chart('Permohonan per kanal', barChartSvg(channelBars)),
       ...chart('Dalam batas waktu SOP per langkah (%, garis = 100%)', barChartSvg(complianceBars, { unit: '%', max: 100, target: 100 })),
-      ...tables.flatMap(table),
+      ...tables.map(table),
     ],
   };
 }
