@@ -53,6 +53,7 @@ export default ({ env }: { env: Core.Config.Shared.ConfigParams['env'] }) => ({
       sweepCron: env('SOP_SWEEP_CRON', '*/1 * * * *'),
       publicRateLimit: { points: env.int('PUBLIC_RATE_LIMIT', 10), durationSeconds: env.int('PUBLIC_RATE_WINDOW', 60) },
       trackRateLimit: { points: env.int('TRACK_RATE_LIMIT', 60), durationSeconds: env.int('PUBLIC_RATE_WINDOW', 60) },
+      recoverRateLimit: { points: env.int('RECOVER_RATE_LIMIT', 5), durationSeconds: env.int('RECOVER_RATE_WINDOW', 3600) },
     },
   },
   channels: {

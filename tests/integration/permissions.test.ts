@@ -27,6 +27,8 @@ interface Ids {
 const MATRIX: Route[] = [
   { name: 'submit a public request', method: 'post', path: () => '/api/public/inquiries', body: () => buildPublicInquiry(), allowed: ['public'] },
   { name: 'track a request', method: 'get', path: (i) => `/api/public/track/${i.code}?token=${i.token}`, allowed: ['public'] },
+  { name: 'have a lost tracking link sent again', method: 'post', path: (i) => `/api/public/track/${i.code}/resend`, allowed: ['public'] },
+  { name: 'open a request by the last digits of its phone', method: 'post', path: (i) => `/api/public/track/${i.code}/verify`, body: () => ({ data: { contact: '7890' } }), allowed: ['public'] },
   { name: 'read the FAQ', method: 'get', path: () => '/api/faq-entries', allowed: ALL },
   { name: 'preview an FAQ draft from its link', method: 'get', path: () => '/api/faq-preview/unknown?token=none', allowed: ['public'] },
   { name: 'list divisions', method: 'get', path: () => '/api/divisions', allowed: STAFF },

@@ -192,6 +192,20 @@ const score = (element: SkmElement) =>
     .min(SKM_SCORE_MIN, { error: `Nilai ${element} harus antara 1 dan 4.` })
     .max(SKM_SCORE_MAX, { error: `Nilai ${element} harus antara 1 dan 4.` });
 
+/**
+ * What a citizen who lost the tracking link gives to prove the request is theirs: the last four digits of the
+ * phone number, or the e-mail address, they wrote when they asked.
+ */
+export const trackingProofSchema = strict({
+  contact: z
+    .string({ error: 'Tulis 4 angka terakhir nomor HP atau alamat e-mail yang Anda cantumkan saat mengajukan.' })
+    .trim()
+    .max(254, { error: 'Alamat e-mail terlalu panjang.' })
+    .refine((value) => /^\d{4}$/.test(value) || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value), {
+      error: 'Tulis 4 angka terakhir nomor HP (contoh: 7890) atau alamat e-mail yang Anda cantumkan saat mengajukan.',
+    }),
+});
+
 export const surveySchema = strict({
   code: z.string({ error: 'Kode permohonan wajib diisi.' }).trim().min(1, { error: 'Kode permohonan wajib diisi.' }).max(20, { error: 'Kode permohonan tidak dikenal.' }),
   token: z.string({ error: 'Token pelacakan wajib diisi.' }).trim().min(1, { error: 'Token pelacakan wajib diisi.' }).max(100, { error: 'Token pelacakan tidak valid.' }),

@@ -13,6 +13,11 @@ export interface SopWorkflowConfig {
   publicRateLimit: RateLimit;
   /** Tracking look-ups per client address: generous for citizens, too slow for guessing tokens. */
   trackRateLimit: RateLimit;
+  /**
+   * Attempts to recover a lost tracking link, per tracking code (besides the client address's tracking limit):
+   * few enough that the last four digits of a phone number cannot be guessed.
+   */
+  recoverRateLimit: RateLimit;
 }
 
 const defaults: SopWorkflowConfig = {
@@ -20,6 +25,7 @@ const defaults: SopWorkflowConfig = {
   delivery: { pollIntervalMs: 1000, shutdownGraceMs: 5000, wakeGatherMs: 20 },
   publicRateLimit: { points: 10, durationSeconds: 60 },
   trackRateLimit: { points: 60, durationSeconds: 60 },
+  recoverRateLimit: { points: 5, durationSeconds: 3600 },
 };
 
 function rateLimitProblem(name: string, limit: RateLimit | undefined): string | null {
@@ -42,7 +48,9 @@ function validator(config: Partial<SopWorkflowConfig>): void {
     throw new Error(`sop-workflow: sweepCron must be a cron expression or false, got ${JSON.stringify(sweepCron)}`);
   }
   const problem =
-    rateLimitProblem('publicRateLimit', config.publicRateLimit) ?? rateLimitProblem('trackRateLimit', config.trackRateLimit) ?? deliveryProblem(config.delivery);
+    rateLimitProblem('publicRateLimit', config.publicRateLimit) ?? rateLimitProblem('trackRateLimit', config.trackRateLimit) ??
+    rateLimitProblem('recoverRateLimit', config.recoverRateLimit) ??
+    deliveryProblem(config.delivery);
   if (problem) throw new Error(problem);
 }
 
