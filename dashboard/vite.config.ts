@@ -30,7 +30,7 @@ function packageOf(id: string): string {
  * dist/bundle-report.json: per chunk its size, the chunks it imports, and which packages fill it (their rendered
  * bytes). `npm run bench:board` prints it beside the initial-JavaScript figure.
  */
-function bundleReport(): Plugin {
+function bundleReport(file: string): Plugin {
   return {
     name: 'layanan-bundle-report',
     apply: 'build',
@@ -51,29 +51,51 @@ function bundleReport(): Plugin {
               .map(([name, bytes]) => ({ name, bytes })),
           };
         });
-      writeFileSync(path.join(options.dir ?? 'dist', 'bundle-report.json'), JSON.stringify({ chunks }, null, 2));
+      writeFileSync(path.join(options.dir ?? 'dist', file), JSON.stringify({ chunks }, null, 2));
     },
   };
 }
 
-export default defineConfig({
-  plugins: [react(), staffAppRoutes(), bundleReport()],
-  resolve: {
-    // The shared SOP definitions are compiled from source, as ES modules, into the bundle.
-    alias: { '@layanan/config': path.resolve(__dirname, '../config/src/index.ts') },
-  },
-  server: { port: 1495, proxy: { '/api': API } },
-  build: {
-    target: 'es2020',
-    chunkSizeWarningLimit: 1500,
-    rollupOptions: {
-      onwarn(warning, warn) {
-        // react-admin re-exports FieldTitle through an index that is itself not bundled: FieldTitle sits in the
-        // first chunk and the lazy pages import it from there, so the first chunk never imports a lazy one.
-        if (warning.code === 'CYCLIC_CROSS_CHUNK_REEXPORT' && warning.exporter?.includes('ra-core')) return;
-        warn(warning);
+/** The shared SOP definitions are compiled from source, as ES modules, into the bundle. */
+const CONFIG = { '@layanan/config': path.resolve(__dirname, '../config/src/index.ts') };
+
+/**
+ * The public site runs on Preact's React-compatible runtime (about 4 KB instead of React DOM's 40): a citizen on
+ * a cheap phone and a slow line waits for every kilobyte, and the site uses nothing Preact lacks. In development
+ * and in the component tests it runs on React, like the staff app.
+ */
+const PREACT = {
+  'react-dom/test-utils': 'preact/test-utils',
+  'react-dom/client': 'preact/compat/client',
+  'react-dom': 'preact/compat',
+  'react/jsx-runtime': 'preact/jsx-runtime',
+  'react/jsx-dev-runtime': 'preact/jsx-dev-runtime',
+  react: 'preact/compat',
+};
+
+/**
+ * Two builds into one dist: the staff app (`vite build`, dist/dashboard.html, emptied first) and the public site
+ * (`vite build --mode site`, dist/index.html), so that the two share no chunk. scripts/build-dashboard.mjs runs both.
+ */
+export default defineConfig(({ command, mode }) => {
+  const site = mode === 'site';
+  return {
+    plugins: [react(), staffAppRoutes(), bundleReport(site ? 'bundle-report.site.json' : 'bundle-report.json')],
+    resolve: { alias: site && command === 'build' ? { ...CONFIG, ...PREACT } : CONFIG },
+    server: { port: 1495, proxy: { '/api': API } },
+    build: {
+      target: 'es2020',
+      chunkSizeWarningLimit: 1500,
+      emptyOutDir: !site,
+      rollupOptions: {
+        onwarn(warning, warn) {
+          // react-admin re-exports FieldTitle through an index that is itself not bundled: FieldTitle sits in the
+          // first chunk and the lazy pages import it from there, so the first chunk never imports a lazy one.
+          if (warning.code === 'CYCLIC_CROSS_CHUNK_REEXPORT' && warning.exporter?.includes('ra-core')) return;
+          warn(warning);
+        },
+        input: site ? { site: path.resolve(__dirname, 'index.html') } : { staff: path.resolve(__dirname, 'dashboard.html') },
       },
-      input: { site: path.resolve(__dirname, 'index.html'), staff: path.resolve(__dirname, 'dashboard.html') },
     },
-  },
+  };
 });

@@ -76,12 +76,15 @@ export function buildDashboard({ force = false } = {}) {
   const local = path.join(DASHBOARD, 'node_modules', '.bin', 'vite');
   // Always the production build: under jest NODE_ENV is 'test', and Vite would then bundle React's
   // development code (a quarter more JavaScript) into a dist that `npm start` serves afterwards.
-  const result = spawnSync(existsSync(local) ? local : vite, ['build', '--logLevel', 'warn'], {
-    cwd: DASHBOARD,
-    stdio: 'inherit',
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
-  if (result.status !== 0) return result.status ?? 1;
+  // Two builds: the staff app (which empties dist first), then the public site on its own runtime (vite.config.ts).
+  for (const mode of ['production', 'site']) {
+    const result = spawnSync(existsSync(local) ? local : vite, ['build', '--mode', mode, '--logLevel', 'warn'], {
+      cwd: DASHBOARD,
+      stdio: 'inherit',
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
+    if (result.status !== 0) return result.status ?? 1;
+  }
   console.log(`▸ Compressed ${precompress()} files of dashboard/dist (brotli and gzip)`);
   return 0;
 }

@@ -72,6 +72,8 @@ interface Context {
   status: number;
   length: number;
   fresh: boolean;
+  /** koa-compress's switch: the files here are compressed at build already. */
+  compress?: boolean;
   get(name: string): string;
   set(name: string, value: string): void;
   vary(name: string): void;
@@ -106,6 +108,7 @@ export default (config: { dir?: string }, { strapi }: { strapi: Core.Strapi }) =
     else if (ext === '.html') ctx.set('Cache-Control', 'no-cache');
     else ctx.set('Cache-Control', 'public, max-age=86400');
     ctx.set('ETag', `W/"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}${sent.encoding ? `-${sent.encoding}` : ''}"`);
+    ctx.compress = false;
     ctx.status = 200;
     if (ctx.fresh) {
       ctx.status = 304;
