@@ -8,6 +8,7 @@ import {
   KINDS,
   LAPOR_STATUSES,
   LAPOR_STATUS_INFO,
+  MESSAGE_MAX_LENGTH,
   OFFICER_INTAKE_CHANNELS,
   SERVICE_CATEGORIES,
   SKM_ELEMENTS,
@@ -79,7 +80,7 @@ function strict<T extends z.ZodRawShape>(shape: T) {
 export const publicInquirySchema = strict({
   kind,
   subject: text('Judul', 3, 200),
-  message: text('Pesan', 10, 5000),
+  message: text('Pesan', 10, MESSAGE_MAX_LENGTH),
   serviceCategory: serviceCategory.optional(),
   applicant,
   /** The honeypot: a field people never see; only robots fill it. */
@@ -92,7 +93,7 @@ export const officerInquirySchema = strict({
     error: `Kanal tidak dapat dicatat petugas. Pilihan: ${OFFICER_INTAKE_CHANNELS.join(', ')}.`,
   }),
   subject: text('Judul', 3, 200),
-  message: text('Pesan', 3, 5000),
+  message: text('Pesan', 3, MESSAGE_MAX_LENGTH),
   serviceCategory: serviceCategory.optional(),
   applicant,
   externalRef: text('Nomor referensi', 1, 120).optional(),
