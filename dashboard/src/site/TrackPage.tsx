@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { SITE_PAGES } from '@layanan/config';
 import { siteMessages as m } from './messages';
 import { ApiError, parseTrackingInput, trackInquiry, trackingPath, type Tracked } from './siteApi';
@@ -50,11 +50,10 @@ export const TrackPage = () => {
   const { code = '' } = useParams();
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
-  const given = (useLocation().state as { tracked?: Tracked } | null)?.tracked;
-  const [result, setResult] = useState<{ data?: Tracked; error?: string } | null>(given ? { data: given } : null);
+  const [result, setResult] = useState<{ data?: Tracked; error?: string } | null>(null);
 
   useEffect(() => {
-    if (!code || !token || (given && given.code === code.toUpperCase())) return undefined;
+    if (!code || !token) return undefined;
     let current = true;
     setResult(null);
     trackInquiry(code, token).then(
@@ -64,7 +63,7 @@ export const TrackPage = () => {
     return () => {
       current = false;
     };
-  }, [code, token, given]);
+  }, [code, token]);
 
   if (code && !token) {
     return (

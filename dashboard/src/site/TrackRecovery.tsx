@@ -20,8 +20,9 @@ export const TrackRecovery = ({ code }: { code: string }) => {
     if (!contact.trim()) return setProof({ error: m.track.proofMissing });
     setProof({ busy: true });
     try {
-      const { trackingToken, ...tracked } = await proveTracking(code, contact.trim());
-      navigate(trackingPath(tracked.code, trackingToken), { replace: true, state: { tracked } });
+      // The page of the link itself, so that it can be kept, reloaded and shared with its new key.
+      const { code: found, trackingToken } = await proveTracking(code, contact.trim());
+      navigate(trackingPath(found, trackingToken), { replace: true });
     } catch (error) {
       setProof({ error: describe(error) });
     }
