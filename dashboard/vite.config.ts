@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
@@ -56,6 +57,55 @@ function bundleReport(file: string): Plugin {
   };
 }
 
+/** Each role's first screen (layout/homeScreens.ts), by the module its chunk is built from. */
+const HOME_SCREENS: Record<string, string> = { officer: '/src/board/Board.tsx', division_staff: '/src/queue/DivisionQueue.tsx', leadership: '/src/recap/RecapPage.tsx' };
+
+/**
+ * The staff app's page names a small script, fetched beside the app's own, that asks the browser to fetch the
+ * signed-in role's first screen (its chunk and the chunks that one imports) at once: otherwise they are asked for
+ * only once the app's first script has arrived and run, a round trip later on a slow line. It is a file of its
+ * own, not inline, because the server's Content-Security-Policy refuses inline scripts.
+ */
+function homeScreenPreload(): Plugin {
+  let script: { fileName: string; source: string } | null = null;
+  let outDir = 'dist';
+  return {
+    name: 'layanan-home-screen-preload',
+    apply: 'build',
+    configResolved(config) {
+      outDir = config.build.outDir;
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, { bundle }) {
+        if (!bundle) return undefined;
+        const chunks = Object.values(bundle).filter((item) => item.type === 'chunk');
+        const entry = new Set(chunks.filter((chunk) => chunk.isEntry).flatMap((chunk) => [chunk.fileName, ...chunk.imports]));
+        const filesOf = (fileName: string, seen = new Set<string>()): string[] => {
+          if (seen.has(fileName) || entry.has(fileName)) return [];
+          seen.add(fileName);
+          const chunk = chunks.find((item) => item.fileName === fileName);
+          return [fileName, ...(chunk?.imports ?? []).flatMap((imported) => filesOf(imported, seen))];
+        };
+        const byRole = Object.fromEntries(
+          Object.entries(HOME_SCREENS).map(([role, module]) => [role, filesOf(chunks.find((chunk) => chunk.facadeModuleId?.endsWith(module))?.fileName ?? '')]),
+        );
+        const source =
+          `(function(){try{var p=JSON.parse(localStorage.getItem('layanan_profile')||'null');` +
+          `(${JSON.stringify(byRole)}[p&&p.role]||[]).forEach(function(f){var l=document.createElement('link');` +
+          `l.rel='modulepreload';l.crossOrigin='';l.href='/'+f;document.head.appendChild(l);});}catch(e){}})();`;
+        script = { fileName: `assets/home-preload-${createHash('sha256').update(source).digest('hex').slice(0, 8)}.js`, source };
+        return [{ tag: 'script', attrs: { src: `/${script.fileName}`, async: true }, injectTo: 'head-prepend' }];
+      },
+    },
+    writeBundle() {
+      if (!script) return;
+      mkdirSync(path.join(outDir, 'assets'), { recursive: true });
+      writeFileSync(path.join(outDir, script.fileName), script.source);
+    },
+  };
+}
+
 /** The shared SOP definitions are compiled from source, as ES modules, into the bundle. */
 const CONFIG = { '@layanan/config': path.resolve(__dirname, '../config/src/index.ts') };
 
@@ -80,7 +130,7 @@ const PREACT = {
 export default defineConfig(({ command, mode }) => {
   const site = mode === 'site';
   return {
-    plugins: [react(), staffAppRoutes(), bundleReport(site ? 'bundle-report.site.json' : 'bundle-report.json')],
+    plugins: [react(), staffAppRoutes(), bundleReport(site ? 'bundle-report.site.json' : 'bundle-report.json'), ...(site ? [] : [homeScreenPreload()])],
     resolve: { alias: site && command === 'build' ? { ...CONFIG, ...PREACT } : CONFIG },
     server: { port: 1495, proxy: { '/api': API } },
     build: {
