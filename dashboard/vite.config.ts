@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
@@ -30,7 +31,7 @@ function packageOf(id: string): string {
  * dist/bundle-report.json: per chunk its size, the chunks it imports, and which packages fill it (their rendered
  * bytes). `npm run bench:board` prints it beside the initial-JavaScript figure.
  */
-function bundleReport(): Plugin {
+function bundleReport(file: string): Plugin {
   return {
     name: 'layanan-bundle-report',
     apply: 'build',
@@ -51,29 +52,100 @@ function bundleReport(): Plugin {
               .map(([name, bytes]) => ({ name, bytes })),
           };
         });
-      writeFileSync(path.join(options.dir ?? 'dist', 'bundle-report.json'), JSON.stringify({ chunks }, null, 2));
+      writeFileSync(path.join(options.dir ?? 'dist', file), JSON.stringify({ chunks }, null, 2));
     },
   };
 }
 
-export default defineConfig({
-  plugins: [react(), staffAppRoutes(), bundleReport()],
-  resolve: {
-    // The shared SOP definitions are compiled from source, as ES modules, into the bundle.
-    alias: { '@layanan/config': path.resolve(__dirname, '../config/src/index.ts') },
-  },
-  server: { port: 1495, proxy: { '/api': API } },
-  build: {
-    target: 'es2020',
-    chunkSizeWarningLimit: 1500,
-    rollupOptions: {
-      onwarn(warning, warn) {
-        // react-admin re-exports FieldTitle through an index that is itself not bundled: FieldTitle sits in the
-        // first chunk and the lazy pages import it from there, so the first chunk never imports a lazy one.
-        if (warning.code === 'CYCLIC_CROSS_CHUNK_REEXPORT' && warning.exporter?.includes('ra-core')) return;
-        warn(warning);
-      },
-      input: { site: path.resolve(__dirname, 'index.html'), staff: path.resolve(__dirname, 'dashboard.html') },
+/** Each role's first screen (layout/homeScreens.ts), by the module its chunk is built from. */
+const HOME_SCREENS: Record<string, string> = { officer: '/src/board/Board.tsx', division_staff: '/src/queue/DivisionQueue.tsx', leadership: '/src/recap/RecapPage.tsx' };
+
+/**
+ * The staff app's page names a small script, fetched beside the app's own, that asks the browser to fetch the
+ * signed-in role's first screen (its chunk and the chunks that one imports) at once: otherwise they are asked for
+ * only once the app's first script has arrived and run, a round trip later on a slow line. It is a file of its
+ * own, not inline, because the server's Content-Security-Policy refuses inline scripts.
+ */
+function homeScreenPreload(): Plugin {
+  let script: { fileName: string; source: string } | null = null;
+  let outDir = 'dist';
+  return {
+    name: 'layanan-home-screen-preload',
+    apply: 'build',
+    configResolved(config) {
+      outDir = config.build.outDir;
     },
-  },
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, { bundle }) {
+        if (!bundle) return undefined;
+        const chunks = Object.values(bundle).filter((item) => item.type === 'chunk');
+        const entry = new Set(chunks.filter((chunk) => chunk.isEntry).flatMap((chunk) => [chunk.fileName, ...chunk.imports]));
+        const filesOf = (fileName: string, seen = new Set<string>()): string[] => {
+          if (seen.has(fileName) || entry.has(fileName)) return [];
+          seen.add(fileName);
+          const chunk = chunks.find((item) => item.fileName === fileName);
+          return [fileName, ...(chunk?.imports ?? []).flatMap((imported) => filesOf(imported, seen))];
+        };
+        const byRole = Object.fromEntries(
+          Object.entries(HOME_SCREENS).map(([role, module]) => [role, filesOf(chunks.find((chunk) => chunk.facadeModuleId?.endsWith(module))?.fileName ?? '')]),
+        );
+        const source =
+          `(function(){try{var p=JSON.parse(localStorage.getItem('layanan_profile')||'null');` +
+          `(${JSON.stringify(byRole)}[p&&p.role]||[]).forEach(function(f){var l=document.createElement('link');` +
+          `l.rel='modulepreload';l.crossOrigin='';l.href='/'+f;document.head.appendChild(l);});}catch(e){}})();`;
+        script = { fileName: `assets/home-preload-${createHash('sha256').update(source).digest('hex').slice(0, 8)}.js`, source };
+        return [{ tag: 'script', attrs: { src: `/${script.fileName}`, async: true }, injectTo: 'head-prepend' }];
+      },
+    },
+    writeBundle() {
+      if (!script) return;
+      mkdirSync(path.join(outDir, 'assets'), { recursive: true });
+      writeFileSync(path.join(outDir, script.fileName), script.source);
+    },
+  };
+}
+
+/** The shared SOP definitions are compiled from source, as ES modules, into the bundle. */
+const CONFIG = { '@layanan/config': path.resolve(__dirname, '../config/src/index.ts') };
+
+/**
+ * The public site runs on Preact's React-compatible runtime (about 4 KB instead of React DOM's 40): a citizen on
+ * a cheap phone and a slow line waits for every kilobyte, and the site uses nothing Preact lacks. In development
+ * and in the component tests it runs on React, like the staff app.
+ */
+const PREACT = {
+  'react-dom/test-utils': 'preact/test-utils',
+  'react-dom/client': 'preact/compat/client',
+  'react-dom': 'preact/compat',
+  'react/jsx-runtime': 'preact/jsx-runtime',
+  'react/jsx-dev-runtime': 'preact/jsx-dev-runtime',
+  react: 'preact/compat',
+};
+
+/**
+ * Two builds into one dist: the staff app (`vite build`, dist/dashboard.html, emptied first) and the public site
+ * (`vite build --mode site`, dist/index.html), so that the two share no chunk. scripts/build-dashboard.mjs runs both.
+ */
+export default defineConfig(({ command, mode }) => {
+  const site = mode === 'site';
+  return {
+    plugins: [react(), staffAppRoutes(), bundleReport(site ? 'bundle-report.site.json' : 'bundle-report.json'), ...(site ? [] : [homeScreenPreload()])],
+    resolve: { alias: site && command === 'build' ? { ...CONFIG, ...PREACT } : CONFIG },
+    server: { port: 1495, proxy: { '/api': API } },
+    build: {
+      target: 'es2020',
+      chunkSizeWarningLimit: 1500,
+      emptyOutDir: !site,
+      rollupOptions: {
+        onwarn(warning, warn) {
+          // react-admin re-exports FieldTitle through an index that is itself not bundled: FieldTitle sits in the
+          // first chunk and the lazy pages import it from there, so the first chunk never imports a lazy one.
+          if (warning.code === 'CYCLIC_CROSS_CHUNK_REEXPORT' && warning.exporter?.includes('ra-core')) return;
+          warn(warning);
+        },
+        input: site ? { site: path.resolve(__dirname, 'index.html') } : { staff: path.resolve(__dirname, 'dashboard.html') },
+      },
+    },
+  };
 });

@@ -80,6 +80,7 @@ export default ({ env }: { env: Core.Config.Shared.ConfigParams['env'] }) => ({
       publicRateLimit: { points: env.int('PUBLIC_RATE_LIMIT', 10), durationSeconds: env.int('PUBLIC_RATE_WINDOW', 60) },
       trackRateLimit: { points: env.int('TRACK_RATE_LIMIT', 60), durationSeconds: env.int('PUBLIC_RATE_WINDOW', 60) },
       accountRateLimit: { points: env.int('ACCOUNT_RATE_LIMIT', 5), durationSeconds: env.int('ACCOUNT_RATE_WINDOW', 3600) },
+      recoverRateLimit: { points: env.int('RECOVER_RATE_LIMIT', 5), durationSeconds: env.int('RECOVER_RATE_WINDOW', 3600) },
     },
   },
   channels: {

@@ -17,7 +17,50 @@ export const SKM_ELEMENT_LABELS: Record<SkmElement, { id: string; en: string }> 
   U9: { id: 'Sarana dan prasarana', en: 'Facilities and infrastructure' },
 };
 
-/** The answer scale of every element: 1 tidak baik … 4 sangat baik. */
+/**
+ * The questionnaire of PermenPAN-RB 14/2017 (its appendix): each element asked as a question, with answers of its
+ * own, from the worst (score 1) to the best (score 4). A citizen reads these, never the element's name.
+ */
+export const SKM_QUESTIONS: Record<SkmElement, { question: string; answers: readonly [string, string, string, string] }> = {
+  U1: {
+    question: 'Bagaimana pendapat Saudara tentang kesesuaian persyaratan pelayanan dengan jenis pelayanannya?',
+    answers: ['Tidak sesuai', 'Kurang sesuai', 'Sesuai', 'Sangat sesuai'],
+  },
+  U2: {
+    question: 'Bagaimana pemahaman Saudara tentang kemudahan prosedur pelayanan di unit ini?',
+    answers: ['Tidak mudah', 'Kurang mudah', 'Mudah', 'Sangat mudah'],
+  },
+  U3: {
+    question: 'Bagaimana pendapat Saudara tentang kecepatan waktu dalam memberikan pelayanan?',
+    answers: ['Tidak cepat', 'Kurang cepat', 'Cepat', 'Sangat cepat'],
+  },
+  U4: {
+    question: 'Bagaimana pendapat Saudara tentang kewajaran biaya/tarif dalam pelayanan?',
+    answers: ['Sangat mahal', 'Cukup mahal', 'Murah', 'Gratis'],
+  },
+  U5: {
+    question: 'Bagaimana pendapat Saudara tentang kesesuaian produk pelayanan antara yang tercantum dalam standar pelayanan dengan hasil yang diberikan?',
+    answers: ['Tidak sesuai', 'Kurang sesuai', 'Sesuai', 'Sangat sesuai'],
+  },
+  U6: {
+    question: 'Bagaimana pendapat Saudara tentang kompetensi/kemampuan petugas dalam pelayanan?',
+    answers: ['Tidak kompeten', 'Kurang kompeten', 'Kompeten', 'Sangat kompeten'],
+  },
+  U7: {
+    question: 'Bagaimana pendapat Saudara tentang perilaku petugas dalam pelayanan terkait kesopanan dan keramahan?',
+    answers: ['Tidak sopan dan ramah', 'Kurang sopan dan ramah', 'Sopan dan ramah', 'Sangat sopan dan ramah'],
+  },
+  U8: {
+    question: 'Bagaimana pendapat Saudara tentang penanganan pengaduan pengguna layanan?',
+    answers: ['Tidak ada', 'Ada tetapi tidak berfungsi', 'Berfungsi kurang maksimal', 'Dikelola dengan baik'],
+  },
+  U9: {
+    question: 'Bagaimana pendapat Saudara tentang kualitas sarana dan prasarana?',
+    answers: ['Buruk', 'Cukup', 'Baik', 'Sangat baik'],
+  },
+};
+
+/** Every answer scores 1 (the worst of its question) to 4 (the best). */
 export const SKM_SCORE_MIN = 1;
 export const SKM_SCORE_MAX = 4;
 

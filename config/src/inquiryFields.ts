@@ -8,3 +8,6 @@ export const INTAKE_FIELDS = ['kind', 'channel', 'applicant', 'subject', 'messag
 export const EDITABLE_INQUIRY_FIELDS = ['kind', 'applicant', 'subject', 'serviceCategory', 'notes', 'externalRef'] as const;
 
 export const APPLICANT_FIELDS = ['name', 'nik', 'phone', 'email', 'replyAddress'] as const;
+
+/** The longest message a request may carry (the schema's maxLength, the form's counter, the API's check). */
+export const MESSAGE_MAX_LENGTH = 5000;

@@ -8,17 +8,17 @@ import { Layout } from './layout/Layout';
 import { Home } from './layout/Home';
 import { LoginPage } from './layout/LoginPage';
 import { theme } from './layout/theme';
+import { homeScreens } from './layout/homeScreens';
 
 const dataProvider = createDataProvider();
 
 /**
- * Each role's first screen loads only what it shows: the officer's board (home) is in the first chunk; the
- * inquiry pages, the quick-intake form (with the phone-number rules), the LAPOR! file import, the division
+ * Each role's first screen loads only what it shows: the officer's board (home), the inquiry pages, the quick-intake form (with the phone-number rules), the LAPOR! file import, the division
  * queue, the recap and its charts, and the profile load when opened.
  */
-const RecapPage = lazy(() => import('./recap/RecapPage'));
+const RecapPage = lazy(homeScreens.recap);
 const ProfilePage = lazy(() => import('./profile/ProfilePage'));
-const DivisionQueue = lazy(() => import('./queue/DivisionQueue').then((m) => ({ default: m.DivisionQueue })));
+const DivisionQueue = lazy(() => homeScreens.queue().then((m) => ({ default: m.DivisionQueue })));
 const InquiryList = lazy(() => import('./inquiries/InquiryList').then((m) => ({ default: m.InquiryList })));
 const InquiryShow = lazy(() => import('./inquiries/InquiryShow').then((m) => ({ default: m.InquiryShow })));
 const LaporImportPage = lazy(() => import('./laporImport/LaporImportPage'));

@@ -31,6 +31,14 @@ export function formatDateTime(value: string | Date | null | undefined, locale =
   return date ? `${formatter(locale, DATE_TIME).format(date)} WIB` : '';
 }
 
+const LONG_DATE_TIME: Intl.DateTimeFormatOptions = { ...DATE_TIME, month: 'long' };
+
+/** "8 Desember 2026 pukul 09.15 WIB": the citizen's pages name the month in full (staff screens keep the short form). */
+export function formatLongDateTime(value: string | Date | null | undefined, locale = 'id-ID'): string {
+  const date = toDate(value);
+  return date ? `${formatter(locale, LONG_DATE_TIME).format(date)} WIB` : '';
+}
+
 export function formatTime(value: string | Date | null | undefined, locale = 'id-ID'): string {
   const date = toDate(value);
   return date ? `${formatter(locale, TIME).format(date)} WIB` : '';

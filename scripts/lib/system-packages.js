@@ -36,17 +36,25 @@ function binaryOf(pkg, env = process.env) {
   return (pkg.override && env[pkg.override]) || pkg.binary;
 }
 
-function isExecutable(file) {
+/** A program must be executable; the files beside it (a preload library, a helper) only readable. */
+function isUsable(file, mode = constants.R_OK) {
   try {
-    accessSync(file, constants.X_OK);
+    accessSync(file, mode);
     return true;
   } catch {
     return false;
   }
 }
+const isProgram = (file) => isUsable(file, constants.X_OK);
 
-function missingPackages({ packages = SYSTEM_PACKAGES, env = process.env, exists = isExecutable } = {}) {
-  return packages.filter((pkg) => ![binaryOf(pkg, env), ...(pkg.also ?? [])].every((file) => exists(file)));
+/** The files of a package that are not there (or not usable); `exists`, when given, judges every file. */
+function missingFiles(pkg, env, exists) {
+  const program = binaryOf(pkg, env);
+  return [program, ...(pkg.also ?? [])].filter((file) => !(exists ? exists(file) : file === program ? isProgram(file) : isUsable(file)));
+}
+
+function missingPackages({ packages = SYSTEM_PACKAGES, env = process.env, exists = null } = {}) {
+  return packages.filter((pkg) => missingFiles(pkg, env, exists).length > 0);
 }
 
 /** apt-get's output is kept back and shown only when it fails. */
@@ -67,7 +75,7 @@ const lastLines = (text, count = 15) => text.trim().split('\n').slice(-count).jo
  * returns the names installed (none when everything is there). Throws a SystemPackageError saying what is
  * missing, why it could not be installed and the command to run by hand; never skips quietly.
  */
-function ensureSystemPackages({ packages = SYSTEM_PACKAGES, env = process.env, exists = isExecutable, run = runQuietly, log = console.log } = {}) {
+function ensureSystemPackages({ packages = SYSTEM_PACKAGES, env = process.env, exists = null, run = runQuietly, log = console.log } = {}) {
   const missing = missingPackages({ packages, env, exists });
   if (missing.length === 0) return [];
   const names = missing.map((pkg) => pkg.name);
@@ -85,8 +93,7 @@ function ensureSystemPackages({ packages = SYSTEM_PACKAGES, env = process.env, e
   const still = missingPackages({ packages: missing, env, exists });
   if (still.length > 0) {
     const where = still.map((pkg) => {
-      const files = [binaryOf(pkg, env), ...(pkg.also ?? [])].filter((file) => !exists(file));
-      return `${pkg.name}: ${files.join(', ')}${pkg.override && env[pkg.override] ? ` (${pkg.override}=${env[pkg.override]})` : ''}`;
+      return `${pkg.name}: ${missingFiles(pkg, env, exists).join(', ')}${pkg.override && env[pkg.override] ? ` (${pkg.override}=${env[pkg.override]})` : ''}`;
     });
     throw new SystemPackageError(`apt-get installed ${names.join(', ')}, but these are still missing:\n  ${where.join('\n  ')}`);
   }

@@ -1,4 +1,4 @@
-import { dayMonthYear, formatBytes, fromOfficeInput, officeInputValue, formatTimeOrDay, parseDayMonthYear } from '../../dashboard/src/format';
+import { dayMonthYear, formatBytes, formatLongDateTime, fromOfficeInput, officeInputValue, formatTimeOrDay, parseDayMonthYear } from '../../dashboard/src/format';
 
 describe('the office formats', () => {
   it('gives a size in bytes, KB, then MB', () => {
@@ -21,6 +21,12 @@ describe('the office formats', () => {
     // 00.30 WIB is already Wednesday in Probolinggo, though still 1 December in UTC.
     expect(formatTimeOrDay('2026-12-01T17:30:00Z', now)).toBe('2 Des, 00.30 WIB');
     expect(formatTimeOrDay(null, now)).toBe('');
+  });
+
+  it('names the month in full for citizens, in WIB', () => {
+    // 17:30 UTC on 7 December is 00.30 WIB on the 8th.
+    expect(formatLongDateTime('2026-12-07T17:30:00Z')).toBe('8 Desember 2026 pukul 00.30 WIB');
+    expect(formatLongDateTime(null)).toBe('');
   });
 
   it('reads nothing from an empty or malformed time', () => {

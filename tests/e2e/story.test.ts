@@ -248,7 +248,7 @@ describe('a request from the public ask page to the answer, in Chromium', () => 
     await phone.getByTestId('survey-invite').getByRole('link', { name: 'Nilai layanan kami' }).click();
     await phone.getByRole('heading', { name: 'Survei Kepuasan Masyarakat' }).waitFor();
     await phone.getByRole('button', { name: 'Kirim penilaian' }).click();
-    await phone.getByText('Mohon beri nilai untuk setiap unsur yang ditandai.').waitFor();
+    await phone.getByText('Mohon jawab setiap pertanyaan yang ditandai.').waitFor();
     for (const element of ['U1', 'U2', 'U3', 'U4', 'U5', 'U6', 'U7', 'U8', 'U9']) await phone.locator(`input[name="${element}"][value="${element === 'U3' ? 3 : 4}"]`).check({ force: true });
     await phone.fill('textarea#comment', 'Petugas ramah dan jawabannya jelas.');
     await shot(phone, 'public-survey-phone', true);

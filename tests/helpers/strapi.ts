@@ -95,6 +95,7 @@ export async function bootApp(database: TestDatabase, extraEnv: Record<string, s
       LOG_LEVEL: 'warn',
       PUBLIC_RATE_LIMIT: '100000',
       TRACK_RATE_LIMIT: '100000',
+      RECOVER_RATE_LIMIT: '100000',
       ...database.env,
       ...extraEnv,
     }),

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { stringify } from 'qs';
 import { bootApp, createTestDatabase, databases, type TestApp, type TestDatabase } from '../helpers/strapi';
 import { buildOfficerInquiry, buildPublicInquiry, createStaff, divisionId, type Staff } from '../helpers/builders';
@@ -27,6 +29,8 @@ interface Ids {
 const MATRIX: Route[] = [
   { name: 'submit a public request', method: 'post', path: () => '/api/public/inquiries', body: () => buildPublicInquiry(), allowed: ['public'] },
   { name: 'track a request', method: 'get', path: (i) => `/api/public/track/${i.code}?token=${i.token}`, allowed: ['public'] },
+  { name: 'have a lost tracking link sent again', method: 'post', path: (i) => `/api/public/track/${i.code}/resend`, allowed: ['public'] },
+  { name: 'open a request by the last digits of its phone', method: 'post', path: (i) => `/api/public/track/${i.code}/verify`, body: () => ({ data: { contact: '7890' } }), allowed: ['public'] },
   { name: 'read the FAQ', method: 'get', path: () => '/api/faq-entries', allowed: ALL },
   { name: 'search the FAQ', method: 'get', path: () => '/api/faq-entries?q=akte%20kelahiran', allowed: ALL },
   { name: 'ask the search for the Bidang of a request', method: 'get', path: () => '/api/search/division-suggestion?q=akte%20kelahiran', allowed: ['officer'] },
@@ -139,6 +143,31 @@ describe.each(databases())('the permission matrix on %s', (kind) => {
     }
     // What a signed-in user or a token holder is answered stays out of shared caches, whatever the route.
     if (who !== 'public' || route.path(ids).includes('token=')) expect(res.headers['cache-control']).toMatch(/no-store/);
+  });
+
+  describe('the README’s matrix', () => {
+    const readme = readFileSync(path.resolve(__dirname, '..', '..', 'README.md'), 'utf8');
+    const shape = (route: string) => route.split('?')[0].replace(/:\w+/g, ':param');
+    const documented = new Set([...readme.matchAll(/`((?:GET|POST|PUT|DELETE|PATCH) \/api\/[^`\s]*)`/g)].map((m) => shape(m[1])));
+    const refusedToAll = readme.slice(readme.indexOf('refused (401 or 403) to every role'), readme.indexOf('Values: `kind`'));
+    const listedRefused = [...refusedToAll.matchAll(/`((?:GET|POST|PUT|DELETE|PATCH) (\/api\/[^`\s]*))`/g)].map((m) => m[1]);
+
+    it('names every route a client can reach', () => {
+      const routes = (app.strapi.server.listRoutes() as { path: string; methods: string[] }[])
+        .filter((route) => route.path.startsWith('/api/'))
+        .flatMap((route) => route.methods.filter((method) => method !== 'HEAD').map((method) => `${method} ${route.path}`));
+      expect(routes.length).toBeGreaterThan(50);
+      expect(routes.filter((route) => !documented.has(shape(route)))).toEqual([]);
+    });
+
+    it.each(STAFF.concat('public').flatMap((who) => listedRefused.map((route) => [route, who] as const)))('%s, listed as refused to every role, is refused to %s', async (route, who) => {
+      const [method, template] = route.split(' ');
+      const url = template.replace('(.*)', 'google').replace(/:\w+/g, '1');
+      let req = app.http[method.toLowerCase() as 'get' | 'post' | 'put' | 'delete'](url);
+      if (who !== 'public') req = req.set(staff[who as Exclude<Who, 'public'>].auth);
+      const res = await req.send({});
+      expect([401, 403]).toContain(res.status);
+    });
   });
 
   const absentCases = ABSENT.flatMap(([method, path]) =>

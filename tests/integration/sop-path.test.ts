@@ -157,6 +157,20 @@ describe.each(databases())('the SOP path over HTTP on %s', (kind) => {
     expect(rejected.body.data).toMatchObject({ status: 'closed', outcome: 'rejected', closeReason: 'Spam promosi' });
   });
 
+  it('tells the citizen of a rejected request why, with personal data masked, and claims no answer', async () => {
+    const asked = await app.http.post('/api/public/inquiries').send(buildPublicInquiry()).expect(201);
+    const { documentId } = await app.strapi.db.query('api::inquiry.inquiry').findOne({ where: { code: asked.body.data.code }, select: ['documentId'] });
+    await app.http
+      .post(`/api/inquiries/${documentId}/reject`)
+      .set(officer.auth)
+      .send({ data: { reason: 'Bukan kewenangan Disdukcapil, Ibu Siti Aminah: hubungi Kantor Pertanahan, 081234567890.' } })
+      .expect(200);
+    const tracked = await app.http.get(`/api/public/track/${asked.body.data.code}?token=${encodeURIComponent(asked.body.data.trackingToken)}`).expect(200);
+    expect(tracked.body.data).toMatchObject({ status: 'closed', outcome: 'rejected', answer: null, answeredAt: null });
+    expect(tracked.body.data.reason).toMatch(/^Bukan kewenangan Disdukcapil, Ibu .+: hubungi Kantor Pertanahan, /);
+    expect(tracked.body.data.reason).not.toMatch(/Aminah|081234567890/);
+  });
+
   it('keeps the server fields of an inquiry out of reach of a plain edit', async () => {
     const created = await app.http.post('/api/inquiries').set(officer.auth).send(buildOfficerInquiry()).expect(201);
     const id = created.body.data.documentId;

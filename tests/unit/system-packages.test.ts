@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { SYSTEM_PACKAGES, SystemPackageError, ensureSystemPackages, type CommandResult } from '../../scripts/lib/system-packages';
+import { SYSTEM_PACKAGES, SystemPackageError, ensureSystemPackages, missingPackages, type CommandResult } from '../../scripts/lib/system-packages';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const ok: CommandResult = { status: 0, output: '' };
@@ -125,5 +125,11 @@ describe('installing the Debian packages the tests need', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('on the real file system, takes a program that runs and a library beside it that is only readable (faketime’s preload library)', () => {
+    const library = path.join(ROOT, 'package.json');
+    expect(missingPackages({ packages: [{ name: 'faketime', binary: process.execPath, also: [library], usedBy: 'a test' }], env: {} })).toEqual([]);
+    expect(missingPackages({ packages: [{ name: 'faketime', binary: library, also: [], usedBy: 'a test' }], env: {} }).map((pkg) => pkg.name)).toEqual(['faketime']);
   });
 });

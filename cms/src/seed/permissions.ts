@@ -42,6 +42,8 @@ export const PERMISSIONS: Record<RoleType, readonly string[]> = {
   public: [
     'api::public.public.submitInquiry',
     'api::public.public.track',
+    'api::public.public.resendTrackingLink',
+    'api::public.public.proveTracking',
     'api::public.public.submitSurvey',
     'api::faq-entry.faq-entry.find',
     'api::faq-entry.faq-entry.findOne',

@@ -8,6 +8,7 @@ import {
   KINDS,
   LAPOR_STATUSES,
   LAPOR_STATUS_INFO,
+  MESSAGE_MAX_LENGTH,
   OFFICER_INTAKE_CHANNELS,
   SEARCH_TEXT_MAX_LENGTH,
   SERVICE_CATEGORIES,
@@ -80,7 +81,7 @@ function strict<T extends z.ZodRawShape>(shape: T) {
 export const publicInquirySchema = strict({
   kind,
   subject: text('Judul', 3, 200),
-  message: text('Pesan', 10, 5000),
+  message: text('Pesan', 10, MESSAGE_MAX_LENGTH),
   serviceCategory: serviceCategory.optional(),
   applicant,
   /** The honeypot: a field people never see; only robots fill it. */
@@ -93,7 +94,7 @@ export const officerInquirySchema = strict({
     error: `Kanal tidak dapat dicatat petugas. Pilihan: ${OFFICER_INTAKE_CHANNELS.join(', ')}.`,
   }),
   subject: text('Judul', 3, 200),
-  message: text('Pesan', 3, 5000),
+  message: text('Pesan', 3, MESSAGE_MAX_LENGTH),
   serviceCategory: serviceCategory.optional(),
   applicant,
   externalRef: text('Nomor referensi', 1, 120).optional(),
@@ -192,6 +193,20 @@ const score = (element: SkmElement) =>
     .int({ error: `Nilai ${element} harus bilangan bulat 1 sampai 4.` })
     .min(SKM_SCORE_MIN, { error: `Nilai ${element} harus antara 1 dan 4.` })
     .max(SKM_SCORE_MAX, { error: `Nilai ${element} harus antara 1 dan 4.` });
+
+/**
+ * What a citizen who lost the tracking link gives to prove the request is theirs: the last four digits of the
+ * phone number, or the e-mail address, they wrote when they asked.
+ */
+export const trackingProofSchema = strict({
+  contact: z
+    .string({ error: 'Tulis 4 angka terakhir nomor HP atau alamat e-mail yang Anda cantumkan saat mengajukan.' })
+    .trim()
+    .max(254, { error: 'Alamat e-mail terlalu panjang.' })
+    .refine((value) => /^\d{4}$/.test(value) || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value), {
+      error: 'Tulis 4 angka terakhir nomor HP (contoh: 7890) atau alamat e-mail yang Anda cantumkan saat mengajukan.',
+    }),
+});
 
 export const surveySchema = strict({
   code: z.string({ error: 'Kode permohonan wajib diisi.' }).trim().min(1, { error: 'Kode permohonan wajib diisi.' }).max(20, { error: 'Kode permohonan tidak dikenal.' }),

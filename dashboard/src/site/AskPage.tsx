@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { KINDS, SERVICE_CATEGORIES, nikProblem } from '@layanan/config';
-import { siteMessages as m } from './messages';
+import { KINDS, MESSAGE_MAX_LENGTH, SERVICE_CATEGORIES, nikProblem } from '@layanan/config';
+import { fill, siteMessages as m } from './messages';
 import { ApiError, submitInquiry, type AskInput } from './siteApi';
 import { rememberSubmission } from './ConfirmationPage';
 
@@ -28,6 +28,7 @@ function check(form: Form): Errors {
   if (form.name.trim().length < 2) errors['applicant.name'] = m.ask.errors.name;
   if (form.subject.trim().length < 3) errors.subject = m.ask.errors.subject;
   if (form.message.trim().length < 10) errors.message = m.ask.errors.message;
+  else if (form.message.trim().length > MESSAGE_MAX_LENGTH) errors.message = fill(m.ask.errors.messageLong, { count: String(form.message.trim().length), max: String(MESSAGE_MAX_LENGTH) });
   if (form.email.trim() && !EMAIL.test(form.email.trim())) errors['applicant.email'] = m.ask.errors.email;
   const nik = form.nik.trim() ? nikProblem(form.nik.trim()) : null;
   if (nik) errors['applicant.nik'] = nik;
@@ -78,10 +79,11 @@ export const AskPage = () => {
     }
   };
 
-  const field = (name: string, label: string, input: JSX.Element, hint?: string) => (
+  const field = (name: string, label: string, input: JSX.Element, hint?: string, extra?: JSX.Element) => (
     <div className={`field${errors[name] ? ' field--error' : ''}`}>
       <label htmlFor={name}>{label}</label>
       {input}
+      {extra}
       {errors[name] ? (
         <p className="field__error" id={`${name}-error`} role="alert">
           {errors[name]}
@@ -121,7 +123,15 @@ export const AskPage = () => {
           </select>,
         )}
         {field('subject', m.ask.subject, <input id="subject" name="subject" value={form.subject} onChange={set('subject')} maxLength={200} placeholder={m.ask.subjectHint} {...described('subject')} />)}
-        {field('message', m.ask.message, <textarea id="message" name="message" value={form.message} onChange={set('message')} rows={5} maxLength={5000} {...described('message')} />, m.ask.messageHint)}
+        {field(
+          'message',
+          m.ask.message,
+          <textarea id="message" name="message" value={form.message} onChange={set('message')} rows={5} aria-describedby="message-counter" {...described('message')} />,
+          m.ask.messageHint,
+          <p id="message-counter" className={`field__counter${form.message.trim().length > MESSAGE_MAX_LENGTH ? ' field__counter--over' : ''}`}>
+            {fill(m.ask.counter, { count: form.message.trim().length.toLocaleString('id-ID'), max: MESSAGE_MAX_LENGTH.toLocaleString('id-ID') })}
+          </p>,
+        )}
         <h2 className="ask-form__section">{m.ask.applicant}</h2>
         {field('applicant.name', m.ask.name, <input id="applicant.name" name="name" value={form.name} onChange={set('name')} autoComplete="name" maxLength={120} {...described('applicant.name')} />)}
         {field('applicant.phone', m.ask.phone, <input id="applicant.phone" name="phone" value={form.phone} onChange={set('phone')} type="tel" inputMode="tel" autoComplete="tel" maxLength={20} {...described('applicant.phone')} />)}

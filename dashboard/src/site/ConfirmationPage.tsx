@@ -1,6 +1,6 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useLocation } from 'react-router-dom';
-import { formatDateTime } from '../format';
+import { formatLongDateTime } from '../format';
 import { fill, siteMessages as m } from './messages';
 import { trackingPath, type Submitted } from './siteApi';
 
@@ -28,6 +28,9 @@ export const ConfirmationPage = () => {
   const location = useLocation();
   const sent = (location.state as Submitted | null) ?? recalled();
   const [copied, setCopied] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // After sending, a screen reader and a keyboard start from the confirmation, not from the page's top.
+  useEffect(() => heading.current?.focus(), []);
   if (!sent) {
     return (
       <section className="panel">
@@ -45,12 +48,14 @@ export const ConfirmationPage = () => {
       <div className="confirmation__mark" aria-hidden="true">
         ✓
       </div>
-      <h1 id="sent-heading">{m.sent.heading}</h1>
+      <h1 id="sent-heading" ref={heading} tabIndex={-1}>
+        {m.sent.heading}
+      </h1>
       <p className="confirmation__label">{m.sent.code}</p>
       <p className="confirmation__code" data-testid="tracking-code">
         {sent.code}
       </p>
-      {sent.triageDueAt && <p>{fill(m.sent.due, { time: formatDateTime(sent.triageDueAt) })}</p>}
+      {sent.triageDueAt && <p>{fill(m.sent.due, { time: formatLongDateTime(sent.triageDueAt) })}</p>}
       <p className="notice">{m.sent.keep}</p>
       <p className="confirmation__url">{url}</p>
       <div className="actions">

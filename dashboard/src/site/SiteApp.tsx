@@ -12,6 +12,9 @@ import { ForgotPasswordPage, ResetPasswordPage } from './AccountPages';
 /** The citizen's pages: ask, the confirmation with the tracking link, tracking, the survey, and the FAQ. */
 export const SiteApp = () => (
   <div className="site">
+    <a className="skip-link" href="#main">
+      {m.skip}
+    </a>
     <header className="site__header">
       <div className="site__brand">
         <span className="site__logo" aria-hidden="true">
@@ -30,7 +33,7 @@ export const SiteApp = () => (
         <NavLink to={SITE_PAGES.faq}>{m.nav.faq}</NavLink>
       </nav>
     </header>
-    <main className="site__main">
+    <main className="site__main" id="main" tabIndex={-1}>
       <Routes>
         <Route path={SITE_PAGES.ask} element={<AskPage />} />
         <Route path={SITE_PAGES.sent} element={<ConfirmationPage />} />

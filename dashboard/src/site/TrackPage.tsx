@@ -1,30 +1,42 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { STATUSES } from '@layanan/config';
-import { formatDateTime } from '../format';
+import { SITE_PAGES } from '@layanan/config';
 import { siteMessages as m } from './messages';
-import { surveyPath, trackInquiry, trackingPath, type Tracked } from './siteApi';
+import { ApiError, parseTrackingInput, trackInquiry, trackingPath, type Tracked } from './siteApi';
+import { TrackRecovery } from './TrackRecovery';
+import { TrackedRequest } from './TrackedRequest';
 
-/** Steps the citizen sees; "closed" after an answer is the end of the road, not a separate step to wait for. */
-const SHOWN_STEPS = STATUSES.filter((status) => status !== 'closed');
-
-const TrackForm = ({ code: initialCode, token: initialToken }: { code: string; token: string }) => {
+/** The code, or a whole tracking link pasted from a message: a link opens at once, a bare code asks for proof. */
+const TrackForm = ({ initial = '', error }: { initial?: string; error?: string | null }) => {
   const navigate = useNavigate();
-  const [code, setCode] = useState(initialCode);
-  const [token, setToken] = useState(initialToken);
+  const [value, setValue] = useState(initial);
+  const [problem, setProblem] = useState<string | null>(null);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (code.trim() && token.trim()) navigate(trackingPath(code.trim().toUpperCase(), token.trim()));
+    const parsed = parseTrackingInput(value);
+    if (!parsed) return setProblem(m.track.codeMissing);
+    setProblem(null);
+    navigate(parsed.token ? trackingPath(parsed.code, parsed.token) : `/lacak/${encodeURIComponent(parsed.code)}`);
   };
+  const shown = problem ?? error;
   return (
-    <form onSubmit={submit} className="track-form">
-      <div className="field">
+    <form onSubmit={submit} noValidate className="track-form">
+      <div className={`field${shown ? ' field--error' : ''}`}>
         <label htmlFor="code">{m.track.code}</label>
-        <input id="code" value={code} onChange={(event) => setCode(event.target.value)} placeholder="INF-2611-00042" autoCapitalize="characters" />
-      </div>
-      <div className="field">
-        <label htmlFor="token">{m.track.token}</label>
-        <input id="token" value={token} onChange={(event) => setToken(event.target.value)} autoComplete="off" />
+        <input
+          id="code"
+          value={value}
+          onChange={(event) => setValue(event.target.value)}
+          placeholder={m.track.codeHint}
+          autoCapitalize="characters"
+          autoComplete="off"
+          {...(shown ? { 'aria-invalid': true, 'aria-describedby': 'code-error' } : {})}
+        />
+        {shown && (
+          <p className="field__error" id="code-error" role="alert">
+            {shown}
+          </p>
+        )}
       </div>
       <button type="submit" className="button button--primary">
         {m.track.submit}
@@ -33,6 +45,7 @@ const TrackForm = ({ code: initialCode, token: initialToken }: { code: string; t
   );
 };
 
+/** /lacak: the form; /lacak/:code: proof or a new link; /lacak/:code?token=: the request's status and answer. */
 export const TrackPage = () => {
   const { code = '' } = useParams();
   const [params] = useSearchParams();
@@ -45,70 +58,33 @@ export const TrackPage = () => {
     setResult(null);
     trackInquiry(code, token).then(
       (data) => current && setResult({ data }),
-      (error: Error) => current && setResult({ error: error.message }),
+      (error: Error) => current && setResult({ error: error instanceof ApiError ? error.message : m.track.network }),
     );
     return () => {
       current = false;
     };
   }, [code, token]);
 
-  if (!code || !token || result?.error) {
+  if (code && !token) {
+    return (
+      <section className="panel" aria-labelledby="track-heading">
+        <h1 id="track-heading">{m.track.heading}</h1>
+        <TrackRecovery code={code.toUpperCase()} />
+        <p>
+          <Link to={SITE_PAGES.trackForm}>{m.track.otherCode}</Link>
+        </p>
+      </section>
+    );
+  }
+  if (!code || result?.error) {
     return (
       <section className="panel" aria-labelledby="track-heading">
         <h1 id="track-heading">{m.track.heading}</h1>
         <p className="lead">{m.track.intro}</p>
-        {result?.error && (
-          <p className="form-summary" role="alert">
-            {result.error}
-          </p>
-        )}
-        <TrackForm code={code} token={token} />
+        <TrackForm initial={code} error={result?.error} />
       </section>
     );
   }
   if (!result?.data) return <section className="panel">{m.track.loading}</section>;
-  const tracked = result.data;
-  const reached = SHOWN_STEPS.indexOf(tracked.status === 'closed' ? 'answered' : (tracked.status as (typeof SHOWN_STEPS)[number]));
-  return (
-    <section className="panel tracking" aria-labelledby="track-heading" data-testid="tracking">
-      <p className="tracking__code">{tracked.code}</p>
-      <h1 id="track-heading">{tracked.subject}</h1>
-      <p className="tracking__meta">
-        {m.kind[tracked.kind]} · {m.track.received} {formatDateTime(tracked.receivedAt)}
-        {tracked.division ? ` · ${m.track.division} ${tracked.division}` : ''}
-      </p>
-      <ol className="steps" aria-label={m.track.status}>
-        {SHOWN_STEPS.map((status, index) => (
-          <li key={status} className={`steps__item${index <= reached ? ' steps__item--done' : ''}${index === reached ? ' steps__item--current' : ''}`}>
-            {m.status[status]}
-          </li>
-        ))}
-      </ol>
-      <p className="tracking__status">
-        {m.track.status}: <strong data-testid="tracking-status">{m.status[tracked.status]}</strong>
-      </p>
-      <div className="answer" data-testid="tracking-answer">
-        <h2>{m.track.answer}</h2>
-        {tracked.answer ? <p className="answer__text">{tracked.answer}</p> : <p className="muted">{tracked.outcome === 'rejected' ? m.track.rejected : m.track.noAnswer}</p>}
-      </div>
-      {tracked.survey?.open && (
-        <div className="survey-invite" data-testid="survey-invite">
-          <p>{m.track.rateHint}</p>
-          <Link className="button" to={surveyPath(tracked.code, token)}>
-            {m.track.rate}
-          </Link>
-        </div>
-      )}
-      {tracked.survey?.given && <p className="muted">{m.track.rated}</p>}
-      <h2>{m.track.timeline}</h2>
-      <ol className="public-timeline">
-        {tracked.timeline.map((event, index) => (
-          <li key={`${event.type}-${index}`}>
-            <span className="public-timeline__what">{m.events[event.type] ?? event.type}</span>
-            <span className="public-timeline__when">{formatDateTime(event.at)}</span>
-          </li>
-        ))}
-      </ol>
-    </section>
-  );
+  return <TrackedRequest tracked={result.data} token={token} />;
 };

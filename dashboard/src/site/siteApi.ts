@@ -55,6 +55,8 @@ export interface Tracked {
   answeredAt: string | null;
   closedAt: string | null;
   answer: string | null;
+  /** Why a rejected request was not taken up, as the officer wrote it for the citizen. */
+  reason?: string | null;
   timeline: { type: string; at: string }[];
   /** The satisfaction survey: open once the request is answered, until the citizen has rated it. */
   survey?: { given: boolean; open: boolean };
@@ -62,6 +64,28 @@ export interface Tracked {
 
 export const trackInquiry = (code: string, token: string) =>
   request<{ data: Tracked }>(`/api/public/track/${encodeURIComponent(code)}?token=${encodeURIComponent(token)}`).then((body) => body.data);
+
+/** The request's contact receives a new tracking link; the answer is the same whatever the code. */
+export const resendTrackingLink = (code: string) =>
+  request<{ data: { message: string } }>(`/api/public/track/${encodeURIComponent(code)}/resend`, { method: 'POST', body: '{}' }).then((body) => body.data.message);
+
+/** The status, for the last four digits of the phone or the e-mail address the request gave, with a new key. */
+export const proveTracking = (code: string, contact: string) =>
+  request<{ data: Tracked & { trackingToken: string } }>(`/api/public/track/${encodeURIComponent(code)}/verify`, {
+    method: 'POST',
+    body: JSON.stringify({ data: { contact } }),
+  }).then((body) => body.data);
+
+/**
+ * What the citizen typed in the tracking form: a code, or a whole tracking link pasted from a message (then
+ * with its token). Codes are read in capitals, whatever was typed.
+ */
+export function parseTrackingInput(text: string): { code: string; token: string } | null {
+  const value = text.trim();
+  const link = /\/lacak\/([^/?#\s]+)(?:\?(?:[^#\s]*&)?token=([^&#\s]+))?/.exec(value);
+  if (link) return { code: decodeURIComponent(link[1]).toUpperCase(), token: link[2] ? decodeURIComponent(link[2]) : '' };
+  return value ? { code: value.replace(/\s+/g, '').toUpperCase(), token: '' } : null;
+}
 
 export interface SurveyInput {
   code: string;

@@ -15,6 +15,11 @@ export interface SopWorkflowConfig {
   trackRateLimit: RateLimit;
   /** Staff account requests (a password reset), per client address and per e-mail address alike. */
   accountRateLimit: RateLimit;
+  /**
+   * Attempts to recover a lost tracking link, per tracking code (besides the client address's tracking limit):
+   * few enough that the last four digits of a phone number cannot be guessed.
+   */
+  recoverRateLimit: RateLimit;
 }
 
 const defaults: SopWorkflowConfig = {
@@ -23,6 +28,7 @@ const defaults: SopWorkflowConfig = {
   publicRateLimit: { points: 10, durationSeconds: 60 },
   trackRateLimit: { points: 60, durationSeconds: 60 },
   accountRateLimit: { points: 5, durationSeconds: 3600 },
+  recoverRateLimit: { points: 5, durationSeconds: 3600 },
 };
 
 function rateLimitProblem(name: string, limit: RateLimit | undefined): string | null {
@@ -48,6 +54,7 @@ function validator(config: Partial<SopWorkflowConfig>): void {
     rateLimitProblem('publicRateLimit', config.publicRateLimit) ??
     rateLimitProblem('trackRateLimit', config.trackRateLimit) ??
     rateLimitProblem('accountRateLimit', config.accountRateLimit) ??
+    rateLimitProblem('recoverRateLimit', config.recoverRateLimit) ??
     deliveryProblem(config.delivery);
   if (problem) throw new Error(problem);
 }

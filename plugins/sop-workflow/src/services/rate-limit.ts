@@ -75,7 +75,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Counts one hit of `key` against the limit named `scope` in the plugin config; 429 past it. */
-    async consume(scope: 'publicRateLimit' | 'trackRateLimit' | 'accountRateLimit', key: string): Promise<void> {
+    async consume(scope: 'publicRateLimit' | 'trackRateLimit' | 'accountRateLimit' | 'recoverRateLimit', key: string): Promise<void> {
       const { points, durationSeconds } = strapi.config.get(`plugin::${PLUGIN_ID}.${scope}`) as RateLimit;
       const windowMs = durationSeconds * 1000;
       const nowMs = getService(strapi, 'clock').now().getTime();

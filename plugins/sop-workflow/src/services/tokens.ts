@@ -22,3 +22,11 @@ export function tokenMatches(token: string, storedHash: string | null | undefine
   const stored = Buffer.from(storedHash, 'hex');
   return given.length === stored.length && timingSafeEqual(given, stored);
 }
+
+/** An inquiry opens with the token of its first link or with the newest recovered one. */
+export function inquiryTokenMatches(token: string, row: { trackingTokenHash?: string | null; recoveryTokenHash?: string | null }): boolean {
+  // Both are compared, always, so the time taken says nothing about which one matched.
+  const first = tokenMatches(token, row.trackingTokenHash);
+  const recovered = tokenMatches(token, row.recoveryTokenHash);
+  return first || recovered;
+}

@@ -19,7 +19,7 @@ import {
   type WorkingCalendar,
 } from '@layanan/config';
 import { UID, getService } from '../utils';
-import { SYSTEM, runAsWorkflow, type Actor } from './actor';
+import { PUBLIC, SYSTEM, runAsWorkflow, type Actor } from './actor';
 import { snapshotOf, type PolicySnapshot } from './policy';
 import { newTrackingToken } from './tokens';
 import type { EventType } from './events';
@@ -396,6 +396,35 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         },
         detail: { reason: input.reason },
       }));
+    },
+
+    /**
+     * A citizen who lost the tracking link gets a second key to it: the first keeps working (it is in their
+     * messages), the newest recovered one replaces an older recovered one. `resend` puts it into a receipt
+     * through the request's own channel, exactly as the first one went out; otherwise the caller hands it to the
+     * citizen who has just proved the request is theirs. The audit trail keeps which way it went.
+     */
+    async recoverTrackingLink(documentId: string, how: 'resent' | 'phone' | 'email'): Promise<string> {
+      const token = newTrackingToken();
+      return runAsWorkflow(PUBLIC, () =>
+        strapi.db.transaction(async () => {
+          const row = await load(documentId);
+          const at = now();
+          await strapi.documents(UID.inquiry).update({ documentId, data: { recoveryTokenHash: token.hash } as never });
+          await events().record({ inquiryId: row.id, type: 'note', actor: PUBLIC, at, detail: { trackingLink: how } });
+          if (how === 'resent') {
+            await outbox().enqueue({
+              channel: citizenOutboxChannel(row.channel),
+              topic: 'inquiry.received',
+              idempotencyKey: `received:${documentId}:again:${at.getTime()}`,
+              inquiryId: row.id,
+              payload: { inquiry: documentId, code: row.code, trackingToken: token.token, again: true },
+              at,
+            });
+          }
+          return token.token;
+        }),
+      );
     },
 
     /**

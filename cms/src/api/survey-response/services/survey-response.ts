@@ -11,7 +11,7 @@ import {
   type IkmResult,
   type SkmElement,
 } from '@layanan/config';
-import { getService as sop, tokenMatches } from '@layanan/sop-workflow';
+import { getService as sop, inquiryTokenMatches } from '@layanan/sop-workflow';
 import { EMPTY, dialectOf, join, num, raw, sql, type Fragment } from '../../../utils/sql';
 
 const UID = 'api::survey-response.survey-response';
@@ -31,6 +31,7 @@ interface InquiryRow {
   status: string;
   outcome: string | null;
   trackingTokenHash: string | null;
+  recoveryTokenHash: string | null;
 }
 
 export interface IkmPeriod extends IkmResult {
@@ -59,10 +60,10 @@ export default factories.createCoreService(UID, ({ strapi }: { strapi: Core.Stra
     const code = input.code.toUpperCase();
     const inquiry = (await strapi.db.query('api::inquiry.inquiry').findOne({
       where: { code },
-      select: ['id', 'code', 'status', 'outcome', 'trackingTokenHash'],
+      select: ['id', 'code', 'status', 'outcome', 'trackingTokenHash', 'recoveryTokenHash'],
     })) as InquiryRow | null;
     // A wrong token answers exactly like an unknown code, so codes cannot be probed.
-    if (!inquiry || !tokenMatches(input.token, inquiry.trackingTokenHash)) throw new errors.NotFoundError(NOT_FOUND);
+    if (!inquiry || !inquiryTokenMatches(input.token, inquiry)) throw new errors.NotFoundError(NOT_FOUND);
     if (inquiry.outcome === 'rejected') {
       throw createHttpError(409, 'Permohonan ini ditutup tanpa jawaban, sehingga tidak dapat dinilai.', { details: { status: inquiry.status } });
     }

@@ -1,0 +1,122 @@
+import { readFileSync } from 'node:fs';
+import type { BrowserContext, Page } from 'playwright-core';
+import { SKM_ELEMENTS, SKM_QUESTIONS } from '@layanan/config';
+import { bootApp, createTestDatabase, type TestApp, type TestDatabase } from '../../helpers/strapi';
+import { freePort, launchChromium, type HeadlessBrowser } from '../../helpers/browser';
+
+const PHONE = { width: 360, height: 740 };
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const ANSWER = 'KTP-el pertama kali: bawa Kartu Keluarga asli ke kantor Disdukcapil, Senin–Jumat pukul 08.00–15.00 WIB, tanpa biaya.';
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  nodes: { target: string[] }[];
+}
+
+/** The WCAG 2.2 AA rules axe-core checks on the page as it is now; what it finds serious or critical. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  // Evaluated by the debugger, not as a <script>: the site's Content-Security-Policy refuses inline scripts.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Violation[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+    return result.violations;
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/**
+ * A citizen's day on a cheap phone: she asks, loses the link, opens her request with its code and the last four
+ * digits of her phone, reads the answer and rates the service; every public page she sees passes axe-core.
+ */
+describe('a citizen’s day on a 360 px phone', () => {
+  let db: TestDatabase;
+  let app: TestApp;
+  let chromium: HeadlessBrowser;
+  let base: string;
+  let code: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('sqlite');
+    const port = await freePort();
+    app = await bootApp(db, { DEMO_DATA: 'true', DEMO_INQUIRIES: '0', HOST: '127.0.0.1', PORT: String(port) });
+    const banner = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+    await app.strapi.listen().finally(() => banner.mockRestore());
+    const address = app.strapi.server.httpServer.address();
+    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : port}`;
+    chromium = await launchChromium();
+  });
+  afterAll(async () => {
+    await chromium?.close();
+    await app?.stop();
+    await db?.drop();
+  });
+
+  const phone = (): Promise<BrowserContext> =>
+    chromium.browser.newContext({ viewport: PHONE, locale: 'id-ID', timezoneId: 'Asia/Jakarta', isMobile: true, hasTouch: true });
+
+  it('asks from the phone, and the confirmation takes the focus', async () => {
+    const page = await (await phone()).newPage();
+    await page.goto(`${base}/`);
+    await page.getByRole('heading', { name: 'Ajukan permohonan informasi atau pengaduan' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.fill('#subject', 'Syarat membuat KTP-el pertama kali');
+    await page.fill('#message', 'Anak saya baru berusia 17 tahun. Apa saja syarat membuat KTP-el untuk pertama kali?');
+    await expect(page.locator('#message-counter').textContent()).resolves.toBe('83 dari 5.000 karakter');
+    await page.fill('[id="applicant.name"]', 'Siti Aminah');
+    await page.fill('[id="applicant.phone"]', '0812 3456 7890');
+    await page.getByRole('button', { name: 'Kirim permohonan' }).click();
+    code = (await page.getByTestId('tracking-code').textContent())!.trim();
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('sent-heading');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('without the link, types the code alone and is told what else is needed, in words she knows', async () => {
+    const page = await (await phone()).newPage();
+    await page.goto(`${base}/lacak`);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.fill('#code', code.toLowerCase());
+    await page.getByRole('button', { name: 'Lacak' }).click();
+    await page.getByTestId('track-recovery').waitFor();
+    await expect(page.getByTestId('track-recovery').textContent()).resolves.toContain('4 angka terakhir nomor HP');
+    expect(await page.getByText('Token').count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.fill('#contact', '7890');
+    await page.getByRole('button', { name: 'Lihat status' }).click();
+    await page.getByTestId('tracking').waitFor();
+    await expect(page.getByTestId('tracking-status').textContent()).resolves.toBe('Diterima');
+
+    // The officer answers; her page, opened again from where it is, shows it.
+    const { documentId } = await app.strapi.db.query('api::inquiry.inquiry').findOne({ where: { code }, select: ['documentId'] });
+    await app.strapi.plugin('sop-workflow').service('workflow').answer(documentId, { answer: ANSWER }, { type: 'system', name: 'Rina Wulandari' });
+    await page.reload();
+    await expect(page.getByTestId('tracking-answer').textContent()).resolves.toContain('tanpa biaya');
+    await expect(page.getByTestId('tracking-status').textContent()).resolves.toBe('Dijawab');
+    expect(await page.locator('.tracking__meta').textContent()).toMatch(/\d{1,2} (Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember) \d{4}/);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // The survey: the instrument's questions with their own answers; once given, it says so at once.
+    await page.getByRole('link', { name: 'Nilai layanan kami' }).click();
+    await page.getByRole('heading', { name: 'Survei Kepuasan Masyarakat' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    for (const element of SKM_ELEMENTS) {
+      await page.locator(`fieldset[data-element="${element}"]`).getByRole('radio', { name: SKM_QUESTIONS[element].answers[3], exact: true }).check({ force: true });
+    }
+    await page.getByRole('button', { name: 'Kirim penilaian' }).click();
+    await page.getByTestId('survey-thanks').waitFor();
+    await page.reload();
+    await page.getByTestId('survey-given').waitFor();
+    expect(await page.locator('fieldset').count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('reads the FAQ, whose page passes too', async () => {
+    const page = await (await phone()).newPage();
+    await page.goto(`${base}/faq`);
+    await page.locator('.faq__item').first().waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+});
