@@ -14,6 +14,7 @@ export * from './random';
 export * from './ikm';
 export * from './periods';
 export * from './recap';
+export * from './chartColours';
 export * from './api';
 export * from './codes';
 export * from './events';

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Loading, Title, useDataProvider, useGetList, useTranslate } from 'react-admin';
+import { KIND_COLOURS, type Kind, divisionColour } from '@layanan/config';
 import type { LayananDataProvider } from '../providers/dataProvider';
 import type { Division, RecapQuery } from '../types';
 import { CategoryChart } from './CategoryChart';
@@ -53,8 +54,18 @@ const RecapPage = () => {
           <KpiTiles recap={recap.data} ikm={ikm.data} />
           <div className="recap__grid">
             <VolumeChart recap={recap.data} query={query} />
-            <ShareChart title={translate('layanan.recap.charts.by_division')} breakdown={recap.data.totals.division} label={divisionName} />
-            <ShareChart title={translate('layanan.recap.charts.by_kind')} breakdown={recap.data.totals.kind} label={(key) => translate(`layanan.kind.${key}`)} />
+            <ShareChart
+              title={translate('layanan.recap.charts.by_division')}
+              breakdown={recap.data.totals.division}
+              label={divisionName}
+              colour={divisionColour}
+            />
+            <ShareChart
+              title={translate('layanan.recap.charts.by_kind')}
+              breakdown={recap.data.totals.kind}
+              label={(key) => translate(`layanan.kind.${key}`)}
+              colour={(key) => KIND_COLOURS[key as Kind]}
+            />
             <ComplianceChart recap={recap.data} />
             <DurationChart recap={recap.data} />
             <DeliveryTable recap={recap.data} />

@@ -2,10 +2,19 @@ import { useTranslate } from 'react-admin';
 import { Cell, Legend, Pie, PieChart, ResponsiveContainer, Tooltip } from 'recharts';
 import type { Breakdown } from '../types';
 import { shares } from './recapModel';
-import { SERIES } from './palette';
 
-/** A breakdown of the range's requests as slices (by Bidang, by kind). */
-export const ShareChart = ({ title, breakdown, label }: { title: string; breakdown: Breakdown; label: (key: string) => string }) => {
+/** A breakdown of the range's requests as slices (by Bidang, by kind), each key in its own fixed colour. */
+export const ShareChart = ({
+  title,
+  breakdown,
+  label,
+  colour,
+}: {
+  title: string;
+  breakdown: Breakdown;
+  label: (key: string) => string;
+  colour: (key: string) => string;
+}) => {
   const translate = useTranslate();
   const data = shares(breakdown, label);
   return (
@@ -17,8 +26,8 @@ export const ShareChart = ({ title, breakdown, label }: { title: string; breakdo
         <ResponsiveContainer width="100%" height={260}>
           <PieChart>
             <Pie data={data} dataKey="value" nameKey="name" outerRadius={80} label={{ fontSize: 13 }} isAnimationActive={false}>
-              {data.map((slice, i) => (
-                <Cell key={slice.key} fill={SERIES[i % SERIES.length]} />
+              {data.map((slice) => (
+                <Cell key={slice.key} fill={colour(slice.key)} />
               ))}
             </Pie>
             <Tooltip />

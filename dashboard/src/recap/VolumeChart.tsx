@@ -1,10 +1,10 @@
 import { useNavigate } from 'react-router-dom';
 import { useLocale, useTranslate } from 'react-admin';
+import { channelColour } from '@layanan/config';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { intlLocale } from '../format';
 import type { Recap, RecapQuery } from '../types';
 import { activeChannels, inquiryListPath, volumeSeries } from './recapModel';
-import { SERIES } from './palette';
 
 /** Requests per period, stacked by channel; a bar opens the requests it counts. */
 export const VolumeChart = ({ recap, query }: { recap: Recap; query: RecapQuery }) => {
@@ -26,13 +26,13 @@ export const VolumeChart = ({ recap, query }: { recap: Recap; query: RecapQuery 
           <YAxis allowDecimals={false} tick={{ fontSize: 13 }} />
           <Tooltip />
           <Legend wrapperStyle={{ fontSize: 13 }} />
-          {channels.map((channel, i) => (
+          {channels.map((channel) => (
             <Bar
               key={channel}
               dataKey={channel}
               name={translate(`layanan.channel.${channel}`)}
               stackId="volume"
-              fill={SERIES[i % SERIES.length]}
+              fill={channelColour(channel)}
               cursor="pointer"
               isAnimationActive={false}
               onClick={(_, index) => open(index, channel)}
