@@ -1,5 +1,5 @@
 import type { GroupBy } from './periods';
-import type { StepCompliance } from './recap';
+import type { RecapPolicy, StepCompliance } from './recap';
 import type { LaporClock, SopStep } from './steps';
 import type { MessageDirection, MessagePurpose, MessageState } from './channels';
 
@@ -76,7 +76,8 @@ export interface Recap {
   periods: RecapPeriod[];
   totals: Omit<RecapPeriod, 'period' | 'start' | 'end' | 'total'>;
   compliance: {
-    budgets: Record<SopStep, number>;
+    /** The policy revisions the range's requests were judged by (the current one when the range has none). */
+    policies: RecapPolicy[];
     overall: Record<SopStep, StepCompliance>;
     byDivision: Record<string, Record<SopStep, StepCompliance>>;
   };

@@ -80,3 +80,35 @@ export function percentilePosition(p: number, count: number): { lower: number; f
   const lower = Math.floor(position);
   return { lower, fraction: position - lower };
 }
+
+/** One SOP policy revision the range's requests carried, and the first of them it applied to. */
+export interface RecapPolicy {
+  revision: number;
+  budgets: Record<SopStep, number>;
+  /** The first request of the range received under this revision (ISO), or null when the range has none. */
+  since: string | null;
+}
+
+/** One step's budget over part of the range: `since`/`until` bound it when the range mixes budgets. */
+export interface BudgetSpan {
+  minutes: number;
+  since: string | null;
+  until: string | null;
+}
+
+/**
+ * What a step's budget was over the range, from the revisions its requests carried (in order of their first
+ * request): one span when every request had the same minutes, else one per change, each bounded by the change.
+ */
+export function budgetSpans(policies: readonly RecapPolicy[], step: SopStep): BudgetSpan[] {
+  const ordered = [...policies].sort((a, b) => (a.since ?? '').localeCompare(b.since ?? ''));
+  const changes: { minutes: number; since: string | null }[] = [];
+  for (const policy of ordered) {
+    if (changes[changes.length - 1]?.minutes !== policy.budgets[step]) changes.push({ minutes: policy.budgets[step], since: policy.since });
+  }
+  return changes.map((change, i) => ({
+    minutes: change.minutes,
+    since: i === 0 ? null : change.since,
+    until: i === changes.length - 1 ? null : changes[i + 1].since,
+  }));
+}

@@ -39,7 +39,7 @@ const RECAP: Recap = {
   periods: [],
   totals: { channel: {}, kind: {}, serviceCategory: {}, status: {}, outcome: {}, division: {} },
   compliance: {
-    budgets: { triage: 15, coordination: 60, answer: 60 },
+    policies: [{ revision: 1, budgets: { triage: 15, coordination: 60, answer: 60 }, since: null }],
     overall: {
       triage: { applicable: 1234, met: 1110, late: 124, pending: 0, withinBudget: 0.9 },
       coordination: { applicable: 800, met: 700, late: 60, pending: 40, withinBudget: 0.925 },
@@ -109,6 +109,18 @@ describe('the recap page', () => {
     const asked = (provider.getRecap as jest.Mock).mock.calls[0][0];
     expect(asked.from).toMatch(/^\d{4}-\d{2}-01$/);
     expect(asked.groupBy).toBe('day');
+  });
+
+  it('labels each step by the budgets its requests were judged by: 15 minutes until the editor’s change on 10 December, 20 since', async () => {
+    const policies = [
+      { revision: 1, budgets: { triage: 15, coordination: 60, answer: 60 }, since: '2026-12-01T01:00:00.000Z' },
+      // 10 December, 07.30 WIB: still 9 December in UTC.
+      { revision: 2, budgets: { triage: 20, coordination: 60, answer: 60 }, since: '2026-12-10T00:30:00.000Z' },
+    ];
+    renderRecap({ getRecap: jest.fn(async () => ({ ...RECAP, compliance: { ...RECAP.compliance, policies } })) });
+    const tiles = await screen.findByTestId('recap-kpis');
+    expect(tiles.querySelector('[data-kpi="triage"] .kpi__note')!.textContent).toBe('batas 15 menit (s.d. 10 Des), 20 menit (sejak 10 Des)');
+    expect(tiles.querySelector('[data-kpi="coordination"] .kpi__note')!.textContent).toBe('batas 60 menit kerja');
   });
 
   it('shows per channel how many answers reached the applicant, failed or still wait, and the median minutes', async () => {

@@ -16,7 +16,7 @@ const RECAP: Recap = {
   ],
   totals: { channel: { whatsapp: 23, phone: 7, email: 0 }, kind: { information: 18, complaint: 12 }, serviceCategory: { ktp_el: 12, kk: 9, kia: 0, lainnya: 9 }, status: {}, outcome: {}, division: { DAFDUK: 21, none: 9 } },
   compliance: {
-    budgets: { triage: 15, coordination: 60, answer: 60 },
+    policies: [{ revision: 1, budgets: { triage: 15, coordination: 60, answer: 60 }, since: null }],
     overall: {
       triage: { applicable: 30, met: 27, late: 3, pending: 0, withinBudget: 0.9 },
       coordination: { applicable: 21, met: 18, late: 2, pending: 1, withinBudget: 19 / 21 },

@@ -1,4 +1,4 @@
-import { addStepCounts, completedSteps, emptyStepCounts, percentilePosition, stepCompliance, type StepCounts } from '../../config/src/recap';
+import { addStepCounts, budgetSpans, completedSteps, emptyStepCounts, percentilePosition, stepCompliance, type StepCounts } from '../../config/src/recap';
 import { periodBounds, periodOfDay, periodsOfRange, dayNumberOf } from '../../config/src/periods';
 
 const steps = (triage: number, coordination: number, answer: number) => ({ triage, coordination, answer });
@@ -93,5 +93,25 @@ describe('periods of the Rekap Informasi in WIB', () => {
       ['2026-02-09', '2026-02-08T17:00:00.000Z', '2026-02-10T17:00:00.000Z'],
     ]);
     expect(periodsOfRange(day('2026-02-04'), day('2026-02-10'), 'week')).toEqual(['2026-02-02', '2026-02-09']);
+  });
+});
+
+describe('a step\'s budget over a range, from the policy revisions its requests carried', () => {
+  const revision = (n: number, triage: number, since: string | null) => ({ revision: n, budgets: steps(triage, 60, 60), since });
+
+  it.each([
+    ['one revision throughout', [revision(1, 15, '2026-11-02T01:00:00Z')], 'triage', [{ minutes: 15, since: null, until: null }]],
+    [
+      'the editor moved triage to 20 minutes on 10 December',
+      [revision(2, 20, '2026-12-10T01:00:00Z'), revision(1, 15, '2026-12-01T01:00:00Z')],
+      'triage',
+      [
+        { minutes: 15, since: null, until: '2026-12-10T01:00:00Z' },
+        { minutes: 20, since: '2026-12-10T01:00:00Z', until: null },
+      ],
+    ],
+    ['a revision that left this step alone reads as one', [revision(1, 15, '2026-12-01T01:00:00Z'), revision(2, 20, '2026-12-10T01:00:00Z')], 'answer', [{ minutes: 60, since: null, until: null }]],
+  ] as const)('%s', (_, policies, step, expected) => {
+    expect(budgetSpans(policies, step)).toEqual(expected);
   });
 });

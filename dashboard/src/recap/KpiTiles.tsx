@@ -2,7 +2,7 @@ import { useLocale, useTranslate } from 'react-admin';
 import { SOP_STEPS } from '@layanan/config';
 import { intlLocale } from '../format';
 import type { Ikm, Recap } from '../types';
-import { formatPercent } from './recapModel';
+import { budgetLabel, formatPercent } from './recapModel';
 
 const Tile = ({ kpi, label, value, note, tone }: { kpi: string; label: string; value: string; note?: string; tone?: 'good' | 'bad' }) => (
   <div className={`kpi${tone ? ` kpi--${tone}` : ''}`} data-kpi={kpi}>
@@ -30,7 +30,7 @@ export const KpiTiles = ({ recap, ikm }: { recap: Recap; ikm?: Ikm }) => {
             kpi={step}
             label={t('kpi.on_time', { step: t(`step.${step}`) })}
             value={formatPercent(share === null ? null : share * 100, locale)}
-            note={t('kpi.budget', { minutes: recap.compliance.budgets[step] })}
+            note={budgetLabel(recap, step, t, locale)}
           />
         );
       })}

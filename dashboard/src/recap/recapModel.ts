@@ -1,4 +1,4 @@
-import { CHANNELS, SERVICE_CATEGORIES, SOP_STEPS, dateKeyOf, dayNumberOf, localDayNumber, utcOffsetMinutes } from '@layanan/config';
+import { CHANNELS, SERVICE_CATEGORIES, SOP_STEPS, budgetSpans, dateKeyOf, dayNumberOf, localDayNumber, utcOffsetMinutes } from '@layanan/config';
 import type { AnswerDeliveryFigures, Breakdown, Recap, RecapPeriod, RecapQuery, SopStepKey } from '../types';
 
 export const OFFICE_ZONE = 'Asia/Jakarta';
@@ -74,7 +74,7 @@ export function durationRows(recap: Recap): { step: SopStepKey; median: number |
     step,
     median: recap.durations[step].median === null ? null : round1(recap.durations[step].median!),
     p90: recap.durations[step].p90 === null ? null : round1(recap.durations[step].p90!),
-    budget: recap.compliance.budgets[step],
+    budget: budgetSpans(recap.compliance.policies, step).at(-1)!.minutes,
   }));
 }
 
@@ -103,4 +103,18 @@ export function deliveryRows(recap: Recap): ({ key: string } & AnswerDeliveryFig
 
 export function formatPercent(value: number | null, locale: string): string {
   return value === null ? '–' : `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value)}%`;
+}
+
+/**
+ * A step's budget as the range's requests were judged: "batas 15 menit kerja", or, when the range mixes policy
+ * revisions, "batas 15 menit (s.d. 10 Des), 20 menit (sejak 10 Des)"; dates in WIB.
+ */
+export function budgetLabel(recap: Recap, step: SopStepKey, t: (key: string, options?: object) => string, locale: string): string {
+  const spans = budgetSpans(recap.compliance.policies, step);
+  if (spans.length === 1) return t('kpi.budget', { minutes: spans[0].minutes });
+  const day = (iso: string) => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: OFFICE_ZONE }).format(new Date(iso));
+  const parts = spans.map(({ minutes, since, until }) =>
+    until ? t('kpi.budget_until', { minutes, date: day(until) }) : t('kpi.budget_since', { minutes, date: day(since!) }),
+  );
+  return t('kpi.budget_mixed', { spans: parts.join(', ') });
 }

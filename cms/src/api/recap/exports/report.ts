@@ -1,4 +1,5 @@
 import {
+  budgetSpans,
   ANSWER_DELIVERY_LABELS,
   CHANNELS,
   CHANNEL_LABELS,
@@ -22,6 +23,7 @@ import {
   type Kind,
   type ServiceCategory,
   type Status,
+  type SopStep,
 } from '@layanan/config';
 import type { Recap } from '../services/recap';
 import type { DetailRow } from './rows';
@@ -90,6 +92,13 @@ export function localClock(timeZone: string, start: Date, end: Date): LocalClock
 
 const percent = (share: number | null): Figure => ({ figure: share, unit: 'percent' });
 const minutes = (value: number | null): Figure => ({ figure: value, unit: 'minutes' });
+/** The step's budget as its requests were judged: "15", or "15 (s.d. 10 Des), 20 (sejak 10 Des)" in the office's zone. */
+function budgetText(recap: Recap, step: SopStep): Cell {
+  const spans = budgetSpans(recap.compliance.policies, step);
+  if (spans.length === 1) return spans[0].minutes;
+  const day = (iso: string) => new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'short', timeZone: recap.range.timeZone }).format(new Date(iso));
+  return spans.map(({ minutes, since, until }) => (until ? `${minutes} (s.d. ${day(until)})` : `${minutes} (sejak ${day(since!)})`)).join(', ');
+}
 const share = (count: number, total: number) => (total === 0 ? 0 : count / total);
 
 const channelLabel = (key: string) => CHANNEL_LABELS[key as Channel]?.id ?? key;
@@ -167,7 +176,7 @@ export function summaryTables(recap: Recap, ikm: IkmResult): SummaryTable[] {
       headers: ['Langkah', 'Batas (menit kerja)', 'Berlaku', 'Tepat waktu', 'Terlambat', 'Sedang berjalan', 'Dalam batas waktu'],
       rows: SOP_STEPS.map((step) => {
         const c = recap.compliance.overall[step];
-        return [SOP_STEP[step].label.id, recap.compliance.budgets[step], c.applicable, c.met, c.late, c.pending, percent(c.withinBudget)];
+        return [SOP_STEP[step].label.id, budgetText(recap, step), c.applicable, c.met, c.late, c.pending, percent(c.withinBudget)];
       }),
     },
     {

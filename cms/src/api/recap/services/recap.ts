@@ -26,6 +26,7 @@ import {
   type AnswerDeliveryRecap,
   type OpenBreaches,
   type Recap,
+  type RecapPolicy,
   type RecapPeriod,
   type StepDuration,
   type PeriodBounds,
@@ -520,6 +521,29 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return { overall, byChannel };
   }
 
+  /**
+   * The policy revisions the range's requests carried (each request keeps the one it was received under), with
+   * the first request of the range each applied to; the current policy when the range has no request.
+   */
+  async function policiesOf(db: Dialect, scope: Fragment, start: Date, end: Date, current: Record<SopStep, number> & { revision: number }): Promise<RecapPolicy[]> {
+    const revisions = await db.run<{ revision: unknown }>(sql`SELECT DISTINCT i.policy_revision AS revision FROM inquiries i WHERE ${scope}`);
+    if (revisions.length === 0) return [{ revision: current.revision, budgets: perStep((step) => current[step]), since: null }];
+    return Promise.all(
+      revisions.map(async ({ revision }) => {
+        const first = (await strapi.db.query('api::inquiry.inquiry').findOne({
+          select: ['receivedAt', 'policy'],
+          where: { policyRevision: revision === null ? null : num(revision), receivedAt: { $gte: start, $lt: end } },
+          orderBy: { receivedAt: 'asc' },
+        })) as { receivedAt: string | Date; policy: Partial<Record<string, number>> | null } | null;
+        return {
+          revision: revision === null ? current.revision : num(revision),
+          budgets: perStep((step) => first?.policy?.[SOP_STEP[step].budgetField] ?? current[step]),
+          since: first ? new Date(first.receivedAt).toISOString() : null,
+        };
+      }),
+    );
+  }
+
   return {
     divisions,
 
@@ -540,7 +564,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const running = await rollup().ready(offsets);
 
       // Independent reads: on PostgreSQL each has a connection of its own, so they overlap.
-      const [{ periods: volumeRows, flags, lapor }, open, scanned, delivery] = await Promise.all([
+      const currentBudgets = { revision: policy.revision, ...perStep((step) => policy[SOP_STEP[step].budgetField]) };
+      const [{ periods: volumeRows, flags, lapor }, open, scanned, delivery, policies] = await Promise.all([
         running
           ? rolledUp(db, params, periods, running.offsetMinutes, known).then(async (rolled) => ({
               ...rolled,
@@ -550,6 +575,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         openSteps(db, params, start, end, now),
         running && unfiltered ? bucketedPercentiles(db, params, start, end, running.offsetMinutes) : db.postgres ? scannedPercentiles(db, params, start, end) : null,
         answerDelivery(db, params, start, end),
+        policiesOf(db, scope, start, end, currentBudgets),
       ]);
       const totals = emptyTotals();
       for (const row of volumeRows) {
@@ -601,7 +627,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         periods: volumeRows,
         totals,
         compliance: {
-          budgets: perStep((step) => policy[SOP_STEP[step].budgetField]),
+          policies,
           overall: complianceOf(overall),
           byDivision: Object.fromEntries([...counts].map(([key, entry]) => [key, complianceOf(entry)])),
         },
