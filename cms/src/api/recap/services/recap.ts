@@ -528,7 +528,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function policiesOf(db: Dialect, scope: Fragment, start: Date, end: Date, current: Record<SopStep, number> & { revision: number }): Promise<RecapPolicy[]> {
     const revisions = await db.run<{ revision: unknown }>(sql`SELECT DISTINCT i.policy_revision AS revision FROM inquiries i WHERE ${scope}`);
     if (revisions.length === 0) return [{ revision: current.revision, budgets: perStep((step) => current[step]), since: null }];
-    return Promise.all(
+    const found = await Promise.all(
       revisions.map(async ({ revision }) => {
         const first = (await strapi.db.query('api::inquiry.inquiry').findOne({
           select: ['receivedAt', 'policy'],
@@ -542,6 +542,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         };
       }),
     );
+    // Requests from before snapshots were kept read as the current revision: one entry per revision, from its first.
+    const byRevision = new Map<number, RecapPolicy>();
+    for (const policy of found) {
+      const known = byRevision.get(policy.revision);
+      if (!known || (policy.since ?? '') < (known.since ?? '')) byRevision.set(policy.revision, policy);
+    }
+    return [...byRevision.values()];
   }
 
   return {
