@@ -32,15 +32,17 @@ export const DeliveryTable = ({ recap }: { recap: Recap }) => {
       {rows.length === 0 ? (
         <p className="recap-card__empty">{translate('layanan.recap.charts.empty')}</p>
       ) : (
-        <table className="delivery-table">
-          <TableHead columns={['channel', 'delivered', 'failed', 'pending', 'median']} label={(column) => t(column)} />
-          <tbody>
-            {rows.map(({ key, ...figures }) => (
-              <Row key={key} label={translate(`layanan.channel.${key}`)} figures={figures} locale={locale} />
-            ))}
-            <Row label={t('all')} figures={recap.answerDelivery.overall} locale={locale} total />
-          </tbody>
-        </table>
+        <div className="recap-card__scroll">
+          <table className="delivery-table">
+            <TableHead columns={['channel', 'delivered', 'failed', 'pending', 'median']} label={(column) => t(column)} />
+            <tbody>
+              {rows.map(({ key, ...figures }) => (
+                <Row key={key} label={translate(`layanan.channel.${key}`)} figures={figures} locale={locale} />
+              ))}
+              <Row label={t('all')} figures={recap.answerDelivery.overall} locale={locale} total />
+            </tbody>
+          </table>
+        </div>
       )}
     </figure>
   );

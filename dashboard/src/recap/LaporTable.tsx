@@ -21,26 +21,28 @@ export const LaporTable = ({ recap }: { recap: Recap }) => {
       <figcaption>
         {t('title')} <span className="recap-card__hint">{t('hint', { reports: count(lapor.reports) })}</span>
       </figcaption>
-      <table className="delivery-table lapor-table">
-        <TableHead columns={['limit', 'applicable', 'met', 'late', 'pending', 'within']} label={(column) => t(column)} />
-        <tbody>
-          {LAPOR_CLOCK_TABLE.map(({ clock }) => {
-            const figures = lapor.clocks[clock];
-            return (
-              <tr key={clock} data-clock={clock}>
-                <th scope="row">
-                  {t(`clock.${clock}`)} <span className="recap-card__hint lapor-table__days">{t('days', { days: lapor.budgets[clock] })}</span>
-                </th>
-                <td>{count(figures.applicable)}</td>
-                <td>{count(figures.met)}</td>
-                <td className={figures.late > 0 ? 'delivery-table__failed' : undefined}>{count(figures.late)}</td>
-                <td>{count(figures.pending)}</td>
-                <td>{share(figures.withinBudget)}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <div className="recap-card__scroll">
+        <table className="delivery-table lapor-table">
+          <TableHead columns={['limit', 'applicable', 'met', 'late', 'pending', 'within']} label={(column) => t(column)} />
+          <tbody>
+            {LAPOR_CLOCK_TABLE.map(({ clock }) => {
+              const figures = lapor.clocks[clock];
+              return (
+                <tr key={clock} data-clock={clock}>
+                  <th scope="row">
+                    {t(`clock.${clock}`)} <span className="recap-card__hint lapor-table__days">{t('days', { days: lapor.budgets[clock] })}</span>
+                  </th>
+                  <td>{count(figures.applicable)}</td>
+                  <td>{count(figures.met)}</td>
+                  <td className={figures.late > 0 ? 'delivery-table__failed' : undefined}>{count(figures.late)}</td>
+                  <td>{count(figures.pending)}</td>
+                  <td>{share(figures.withinBudget)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 };
