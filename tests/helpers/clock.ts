@@ -3,7 +3,7 @@
  * promises and animation frames run as usual and Testing Library's waits still work. A test then means the
  * same at 10.00 and at 23.59 WIB, on a Friday or on 31 December, in any machine time zone.
  */
-const REAL = [
+export const REAL = [
   'hrtime',
   'nextTick',
   'performance',
