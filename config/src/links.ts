@@ -29,6 +29,11 @@ export function isSitePage(path: string): boolean {
   return SITE_PAGE_PATTERNS.some((pattern) => pattern.test(path));
 }
 
+/** Where a citizen follows a request (SITE_PAGES.track): the link carries the token, so it stays private. */
+export function trackingPath(code: string, token: string): string {
+  return `${SITE_PAGES.track.replace(':code', encodeURIComponent(code))}?token=${encodeURIComponent(token)}`;
+}
+
 /** One inquiry's page in the dashboard, below DASHBOARD_BASE. */
 export function inquiryPagePath(documentId: string): string {
   return `/inquiries/${encodeURIComponent(documentId)}/show`;

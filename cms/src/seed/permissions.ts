@@ -53,7 +53,7 @@ export const PERMISSIONS: Record<RoleType, readonly string[]> = {
     'plugin::users-permissions.auth.resetPassword',
   ],
   officer: [
-    ...inquiry('find', 'findOne', 'create', 'update', 'events', 'triage', 'coordinate', 'answer', 'close', 'reject', 'delivered'),
+    ...inquiry('find', 'findOne', 'create', 'update', 'events', 'receipt', 'triage', 'coordinate', 'answer', 'close', 'reject', 'delivered'),
     ...RECAP,
     ...IKM,
     ...HEALTH,
@@ -61,6 +61,7 @@ export const PERMISSIONS: Record<RoleType, readonly string[]> = {
     'api::notification.notification.failed',
     'api::notification.notification.retry',
     'plugin::channels.messages.send',
+    'plugin::channels.messages.sendReceipt',
     'plugin::channels.messages.contact',
     'plugin::channels.lapor.parse',
     'plugin::channels.lapor.importPreview',

@@ -127,10 +127,7 @@ export const searchFaq = (q: string, signal?: AbortSignal) =>
 export const previewFaq = (documentId: string, token: string) =>
   request<{ data: PublicFaq }>(`/api/faq-preview/${encodeURIComponent(documentId)}?token=${encodeURIComponent(token)}`).then((body) => body.data);
 
-/** Where a citizen follows a request: the link carries the token, so keep it private. */
-export function trackingPath(code: string, token: string): string {
-  return `/lacak/${encodeURIComponent(code)}?token=${encodeURIComponent(token)}`;
-}
+export { trackingPath } from '@layanan/config';
 
 /** A staff member's password: the mailed link asked for, then the new password set with its code. */
 export const requestPasswordReset = (email: string) => request<{ ok: boolean }>('/api/auth/forgot-password', { method: 'POST', body: JSON.stringify({ email }) });

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { trackingPath } from '@layanan/config';
 import type { ChannelsServices } from './services';
 import type { ChannelsConfig } from './config';
 
@@ -27,7 +28,7 @@ export function now(strapi: Core.Strapi): Date {
 /** The citizen's tracking link (`<publicUrl>/lacak/<code>?token=…`), or undefined without a token. */
 export function trackingUrl(strapi: Core.Strapi, code: string, token: unknown): string | undefined {
   if (typeof token !== 'string' || !token) return undefined;
-  return `${configOf(strapi).publicUrl.replace(/\/$/, '')}/lacak/${encodeURIComponent(code)}?token=${encodeURIComponent(token)}`;
+  return `${configOf(strapi).publicUrl.replace(/\/$/, '')}${trackingPath(code, token)}`;
 }
 
 /**

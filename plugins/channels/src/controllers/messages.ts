@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import createHttpError from 'http-errors';
-import { getService as sop } from '@layanan/sop-workflow';
+import { getService as sop, tokenMatches } from '@layanan/sop-workflow';
 import { opensInline } from '@layanan/config';
 import { UID, getService, now } from '../utils';
 import { maskAddress } from '../services/contacts';
@@ -104,6 +104,36 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           at,
         });
         await sop(strapi, 'events').record({ inquiryId: inquiry.id, type: 'message_sent', actor, at, detail: { channel: contact.channel } });
+      });
+      ctx.status = 202;
+      return { data: { status: 'queued', channel: target.medium.channel, address: masked(target.address) } };
+    },
+
+    /**
+     * The Tanda Terima the officer has open, sent to the citizen through the outbox: the same key as the printed
+     * one (the page's token), so the paper and the message open the same link; a key replaced since is refused.
+     */
+    async sendReceipt(ctx: Context) {
+      const { actor, inquiry } = await visible(ctx);
+      const body = (ctx.request.body ?? {}) as { data?: { token?: unknown } };
+      const token = typeof body.data?.token === 'string' ? body.data.token : '';
+      const row = (await strapi.db.query(UID.inquiry).findOne({ where: { id: inquiry.id }, select: ['receiptTokenHash'] })) as { receiptTokenHash: string | null };
+      if (!token || !tokenMatches(token, row.receiptTokenHash)) throw createHttpError(409, 'Tanda terima ini sudah diganti dengan yang lebih baru; buka lagi tanda terimanya lalu kirim.');
+      const contact = await getService(strapi, 'routing').contactOf(inquiry.id);
+      const target = contact && getService(strapi, 'routing').receiptTarget(contact);
+      if (!target) throw createHttpError(409, 'Pemohon tidak memberi alamat yang dapat dikirimi dari sistem (e-mail, atau WhatsApp/Telegram permohonan ini); serahkan tanda terima cetak.');
+      const at = now(strapi);
+      await strapi.db.transaction(async () => {
+        await sop(strapi, 'outbox').enqueue({
+          channel: target.medium.channel,
+          topic: 'inquiry.received',
+          recipient: target.address,
+          idempotencyKey: `receipt:${inquiry.documentId}:${at.getTime()}`,
+          inquiryId: inquiry.id,
+          payload: { inquiry: inquiry.documentId, code: inquiry.code, purpose: 'receipt', trackingToken: token },
+          at,
+        });
+        await sop(strapi, 'events').record({ inquiryId: inquiry.id, type: 'note', actor, at, detail: { receipt: 'sent', channel: target.medium.channel } });
       });
       ctx.status = 202;
       return { data: { status: 'queued', channel: target.medium.channel, address: masked(target.address) } };

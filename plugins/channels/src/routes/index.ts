@@ -11,6 +11,7 @@ export default {
     routes: [
       route('GET', '/inquiries/:id/messages', 'messages.list'),
       route('POST', '/inquiries/:id/messages', 'messages.send'),
+      route('POST', '/inquiries/:id/receipt', 'messages.sendReceipt'),
       route('GET', '/inquiries/:id/delivery', 'messages.plan'),
       route('GET', '/inquiries/:id/contact', 'messages.contact'),
       route('GET', '/inquiries/:id/messages/:message/attachments/:index', 'messages.attachment'),

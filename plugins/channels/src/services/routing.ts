@@ -149,6 +149,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     mediumFor,
     contactOf,
 
+    /**
+     * Where a Tanda Terima the officer sends reaches the citizen: the request's own medium and their address on
+     * it, else e-mail when they gave an address (a citizen at the counter or on the telephone).
+     */
+    receiptTarget(inquiry: InquiryContact): { medium: Medium; address: string } | null {
+      const own = mediumFor(inquiry, 'receipt');
+      if (own) return own;
+      const mail = media.get('email');
+      const address = inquiry.applicant?.email;
+      return mail && address ? { medium: mail, address } : null;
+    },
+
     /** What the answer form tells the officer beforehand: where the answer will go. */
     async plan(inquiryId: number): Promise<{ mode: 'adapter' | 'officer' | 'tracking'; channel: Channel; medium: string | null; address: string | null } | null> {
       const inquiry = await contactOf(inquiryId);

@@ -23,10 +23,12 @@ export function tokenMatches(token: string, storedHash: string | null | undefine
   return given.length === stored.length && timingSafeEqual(given, stored);
 }
 
-/** An inquiry opens with the token of its first link or with the newest recovered one. */
-export function inquiryTokenMatches(token: string, row: { trackingTokenHash?: string | null; recoveryTokenHash?: string | null }): boolean {
-  // Both are compared, always, so the time taken says nothing about which one matched.
-  const first = tokenMatches(token, row.trackingTokenHash);
-  const recovered = tokenMatches(token, row.recoveryTokenHash);
-  return first || recovered;
+/** The stored keys of an inquiry's tracking link: the first, the newest recovered one, the newest receipt's. */
+export const TOKEN_HASH_FIELDS = ['trackingTokenHash', 'recoveryTokenHash', 'receiptTokenHash'] as const;
+
+/** An inquiry opens with the token of its first link, the newest recovered one or the newest printed or sent receipt's. */
+export function inquiryTokenMatches(token: string, row: Partial<Record<(typeof TOKEN_HASH_FIELDS)[number], string | null>>): boolean {
+  // All are compared, always, so the time taken says nothing about which one matched.
+  const matched = TOKEN_HASH_FIELDS.map((field) => tokenMatches(token, row[field]));
+  return matched.some(Boolean);
 }

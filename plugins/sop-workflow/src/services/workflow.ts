@@ -8,6 +8,7 @@ import {
   addWorkingMinutes,
   citizenOutboxChannel,
   clockStart,
+  rowsOfWeeklyHours,
   workingMinutesBetween,
   type Action,
   type InquiryLaporFields,
@@ -27,6 +28,7 @@ import { rethrowWithCode } from '../references';
 import { recordIntake } from '../middlewares/inquiry-guard';
 import { insertInquiry } from '../intake-rows';
 import { endLaporClock, isLaporRequest, startLaporClock } from '../lapor-clocks';
+import { answerPromisedAt } from '../receipt';
 
 /** The columns of an inquiry the workflow reads. */
 export interface InquiryRow extends InquiryStepFields, Partial<InquiryLaporFields> {
@@ -423,6 +425,36 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             });
           }
           return token.token;
+        }),
+      );
+    },
+
+    /**
+     * A receipt (Tanda Terima) for the citizen, to print and to send them: its tracking link carries a key of its
+     * own, so a receipt issued again replaces only the older receipt's key (the first link and a recovered one
+     * keep working). The audit trail keeps each one. The promise is the SOP's latest answer time in working time.
+     */
+    async issueReceipt(documentId: string, actor: Actor) {
+      const token = newTrackingToken();
+      return runAsWorkflow(actor, () =>
+        strapi.db.transaction(async () => {
+          const row = await load(documentId);
+          const at = now();
+          const policy = policyOf(row);
+          const calendar = await policies().calendarFor(policy);
+          await strapi.documents(UID.inquiry).update({ documentId, data: { receiptTokenHash: token.hash } as never });
+          await events().record({ inquiryId: row.id, type: 'note', actor, at, detail: { receipt: 'issued' } });
+          return {
+            code: row.code,
+            kind: row.kind,
+            channel: row.channel,
+            status: row.status,
+            receivedAt: row.receivedAt,
+            trackingToken: token.token,
+            answerDueBy: answerPromisedAt(row, policy, calendar),
+            clockMode: policy.clockMode,
+            officeHours: rowsOfWeeklyHours(policy.officeHours),
+          };
         }),
       );
     },

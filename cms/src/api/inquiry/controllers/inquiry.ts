@@ -1,7 +1,7 @@
 import { factories, type Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { getService as sop, rethrowWithCode, type Actor } from '@layanan/sop-workflow';
-import { maskEmail, maskName, maskNik, maskPhone, redactFreeText } from '@layanan/config';
+import { OFFICE, maskEmail, maskName, maskNik, maskPhone, redactFreeText, trackingPath } from '@layanan/config';
 import { actorFromState } from '../../../utils/actor';
 import { SearchRefused, inquirySearchFilter } from '../../../utils/inquiry-search';
 import {
@@ -150,6 +150,18 @@ export default factories.createCoreController(UID, ({ strapi }: { strapi: Core.S
       return { data: rows, meta: { total: rows.length } };
     },
 
+    /**
+     * The Tanda Terima the officer prints for a citizen at the counter (or on the telephone, on air): the
+     * tracking link with a fresh key, so only staff who may issue it ever see one; never stored by a cache.
+     */
+    async receipt(ctx) {
+      const actor = await actorFromState(strapi, ctx.state);
+      const inquiry = await visible(ctx.params.id, actor);
+      const receipt = await workflow().issueReceipt(inquiry.documentId, actor);
+      ctx.set('Cache-Control', 'no-store');
+      return { data: { ...receipt, office: officeName(), trackingUrl: publicLink(trackingPath(receipt.code, receipt.trackingToken)) } };
+    },
+
     async triage(ctx) {
       return act(ctx, (actor) => workflow().triage(ctx.params.id, parseBody(triageSchema, ctx.request.body), actor));
     },
@@ -177,6 +189,16 @@ export default factories.createCoreController(UID, ({ strapi }: { strapi: Core.S
     await visible(ctx.params.id, actor);
     const { documentId } = await step(actor);
     return present(await visible(documentId, actor), ctx);
+  }
+
+  /** The Dinas as its mail to citizens is signed (OFFICE_NAME). */
+  function officeName(): string {
+    return strapi.config.get<string>('plugin::channels.office.name', OFFICE.name);
+  }
+
+  /** A path of the public site as the citizen opens it: absolute behind PUBLIC_URL, else on this server's origin. */
+  function publicLink(path: string): string {
+    return `${strapi.config.get<string>('server.url', '').replace(/\/$/, '')}${path}`;
   }
 
   /** Strapi's own query checks and output shaping of this controller. */

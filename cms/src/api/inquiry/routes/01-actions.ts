@@ -15,5 +15,6 @@ export default {
     action('POST', '/inquiries/:id/reject', 'reject'),
     action('POST', '/inquiries/:id/delivered', 'delivered'),
     action('GET', '/inquiries/:id/events', 'events'),
+    action('POST', '/inquiries/:id/receipt', 'receipt'),
   ],
 };

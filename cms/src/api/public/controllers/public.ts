@@ -29,6 +29,7 @@ interface TrackRow extends Pick<InquiryStepFields, typeof DUE> {
   answer: string | null;
   trackingTokenHash: string | null;
   recoveryTokenHash: string | null;
+  receiptTokenHash: string | null;
   division: { name: string } | null;
   closeReason: string | null;
   applicant: { name: string | null; phone: string | null; email: string | null } | null;

@@ -11,7 +11,7 @@ import {
   type IkmResult,
   type SkmElement,
 } from '@layanan/config';
-import { getService as sop, inquiryTokenMatches } from '@layanan/sop-workflow';
+import { TOKEN_HASH_FIELDS, getService as sop, inquiryTokenMatches } from '@layanan/sop-workflow';
 import { EMPTY, dialectOf, join, num, raw, sql, type Fragment } from '../../../utils/sql';
 
 const UID = 'api::survey-response.survey-response';
@@ -32,6 +32,7 @@ interface InquiryRow {
   outcome: string | null;
   trackingTokenHash: string | null;
   recoveryTokenHash: string | null;
+  receiptTokenHash: string | null;
 }
 
 export interface IkmPeriod extends IkmResult {
@@ -60,7 +61,7 @@ export default factories.createCoreService(UID, ({ strapi }: { strapi: Core.Stra
     const code = input.code.toUpperCase();
     const inquiry = (await strapi.db.query('api::inquiry.inquiry').findOne({
       where: { code },
-      select: ['id', 'code', 'status', 'outcome', 'trackingTokenHash', 'recoveryTokenHash'],
+      select: ['id', 'code', 'status', 'outcome', ...TOKEN_HASH_FIELDS],
     })) as InquiryRow | null;
     // A wrong token answers exactly like an unknown code, so codes cannot be probed.
     if (!inquiry || !inquiryTokenMatches(input.token, inquiry)) throw new errors.NotFoundError(NOT_FOUND);
