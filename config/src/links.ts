@@ -39,6 +39,13 @@ export function inquiryPagePath(documentId: string): string {
   return `/inquiries/${encodeURIComponent(documentId)}/show`;
 }
 
+/** One inquiry's printable Tanda Terima in the dashboard, below DASHBOARD_BASE (a page outside its layout). */
+export const RECEIPT_PAGE = '/inquiries/:id/tanda-terima';
+
+export function receiptPagePath(documentId: string): string {
+  return RECEIPT_PAGE.replace(':id', encodeURIComponent(documentId));
+}
+
 /** The board's query parameter that shows only the requests that breached a step's deadline (`?terlambat=triage`). */
 export const BOARD_BREACHED_PARAM = 'terlambat';
 

@@ -1,6 +1,7 @@
 import { Suspense, lazy, type ReactNode } from 'react';
 import { Admin, CustomRoutes, Loading, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
+import { RECEIPT_PAGE } from '@layanan/config';
 import { createDataProvider } from './providers/dataProvider';
 import { authProvider } from './providers/authProvider';
 import { i18nProvider } from './i18n/i18nProvider';
@@ -13,7 +14,7 @@ import { homeScreens } from './layout/homeScreens';
 const dataProvider = createDataProvider();
 
 /**
- * Each role's first screen loads only what it shows: the officer's board (home), the inquiry pages, the quick-intake form (with the phone-number rules), the LAPOR! file import, the division
+ * Each role's first screen loads only what it shows: the officer's board (home), the inquiry pages and their printable receipt, the quick-intake form (with the phone-number rules), the LAPOR! file import, the division
  * queue, the recap and its charts, and the profile load when opened.
  */
 const RecapPage = lazy(homeScreens.recap);
@@ -22,6 +23,7 @@ const DivisionQueue = lazy(() => homeScreens.queue().then((m) => ({ default: m.D
 const InquiryList = lazy(() => import('./inquiries/InquiryList').then((m) => ({ default: m.InquiryList })));
 const InquiryShow = lazy(() => import('./inquiries/InquiryShow').then((m) => ({ default: m.InquiryShow })));
 const LaporImportPage = lazy(() => import('./laporImport/LaporImportPage'));
+const ReceiptPage = lazy(() => import('./inquiries/ReceiptPage'));
 const InquiryCreate = lazy(() => import('./inquiries/InquiryCreate').then((m) => ({ default: m.InquiryCreate })));
 
 const Lazy = ({ children }: { children: ReactNode }) => <Suspense fallback={<Loading />}>{children}</Suspense>;
@@ -58,6 +60,16 @@ export const App = () => (
     requireAuth
     disableTelemetry
   >
+    <CustomRoutes noLayout>
+      <Route
+        path={RECEIPT_PAGE}
+        element={
+          <Lazy>
+            <ReceiptPage />
+          </Lazy>
+        }
+      />
+    </CustomRoutes>
     <CustomRoutes>
       <Route
         path="/antrean"

@@ -39,6 +39,14 @@ export function formatLongDateTime(value: string | Date | null | undefined, loca
   return date ? `${formatter(locale, LONG_DATE_TIME).format(date)} WIB` : '';
 }
 
+const DAY_DATE_TIME: Intl.DateTimeFormatOptions = { ...LONG_DATE_TIME, weekday: 'long' };
+
+/** "Senin, 8 Desember 2026 pukul 10.15 WIB": a promise to a citizen names the day too. */
+export function formatDayDateTime(value: string | Date | null | undefined, locale = 'id-ID'): string {
+  const date = toDate(value);
+  return date ? `${formatter(locale, DAY_DATE_TIME).format(date)} WIB` : '';
+}
+
 export function formatTime(value: string | Date | null | undefined, locale = 'id-ID'): string {
   const date = toDate(value);
   return date ? `${formatter(locale, TIME).format(date)} WIB` : '';

@@ -1,5 +1,6 @@
 import type {
   AnswerDelivery,
+  OfficeHoursRow,
   Channel,
   EventType,
   GroupBy,
@@ -125,6 +126,21 @@ export interface ContactInfo {
 }
 
 /** POST /api/channels/inquiries/:id/messages: the message waits in the outbox for its channel. */
+/** The Tanda Terima as the server issues it: a fresh key for the tracking link, the promise and the hours. */
+export interface Receipt {
+  code: string;
+  kind: string;
+  channel: string;
+  status: string;
+  receivedAt: string;
+  trackingToken: string;
+  trackingUrl: string;
+  answerDueBy: string | null;
+  clockMode: 'working' | 'calendar';
+  officeHours: OfficeHoursRow[];
+  office: string;
+}
+
 export interface QueuedMessage {
   status: 'queued';
   channel: string;

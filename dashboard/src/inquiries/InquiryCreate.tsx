@@ -14,7 +14,7 @@ import {
 } from 'react-admin';
 import { useWatch } from 'react-hook-form';
 import { Typography } from '@mui/material';
-import { KINDS, OFFICER_INTAKE_CHANNELS, SERVICE_CATEGORIES } from '@layanan/config';
+import { KINDS, OFFICER_INTAKE_CHANNELS, SERVICE_CATEGORIES, isSpokenAnswer, receiptPagePath } from '@layanan/config';
 import type { Inquiry } from '../types';
 import { isValidEmail, isValidPhone, nikError, withoutEmpty } from './validation';
 import { LaporPaste } from './LaporPaste';
@@ -44,7 +44,9 @@ export const InquiryCreate = () => {
       mutationOptions={{
         onSuccess: (created) => {
           notify(translate('layanan.intake.saved', { code: created.code }), { type: 'success' });
-          redirect('show', 'inquiries', created.id);
+          // A citizen at the counter, on the telephone or on air gets a receipt at once; other intakes open the request.
+          if (isSpokenAnswer(created.channel)) redirect(receiptPagePath(String(created.id)));
+          else redirect('show', 'inquiries', created.id);
         },
       }}
     >

@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react';
-import { Loading, ShowBase, Title, useLocale, useShowContext, useTranslate } from 'react-admin';
-import { Alert, Box, Card, CardContent, Chip, Stack, Typography } from '@mui/material';
-import { LAPOR_CLOCK_TABLE, SOP_STEP_TABLE } from '@layanan/config';
+import { Link } from 'react-router-dom';
+import { Loading, ShowBase, Title, useCanAccess, useLocale, useShowContext, useTranslate } from 'react-admin';
+import { Alert, Box, Button, Card, CardContent, Chip, Stack, Typography } from '@mui/material';
+import ReceiptIcon from '@mui/icons-material/ReceiptLong';
+import { LAPOR_CLOCK_TABLE, SOP_STEP_TABLE, receiptPagePath } from '@layanan/config';
 import type { Inquiry } from '../types';
 import { formatDateTime, formatTimeOrDay, intlLocale } from '../format';
 import { countdownOf, laporCountdownOf } from '../sla/countdown';
@@ -58,6 +60,18 @@ const ClockField = ({ clock, due, done, breached, locale }: { clock: string; due
   );
 };
 
+/** The printable Tanda Terima, for the role that hands it to the citizen. */
+const ReceiptButton = ({ id }: { id: string }) => {
+  const translate = useTranslate();
+  const { canAccess } = useCanAccess({ action: 'receipt', resource: 'inquiries' });
+  if (!canAccess) return null;
+  return (
+    <Button component={Link} to={receiptPagePath(id)} size="small" variant="outlined" startIcon={<ReceiptIcon />} data-testid="open-receipt">
+      {translate('layanan.receipt.open')}
+    </Button>
+  );
+};
+
 const InquiryView = () => {
   const translate = useTranslate();
   const locale = intlLocale(useLocale());
@@ -84,6 +98,7 @@ const InquiryView = () => {
         {record.outcome === 'rejected' && <Chip label={translate('layanan.inquiry.rejected')} color="error" size="small" />}
         {countdown && <CountdownBadge countdown={countdown} />}
         {lapor && <LaporBadge countdown={lapor} now={now} />}
+        <ReceiptButton id={String(record.id)} />
         {replyWindow && (
           <Chip
             label={translate(`layanan.board.window_${replyWindow}`, { channel, time: formatTimeOrDay(record.replyWindowUntil, now, locale) })}

@@ -10,7 +10,7 @@ const RULES: Record<Exclude<RoleType, 'public'>, Record<string, readonly string[
     profile: ['show'],
     notifications: ['list'],
     recap: ['list', 'export'],
-    inquiries: ['list', 'show', 'create', 'edit', 'triage', 'coordinate', 'answer', 'close', 'reject', 'message', 'deliver', 'contact', 'attachment', 'lapor-status'],
+    inquiries: ['list', 'show', 'create', 'edit', 'triage', 'coordinate', 'answer', 'close', 'reject', 'message', 'receipt', 'deliver', 'contact', 'attachment', 'lapor-status'],
     'faq-entries': ['list', 'show'],
     'lapor-import': ['create'],
   },

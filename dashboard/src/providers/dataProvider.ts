@@ -15,6 +15,7 @@ import type {
   Inquiry,
   InquiryEvent,
   QueuedMessage,
+  Receipt,
   Recap,
   RecapQuery,
   SopPolicy,
@@ -74,6 +75,10 @@ export interface DomainMethods {
   getAttachment(id: Identifier, message: string, index: number): Promise<Blob>;
   /** A message to the citizen that is not the answer; refused with a 409 where the channel cannot send. */
   sendMessage(id: Identifier, input: { text: string }): Promise<QueuedMessage>;
+  /** A new Tanda Terima for the inquiry (its tracking key replaces the older receipt's). */
+  issueReceipt(id: Identifier): Promise<Receipt>;
+  /** The open Tanda Terima (by its key) to the citizen, through the outbox. */
+  sendReceipt(id: Identifier, token: string): Promise<QueuedMessage>;
   confirmDelivery(id: Identifier, input: DeliveredInput): Promise<Inquiry>;
   getSopPolicy(): Promise<SopPolicy>;
   getHolidayDates(since: Date): Promise<string[]>;
@@ -204,6 +209,19 @@ export function createDataProvider(fetchJson: Fetch = httpClient): LayananDataPr
       const { json } = await fetchJson(`${API_URL}/channels/inquiries/${encodeURIComponent(String(id))}/messages`, {
         method: 'POST',
         body: JSON.stringify({ data: { text: input.text } }),
+      });
+      return json.data as QueuedMessage;
+    },
+
+    async issueReceipt(id) {
+      const { json } = await fetchJson(`${API_URL}/inquiries/${encodeURIComponent(String(id))}/receipt`, { method: 'POST' });
+      return json.data as Receipt;
+    },
+
+    async sendReceipt(id, token) {
+      const { json } = await fetchJson(`${API_URL}/channels/inquiries/${encodeURIComponent(String(id))}/receipt`, {
+        method: 'POST',
+        body: JSON.stringify({ data: { token } }),
       });
       return json.data as QueuedMessage;
     },

@@ -118,7 +118,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const body = (ctx.request.body ?? {}) as { data?: { token?: unknown } };
       const token = typeof body.data?.token === 'string' ? body.data.token : '';
       const row = (await strapi.db.query(UID.inquiry).findOne({ where: { id: inquiry.id }, select: ['receiptTokenHash'] })) as { receiptTokenHash: string | null };
-      if (!token || !tokenMatches(token, row.receiptTokenHash)) throw createHttpError(409, 'Tanda terima ini sudah diganti dengan yang lebih baru; buka lagi tanda terimanya lalu kirim.');
+      if (!token) throw new errors.ValidationError('Buka tanda terimanya dulu, lalu kirim dari halaman itu.', { path: ['token'] });
+      if (!tokenMatches(token, row.receiptTokenHash)) throw createHttpError(409, 'Tanda terima ini sudah diganti dengan yang lebih baru; buka lagi tanda terimanya lalu kirim.');
       const contact = await getService(strapi, 'routing').contactOf(inquiry.id);
       const target = contact && getService(strapi, 'routing').receiptTarget(contact);
       if (!target) throw createHttpError(409, 'Pemohon tidak memberi alamat yang dapat dikirimi dari sistem (e-mail, atau WhatsApp/Telegram permohonan ini); serahkan tanda terima cetak.');
