@@ -14,6 +14,8 @@ export const SITE_PAGES = {
   track: '/lacak/:code',
   faq: '/faq',
   faqPreview: '/faq/pratinjau/:documentId',
+  /** The site's accessibility statement (WCAG 2.2 AA), linked from every page's footer. */
+  accessibility: '/aksesibilitas',
   survey: '/survei/:code',
   /** A staff member's password, forgotten and set again from the mailed link: outside the dashboard's sign-in. */
   forgotPassword: '/lupa-sandi',

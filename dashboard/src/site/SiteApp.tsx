@@ -1,4 +1,4 @@
-import { NavLink, Route, Routes } from 'react-router-dom';
+import { Link, NavLink, Route, Routes } from 'react-router-dom';
 import { SITE_PAGES } from '@layanan/config';
 import { siteMessages as m } from './messages';
 import { AskPage } from './AskPage';
@@ -8,8 +8,9 @@ import { FaqPage } from './FaqPage';
 import { FaqPreviewPage } from './FaqPreviewPage';
 import { SurveyPage } from './SurveyPage';
 import { ForgotPasswordPage, ResetPasswordPage } from './AccountPages';
+import { AccessibilityPage } from './AccessibilityPage';
 
-/** The citizen's pages: ask, the confirmation with the tracking link, tracking, the survey, and the FAQ. */
+/** The citizen's pages: ask, the confirmation with the tracking link, tracking, the survey, the FAQ, and the accessibility statement. */
 export const SiteApp = () => (
   <div className="site">
     <a className="skip-link" href="#main">
@@ -42,11 +43,15 @@ export const SiteApp = () => (
         <Route path={SITE_PAGES.faq} element={<FaqPage />} />
         <Route path={SITE_PAGES.faqPreview} element={<FaqPreviewPage />} />
         <Route path={SITE_PAGES.survey} element={<SurveyPage />} />
+        <Route path={SITE_PAGES.accessibility} element={<AccessibilityPage />} />
         <Route path={SITE_PAGES.forgotPassword} element={<ForgotPasswordPage />} />
         <Route path={SITE_PAGES.resetPassword} element={<ResetPasswordPage />} />
         <Route path="*" element={<AskPage />} />
       </Routes>
     </main>
-    <footer className="site__footer">{m.office}</footer>
+    <footer className="site__footer">
+      <div>{m.office}</div>
+      <Link to={SITE_PAGES.accessibility}>{m.footer.accessibility}</Link>
+    </footer>
   </div>
 );

@@ -7,6 +7,30 @@ export const siteMessages = {
   title: 'Layanan Informasi',
   skip: 'Langsung ke isi halaman',
   nav: { ask: 'Ajukan', track: 'Lacak', faq: 'FAQ' },
+  footer: { accessibility: 'Pernyataan Aksesibilitas' },
+  accessibility: {
+    heading: 'Pernyataan Aksesibilitas',
+    intro:
+      'Kami ingin situs Layanan Informasi ini dapat dipakai oleh semua warga: pengguna pembaca layar, pengguna papan ketik saja, pengguna pembesar layar, dan pengguna ponsel sederhana dengan koneksi lambat.',
+    standardHeading: 'Standar yang kami tuju',
+    standard: 'Situs ini ditujukan memenuhi Web Content Accessibility Guidelines (WCAG) 2.2 tingkat AA.',
+    checkHeading: 'Cara kami memeriksanya',
+    check:
+      'Setiap versi situs diuji otomatis dengan axe-core di peramban Chromium pada layar ponsel 360 piksel, untuk halaman yang dibuka warga: formulir permohonan, konfirmasi, pelacakan, survei kepuasan, FAQ dan halaman ini. Perubahan yang gagal uji ini tidak diterima.',
+    limitsHeading: 'Keterbatasan yang kami ketahui',
+    limits: [
+      'Pemeriksaan otomatis tidak menemukan semua masalah; belum semua halaman diuji dengan pembaca layar.',
+      'Berkas yang dikirim warga atau petugas (foto, PDF) tidak selalu memiliki teks pengganti.',
+      'Tanda terima cetak memuat kode QR; tautan yang sama dicetak di bawahnya sebagai teks.',
+      'Situs ini baru tersedia dalam Bahasa Indonesia.',
+    ],
+    contactHeading: 'Sampaikan hambatan yang Anda temui',
+    contact:
+      'Ajukan pengaduan lewat formulir di situs ini, datang ke loket pelayanan %{office}, atau hubungi kami lewat kanal yang biasa Anda pakai (WhatsApp, e-mail, telepon). Sebutkan halaman dan hambatannya.',
+    contactLink: 'Ajukan pengaduan',
+    response:
+      'Kami menanggapinya seperti setiap pengaduan, dalam batas waktu SOP Pelayanan Informasi: batas waktu jawabannya tampil di halaman konfirmasi dan di halaman pelacakan permohonan Anda.',
+  },
   ask: {
     heading: 'Ajukan permohonan informasi atau pengaduan',
     intro: 'Tanpa akun. Anda akan menerima kode pelacakan untuk mengikuti jawaban petugas.',

@@ -1,8 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { SKM_ELEMENTS, SKM_QUESTIONS } from '@layanan/config';
 import { bootApp, createTestDatabase, type TestApp, type TestDatabase } from '../../helpers/strapi';
 import { freePort, launchChromium, type HeadlessBrowser } from '../../helpers/browser';
+import { SCREENSHOTS } from '../../helpers/demo-dashboard';
 
 const PHONE = { width: 360, height: 740 };
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -46,6 +48,7 @@ describe('a citizen’s day on a 360 px phone', () => {
     const address = app.strapi.server.httpServer.address();
     base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : port}`;
     chromium = await launchChromium();
+    mkdirSync(SCREENSHOTS, { recursive: true });
   });
   afterAll(async () => {
     await chromium?.close();
@@ -117,6 +120,27 @@ describe('a citizen’s day on a 360 px phone', () => {
     await page.goto(`${base}/faq`);
     await page.locator('.faq__item').first().waitFor();
     expect(await seriousViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('finds the accessibility statement in the footer of every page: the standard, how it is checked, whom to tell; it passes too', async () => {
+    const page = await (await phone()).newPage();
+    for (const start of ['/', '/lacak', '/faq']) {
+      await page.goto(`${base}${start}`);
+      await page.getByRole('contentinfo').getByRole('link', { name: 'Pernyataan Aksesibilitas' }).waitFor();
+    }
+    await page.getByRole('contentinfo').getByRole('link', { name: 'Pernyataan Aksesibilitas' }).click();
+    await page.getByRole('heading', { name: 'Pernyataan Aksesibilitas', level: 1 }).waitFor();
+    const text = await page.getByTestId('accessibility').textContent();
+    expect(text).toContain('WCAG) 2.2 tingkat AA');
+    expect(text).toContain('axe-core');
+    expect(text).toContain('Keterbatasan yang kami ketahui');
+    expect(text).toContain('loket pelayanan Dinas Kependudukan dan Pencatatan Sipil Kota Probolinggo');
+    expect(await seriousViolations(page)).toEqual([]);
+    // Opened directly, as from a printed receipt or a search result.
+    await page.goto(`${base}/aksesibilitas`);
+    await page.getByTestId('accessibility').waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'accessibility-phone.png'), fullPage: true });
     await page.context().close();
   });
 });
