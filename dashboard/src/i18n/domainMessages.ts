@@ -328,7 +328,7 @@ export const domainId = {
       heading: 'Tanda Terima Permohonan',
       code: 'Kode permohonan',
       received: 'Diterima %{time} melalui %{channel}',
-      next: 'Petugas memilah permohonan Anda, meneruskannya ke bidang terkait, lalu menyampaikan jawabannya melalui petugas layanan.',
+      next: 'Petugas memilah permohonan Anda, meneruskannya ke bidang terkait, lalu menyampaikan jawabannya kepada Anda.',
       due: 'Jawaban paling lambat %{time}',
       due_working: 'dihitung dalam jam pelayanan; hari libur tidak dihitung.',
       answered: 'Permohonan ini sudah dijawab; jawabannya ada di halaman pelacakan.',

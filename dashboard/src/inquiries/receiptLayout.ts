@@ -6,7 +6,7 @@ export type ReceiptLayout = (typeof RECEIPT_LAYOUTS)[number];
 
 /** The printer's page for each paper; a roll's length is what one receipt needs at most. */
 export const PAGE_SIZE: Record<ReceiptLayout, string> = {
-  a6: 'A6 portrait',
+  a6: '105mm 148mm',
   roll80: '80mm 200mm',
   roll58: '58mm 240mm',
 };

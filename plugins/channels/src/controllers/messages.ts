@@ -122,7 +122,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!tokenMatches(token, row.receiptTokenHash)) throw createHttpError(409, 'Tanda terima ini sudah diganti dengan yang lebih baru; buka lagi tanda terimanya lalu kirim.');
       const contact = await getService(strapi, 'routing').contactOf(inquiry.id);
       const target = contact && getService(strapi, 'routing').receiptTarget(contact);
-      if (!target) throw createHttpError(409, 'Pemohon tidak memberi alamat yang dapat dikirimi dari sistem (e-mail, atau WhatsApp/Telegram permohonan ini); serahkan tanda terima cetak.');
+      if (!target) {
+        throw createHttpError(
+          409,
+          contact?.applicant?.email
+            ? 'Pengiriman e-mail dari sistem belum disiapkan di server ini; serahkan tanda terima cetak.'
+            : 'Pemohon tidak memberi alamat yang dapat dikirimi dari sistem (e-mail, atau WhatsApp/Telegram permohonan ini); serahkan tanda terima cetak.',
+        );
+      }
       const at = now(strapi);
       await strapi.db.transaction(async () => {
         await sop(strapi, 'outbox').enqueue({
