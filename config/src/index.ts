@@ -26,3 +26,4 @@ export * from './lapor';
 export * from './health';
 export * from './search';
 export * from './fieldProblem';
+export * from './csv';
