@@ -1,6 +1,6 @@
 import type { Core, Modules } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
-import { keywordRows, keywordsProblem, type KeywordRow } from '@layanan/config';
+import { keywordRows, keywordsRefusal, type KeywordRow } from '@layanan/config';
+import { fieldRefusal } from '@layanan/sop-workflow';
 
 const FAQ = 'api::faq-entry.faq-entry';
 /** Where the database migration (cms/database/migrations) kept the old JSON keyword lists, per row. */
@@ -11,8 +11,8 @@ export const faqKeywordsGuard: Modules.Documents.Middleware.Middleware = async (
   if (ctx.uid !== FAQ || !['create', 'update'].includes(ctx.action)) return next();
   const params = ctx.params as { data?: { keywords?: unknown } };
   if (params.data && 'keywords' in params.data) {
-    const problem = keywordsProblem(params.data.keywords);
-    if (problem) throw new errors.ValidationError(problem, { keywords: problem });
+    const problem = keywordsRefusal(params.data.keywords);
+    if (problem) throw fieldRefusal('keywords', problem);
     if (Array.isArray(params.data.keywords)) {
       params.data.keywords = (params.data.keywords as KeywordRow[]).map((row) => ({ ...row, keyword: row.keyword.trim() }));
     }

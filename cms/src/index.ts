@@ -2,9 +2,10 @@ import type { Core, Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { seed } from './seed';
 import { holdFirstBootLock } from './first-boot-lock';
-import { upgradeOfficeHours } from './office-hours-upgrade';
+import { labelOfficeHoursRows, upgradeOfficeHours } from './office-hours-upgrade';
 import { faqKeywordsGuard, upgradeFaqKeywords } from './faq-keywords';
 import { searchSynonymsGuard } from './search-synonyms';
+import { uniqueFieldsGuard } from './unique-fields';
 import { serveWebhookAhead } from './webhook-front';
 import { checkpointInBackground } from './sqlite-checkpoints';
 import { scheduleJobs } from '@layanan/sop-workflow';
@@ -32,6 +33,7 @@ export default {
     strapi.documents.use(surveysAsGiven);
     strapi.documents.use(faqKeywordsGuard);
     strapi.documents.use(searchSynonymsGuard);
+    strapi.documents.use(uniqueFieldsGuard(strapi));
     releaseFirstBoot = await holdFirstBootLock(strapi);
   },
 
@@ -39,6 +41,7 @@ export default {
     try {
       await (strapi.service(SURVEY) as unknown as { ensureIndexes(): Promise<void> }).ensureIndexes();
       await upgradeOfficeHours(strapi);
+      await labelOfficeHoursRows(strapi);
       await upgradeFaqKeywords(strapi);
       // Before the demo data, so that the recap's running totals count it as it is written (an instance
       // without the workflow, as the intake benchmark's bare Strapi, has no recap to keep them for).

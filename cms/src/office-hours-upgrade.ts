@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
-import { DEFAULT_OFFICE_HOURS, officeHoursProblem, rowsOfWeeklyHours, type WeeklyHours } from '@layanan/config';
+import { DEFAULT_OFFICE_HOURS, officeHoursProblem, officeHoursRowLabel, officeHoursRowsProblem, rowsOfWeeklyHours, type OfficeHoursRow, type WeeklyHours } from '@layanan/config';
 
 const POLICY = 'api::sop-policy.sop-policy';
+const ROW = 'sop.office-hours';
 /** Where the database migration (cms/database/migrations) kept the old JSON office hours. */
 const KEPT = 'sop_policy_office_hours_json';
 
@@ -31,4 +32,16 @@ export async function upgradeOfficeHours(strapi: Core.Strapi): Promise<void> {
   }
   await knex.schema.dropTable(KEPT);
   strapi.log.info(`[office-hours] the office hours of ${kept.length} SOP polic${kept.length === 1 ? 'y' : 'ies'} are rows now`);
+}
+
+/**
+ * Rows written before each carried the title its line shows in the admin panel get it, once; straight to the
+ * rows, since the hours are the same and the policy keeps its revision.
+ */
+export async function labelOfficeHoursRows(strapi: Core.Strapi): Promise<void> {
+  const rows = (await strapi.db.query(ROW as never).findMany({ where: { label: null } })) as (OfficeHoursRow & { id: number })[];
+  for (const row of rows) {
+    if (officeHoursRowsProblem([row]) !== null) continue;
+    await strapi.db.query(ROW as never).update({ where: { id: row.id }, data: { label: officeHoursRowLabel(row) } });
+  }
 }

@@ -1,6 +1,6 @@
 import type { Modules } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import { synonymWords, synonymsProblem } from '@layanan/config';
+import { fieldRefusal } from '@layanan/sop-workflow';
 
 const SYNONYM = 'api::search-synonym.search-synonym';
 
@@ -13,7 +13,7 @@ export const searchSynonymsGuard: Modules.Documents.Middleware.Middleware = asyn
   const params = ctx.params as { data?: { words?: unknown } };
   if (params.data && (ctx.action === 'create' || 'words' in params.data)) {
     const problem = synonymsProblem(params.data.words);
-    if (problem) throw new errors.ValidationError(problem, { words: problem });
+    if (problem) throw fieldRefusal('words', problem);
     params.data.words = synonymWords(params.data.words as string).join(', ');
   }
   return next();

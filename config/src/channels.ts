@@ -104,6 +104,14 @@ export function isSpokenAnswer(channel: string): boolean {
 }
 
 /**
+ * Channels whose answer goes to an account or address the citizen names (a profile, a number, an inbox): a
+ * spoken answer needs none, and SP4N-LAPOR! answers in its own ticket.
+ */
+export function takesReplyAddress(channel: string): boolean {
+  return !isSpokenAnswer(channel) && channel !== 'lapor_sp4n';
+}
+
+/**
  * Where the answer stands after step 4: on its way through an adapter, delivered (the medium accepted it, or
  * the officer confirmed handing it over), failed (with the cause), or waiting for the officer to deliver it.
  */

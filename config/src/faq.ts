@@ -1,3 +1,5 @@
+import type { FieldProblem } from './fieldProblem';
+
 /** An FAQ entry's keywords: rows of one text each, as editors enter them in the admin panel. */
 export interface KeywordRow {
   keyword: string;
@@ -10,18 +12,19 @@ export function keywordKey(keyword: string): string {
   return keyword.trim().replace(/\s+/g, ' ').toLocaleLowerCase('id');
 }
 
-/** Why rows are not a valid keyword list, in words an editor understands; null when they are. */
-export function keywordsProblem(rows: unknown): string | null {
+/** Why rows are not a valid keyword list, in words an editor understands, and which row; null when they are. */
+export function keywordsRefusal(rows: unknown): FieldProblem | null {
   if (rows === null || rows === undefined) return null;
-  if (!Array.isArray(rows)) return 'Kata kunci harus berupa daftar baris, satu kata kunci per baris.';
+  if (!Array.isArray(rows)) return { message: 'Kata kunci harus berupa daftar baris, satu kata kunci per baris.', at: [] };
   const seen = new Map<string, number>();
   for (const [index, value] of rows.entries()) {
     const row = index + 1;
+    const at = [index, 'keyword'];
     const keyword = typeof value === 'object' && value !== null ? (value as Partial<KeywordRow>).keyword : undefined;
-    if (typeof keyword !== 'string' || keyword.trim() === '') return `Kata kunci baris ${row} kosong: isi atau hapus barisnya.`;
-    if (keyword.trim().length > KEYWORD_MAX_LENGTH) return `Kata kunci baris ${row} terlalu panjang (paling banyak ${KEYWORD_MAX_LENGTH} karakter).`;
+    if (typeof keyword !== 'string' || keyword.trim() === '') return { message: `Kata kunci baris ${row} kosong: isi atau hapus barisnya.`, at };
+    if (keyword.trim().length > KEYWORD_MAX_LENGTH) return { message: `Kata kunci baris ${row} terlalu panjang (paling banyak ${KEYWORD_MAX_LENGTH} karakter).`, at };
     const earlier = seen.get(keywordKey(keyword));
-    if (earlier) return `Kata kunci "${keyword.trim()}" (baris ${row}) sudah ada di baris ${earlier}.`;
+    if (earlier) return { message: `Kata kunci "${keyword.trim()}" (baris ${row}) sudah ada di baris ${earlier}.`, at };
     seen.set(keywordKey(keyword), row);
   }
   return null;

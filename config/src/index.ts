@@ -25,3 +25,5 @@ export * from './links';
 export * from './lapor';
 export * from './health';
 export * from './search';
+export * from './fieldProblem';
+export * from './csv';

@@ -1,4 +1,5 @@
 import type { OfficeInterval, WeeklyHours } from './sop';
+import type { FieldProblem } from './fieldProblem';
 
 /**
  * The office-hours table as editors keep it: one row per opening (day, opens, closes); a day with a break
@@ -42,29 +43,40 @@ export function timeOfMinutes(minutes: number): string {
 
 const clock = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}.${String(minutes % 60).padStart(2, '0')}`;
 
-/** Why rows are not a valid office-hours table, in words an editor understands; null when they are. */
-export function officeHoursRowsProblem(rows: unknown): string | null {
-  if (!Array.isArray(rows)) return 'Jam kantor harus berupa daftar baris hari, jam buka dan jam tutup.';
-  if (rows.length === 0) return 'Jam kantor harus berisi paling sedikit satu baris: hari, jam buka dan jam tutup.';
+/** How a row reads as the title of its line in the admin panel: "Senin 07.30–15.30". Rows must be valid. */
+export function officeHoursRowLabel(row: OfficeHoursRow): string {
+  return `${OFFICE_DAY_LABELS[row.day].id} ${clock(minutesOfTime(row.opensAt)!)}–${clock(minutesOfTime(row.closesAt)!)}`;
+}
+
+/** Why rows are not a valid office-hours table, in words an editor understands, and which row; null when they are. */
+export function officeHoursRowsRefusal(rows: unknown): FieldProblem | null {
+  if (!Array.isArray(rows)) return { message: 'Jam kantor harus berupa daftar baris hari, jam buka dan jam tutup.', at: [] };
+  if (rows.length === 0) return { message: 'Jam kantor harus berisi paling sedikit satu baris: hari, jam buka dan jam tutup.', at: [] };
   const byDay = new Map<OfficeDay, { start: number; end: number; row: number }[]>();
   for (const [index, value] of rows.entries()) {
     const { day, opensAt, closesAt } = (value ?? {}) as Record<string, unknown>;
     const row = index + 1;
-    if (!OFFICE_DAYS.includes(day as OfficeDay)) return `Jam kantor baris ${row}: pilih hari Senin sampai Minggu.`;
+    if (!OFFICE_DAYS.includes(day as OfficeDay)) return { message: `Jam kantor baris ${row}: pilih hari Senin sampai Minggu.`, at: [index, 'day'] };
     const name = OFFICE_DAY_LABELS[day as OfficeDay].id;
     const start = minutesOfTime(opensAt);
     const end = minutesOfTime(closesAt);
-    if (start === null || end === null) return `Jam kantor ${name} (baris ${row}): isi jam buka dan jam tutup.`;
-    if (end <= start) return `Jam kantor ${name} (baris ${row}): jam tutup ${clock(end)} harus setelah jam buka ${clock(start)}.`;
+    if (start === null || end === null) return { message: `Jam kantor ${name} (baris ${row}): isi jam buka dan jam tutup.`, at: [index, start === null ? 'opensAt' : 'closesAt'] };
+    if (end <= start) return { message: `Jam kantor ${name} (baris ${row}): jam tutup ${clock(end)} harus setelah jam buka ${clock(start)}.`, at: [index, 'closesAt'] };
     const sessions = byDay.get(day as OfficeDay) ?? [];
     const clash = sessions.find((other) => start < other.end && other.start < end);
     if (clash) {
-      return `Jam kantor ${name}: sesi ${clock(clash.start)}–${clock(clash.end)} (baris ${clash.row}) dan ${clock(start)}–${clock(end)} (baris ${row}) tumpang tindih.`;
+      return {
+        message: `Jam kantor ${name}: sesi ${clock(clash.start)}–${clock(clash.end)} (baris ${clash.row}) dan ${clock(start)}–${clock(end)} (baris ${row}) tumpang tindih.`,
+        at: [index, 'opensAt'],
+      };
     }
     byDay.set(day as OfficeDay, [...sessions, { start, end, row }]);
   }
   return null;
 }
+
+/** The refusal's words alone: whether stored rows can be read as the office's hours. */
+export const officeHoursRowsProblem = (rows: unknown): string | null => officeHoursRowsRefusal(rows)?.message ?? null;
 
 /** The rows as the working-time functions read them: per weekday, intervals in order. Rows must be valid. */
 export function weeklyHoursOfRows(rows: readonly OfficeHoursRow[]): WeeklyHours {

@@ -109,3 +109,20 @@ export function parseDayMonthYear(text: string): string | null {
   const key = `${match[3]}-${match[2].padStart(2, '0')}-${match[1].padStart(2, '0')}`;
   return dayNumberOf(key) === null ? null : key;
 }
+
+/** "08/12/2026 09.15" for the office input "2026-12-08T09:15": day first and a dot in the time, as Indonesians write it. */
+export function dayMonthYearTime(officeInput: string): string {
+  const [date, time] = officeInput.split('T');
+  return date && time ? `${dayMonthYear(date)} ${time.replace(':', '.')}` : '';
+}
+
+const HOUR_MINUTE = /^(\d{1,2})[.:](\d{2})$/;
+
+/** The office input "2026-12-08T09:15" that "8/12/2026 9.15" (or 09:15) names, or null when it names no such time. */
+export function parseDayMonthYearTime(text: string): string | null {
+  const [date, time, ...rest] = text.trim().split(/\s+/);
+  const day = date ? parseDayMonthYear(date) : null;
+  const match = time && rest.length === 0 ? HOUR_MINUTE.exec(time) : null;
+  if (!day || !match || Number(match[1]) > 23 || Number(match[2]) > 59) return null;
+  return `${day}T${match[1].padStart(2, '0')}:${match[2]}`;
+}

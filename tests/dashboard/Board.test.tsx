@@ -195,6 +195,18 @@ describe('the triage board', () => {
     expect(await screen.findByText(/Perpindahan INF-2611-\d+ dibatalkan: Permohonan berstatus "Selesai"/)).toBeTruthy();
   });
 
+  it('keeps the citizen’s name masked on a moved card, though the server’s answer to the move carries it whole', async () => {
+    const answered = inquiry({ status: 'answered', answeredAt: inMinutes(-30), subject: 'KTP-el a.n. S*** A*****' });
+    const closeInquiry = jest.fn(async () => ({ ...answered, status: 'closed', closedAt: NOW.toISOString(), applicant: { name: 'Siti Aminah' }, subject: 'KTP-el a.n. Siti Aminah' }));
+    renderBoard(fakeProvider([answered], { closeInquiry }));
+    await waitFor(() => expect(codesIn('answered')).toEqual([answered.code]));
+    fireEvent.click(within(column('answered')).getByRole('button', { name: 'Pindahkan ke…' }));
+    fireEvent.click(await screen.findByRole('menuitem', { name: 'Selesai' }));
+    await waitFor(() => expect(closeInquiry).toHaveBeenCalled());
+    await waitFor(() => expect(column('closed').textContent).toContain('S*** A*****'));
+    expect(document.body.textContent).not.toContain('Siti Aminah');
+  });
+
   it('asks for the Bidang before routing, and rolls back a refused triage too', async () => {
     const fresh = inquiry({ triageDueAt: inMinutes(12), message: 'Syarat KTP-el baru?' });
     const triageInquiry = jest.fn(async () => {
@@ -314,7 +326,7 @@ describe('the triage board', () => {
     fireEvent.click(within(banner).getByRole('button', { name: 'Lihat' }));
     const rows = await screen.findAllByTestId('failed-notification');
     expect(rows.map((row) => row.textContent)).toEqual([
-      expect.stringMatching(/INF-2611-00042Diteruskan ke bidang · Telegram.*5550101.*8 kali dicoba.*27 Nov 2026,? 09\.30 WIB.*502 Bad Gateway/),
+      expect.stringMatching(/INF-2611-00042Diteruskan ke bidang · Telegram.*Gagal terkirim ke 5550101 · 8 kali dicoba.*27 Nov 2026,? 09\.30 WIB.*502 Bad Gateway/),
       expect.stringMatching(/Terlambat · Telegram.*bot was blocked/),
     ]);
 

@@ -203,10 +203,14 @@ describe('the delivery of the answer on the inquiry page', () => {
     expect(screen.getByText('Menunggu disampaikan petugas')).toBeTruthy();
     const form = await screen.findByTestId('delivered-form');
     const when = within(form).getByLabelText(/Waktu penyampaian \(WIB\)/) as HTMLInputElement;
-    expect(when.value).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
+    // Day first and a dot in the time, whatever the browser's language.
+    expect(when.value).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}\.\d{2}$/);
     fireEvent.click(within(form).getByText('Dibacakan di Radio Suara Kota'));
     expect((within(form).getByLabelText(/Cara penyampaian/) as HTMLInputElement).value).toBe('Dibacakan di Radio Suara Kota');
-    fireEvent.change(when, { target: { value: '2026-11-03T10:30' } });
+    fireEvent.change(when, { target: { value: '3/11/2026 10:3' } });
+    expect(within(form).getByText('Tulis tanggal dan jam seperti 08/12/2026 09.15.')).toBeTruthy();
+    expect((within(form).getByRole('button', { name: 'Sudah disampaikan' }) as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.change(when, { target: { value: '03/11/2026 10.30' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Sudah disampaikan' }));
     await waitFor(() => expect(provider.confirmDelivery).toHaveBeenCalledWith('inq-1', { how: 'Dibacakan di Radio Suara Kota', at: '2026-11-03T03:30:00.000Z' }));
     expect(await screen.findByText('Penyampaian jawaban tercatat.')).toBeTruthy();

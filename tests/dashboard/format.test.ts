@@ -1,4 +1,4 @@
-import { dayMonthYear, formatBytes, formatLongDateTime, fromOfficeInput, officeInputValue, formatTimeOrDay, parseDayMonthYear } from '../../dashboard/src/format';
+import { dayMonthYear, dayMonthYearTime, parseDayMonthYearTime, formatBytes, formatLongDateTime, fromOfficeInput, officeInputValue, formatTimeOrDay, parseDayMonthYear } from '../../dashboard/src/format';
 
 describe('the office formats', () => {
   it('gives a size in bytes, KB, then MB', () => {
@@ -13,6 +13,13 @@ describe('the office formats', () => {
     expect(fromOfficeInput('2026-11-03T09:15')?.toISOString()).toBe('2026-11-03T02:15:00.000Z');
     // Past midnight in WIB is still the evening before in UTC.
     expect(officeInputValue(new Date('2026-11-30T17:30:00Z'))).toBe('2026-12-01T00:30');
+  });
+
+  it('writes a WIB date and time day first with a dot, and reads back what an officer types', () => {
+    expect(dayMonthYearTime('2026-12-08T09:15')).toBe('08/12/2026 09.15');
+    expect(parseDayMonthYearTime('08/12/2026 09.15')).toBe('2026-12-08T09:15');
+    expect(parseDayMonthYearTime(' 8-12-2026  9:05 ')).toBe('2026-12-08T09:05');
+    for (const text of ['', '08/12/2026', '12/31/2026 09.15', '08/12/2026 24.00', '08/12/2026 9.5', '08/12/2026 09.15 WIB']) expect([text, parseDayMonthYearTime(text)]).toEqual([text, null]);
   });
 
   it('names the day of a deadline only when it is not today in WIB', () => {

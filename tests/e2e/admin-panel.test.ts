@@ -135,6 +135,50 @@ describe('the admin panel for content editors, in Chromium', () => {
     expect(await englishOn(page, english)).toEqual([]);
   });
 
+  it('says in Indonesian which keyword row a refused save is about', async () => {
+    const entry = await app.strapi.documents(FAQ).create({
+      data: { question: 'Apakah akta kelahiran dapat diurus tanpa surat nikah?', answer: 'Dapat, dengan catatan.', serviceCategory: 'akta_kelahiran', keywords: [{ keyword: 'akta lahir' }] } as never,
+    });
+    await page.goto(`${base}/admin/content-manager/collection-types/${FAQ}/${entry.documentId}`);
+    await page.getByRole('button', { name: /Tambah entri/ }).first().click();
+    await page.locator('input[name="keywords.1.keyword"]').fill('Akta  Lahir');
+    await page.getByRole('button', { name: 'Simpan' }).click();
+    await page.getByText('Kata kunci "Akta Lahir" (baris 2) sudah ada di baris 1.').first().waitFor();
+    await shot('admin-faq-refused');
+    expect(await englishOn(page, english)).toEqual([]);
+    const stored = (await app.strapi.documents(FAQ).findOne({ documentId: entry.documentId, populate: ['keywords'] as never })) as unknown as { keywords: { keyword: string }[] };
+    expect(stored.keywords.map((row) => row.keyword)).toEqual(['akta lahir']);
+  });
+
+  it('shows the SOP policy with titled office-hours rows and bounds written the Indonesian way', async () => {
+    await page.goto(`${base}/admin/content-manager/single-types/api::sop-policy.sop-policy`);
+    await page.getByText('Ambang pengingat').first().waitFor();
+    const text = await page.evaluate(() => document.body.innerText);
+    expect(text).toContain('0,1 sampai 0,99');
+    expect(text).not.toMatch(/min\. \d/);
+    for (const day of ['Senin', 'Jumat']) expect(text).toMatch(new RegExp(`${day} \\d{2}\\.\\d{2}–\\d{2}\\.\\d{2}`));
+    await shot('admin-sop-policy');
+    expect(await englishOn(page, english)).toEqual([]);
+  });
+
+  it('names the interface language "Bahasa Indonesia" and shows no links to Strapi’s paid plans', async () => {
+    const admin = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US', timezoneId: 'Asia/Jakarta' })).newPage();
+    await admin.goto(`${base}/admin`);
+    await admin.fill('input[name="email"]', 'admin@demo.local');
+    await admin.fill('input[name="password"]', PASSWORD);
+    await admin.getByRole('button', { name: 'Masuk' }).click();
+    await admin.waitForURL((url) => !url.pathname.includes('/auth/'));
+    await admin.goto(`${base}/admin/me`);
+    await admin.getByText('Bahasa Indonesia').first().waitFor();
+    expect(await admin.evaluate(() => document.body.innerText)).not.toContain('Indonesian');
+    await admin.screenshot({ path: path.join(ARTIFACTS, 'admin-profile.png') });
+    await admin.goto(`${base}/admin/settings/application-infos`);
+    await admin.getByText(/Edisi Komunitas|Community/).first().waitFor();
+    expect(await admin.locator('a[href*="strapi.io/pricing"]:visible').count()).toBe(0);
+    await admin.screenshot({ path: path.join(ARTIFACTS, 'admin-overview.png') });
+    await admin.context().close();
+  });
+
   it('previews a draft as the citizen will see it, and shows nothing of it without the link', async () => {
     const question = 'Apakah KIA dapat diurus secara daring? (pratinjau)';
     const answer = 'Draf: KIA dapat diajukan melalui aplikasi layanan daring Disdukcapil.';

@@ -1,6 +1,7 @@
 import { bootApp, createTestDatabase, databases, type TestApp, type TestDatabase } from '../helpers/strapi';
 import { signPreview } from '../../cms/src/utils/preview';
 import { signInEditor } from '../helpers/admin';
+import { officeHoursRowLabel, type OfficeHoursRow } from '@layanan/config';
 
 const FAQ = 'api::faq-entry.faq-entry';
 
@@ -44,8 +45,9 @@ describe.each(databases())('the admin panel for content editors on %s', (kind) =
       expect(labels).toEqual({ question: 'Pertanyaan', answer: 'Jawaban', serviceCategory: 'Kategori layanan', division: 'Bidang', keywords: 'Kata kunci', updatedAt: 'Diperbarui' });
       expect(faq.metadatas.question.list.label).toBe('Pertanyaan');
       for (const field of ['question', 'answer', 'serviceCategory', 'division', 'keywords']) expect(faq.metadatas[field].edit.description).toMatch(/\w{4,}/);
-      // Filters and the API speak in the stored codes: the hint says what each one means.
-      expect(faq.metadatas.serviceCategory.edit.description).toContain('kk = Kartu Keluarga');
+      // The hint names the options as the select shows them, never the codes the database stores.
+      expect(faq.metadatas.serviceCategory.edit.description).toContain('KTP-el, Kartu Keluarga, Kartu Identitas Anak');
+      expect(faq.metadatas.serviceCategory.edit.description).not.toMatch(/\b(kk|ktp_el|akta_kelahiran)\b/);
     });
 
     it('a Bidang is titled by its name, and its requests are not edited from here', async () => {
@@ -61,7 +63,8 @@ describe.each(databases())('the admin panel for content editors on %s', (kind) =
       const holiday = await view('api::holiday.holiday');
       expect(holiday.settings).toMatchObject({ mainField: 'name', defaultSortBy: 'date' });
       expect(holiday.layouts.list).toEqual(['date', 'name', 'kind']);
-      expect(holiday.metadatas.kind.edit.description).toContain('cuti_bersama = Cuti bersama');
+      expect(holiday.metadatas.kind.edit.description).toContain('Libur nasional, Cuti bersama, Libur daerah');
+      expect(holiday.metadatas.kind.edit.description).not.toMatch(/cuti_bersama|national/);
     });
 
     it('the SOP policy names each step budget by its SOP step, and its revision counts itself', async () => {
@@ -75,8 +78,78 @@ describe.each(databases())('the admin panel for content editors on %s', (kind) =
       expect(policy.metadatas.laporForwardingDays.edit.label).toBe('Hari kerja verifikasi LAPOR!');
       expect(policy.metadatas.laporFollowUpDays.edit.description).toContain('5 hari kerja');
       expect(policy.metadatas.laporClosureDays.edit.label).toBe('Hari kerja penutupan LAPOR!');
-      expect(policy.metadatas.clockMode.edit.description).toContain('working = Jam kerja');
+      expect(policy.metadatas.clockMode.edit.description).toContain('Jam kerja (hari libur dan di luar jam kantor tidak dihitung); Waktu kalender');
+      expect(policy.metadatas.clockMode.edit.description).not.toMatch(/working|calendar/);
       expect(policy.metadatas.revision.edit.editable).toBe(false);
+    });
+  });
+
+  it('titles each office-hours row by its day and hours, and keeps the title out of the inputs', async () => {
+    const res = await app.http.get('/content-manager/components/sop.office-hours/configuration').set(editor).expect(200);
+    const view = res.body.data.component as Configuration;
+    expect(view.settings.mainField).toBe('label');
+    expect(view.layouts.edit.flat().map((field) => field.name)).toEqual(['day', 'opensAt', 'closesAt']);
+    const policy = await app.http.get('/content-manager/single-types/api::sop-policy.sop-policy').set(editor).expect(200);
+    const rows = policy.body.data.officeHours as (OfficeHoursRow & { label: string })[];
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.map((row) => row.label)).toEqual(rows.map(officeHoursRowLabel));
+    expect(rows[0].label).toMatch(/^Senin \d{2}\.\d{2}–\d{2}\.\d{2}$/);
+  });
+
+  describe('a save the workflow refuses keeps the editor on the form, the input marked, in Indonesian', () => {
+    const ENGLISH = /\b(must|attribute|unique|error|occurred|invalid)\b/i;
+
+    /** What the admin panel reads from a refused save: its notice, and each input it marks. */
+    function refusal(res: { status: number; body: { error: { name: string; message: string; details: { errors?: { path: string[]; message: string }[] } } } }) {
+      expect(res.status).toBe(400);
+      expect(res.body.error.name).toBe('ValidationError');
+      expect(res.body.error.message).not.toMatch(ENGLISH);
+      return { notice: res.body.error.message, marked: (res.body.error.details.errors ?? []).map((error) => [error.path.join('.'), error.message]) };
+    }
+
+    it('office hours closing before they open mark that row’s closing time, and the policy stays as it was', async () => {
+      const before = await app.http.get('/content-manager/single-types/api::sop-policy.sop-policy').set(editor).expect(200);
+      const rows = [
+        { day: 'senin', opensAt: '07:30:00.000', closesAt: '15:30:00.000' },
+        { day: 'kamis', opensAt: '16:00:00.000', closesAt: '08:00:00.000' },
+      ];
+      const res = await app.http.put('/content-manager/single-types/api::sop-policy.sop-policy').set(editor).send({ ...before.body.data, officeHours: rows });
+      const message = 'Jam kantor Kamis (baris 2): jam tutup 08.00 harus setelah jam buka 16.00.';
+      expect(refusal(res)).toEqual({ notice: message, marked: [['officeHours.1.closesAt', message]] });
+      const after = await app.http.get('/content-manager/single-types/api::sop-policy.sop-policy').set(editor).expect(200);
+      expect(after.body.data.revision).toBe(before.body.data.revision);
+      expect(after.body.data.officeHours.length).toBe(before.body.data.officeHours.length);
+    });
+
+    it('an FAQ keyword given twice marks the second row', async () => {
+      const entry = await app.strapi.documents(FAQ).create({ data: { question: 'Apakah KTP-el yang hilang dapat dicetak ulang?', answer: 'Dapat, dengan surat kehilangan.', serviceCategory: 'ktp_el' } as never });
+      const res = await app.http
+        .put(`/content-manager/collection-types/${FAQ}/${entry.documentId}`)
+        .set(editor)
+        .send({ question: entry.question, keywords: [{ keyword: 'KTP hilang' }, { keyword: 'ktp  hilang' }] });
+      const message = 'Kata kunci "ktp  hilang" (baris 2) sudah ada di baris 1.';
+      expect(refusal(res)).toEqual({ notice: message, marked: [['keywords.1.keyword', message]] });
+    });
+
+    it('a holiday on a date already entered names the holiday that has it', async () => {
+      await app.strapi.documents('api::holiday.holiday').create({ data: { date: '2031-08-17', name: 'Hari Kemerdekaan RI', kind: 'national' } as never });
+      const res = await app.http.post('/content-manager/collection-types/api::holiday.holiday').set(editor).send({ date: '2031-08-17', name: 'HUT RI', kind: 'national' });
+      const message = 'Tanggal 17 Agustus 2031 sudah dipakai oleh "Hari Kemerdekaan RI". Isi tanggal lain, atau ubah entri itu.';
+      expect(refusal(res)).toEqual({ notice: message, marked: [['date', message]] });
+      expect(await app.strapi.db.query('api::holiday.holiday').count({ where: { date: '2031-08-17' } })).toBe(1);
+    });
+
+    it('a Bidang given the code of another names that Bidang, and saving it with its own code still works', async () => {
+      const [first, second] = (await app.strapi.db.query('api::division.division').findMany({ select: ['documentId', 'name', 'code'], orderBy: { id: 'asc' }, limit: 2 })) as {
+        documentId: string;
+        name: string;
+        code: string;
+      }[];
+      const path = `/content-manager/collection-types/api::division.division/${second.documentId}`;
+      const res = await app.http.put(path).set(editor).send({ name: second.name, code: first.code });
+      const message = `Kode ${first.code} sudah dipakai oleh "${first.name}". Isi kode lain, atau ubah entri itu.`;
+      expect(refusal(res)).toEqual({ notice: message, marked: [['code', message]] });
+      await app.http.put(path).set(editor).send({ name: second.name, code: second.code }).expect(200);
     });
   });
 

@@ -67,7 +67,7 @@ describe.each(databases())('acknowledging and informing from Telegram on %s', (k
     expect(acknowledged).toEqual([expect.objectContaining({ actorType: 'user', actorName: expect.stringMatching(/^division_staff \d+$/), detail: expect.objectContaining({ via: 'telegram' }) })]);
     const edited = fake.messages.get(`${CHATS.dafduk}:${messageId}`)!;
     expect(edited.text).toContain(alert.text);
-    expect(edited.text).toMatch(/✅ Diterima oleh <b>division_staff \d+<\/b> · Kamis, 5 Nov 2026 09:00 WIB/);
+    expect(edited.text).toMatch(/✅ Diterima oleh <b>division_staff \d+<\/b> · Kamis, 5 Nov 2026 09\.00 WIB/);
     expect(edited.replyMarkup).toEqual({ inline_keyboard: [] });
 
     await fake.userPresses(CHATS.dafduk, messageId, `ack:${documentId}`);

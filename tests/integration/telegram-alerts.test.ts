@@ -79,7 +79,7 @@ describe.each(databases())('what Telegram alerts say, and to whom, on %s', (kind
     expect(alert.text).toContain(`<b>${code}</b> · Pengaduan · Telepon`);
     expect(alert.text).toContain('<b>Perihal:</b> KTP-el belum jadi');
     expect(alert.text).toContain('<i>KTP-el yang direkam tiga minggu lalu belum dicetak.</i>');
-    expect(alert.text).toContain('Batas waktu: <b>Rabu, 4 Nov 2026 10:05 WIB</b>');
+    expect(alert.text).toContain('Batas waktu: <b>Rabu, 4 Nov 2026 10.05 WIB</b>');
     expect(alert.params.parse_mode).toBe('HTML');
     expect(alert.params.reply_markup).toEqual({
       inline_keyboard: [[{ text: 'Terima', callback_data: `ack:${documentId}` }, { text: 'Buka di dasbor', url: `${PUBLIC_URL}/dashboard/inquiries/${documentId}/show` }]],
@@ -103,7 +103,7 @@ describe.each(databases())('what Telegram alerts say, and to whom, on %s', (kind
     const alerts = await deliver();
     expect(recipients(alerts)).toEqual([CHATS.capil]);
     expect(alerts[0].text).toContain('Pengingat: batas waktu informasi bidang (langkah 3) segera tiba');
-    expect(alerts[0].text).toContain('Batas waktu: <b>Rabu, 4 Nov 2026 10:02 WIB</b>');
+    expect(alerts[0].text).toContain('Batas waktu: <b>Rabu, 4 Nov 2026 10.02 WIB</b>');
   });
 
   it('reminds the officers of a request not yet routed: step 2 is theirs', async () => {
@@ -124,7 +124,7 @@ describe.each(databases())('what Telegram alerts say, and to whom, on %s', (kind
     const alerts = (await deliver()).filter((a) => a.text.includes('TERLAMBAT') && a.text.includes(code));
     expect(recipients(alerts)).toEqual([CHATS.officer, CHATS.dafdukA, CHATS.dafdukB]);
     expect(alerts[0].text).toContain('⛔ <b>TERLAMBAT: batas waktu informasi bidang (langkah 3) terlewati</b>');
-    expect(alerts[0].text).toContain('Batas waktu <b>Rabu, 4 Nov 2026 10:03 WIB</b> sudah lewat.');
+    expect(alerts[0].text).toContain('Batas waktu <b>Rabu, 4 Nov 2026 10.03 WIB</b> sudah lewat.');
   });
 
   it('tells only the officers when an SP4N-LAPOR! report passes its three working days unverified, naming LAPOR!’s limit', async () => {
@@ -136,7 +136,7 @@ describe.each(databases())('what Telegram alerts say, and to whom, on %s', (kind
     const alerts = (await deliver()).filter((a) => a.text.includes(code) && a.text.includes('SP4N-LAPOR!)'));
     expect(recipients(alerts)).toEqual([CHATS.officer]);
     expect(alerts[0].text).toContain('⛔ <b>TERLAMBAT: batas waktu verifikasi dan penerusan (SP4N-LAPOR!) terlewati</b>');
-    expect(alerts[0].text).toContain('Batas waktu <b>Senin, 9 Nov 2026 16:00 WIB</b> sudah lewat.');
+    expect(alerts[0].text).toContain('Batas waktu <b>Senin, 9 Nov 2026 16.00 WIB</b> sudah lewat.');
     expect(alerts[0].text).toContain('verifikasi dan teruskan laporan ke Bidang');
   });
 

@@ -1,4 +1,4 @@
-import { keywordRows, keywordsOf, keywordsProblem } from '../../config/src/faq';
+import { keywordRows, keywordsOf, keywordsRefusal } from '../../config/src/faq';
 
 describe('an FAQ entry’s keywords, one per row', () => {
   it.each([
@@ -11,7 +11,12 @@ describe('an FAQ entry’s keywords, one per row', () => {
     [[{ keyword: 'x'.repeat(101) }], 'Kata kunci baris 1 terlalu panjang (paling banyak 100 karakter).'],
     [[{ keyword: 'Akta  Lahir' }, { keyword: 'akta lahir ' }], 'Kata kunci "akta lahir" (baris 2) sudah ada di baris 1.'],
   ])('%j → %s', (rows, problem) => {
-    expect(keywordsProblem(rows)).toBe(problem);
+    expect(keywordsRefusal(rows)?.message ?? null).toBe(problem);
+  });
+
+  it('points the editor at the row to fix', () => {
+    expect(keywordsRefusal([{ keyword: 'KTP hilang' }, { keyword: ' ' }])?.at).toEqual([1, 'keyword']);
+    expect(keywordsRefusal('KTP')?.at).toEqual([]);
   });
 
   it('come from a plain list without blanks or repeats, and go back to one', () => {

@@ -4,7 +4,9 @@ import {
   DEFAULT_OFFICE_HOURS,
   OFFICE_DAYS,
   minutesOfTime,
+  officeHoursRowLabel,
   officeHoursRowsProblem,
+  officeHoursRowsRefusal,
   rowsOfWeeklyHours,
   weeklyHoursOfRows,
   type OfficeDay,
@@ -54,6 +56,21 @@ describe('office hours as rows of day, opening and closing time', () => {
     ],
   ])('refuses %s, saying what to fix', (_what, rows, message) => {
     expect(officeHoursRowsProblem(rows)).toBe(message);
+  });
+
+  it.each([
+    ['closing before opening', [row('senin', '08:00', '16:00'), row('kamis', '16:00', '08:00')], [1, 'closesAt']],
+    ['a missing opening', [{ day: 'rabu', closesAt: '08:00' }], [0, 'opensAt']],
+    ['an unknown day', [row('monday' as OfficeDay, '08:00', '16:00')], [0, 'day']],
+    ['overlapping sessions', [row('senin', '08:00', '12:00'), row('senin', '11:30', '16:00')], [1, 'opensAt']],
+    ['no row', [], []],
+  ])('points the editor at the input to fix for %s', (_what, rows, at) => {
+    expect(officeHoursRowsRefusal(rows)?.at).toEqual(at);
+  });
+
+  it('titles a row as an office writes its hours', () => {
+    expect(officeHoursRowLabel(row('senin', '07:30:00.000', '15:30:00.000'))).toBe('Senin 07.30–15.30');
+    expect(officeHoursRowLabel(row('jumat', '07:30:00', '11:00:00'))).toBe('Jumat 07.30–11.00');
   });
 
   it('become the weekly intervals the working-time functions read, in order within each day', () => {

@@ -3,6 +3,7 @@ import logo from './extensions/logo.svg';
 import { Calendar } from '@strapi/icons';
 import { EnumerationCell } from './extensions/EnumerationCell';
 import { HOLIDAY_LIST } from './extensions/holidayNotice';
+import { adaptStrapiChrome } from './extensions/strapiChrome';
 import { translations } from './translations';
 
 /** Strapi keeps the chosen language here; until an editor picks one, the panel speaks Indonesian. */
@@ -62,6 +63,7 @@ export default {
     app.widgets.register((current) => [holidayWidget, ...current]);
     if (!window.localStorage.getItem(LANGUAGE_KEY)) window.localStorage.setItem(LANGUAGE_KEY, 'id');
     for (const key of MEDIA_LIBRARY_BANNER_DISMISSED) window.localStorage.setItem(key, 'true');
+    adaptStrapiChrome();
   },
   bootstrap(app: AdminApp) {
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', enumerationsByLabel);

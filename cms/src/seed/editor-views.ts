@@ -29,11 +29,11 @@ export interface EditorView {
   fields: Record<string, FieldView>;
 }
 
-/** The values an enumeration stores, spelled out: the filters and the API speak in these codes. */
-function codes(labels: Record<string, { id: string }>): string {
-  return Object.entries(labels)
-    .map(([code, label]) => `${code} = ${label.id}`)
-    .join('; ');
+/** An enumeration's options as the editor's select shows them, never the codes the database stores. */
+function choices(labels: Record<string, { id: string }>, separator = ', '): string {
+  return Object.values(labels)
+    .map((label) => label.id)
+    .join(separator);
 }
 
 /** The budget of each step as editors name it. */
@@ -88,7 +88,7 @@ export const EDITOR_VIEWS: Record<string, EditorView> = {
       answer: { label: 'Jawaban', description: 'Jawaban lengkap yang dibaca warga. Petugas juga dapat menyisipkannya saat menjawab permohonan.' },
       serviceCategory: {
         label: 'Kategori layanan',
-        description: `Layanan yang dibahas; halaman FAQ publik dikelompokkan menurut kategori ini. Kode: ${codes(SERVICE_CATEGORY_LABELS)}.`,
+        description: `Layanan yang dibahas (${choices(SERVICE_CATEGORY_LABELS)}); halaman FAQ publik dikelompokkan menurut kategori ini.`,
       },
       division: { label: 'Bidang', description: 'Bidang yang menangani layanan ini; membantu petugas meneruskan permohonan serupa.' },
       keywords: {
@@ -121,7 +121,8 @@ export const EDITOR_VIEWS: Record<string, EditorView> = {
       description: { label: 'Keterangan', description: 'Uraian tugas Bidang untuk petugas.' },
       topics: {
         label: 'Topik',
-        description: 'Kata atau topik yang ditangani Bidang, sebagai daftar JSON, misalnya ["ktp-el", "kartu keluarga"]; dipakai untuk menyarankan Bidang saat memilah (langkah 2).',
+        description:
+          'Kata atau topik yang ditangani Bidang, masing-masing dalam tanda kutip, dipisahkan koma, di antara kurung siku: ["ktp-el", "kartu keluarga"]. Dipakai untuk menyarankan Bidang saat memilah (langkah 2).',
       },
       active: { label: 'Aktif', description: 'Hanya Bidang yang aktif dapat dipilih petugas saat meneruskan permohonan.' },
       staff: { label: 'Staf Bidang', description: 'Akun staf Bidang ini; staf yang menautkan Telegram menerima pemberitahuan.' },
@@ -137,7 +138,7 @@ export const EDITOR_VIEWS: Record<string, EditorView> = {
     fields: {
       date: { label: 'Tanggal', description: 'Hari libur: jam SOP tidak berjalan pada tanggal ini. Setiap tanggal hanya boleh dicatat sekali.' },
       name: { label: 'Nama hari libur', description: 'Misalnya Hari Raya Idulfitri 1447 Hijriah atau Cuti Bersama Idulfitri.' },
-      kind: { label: 'Jenis', description: `Libur nasional, cuti bersama (SKB tiga menteri) atau libur daerah. Kode: ${codes(HOLIDAY_KIND_LABELS)}.` },
+      kind: { label: 'Jenis', description: `${choices(HOLIDAY_KIND_LABELS)}; cuti bersama mengikuti SKB tiga menteri tahun itu.` },
     },
   },
   'api::sop-policy.sop-policy': {
@@ -155,7 +156,7 @@ export const EDITOR_VIEWS: Record<string, EditorView> = {
         label: 'Ambang pengingat',
         description: `Bagian dari batas waktu saat pengingat dikirim, antara 0,1 dan 0,99; ${String(DEFAULT_SOP_POLICY.reminderThreshold).replace('.', ',')} berarti pada ${DEFAULT_SOP_POLICY.reminderThreshold * 100} %.`,
       },
-      clockMode: { label: 'Cara menghitung waktu', description: `${codes(CLOCK_MODE_LABELS)}.` },
+      clockMode: { label: 'Cara menghitung waktu', description: `${choices(CLOCK_MODE_LABELS, '; ')}. SOP memakai jam kerja.` },
       officeHours: {
         label: 'Jam kantor',
         description: 'Satu baris per sesi: hari, jam buka, jam tutup. Sesi terpisah (misalnya istirahat siang) dibuat dua baris untuk hari yang sama; hari tanpa baris berarti kantor tutup.',

@@ -86,6 +86,18 @@ export function matchesFilter(inquiry: Inquiry, filter: BoardFilter, now: Date, 
   return true;
 }
 
+/** What a card shows or searches of what people wrote: lists carry it masked (UU 27/2022). */
+const MASKED_ON_CARDS = ['applicant', 'subject', 'message'] as const;
+
+/**
+ * A card after its move: the workflow's answer (status, times, Bidang) with the card's own masked personal
+ * data and texts, since an action route answers as the detail view does, unmasked.
+ */
+export function cardAfterMove(card: Inquiry, updated: Inquiry): Inquiry {
+  const kept = Object.fromEntries(MASKED_ON_CARDS.filter((field) => field in card).map((field) => [field, card[field]]));
+  return { ...updated, ...kept };
+}
+
 /** Replaces changed cards by id and adds new ones; the rest keep their identity (memoised cards skip a render). */
 export function mergeChanges(current: readonly Inquiry[], changed: readonly Inquiry[]): Inquiry[] {
   if (changed.length === 0) return current as Inquiry[];

@@ -5,7 +5,7 @@ import type { Action, Status } from '@layanan/config';
 import type { Inquiry } from '../types';
 import { ActionForm } from '../inquiries/ActionForm';
 import { useInquiryAction, type ActionInput } from '../inquiries/useInquiryAction';
-import { actionForMove } from './boardModel';
+import { actionForMove, cardAfterMove } from './boardModel';
 import { errorMessage } from '../notifyError';
 import { officerDelivers } from '../inquiries/delivery';
 
@@ -49,7 +49,7 @@ export function useBoardMove(setInquiries: Dispatch<SetStateAction<Inquiry[]>>, 
       setSubmitting(true);
       try {
         const updated = await run(action, original.id, input);
-        apply([updated]);
+        apply([cardAfterMove(original, updated)]);
         notify(movedMessage(action, updated), { type: 'success', messageArgs: { code: original.code, status: translate(`layanan.status.${to}`) } });
       } catch (error) {
         place(original);

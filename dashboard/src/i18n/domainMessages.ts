@@ -129,6 +129,7 @@ export const domainId = {
       on_time: 'Tepat waktu',
     },
     inquiry: {
+      export_file: 'permohonan',
       fields: {
         code: 'Kode',
         kind: 'Jenis',
@@ -261,6 +262,8 @@ export const domainId = {
       how: 'Cara penyampaian',
       choices: { counter: 'Disampaikan langsung di loket', phone: 'Melalui telepon', radio: 'Dibacakan di Radio Suara Kota', lapor: 'Diunggah ke SP4N-LAPOR!' },
       when: 'Waktu penyampaian (WIB)',
+      when_placeholder: 'hh/bb/tttt jj.mm',
+      when_invalid: 'Tulis tanggal dan jam seperti 08/12/2026 09.15.',
       confirmed: 'Penyampaian jawaban tercatat.',
       follow_up: {
         title: 'Unggah tindak lanjut ke SP4N-LAPOR! #%{id}',
@@ -474,7 +477,7 @@ export const domainId = {
     },
     notifications: {
       failed: '%{smart_count} pesan gagal terkirim |||| %{smart_count} pesan gagal terkirim',
-      failed_hint: 'Pesan ini tidak terkirim setelah beberapa kali dicoba. Periksa penyebabnya, lalu kirim ulang.',
+      failed_hint: 'Pesan di bawah gagal terkirim walau sudah dicoba beberapa kali. Baca penyebabnya, perbaiki bila perlu (misalnya minta penerima menautkan ulang Telegram), lalu tekan "Kirim ulang" untuk mencoba lagi.',
       held_auth: 'Pengiriman lewat %{channel} tertahan sejak %{time}: akses ditolak (%{cause}). Administrator perlu memperbarui token atau sandi; pesan menunggu dan terkirim begitu tersambung lagi.',
       held_outage: 'Pengiriman lewat %{channel} tertahan sejak %{time}: layanan tidak dapat dihubungi (%{cause}). Pesan menunggu dan dicoba lagi otomatis.',
       show: 'Lihat',
@@ -482,7 +485,8 @@ export const domainId = {
       retry: 'Kirim ulang',
       retried: 'Pesan dijadwalkan untuk dikirim ulang.',
       attempts: '%{smart_count} kali dicoba |||| %{smart_count} kali dicoba',
-      recipient: 'Penerima',
+      failed_to: 'Gagal terkirim ke %{recipient}',
+      failed_unaddressed: 'Gagal terkirim',
       error: 'Penyebab',
       topic: {
         inquiry_received: 'Permohonan baru',
@@ -564,6 +568,7 @@ export const domainEn: DomainMessages = {
       on_time: 'On time',
     },
     inquiry: {
+      export_file: 'requests',
       fields: {
         code: 'Code',
         kind: 'Kind',
@@ -696,6 +701,8 @@ export const domainEn: DomainMessages = {
       how: 'How it was delivered',
       choices: { counter: 'Disampaikan langsung di loket', phone: 'Melalui telepon', radio: 'Dibacakan di Radio Suara Kota', lapor: 'Diunggah ke SP4N-LAPOR!' },
       when: 'When (WIB)',
+      when_placeholder: 'dd/mm/yyyy hh.mm',
+      when_invalid: 'Write the date and time like 08/12/2026 09.15.',
       confirmed: 'Delivery of the answer recorded.',
       follow_up: {
         title: 'Upload the follow-up to SP4N-LAPOR! #%{id}',
@@ -911,13 +918,14 @@ export const domainEn: DomainMessages = {
       failed: '%{smart_count} message could not be sent |||| %{smart_count} messages could not be sent',
       held_auth: 'Sending through %{channel} is held since %{time}: access refused (%{cause}). An administrator must renew the token or password; messages wait and go once it reconnects.',
       held_outage: 'Sending through %{channel} is held since %{time}: the service cannot be reached (%{cause}). Messages wait and are retried automatically.',
-      failed_hint: 'These messages were not delivered after several attempts. Check the cause, then send them again.',
+      failed_hint: 'The messages below were not delivered after several attempts. Read the cause, fix it if needed (for example ask the recipient to link Telegram again), then press "Send again" to retry.',
       show: 'Show',
       title: 'Messages that could not be sent',
       retry: 'Send again',
       retried: 'The message will be sent again.',
       attempts: '%{smart_count} attempt |||| %{smart_count} attempts',
-      recipient: 'Recipient',
+      failed_to: 'Not delivered to %{recipient}',
+      failed_unaddressed: 'Not delivered',
       error: 'Cause',
       topic: {
         inquiry_received: 'New request',

@@ -6,6 +6,7 @@ import type { LayananDataProvider } from '../providers/dataProvider';
 import { fromOfficeInput, officeInputValue } from '../format';
 import { useNotifyError } from '../notifyError';
 import { eventsKey } from './Timeline';
+import { DateTimeField } from './DateTimeField';
 
 const CHOICES = ['counter', 'phone', 'radio'] as const;
 type Choice = (typeof CHOICES)[number] | 'lapor';
@@ -50,16 +51,7 @@ export const DeliveredForm = ({ id, choices = CHOICES, preset, confirmLabel = 'l
           })}
         </Stack>
         <TextField label={translate('layanan.delivery.how')} name="how" value={how} onChange={(event) => setHow(event.target.value)} required fullWidth inputProps={{ maxLength: MAX_LENGTH }} />
-        <TextField
-          label={translate(whenLabel)}
-          name="when"
-          type="datetime-local"
-          value={when}
-          onChange={(event) => setWhen(event.target.value)}
-          required
-          InputLabelProps={{ shrink: true }}
-          inputProps={{ max: officeInputValue(new Date()) }}
-        />
+        <DateTimeField label={translate(whenLabel)} name="when" value={when} onChange={setWhen} />
         <Stack direction="row" justifyContent="flex-end">
           <Button type="submit" variant="contained" size="small" disabled={!ready}>
             {translate(confirmLabel)}

@@ -14,7 +14,7 @@ import {
 } from 'react-admin';
 import { useWatch } from 'react-hook-form';
 import { Typography } from '@mui/material';
-import { KINDS, OFFICER_INTAKE_CHANNELS, SERVICE_CATEGORIES, isSpokenAnswer, receiptPagePath } from '@layanan/config';
+import { KINDS, OFFICER_INTAKE_CHANNELS, SERVICE_CATEGORIES, isSpokenAnswer, receiptPagePath, takesReplyAddress } from '@layanan/config';
 import type { Inquiry } from '../types';
 import { isValidEmail, isValidPhone, nikError, withoutEmpty } from './validation';
 import { LaporPaste } from './LaporPaste';
@@ -23,6 +23,18 @@ const nik: Validator = (value) => nikError(value);
 
 /** The paste helper only for LAPOR! reports. */
 const LaporPasteWhenLapor = () => (useWatch({ name: 'channel' }) === 'lapor_sp4n' ? <LaporPaste /> : null);
+
+/** A citizen at the counter, on the phone or on air has no address to answer to: the field is only asked where one is. */
+const ReplyAddressWhenAddressed = ({ label }: { label: string }) =>
+  takesReplyAddress(useWatch({ name: 'channel' })) ? <TextInput source="applicant.replyAddress" label={label} validate={maxLength(254)} /> : null;
+
+/** What the form sends: the LAPOR! status for LAPOR! reports only, a reply address only where answers go to one. */
+function intakeData({ laporStatus, ...data }: Record<string, unknown>): Record<string, unknown> {
+  const channel = String(data.channel);
+  const applicant = data.applicant as Record<string, unknown> | undefined;
+  const addressed = applicant && !takesReplyAddress(channel) ? { applicant: { ...applicant, replyAddress: undefined } } : {};
+  return withoutEmpty({ ...data, ...addressed, ...(channel === 'lapor_sp4n' ? { laporStatus } : {}) });
+}
 
 /**
  * The officer's quick intake for requests that come in person, by phone, radio, View Probolinggo,
@@ -40,7 +52,7 @@ export const InquiryCreate = () => {
   return (
     <Create<Inquiry>
       title={translate('layanan.intake.title')}
-      transform={({ laporStatus, ...data }) => withoutEmpty({ ...data, ...(data.channel === 'lapor_sp4n' ? { laporStatus } : {}) } as unknown as Record<string, unknown>) as unknown as Inquiry}
+      transform={(data) => intakeData(data as unknown as Record<string, unknown>) as unknown as Inquiry}
       mutationOptions={{
         onSuccess: (created) => {
           notify(translate('layanan.intake.saved', { code: created.code }), { type: 'success' });
@@ -61,7 +73,7 @@ export const InquiryCreate = () => {
         <TextInput source="applicant.nik" label={f('applicant.nik')} validate={nik} inputProps={{ inputMode: 'numeric', maxLength: 16 }} />
         <TextInput source="applicant.phone" label={f('applicant.phone')} validate={phone} inputProps={{ inputMode: 'tel' }} />
         <TextInput source="applicant.email" label={f('applicant.email')} validate={email} type="email" />
-        <TextInput source="applicant.replyAddress" label={f('applicant.replyAddress')} validate={maxLength(254)} />
+        <ReplyAddressWhenAddressed label={f('applicant.replyAddress')} />
         <TextInput source="subject" label={f('subject')} validate={[required(), minLength(3), maxLength(200)]} />
         <TextInput source="message" label={f('message')} validate={[required(), minLength(3), maxLength(5000)]} multiline minRows={4} />
         <SelectInput source="serviceCategory" label={f('serviceCategory')} choices={choices('serviceCategory', SERVICE_CATEGORIES)} />

@@ -4,12 +4,14 @@ import {
   ReferenceInput,
   SearchInput,
   SelectInput,
+  downloadCSV,
   useLocale,
   useTranslate,
 } from 'react-admin';
 import { CHANNELS, KINDS, STATUSES } from '@layanan/config';
 import type { Inquiry } from '../types';
 import { formatDateTime, intlLocale } from '../format';
+import { inquiriesCsv } from './inquiryExport';
 
 function useChoices() {
   const translate = useTranslate();
@@ -38,7 +40,13 @@ export const InquiryList = () => {
   const locale = intlLocale(useLocale());
   const f = (name: string) => translate(`layanan.inquiry.fields.${name}`);
   return (
-    <List filters={useFilters()} sort={{ field: 'receivedAt', order: 'DESC' }} perPage={25} title={translate('layanan.menu.inquiries')}>
+    <List
+      filters={useFilters()}
+      sort={{ field: 'receivedAt', order: 'DESC' }}
+      perPage={25}
+      title={translate('layanan.menu.inquiries')}
+      exporter={(rows: Inquiry[]) => downloadCSV(inquiriesCsv(rows, translate, locale), translate('layanan.inquiry.export_file'))}
+    >
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="code" label={f('code')} />
         <DataTable.Col source="kind" label={f('kind')} render={(r: Inquiry) => translate(`layanan.kind.${r.kind}`)} />

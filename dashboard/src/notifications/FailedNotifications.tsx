@@ -41,7 +41,8 @@ const FailedRow = ({ row, onRetry, retrying }: { row: FailedNotification; onRetr
         }
         secondary={
           <>
-            {translate('layanan.notifications.recipient')}: {row.recipient ?? '—'} · {translate('layanan.notifications.attempts', { smart_count: row.attempts ?? 0 })} ·{' '}
+            {row.recipient ? translate('layanan.notifications.failed_to', { recipient: row.recipient }) : translate('layanan.notifications.failed_unaddressed')} ·{' '}
+            {translate('layanan.notifications.attempts', { smart_count: row.attempts ?? 0 })} ·{' '}
             {formatDateTime(row.updatedAt, locale)}
             {row.lastError && (
               <Typography component="span" display="block" variant="caption" color="error">

@@ -9,6 +9,7 @@ export type { SopWorkflowServices } from './services';
 export { getService, returnedRows, scheduleJobs, type RawResult } from './utils';
 export { PUBLIC, SYSTEM, type Actor } from './services/actor';
 export { DUPLICATE_REFERENCE, duplicateReferenceError, isUniqueRefChannel, rethrowWithCode } from './references';
+export { fieldRefusal } from './refusals';
 export { TOKEN_HASH_FIELDS, inquiryTokenMatches, secretMatches, tokenMatches } from './services/tokens';
 export type { ChannelTrouble } from './delivery/engine';
 export type { ChannelDigest, ChannelFanout, ChannelSender, FanoutResult, OutboxRow, SendOutcome, SenderLimits } from './delivery/types';

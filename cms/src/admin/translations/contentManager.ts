@@ -134,7 +134,9 @@ export const contentManager: Record<string, string> = {
   'error.records.fetch-draft-relatons': 'Terjadi kesalahan saat memuat relasi draf entri ini.',
   'form.Input.hint.character.unit': ' karakter',
   'form.Input.hint.minMaxDivider': ' / ',
-  'form.Input.hint.text': '{min, select, undefined {} other {min. {min}}}{divider}{max, select, undefined {} other {maks. {max}}}{unit}{br}{description}',
+  // Numbers written the Indonesian way (0,1 and 10.080), the bounds in words: "0,1 sampai 0,99", "paling banyak 300 karakter".
+  'form.Input.hint.text':
+    '{min, select, undefined {{max, select, undefined {} other {paling banyak {max, number}}}} other {{max, select, undefined {paling sedikit {min, number}} other {{min, number} sampai {max, number}}}}}{unit}{br}{description}',
   'form.Input.sort.order': 'Urutan bawaan',
   'header.name': 'Pengelola Konten',
   'link-to-ctb': 'Ubah model',

@@ -83,10 +83,10 @@ const wibFormat = new Intl.DateTimeFormat('id-ID', {
   hourCycle: 'h23',
 });
 
-/** "Selasa, 3 Nov 2026 10:10 WIB": what staff read on their phones. */
+/** "Selasa, 3 Nov 2026 10.10 WIB": what staff read on their phones, the time written the Indonesian way. */
 export function formatWib(at: Date | string): string {
   const parts = Object.fromEntries(wibFormat.formatToParts(new Date(at)).map((p) => [p.type, p.value]));
-  return `${parts.weekday}, ${parts.day} ${parts.month} ${parts.year} ${parts.hour}:${parts.minute} WIB`;
+  return `${parts.weekday}, ${parts.day} ${parts.month} ${parts.year} ${parts.hour}.${parts.minute} WIB`;
 }
 
 export function excerptOf(text: string, names: readonly string[]): string {

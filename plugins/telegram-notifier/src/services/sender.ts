@@ -46,9 +46,14 @@ export function describe(error: unknown): string {
   if (error instanceof TelegramApiError && error.errorCode === 403) {
     return `Penerima memblokir bot, menghapus akun Telegram-nya, atau bot dikeluarkan dari chat (Telegram 403: ${error.description})`;
   }
-  if (error instanceof TelegramApiError) return `Telegram ${error.errorCode}: ${error.description}`;
+  const raw = error instanceof TelegramApiError ? `Telegram ${error.errorCode}: ${error.description}` : null;
+  if (error instanceof TelegramApiError && /chat not found/i.test(error.description)) {
+    return `Chat penerima tidak ditemukan: penerima perlu menautkan ulang Telegram dari dasbor (${raw})`;
+  }
+  if (error instanceof TelegramApiError && error.errorCode >= 500) return `Layanan Telegram sedang gangguan (${raw})`;
+  if (error instanceof TelegramApiError) return `Telegram menolak pesan ini (${raw})`;
   const codes = causeCodes(error);
-  return `${(error as Error)?.message ?? String(error)}${codes.length ? ` (${codes.join(', ')})` : ''}`;
+  return `Telegram tidak dapat dihubungi (${(error as Error)?.message ?? String(error)}${codes.length ? `; ${codes.join(', ')}` : ''})`;
 }
 
 /** Telegram numbers group and channel chats below zero; private chats are positive user ids. */
