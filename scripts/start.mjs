@@ -5,12 +5,12 @@
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { constants } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { whenParentGone } from './lib/parent-watch.mjs';
+import { productEnv } from './lib/env-file.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CMS = path.join(ROOT, 'cms');
@@ -133,13 +133,8 @@ async function build(env) {
 
 /** Strapi reads cms/.env without overriding the environment; the banner must read the same values. */
 function settings() {
-  const file = existsSync(ENV_FILE) ? readFileSync(ENV_FILE, 'utf8') : '';
-  const fromFile = {};
-  for (const line of file.split(/\r?\n/)) {
-    const match = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/.exec(line);
-    if (match) fromFile[match[1]] = match[2].replace(/^(['"])(.*)\1$/, '$2');
-  }
-  const get = (name) => process.env[name] ?? fromFile[name];
+  const values = productEnv();
+  const get = (name) => values[name];
   const demoData = get('DEMO_DATA');
   const host = get('HOST');
   return {
@@ -147,12 +142,6 @@ function settings() {
     probeHost: !host || host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host,
     demo: demoData !== undefined ? demoData === 'true' : get('NODE_ENV') !== 'production',
   };
-}
-
-/** What `npx strapi` would run, started by this Node directly so that Strapi is our own child. */
-function strapiCli() {
-  const manifest = createRequire(path.join(CMS, 'package.json')).resolve('@strapi/strapi/package.json');
-  return path.join(path.dirname(manifest), 'bin', 'strapi.js');
 }
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -225,7 +214,7 @@ await build(env);
 
 const config = settings();
 console.log('\n▸ Starting Strapi');
-const strapi = run(process.execPath, [strapiCli(), 'start'], { cwd: CMS, env });
+const strapi = run(process.execPath, [path.join(ROOT, 'scripts', 'serve.mjs')], { cwd: CMS, env });
 const child = active;
 if (await waitForHealth(`http://${config.probeHost}:${config.port}/_health`, child)) banner(config);
 process.exit(exitCodeOf(await strapi));

@@ -15,6 +15,8 @@ export default ({ env }: { env: Core.Config.Shared.ConfigParams['env'] }) => {
     port: env.int('PORT', 1337),
     url: env('PUBLIC_URL', ''),
     proxy: env.bool('TRUST_PROXY', false),
+    // Uploads live in <PUBLIC_DIR>/uploads: in production a data folder outside the code, kept across upgrades.
+    dirs: { public: env('PUBLIC_DIR', './public') },
     app: { keys: env.array('APP_KEYS') },
     cron: { enabled: env.bool('CRON_ENABLED', true) },
     logger: { updates: { enabled: false } },

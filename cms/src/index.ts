@@ -8,6 +8,7 @@ import { searchSynonymsGuard } from './search-synonyms';
 import { uniqueFieldsGuard } from './unique-fields';
 import { serveWebhookAhead } from './webhook-front';
 import { checkpointInBackground } from './sqlite-checkpoints';
+import { scheduleBackups } from './scheduled-backups';
 import { scheduleJobs } from '@layanan/sop-workflow';
 import type { RollupService } from './api/recap/services/rollup';
 
@@ -27,6 +28,7 @@ const surveysAsGiven: Modules.Documents.Middleware.Middleware = async (ctx, next
 let releaseFirstBoot: () => Promise<void> = async () => {};
 let flushWebhookLog = () => {};
 let stopCheckpoints: () => Promise<void> = async () => {};
+let stopBackup = () => {};
 
 export default {
   async register({ strapi }: { strapi: Core.Strapi }) {
@@ -66,9 +68,11 @@ export default {
     }
     flushWebhookLog = serveWebhookAhead(strapi);
     stopCheckpoints = await checkpointInBackground(strapi);
+    stopBackup = scheduleBackups(strapi);
   },
 
   async destroy() {
+    stopBackup();
     flushWebhookLog();
     await stopCheckpoints();
   },

@@ -12,6 +12,9 @@ export const OUTBOX_STALE_MS = 10 * 60_000;
 /** Messages the outbox gave up on within this stretch make it degraded until an officer sees to them. */
 export const OUTBOX_FAILED_WINDOW_MS = 24 * 3600_000;
 
+/** A scheduled backup older than this (two nights missed) is worth a look before a disk fails. */
+export const BACKUP_STALE_MS = 2 * 24 * 3600_000;
+
 const RANK: Record<HealthState, number> = { ok: 0, degraded: 1, down: 2 };
 
 /** The worst of the parts. */
@@ -28,4 +31,14 @@ export function schedulerHealth({ lastRunAt, startedAt, now }: { lastRunAt: Date
 export function outboxHealth({ oldestDueAt, failedRecently, now }: { oldestDueAt: Date | null; failedRecently: number; now: Date }): HealthState {
   if (failedRecently > 0) return 'degraded';
   return oldestDueAt && now.getTime() - oldestDueAt.getTime() > OUTBOX_STALE_MS ? 'degraded' : 'ok';
+}
+
+/**
+ * Only a server told to back itself up (BACKUP_CRON) promises fresh backups; one started within the stretch
+ * is given it for its first, as the scheduler is.
+ */
+export function backupHealth({ scheduled, lastAt, startedAt, now }: { scheduled: boolean; lastAt: Date | null; startedAt: Date; now: Date }): HealthState {
+  if (!scheduled) return 'ok';
+  const since = Math.max(lastAt?.getTime() ?? Number.NEGATIVE_INFINITY, startedAt.getTime());
+  return now.getTime() - since > BACKUP_STALE_MS ? 'degraded' : 'ok';
 }

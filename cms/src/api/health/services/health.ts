@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { OUTBOX_FAILED_WINDOW_MS, outboxHealth, overallHealth, schedulerHealth, type HealthState } from '@layanan/config';
+import { OUTBOX_FAILED_WINDOW_MS, backupHealth, outboxHealth, overallHealth, schedulerHealth, type HealthState } from '@layanan/config';
 import { getService as sop } from '@layanan/sop-workflow';
 
 export interface HealthReport {
@@ -10,10 +10,14 @@ export interface HealthReport {
     /** `since`: when this server started; the sweep is given two minutes from then to run a first time. */
     scheduler: { state: HealthState; lastRunAt: string | null; since: string };
     outbox: { state: HealthState; oldestDueAt: string | null; failedLast24h: number };
+    /** The newest good backup (`npm run backup`, or the server's own on BACKUP_CRON); `scheduled` when BACKUP_CRON is set. */
+    backup: { state: HealthState; scheduled: boolean; lastAt: string | null; file: string | null; bytes: number | null };
   };
 }
 
 const OUTBOX = 'api::notification.notification';
+/** Written by scripts/backup.mjs (cms/database/migrations: backup-runs). */
+const BACKUP_RUNS = 'backup_runs';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const startedAt = new Date();
@@ -28,6 +32,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const failedLast24h = await strapi.db.query(OUTBOX).count({ where: { status: 'failed', updatedAt: { $gte: new Date(now.getTime() - OUTBOX_FAILED_WINDOW_MS) } } });
     const oldestDueAt = oldest ? new Date(oldest.nextAttemptAt) : null;
     return { state: outboxHealth({ oldestDueAt, failedRecently: failedLast24h, now }), oldestDueAt: oldestDueAt?.toISOString() ?? null, failedLast24h };
+  }
+
+  async function backup(now: Date) {
+    const scheduled = Boolean(strapi.config.get('backup.cron', ''));
+    const last = (await strapi.db.connection(BACKUP_RUNS).select('finished_at', 'file', 'bytes').orderBy('finished_at', 'desc').first()) as
+      | { finished_at: number | string; file: string; bytes: number | string }
+      | undefined;
+    const lastAt = last ? new Date(Number(last.finished_at)) : null;
+    return {
+      state: backupHealth({ scheduled, lastAt, startedAt, now }),
+      scheduled,
+      lastAt: lastAt?.toISOString() ?? null,
+      file: last?.file ?? null,
+      bytes: last ? Number(last.bytes) : null,
+    };
   }
 
   return {
@@ -45,16 +64,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             database: { state: 'down' },
             scheduler: { ...unknown, lastRunAt: null, since: startedAt.toISOString() },
             outbox: { ...unknown, oldestDueAt: null, failedLast24h: 0 },
+            backup: { ...unknown, scheduled: Boolean(strapi.config.get('backup.cron', '')), lastAt: null, file: null, bytes: null },
           },
         };
       }
       const lastRunAt = await sop(strapi, 'sweep').lastRun();
       const scheduler = { state: schedulerHealth({ lastRunAt, startedAt, now }), lastRunAt: lastRunAt?.toISOString() ?? null, since: startedAt.toISOString() };
       const queue = await outbox(now);
+      const backups = await backup(now);
       return {
-        status: overallHealth([scheduler.state, queue.state]),
+        status: overallHealth([scheduler.state, queue.state, backups.state]),
         checkedAt: now.toISOString(),
-        checks: { database: { state: 'ok' }, scheduler, outbox: queue },
+        checks: { database: { state: 'ok' }, scheduler, outbox: queue, backup: backups },
       };
     },
   };
