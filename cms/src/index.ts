@@ -23,6 +23,17 @@ const surveysAsGiven: Modules.Documents.Middleware.Middleware = async (ctx, next
   return next();
 };
 
+const ISSUED = 'api::issued-document.issued-document';
+
+/** An issued document's record is what the file was: the admin panel shows it, nobody rewrites it. */
+const issuedAsIssued: Modules.Documents.Middleware.Middleware = async (ctx, next) => {
+  if (ctx.uid !== ISSUED) return next();
+  if (['update', 'delete', 'clone', 'publish', 'unpublish', 'discardDraft'].includes(ctx.action)) {
+    throw new errors.ForbiddenError('Catatan dokumen terbit tidak dapat diubah atau dihapus.');
+  }
+  return next();
+};
+
 let releaseFirstBoot: () => Promise<void> = async () => {};
 let flushWebhookLog = () => {};
 let stopCheckpoints: () => Promise<void> = async () => {};
@@ -30,6 +41,7 @@ let stopCheckpoints: () => Promise<void> = async () => {};
 export default {
   async register({ strapi }: { strapi: Core.Strapi }) {
     strapi.documents.use(surveysAsGiven);
+    strapi.documents.use(issuedAsIssued);
     strapi.documents.use(faqKeywordsGuard);
     strapi.documents.use(searchSynonymsGuard);
     releaseFirstBoot = await holdFirstBootLock(strapi);
@@ -38,6 +50,7 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     try {
       await (strapi.service(SURVEY) as unknown as { ensureIndexes(): Promise<void> }).ensureIndexes();
+      await (strapi.service(ISSUED) as unknown as { ensureIndexes(): Promise<void> }).ensureIndexes();
       await upgradeOfficeHours(strapi);
       await upgradeFaqKeywords(strapi);
       // Before the demo data, so that the recap's running totals count it as it is written (an instance
