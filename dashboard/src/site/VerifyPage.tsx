@@ -11,6 +11,7 @@ const FileCheck = ({ expected }: { expected: string }) => {
   const [check, setCheck] = useState<Check>(null);
   const [over, setOver] = useState(false);
   const [pasted, setPasted] = useState('');
+  const [chosen, setChosen] = useState('');
 
   const checkFile = async (file: File | undefined) => {
     if (!file) return;
@@ -22,6 +23,7 @@ const FileCheck = ({ expected }: { expected: string }) => {
   const drop = (event: DragEvent<HTMLDivElement>) => {
     event.preventDefault();
     setOver(false);
+    setChosen(event.dataTransfer.files[0]?.name ?? '');
     void checkFile(event.dataTransfer.files[0]);
   };
   const compare = (event: FormEvent) => {
@@ -41,11 +43,22 @@ const FileCheck = ({ expected }: { expected: string }) => {
         onDragLeave={() => setOver(false)}
         onDrop={drop}
       >
-        <div className="field">
-          <label htmlFor="verify-file-input">{m.verify.fileLabel}</label>
-          <input id="verify-file-input" type="file" accept="application/pdf,.pdf" onChange={(event) => void checkFile(event.target.files?.[0])} />
-          <p className="field__hint">{m.verify.dropHint}</p>
-        </div>
+        {/* The browser's own file button speaks its language: a label of ours, in Indonesian, opens the same input. */}
+        <input
+          id="verify-file-input"
+          className="file-input"
+          type="file"
+          accept="application/pdf,.pdf"
+          onChange={(event) => {
+            setChosen(event.target.files?.[0]?.name ?? '');
+            void checkFile(event.target.files?.[0]);
+          }}
+        />
+        <label htmlFor="verify-file-input" className="button file-input__button">
+          {m.verify.fileLabel}
+        </label>
+        {chosen && <span className="file-input__name">{chosen}</span>}
+        <p className="field__hint">{m.verify.dropHint}</p>
       </div>
       <form onSubmit={compare} className="verify__paste">
         <div className="field">
