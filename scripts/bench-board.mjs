@@ -75,7 +75,7 @@ async function seed(strapi) {
         channel: CHANNELS[i % CHANNELS.length],
         subject: `Permohonan informasi nomor ${i + 1} tentang layanan kependudukan`,
         message: 'Mohon informasi persyaratan dan waktu pelayanan.',
-        applicant: { name: 'Warga Kota Probolinggo' },
+        applicant: { name: 'Warga Kota' },
         ...(CHANNELS[i % CHANNELS.length] === 'lapor_sp4n' ? { externalRef: `LAPOR-${i}` } : {}),
       },
       actor,

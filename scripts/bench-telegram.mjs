@@ -61,7 +61,7 @@ async function startServer() {
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     env: {
       ...childBaseEnv(),
-      ...throwawayEnv({ PORT: String(port), DATABASE_FILENAME: path.join(tmp, 'data.db'), PUBLIC_URL: 'https://layanan.probolinggokota.example', ...fake.env() }),
+      ...throwawayEnv({ PORT: String(port), DATABASE_FILENAME: path.join(tmp, 'data.db'), PUBLIC_URL: 'https://layanan.dinas.example', ...fake.env() }),
     },
   });
   await request('ready', {}, 240_000);

@@ -1,5 +1,4 @@
 import type { Core } from '@strapi/strapi';
-import { OFFICE } from '@layanan/config';
 import { readEmailConfig } from '@layanan/channels/dist/email/config';
 
 /** WhatsApp, Messenger and Instagram: each off until its own id and token are set (plus Meta's app secret and verify token). */
@@ -88,10 +87,6 @@ export default ({ env }: { env: Core.Config.Shared.ConfigParams['env'] }) => ({
     resolve: '../plugins/channels',
     config: {
       publicUrl: env('PUBLIC_URL', ''),
-      office: {
-        name: env('OFFICE_NAME', OFFICE.name),
-        address: env('OFFICE_ADDRESS', OFFICE.address),
-      },
       // Read and checked by the channel's own settings (plugins/channels/src/email/config.ts).
       mail: Object.fromEntries(MAIL_SETTINGS.map((name) => [name, env(name)])),
       // Read and checked by plugins/channels/src/meta/config.ts.

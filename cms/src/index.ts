@@ -25,6 +25,17 @@ const surveysAsGiven: Modules.Documents.Middleware.Middleware = async (ctx, next
   return next();
 };
 
+const ISSUED = 'api::issued-document.issued-document';
+
+/** An issued document's record is what the file was: the admin panel shows it, nobody rewrites it. */
+const issuedAsIssued: Modules.Documents.Middleware.Middleware = async (ctx, next) => {
+  if (ctx.uid !== ISSUED) return next();
+  if (['update', 'delete', 'clone', 'publish', 'unpublish', 'discardDraft'].includes(ctx.action)) {
+    throw new errors.ForbiddenError('Catatan dokumen terbit tidak dapat diubah atau dihapus.');
+  }
+  return next();
+};
+
 let releaseFirstBoot: () => Promise<void> = async () => {};
 let flushWebhookLog = () => {};
 let stopCheckpoints: () => Promise<void> = async () => {};
@@ -33,6 +44,7 @@ let stopBackup = () => {};
 export default {
   async register({ strapi }: { strapi: Core.Strapi }) {
     strapi.documents.use(surveysAsGiven);
+    strapi.documents.use(issuedAsIssued);
     strapi.documents.use(faqKeywordsGuard);
     strapi.documents.use(searchSynonymsGuard);
     strapi.documents.use(uniqueFieldsGuard(strapi));
@@ -42,6 +54,7 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     try {
       await (strapi.service(SURVEY) as unknown as { ensureIndexes(): Promise<void> }).ensureIndexes();
+      await (strapi.service(ISSUED) as unknown as { ensureIndexes(): Promise<void> }).ensureIndexes();
       await upgradeOfficeHours(strapi);
       await labelOfficeHoursRows(strapi);
       await upgradeFaqKeywords(strapi);

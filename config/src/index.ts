@@ -19,6 +19,7 @@ export * from './api';
 export * from './codes';
 export * from './events';
 export * from './office';
+export * from './indonesianDates';
 export * from './holidays';
 export * from './faq';
 export * from './links';

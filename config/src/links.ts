@@ -20,6 +20,8 @@ export const SITE_PAGES = {
   /** A staff member's password, forgotten and set again from the mailed link: outside the dashboard's sign-in. */
   forgotPassword: '/lupa-sandi',
   resetPassword: '/atur-sandi',
+  /** A Rekap Informasi PDF checked against the register of issued documents (its QR code leads here). */
+  verify: '/verifikasi/:id',
 } as const;
 
 const SITE_PAGE_PATTERNS = Object.values(SITE_PAGES).map(

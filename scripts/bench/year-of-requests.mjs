@@ -12,7 +12,7 @@ const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 const CHANNELS = [['whatsapp', 24], ['walk_in', 15], ['phone', 12], ['website', 12], ['instagram', 8], ['email', 7], ['facebook', 6], ['lapor_sp4n', 6], ['view_probolinggo', 4], ['radio', 3], ['telegram', 3]];
 const CATEGORIES = [['ktp_el', 30], ['kk', 20], ['akta_kelahiran', 15], ['kia', 8], ['pindah_datang', 10], ['akta_kematian', 5], ['perkawinan_perceraian', 4], ['lainnya', 8]];
 const NAMES = ['Siti Aminah', 'Budi Santoso', 'Agus Prasetyo', 'Dewi Lestari', 'Rudi Hartono', 'Nur Hidayati', 'Slamet Riyadi', 'Sri Wahyuni', 'Ahmad Fauzi', 'Rina Marlina'];
-const SUBJECTS = ['KTP-el belum jadi', 'Syarat membuat KK baru', 'Akta kelahiran anak', 'Pindah domisili ke Probolinggo', 'Blanko KTP habis', 'Jadwal perekaman KTP-el', 'Cara aktivasi IKD'];
+const SUBJECTS = ['KTP-el belum jadi', 'Syarat membuat KK baru', 'Akta kelahiran anak', 'Pindah domisili antarkota', 'Blanko KTP habis', 'Jadwal perekaman KTP-el', 'Cara aktivasi IKD'];
 const MESSAGE = 'Selamat pagi, saya ingin menanyakan proses dan persyaratan layanan ini. Mohon informasinya, terima kasih.';
 const ANSWER = 'Terima kasih. Silakan datang ke loket pelayanan dengan membawa dokumen asli; proses selesai pada hari yang sama.';
 const INFORMATION = 'Berkas sudah diverifikasi bidang; pemohon dapat datang untuk pengambilan dokumen.';
@@ -128,7 +128,7 @@ function* inquiries(rows, months, now, divisions) {
         id, documentId(random), `BEN-${String(id).padStart(8, '0')}`, kind, channel, SUBJECTS[i % SUBJECTS.length], MESSAGE, category, status, outcome,
         receivedAt, receivedAt, triagedAt, coordinatedAt, answeredAt, closedAt, receivedAt + 15 * minute, coordinationDue, answerDue,
         flags[0], flags[1], flags[2], direct, minutes[0], minutes[1], minutes[2],
-        division, coordinatedAt ? INFORMATION : null, answeredAt ? ANSWER : null, outcome === 'rejected' ? 'Bukan kewenangan Disdukcapil.' : null,
+        division, coordinatedAt ? INFORMATION : null, answeredAt ? ANSWER : null, outcome === 'rejected' ? 'Bukan kewenangan Dinas.' : null,
         channel === 'lapor_sp4n' ? `LAPOR-${id}` : null, 1, policy, randomBytes(8).toString('hex'), receivedAt, closedAt ?? receivedAt, receivedAt,
       ],
       division,

@@ -132,7 +132,7 @@ export async function startApp(name, env = {}) {
   const child = fork(path.join(ROOT, 'scripts', 'bench', 'serve-app.mjs'), [], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-    env: { ...childBaseEnv(), ...throwawayEnv({ PORT: String(port), DATABASE_FILENAME: path.join(tmp, 'data.db'), PUBLIC_URL: 'https://layanan.probolinggokota.example', ...env }) },
+    env: { ...childBaseEnv(), ...throwawayEnv({ PORT: String(port), DATABASE_FILENAME: path.join(tmp, 'data.db'), PUBLIC_URL: 'https://layanan.dinas.example', ...env }) },
   });
   process.on('exit', () => {
     if (child.exitCode === null) child.kill('SIGKILL');

@@ -88,7 +88,7 @@ export async function tempDatabase(kind, dir) {
 
 /** The environment shared by every CMS of a proof: fresh secrets once, so a restarted server accepts old logins. */
 export function proofEnv(overrides = {}) {
-  return throwawayEnv({ LOG_LEVEL: 'http', PUBLIC_RATE_LIMIT: '1000000', TRACK_RATE_LIMIT: '1000000', PUBLIC_URL: 'https://layanan.probolinggokota.example', ...overrides });
+  return throwawayEnv({ LOG_LEVEL: 'http', PUBLIC_RATE_LIMIT: '1000000', TRACK_RATE_LIMIT: '1000000', PUBLIC_URL: 'https://layanan.dinas.example', ...overrides });
 }
 
 /**

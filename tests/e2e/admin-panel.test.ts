@@ -2,7 +2,6 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { OFFICE } from '@layanan/config';
 import { bootApp, createTestDatabase, type TestApp, type TestDatabase } from '../helpers/strapi';
 import { freePort, launchChromium, type HeadlessBrowser } from '../helpers/browser';
 
@@ -86,7 +85,7 @@ describe('the admin panel for content editors, in Chromium', () => {
   it('greets on the login page with the Dinas, in Indonesian', async () => {
     await page.goto(`${base}/admin`);
     await page.getByRole('button', { name: 'Masuk' }).waitFor();
-    await page.getByText(`Masuk ke panel konten ${OFFICE.name}`).waitFor();
+    await page.getByText('Masuk ke panel konten Dinas Kependudukan dan Pencatatan Sipil Kota Probolinggo').waitFor();
     await page.getByRole('heading', { name: 'Layanan Informasi' }).waitFor();
     await shot('admin-login');
     expect(await englishOn(page, english)).toEqual([]);

@@ -21,6 +21,7 @@ function context(fake: FakeSmtp, overrides: Partial<OutgoingContext> = {}): Outg
     outboxId: 17,
     thread: { messageId: '<CAKx7Qm1v3r5aT0nYq2bWq8pZ=Lh@mail.gmail.com>', references: [], subject: 'Syarat perpanjangan KTP-el' },
     instance: 'probolinggo-test',
+    organisation: { name: 'Dinas Kependudukan dan Pencatatan Sipil Kota Probolinggo', addressLine: 'Kota Probolinggo, Jawa Timur' },
     ...overrides,
   };
 }

@@ -31,6 +31,8 @@ const MATRIX: Route[] = [
   { name: 'track a request', method: 'get', path: (i) => `/api/public/track/${i.code}?token=${i.token}`, allowed: ['public'] },
   { name: 'have a lost tracking link sent again', method: 'post', path: (i) => `/api/public/track/${i.code}/resend`, allowed: ['public'] },
   { name: 'open a request by the last digits of its phone', method: 'post', path: (i) => `/api/public/track/${i.code}/verify`, body: () => ({ data: { contact: '7890' } }), allowed: ['public'] },
+  { name: 'read the Dinas’s public profile (names, address, contacts)', method: 'get', path: () => '/api/public/office', allowed: ALL },
+  { name: 'check an issued Rekap PDF by the code printed under its QR', method: 'get', path: () => '/api/public/documents/ABCDEFGHJK', allowed: ALL },
   { name: 'read the FAQ', method: 'get', path: () => '/api/faq-entries', allowed: ALL },
   { name: 'search the FAQ', method: 'get', path: () => '/api/faq-entries?q=akte%20kelahiran', allowed: ALL },
   { name: 'ask the search for the Bidang of a request', method: 'get', path: () => '/api/search/division-suggestion?q=akte%20kelahiran', allowed: ['officer'] },
@@ -96,6 +98,9 @@ const ABSENT = [
   ['post', () => '/api/survey-responses'],
   ['get', () => '/api/search-synonyms'],
   ['post', () => '/api/search-synonyms'],
+  ['get', () => '/api/office-profile'],
+  ['put', () => '/api/office-profile'],
+  ['get', () => '/api/issued-documents'],
 ] as const;
 
 describe.each(databases())('the permission matrix on %s', (kind) => {

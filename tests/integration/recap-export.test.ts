@@ -10,6 +10,7 @@ import { SKM_ELEMENTS, mulberry32 } from '@layanan/config';
 import { generateInquiries, insertInquiries } from '../helpers/recap';
 
 const PDF_TEXT = path.join(__dirname, '..', 'helpers', 'pdf-text.mjs');
+/** The Rekap's heading rows in the spreadsheet, from the seeded Profil Dinas. */
 const LETTERHEAD = 'PEMERINTAH KOTA PROBOLINGGO — DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL — REKAP INFORMASI';
 const MINUTE = 60_000;
 
@@ -311,10 +312,23 @@ describe.each(databases())('the monthly Rekap Informasi report on %s', (kind) =>
       pageTexts = read.pageTexts.map((page) => page.replace(/\s+/g, ' '));
     });
 
-    it('is a PDF with the letterhead and the period', () => {
+    it('is a naskah dinas: the kop on the first page only, the title and the period in words, page numbers from page two', () => {
       expect((res.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
-      expect(text).toContain(LETTERHEAD);
-      expect(text).toContain('Periode 2026-03-01 s.d. 2026-03-31 (WIB)');
+      expect(pageTexts[0]).toMatch(/^PEMERINTAH KOTA PROBOLINGGO DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL Kota Probolinggo, Jawa Timur Telepon \(0335\) 4438894/);
+      expect(pageTexts[0]).toContain('REKAP INFORMASI Bulan Maret 2026 Nomor: 400.14.4/0001/425.111/2026');
+      expect(pageTexts[0]).toContain('data per 6 April 2026 pukul 10.00 WIB');
+      expect(pageTexts[0]).not.toMatch(/- 1 -/);
+      expect(pageTexts.length).toBeGreaterThan(2);
+      pageTexts.slice(1).forEach((page, i) => {
+        expect(page).toContain(`- ${i + 2} -`);
+        expect(page).not.toContain('PEMERINTAH KOTA PROBOLINGGO');
+      });
+    });
+
+    it('closes with the place and date, the signatory’s jabatan, and the verification link', () => {
+      const last = pageTexts[pageTexts.length - 1];
+      expect(last).toContain('Probolinggo, 6 April 2026 KEPALA DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL KOTA PROBOLINGGO,');
+      expect(last.replace(/\/ /g, '/')).toMatch(/\/verifikasi\/[A-Z0-9]{10}/);
     });
 
     it('carries the summary tables and the charts\' labels', () => {

@@ -12,6 +12,7 @@ function context(overrides: Partial<OutgoingContext> = {}): OutgoingContext {
     outboxId: 17,
     thread: { messageId: '<CAKx7Qm1@mail.gmail.com>', references: ['<root@mail.gmail.com>'], subject: 'Syarat perpanjangan KTP-el' },
     instance: 'probolinggo-1',
+    organisation: { name: 'Dinas Kependudukan dan Pencatatan Sipil Kota Probolinggo', addressLine: 'Kota Probolinggo, Jawa Timur' },
     ...overrides,
   };
 }

@@ -3,10 +3,11 @@ import { DEFAULT_SOP_POLICY, keywordRows, rowsOfWeeklyHours } from '@layanan/con
 import { DIVISIONS } from './data/divisions';
 import { FAQ_ENTRIES } from './data/faq';
 import { HOLIDAYS } from './data/holidays';
+import { OFFICE_PROFILE } from './data/office-profile';
 import { SYNONYM_GROUPS } from './data/synonyms';
 
 /**
- * Reference data every office needs: the two Bidang of the SOP, its timings, the holiday calendar, and the
+ * Reference data every office needs: the two Bidang of the SOP, its timings, the Dinas's profile, the holiday calendar, and the
  * synonyms the search starts with (akte = akta, e-ktp = KTP-el …), which editors then keep.
  */
 export async function seedReference(strapi: Core.Strapi): Promise<void> {
@@ -18,6 +19,9 @@ export async function seedReference(strapi: Core.Strapi): Promise<void> {
   if ((await strapi.db.query('api::sop-policy.sop-policy').count({})) === 0) {
     const { officeHours, ...values } = DEFAULT_SOP_POLICY;
     await strapi.documents('api::sop-policy.sop-policy').create({ data: { ...values, officeHours: rowsOfWeeklyHours(officeHours) } as never });
+  }
+  if ((await strapi.db.query('api::office-profile.office-profile').count({})) === 0) {
+    await strapi.documents('api::office-profile.office-profile').create({ data: OFFICE_PROFILE as never });
   }
   await offerHolidays(strapi);
   if ((await strapi.db.query('api::search-synonym.search-synonym').count({})) === 0) {

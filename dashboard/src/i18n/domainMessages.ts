@@ -73,7 +73,7 @@ function stepLabels(lang: 'id' | 'en') {
 export const domainId = {
   layanan: {
     ...labels('id'),
-    app: { title: 'Layanan Informasi', subtitle: 'Disdukcapil Kota Probolinggo' },
+    app: { title: 'Layanan Informasi' },
     menu: { board: 'Papan Pemilahan', queue: 'Antrean Bidang', inquiries: 'Permohonan', intake: 'Catat Permohonan', laporImport: 'Impor LAPOR!', faq: 'FAQ', recap: 'Rekap Informasi', profile: 'Profil & Telegram' },
     auth: { no_role: 'Akun ini tidak memiliki peran staf layanan informasi.', forgot: 'Lupa kata sandi?' },
     contact: {
@@ -204,7 +204,7 @@ export const domainId = {
       question: 'Pertanyaan pemohon',
       division_information: 'Informasi dari Bidang',
       close_reason: 'Alasan (opsional)',
-      reject_reason: 'Alasan penolakan (misalnya spam, bukan kewenangan Disdukcapil)',
+      reject_reason: 'Alasan penolakan (misalnya spam, bukan kewenangan Dinas)',
       none: 'Tidak ada tindakan untuk peran Anda pada status ini.',
     },
     events: {
@@ -512,7 +512,7 @@ export type DomainMessages = typeof domainId;
 export const domainEn: DomainMessages = {
   layanan: {
     ...labels('en'),
-    app: { title: 'Layanan Informasi', subtitle: 'Civil Registry of Kota Probolinggo' },
+    app: { title: 'Layanan Informasi' },
     menu: { board: 'Triage board', queue: 'Division queue', inquiries: 'Requests', intake: 'Record a request', laporImport: 'Import LAPOR!', faq: 'FAQ', recap: 'Information recap', profile: 'Profile & Telegram' },
     auth: { no_role: 'This account has no information-service staff role.', forgot: 'Forgot your password?' },
     contact: {

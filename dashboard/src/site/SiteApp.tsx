@@ -9,8 +9,27 @@ import { FaqPreviewPage } from './FaqPreviewPage';
 import { SurveyPage } from './SurveyPage';
 import { ForgotPasswordPage, ResetPasswordPage } from './AccountPages';
 import { AccessibilityPage } from './AccessibilityPage';
+import { VerifyPage } from './VerifyPage';
+import { useOffice } from './office';
+import { officeContactLine } from '@layanan/config';
 
-/** The citizen's pages: ask, the confirmation with the tracking link, tracking, the survey, the FAQ, and the accessibility statement. */
+/** The Dinas as its profile names it, with its address and contacts: the site's own words hold no office name. */
+const OfficeFooter = () => {
+  const office = useOffice();
+  if (!office) return null;
+  const address = [office.address, office.postcode].filter(Boolean).join(' ');
+  return (
+    <>
+      <div>{office.fullName}</div>
+      {address && <div className="site__contact">{address}</div>}
+      {officeContactLine(office) && <div className="site__contact">{officeContactLine(office)}</div>}
+    </>
+  );
+};
+
+const OfficeName = () => <>{useOffice()?.fullName ?? ''}</>;
+
+/** The citizen's pages: ask, the confirmation with the tracking link, tracking, the survey, the FAQ, document verification and the accessibility statement. */
 export const SiteApp = () => (
   <div className="site">
     <a className="skip-link" href="#main">
@@ -23,7 +42,9 @@ export const SiteApp = () => (
         </span>
         <div>
           <div className="site__title">{m.title}</div>
-          <div className="site__office">{m.office}</div>
+          <div className="site__office">
+            <OfficeName />
+          </div>
         </div>
       </div>
       <nav className="site__nav">
@@ -46,11 +67,12 @@ export const SiteApp = () => (
         <Route path={SITE_PAGES.accessibility} element={<AccessibilityPage />} />
         <Route path={SITE_PAGES.forgotPassword} element={<ForgotPasswordPage />} />
         <Route path={SITE_PAGES.resetPassword} element={<ResetPasswordPage />} />
+        <Route path={SITE_PAGES.verify} element={<VerifyPage />} />
         <Route path="*" element={<AskPage />} />
       </Routes>
     </main>
     <footer className="site__footer">
-      <div>{m.office}</div>
+      <OfficeFooter />
       <Link to={SITE_PAGES.accessibility}>{m.footer.accessibility}</Link>
     </footer>
   </div>

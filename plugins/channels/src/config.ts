@@ -5,8 +5,6 @@ import { validateLaporEnv } from './lapor/config';
 export interface ChannelsConfig {
   /** Base URL of the public pages: the tracking link in a receipt is `<publicUrl>/lacak/<code>?token=…`. */
   publicUrl: string;
-  /** The Dinas as its messages sign: name and postal address. */
-  office: { name: string; address: string };
   /** The e-mail channel's environment (MAIL_IMAP_*, MAIL_SMTP_*, MAIL_FROM, MAIL_POLL_SECONDS …), read by email/config. */
   mail: Record<string, string | undefined>;
   /** The Meta channels' environment (META_*, WHATSAPP_*, MESSENGER_*, INSTAGRAM_*), read by meta/config. */
@@ -21,10 +19,6 @@ export interface ChannelsConfig {
 
 const defaults: ChannelsConfig = {
   publicUrl: '',
-  office: {
-    name: 'Dinas Kependudukan dan Pencatatan Sipil Kota Probolinggo',
-    address: 'Kota Probolinggo, Jawa Timur',
-  },
   mail: {},
   meta: {},
   lapor: {},

@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { trackingPath } from '@layanan/config';
+import { officeAddressLine, officeFullName } from '@layanan/config';
+import { getService as sop } from '@layanan/sop-workflow';
 import type { ChannelsServices } from './services';
 import type { ChannelsConfig } from './config';
 
@@ -23,6 +25,12 @@ export function configOf(strapi: Core.Strapi): ChannelsConfig {
 /** The one source of "now": the workflow's clock, which tests move instead of waiting. */
 export function now(strapi: Core.Strapi): Date {
   return strapi.plugin('sop-workflow').service('clock').now() as Date;
+}
+
+/** The Dinas as its messages sign, from the Profil Dinas: "Dinas … Kota Probolinggo" and its postal line. */
+export async function officeOf(strapi: Core.Strapi): Promise<{ name: string; address: string }> {
+  const profile = await sop(strapi, 'office').current();
+  return { name: officeFullName(profile), address: officeAddressLine(profile) };
 }
 
 /** The citizen's tracking link (`<publicUrl>/lacak/<code>?token=…`), or undefined without a token. */

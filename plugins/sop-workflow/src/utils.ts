@@ -10,6 +10,7 @@ export const UID = {
   faq: 'api::faq-entry.faq-entry',
   policy: 'api::sop-policy.sop-policy',
   holiday: 'api::holiday.holiday',
+  office: 'api::office-profile.office-profile',
   notification: 'api::notification.notification',
   user: 'plugin::users-permissions.user',
 } as const;

@@ -43,7 +43,7 @@ export function now(strapi: Core.Strapi): Date {
 export interface CitizenChats {
   /** Stores (then processes) a citizen's message; rejects when it could not be stored. Resolves to an immediate reply, if any. */
   accept(update: Update): Promise<string | null>;
-  greeting(): string;
+  greeting(): Promise<string>;
   attach(outboxChannel: string): Promise<void>;
   owns(row: OutboxRow): boolean;
   compose(row: OutboxRow): Promise<{ text: string; entities: { type: 'bold'; offset: number; length: number }[]; replyTo: number | null } | null>;

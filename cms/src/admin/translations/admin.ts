@@ -1,14 +1,14 @@
-import { OFFICE } from '@layanan/config';
+import type { PublicOffice } from '@layanan/config';
 
-/** What an editor reads on the login page and in the menu: the Dinas, not Strapi. */
+/** What an editor reads on the login page and in the menu: the product, then the Dinas once its profile is read (officeBrand). */
 export const brand = {
   id: {
     'Auth.form.welcome.title': 'Layanan Informasi',
-    'Auth.form.welcome.subtitle': `Masuk ke panel konten ${OFFICE.name}`,
-    'Auth.form.email.placeholder': 'contoh: nama@disdukcapil.go.id',
+    'Auth.form.welcome.subtitle': 'Masuk ke panel konten Layanan Informasi',
+    'Auth.form.email.placeholder': 'contoh: nama@dinas.go.id',
     'app.components.LeftMenu.navbrand.title': 'Layanan Informasi',
-    'app.components.LeftMenu.navbrand.workplace': OFFICE.shortName,
-    'HomePage.header.subtitle': 'Ubah FAQ, padanan kata pencarian, data Bidang, hari libur dan kebijakan SOP dari sini.',
+    'app.components.LeftMenu.navbrand.workplace': 'Layanan Informasi',
+    'HomePage.header.subtitle': 'Ubah FAQ, padanan kata pencarian, data Bidang, hari libur, kebijakan SOP dan profil Dinas dari sini.',
     'layanan.holidays.widget.title': 'Hari libur tahun depan',
     'layanan.holidays.widget.open': 'Buka Hari Libur',
     'layanan.holidays.widget.complete': 'Libur nasional dan cuti bersama {year} sudah diisi.',
@@ -17,10 +17,10 @@ export const brand = {
   },
   en: {
     'Auth.form.welcome.title': 'Layanan Informasi',
-    'Auth.form.welcome.subtitle': `Sign in to the content panel of ${OFFICE.name}`,
+    'Auth.form.welcome.subtitle': 'Sign in to the content panel of Layanan Informasi',
     'app.components.LeftMenu.navbrand.title': 'Layanan Informasi',
-    'app.components.LeftMenu.navbrand.workplace': OFFICE.shortName,
-    'HomePage.header.subtitle': 'Edit the FAQ, the search synonyms, the divisions, the holidays and the SOP policy here.',
+    'app.components.LeftMenu.navbrand.workplace': 'Layanan Informasi',
+    'HomePage.header.subtitle': 'Edit the FAQ, the search synonyms, the divisions, the holidays, the SOP policy and the office profile here.',
     'layanan.holidays.widget.title': "Next year's holidays",
     'layanan.holidays.widget.open': 'Open holidays',
     'layanan.holidays.widget.complete': 'The national holidays and cuti bersama of {year} are entered.',
@@ -28,6 +28,12 @@ export const brand = {
     'layanan.holidays.widget.error': 'The holiday status could not be loaded. Reload the page.',
   },
 };
+
+/** The strings that name the Dinas, from its public profile (GET /api/public/office). */
+export const officeBrand = (office: PublicOffice) => ({
+  id: { 'Auth.form.welcome.subtitle': `Masuk ke panel konten ${office.fullName}`, 'app.components.LeftMenu.navbrand.workplace': office.shortName },
+  en: { 'Auth.form.welcome.subtitle': `Sign in to the content panel of ${office.fullName}`, 'app.components.LeftMenu.navbrand.workplace': office.shortName },
+});
 
 /**
  * The admin panel's own strings that Strapi's Indonesian catalogue lacks and an editor meets: the menu,

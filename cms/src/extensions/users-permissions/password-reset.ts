@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { SITE_PAGES, maskEmail } from '@layanan/config';
+import { SITE_PAGES, maskEmail, officeFullName } from '@layanan/config';
+import { getService as sop } from '@layanan/sop-workflow';
 
 const USER = 'plugin::users-permissions.user';
 const ADDRESS = /^[^\s@]{1,64}@[^\s@]{1,190}\.[^\s@]{2,63}$/;
@@ -37,7 +38,7 @@ async function mailReset(strapi: Core.Strapi, email: string): Promise<void> {
   const token = randomBytes(48).toString('hex');
   await strapi.plugin('users-permissions').service('user').edit(user.id, { resetPasswordToken: token });
   const link = `${String(strapi.config.get('server.url')).replace(/\/+$/, '')}${SITE_PAGES.resetPassword}?code=${token}`;
-  const office = (strapi.config.get('plugin::channels.office') as { name?: string } | undefined)?.name ?? '';
+  const office = officeFullName(await sop(strapi, 'office').current());
   const lines = [
     `Yth. ${user.fullName || user.username},`,
     'Kami menerima permintaan untuk mengatur ulang kata sandi akun Layanan Informasi Anda. Buka tautan berikut untuk membuat kata sandi baru:',

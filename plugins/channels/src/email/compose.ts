@@ -15,11 +15,6 @@ export interface Organisation {
   addressLine: string;
 }
 
-export const DEFAULT_ORGANISATION: Organisation = {
-  name: 'Dinas Kependudukan dan Pencatatan Sipil Kota Probolinggo',
-  addressLine: 'Kota Probolinggo, Jawa Timur',
-};
-
 /** The citizen's mail being answered; for a request that came from the website, no Message-ID and its subject. */
 export interface CitizenThread {
   messageId: string | null;
@@ -39,7 +34,7 @@ export interface OutgoingContext {
   thread: CitizenThread;
   /** Written into X-Layanan-Loop; the classifier drops any mail that carries the header. */
   instance: string;
-  organisation?: Organisation;
+  organisation: Organisation;
 }
 
 export type ReceiptPolicy = StepBudgets & Pick<SopPolicyValues, 'clockMode'>;
@@ -72,7 +67,7 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.char
 type Body = string[];
 
 function render(ctx: OutgoingContext, body: Body): { text: string; html: string } {
-  const org = ctx.organisation ?? DEFAULT_ORGANISATION;
+  const org = ctx.organisation;
   const greeting = `Yth. ${ctx.to.name?.trim() || 'Bapak/Ibu'},`;
   const closing = ['Hormat kami,', 'Petugas Layanan Informasi', org.name, org.addressLine];
   const text = [greeting, ...body, closing.join('\n')].join('\n\n');
@@ -93,7 +88,7 @@ function envelope(ctx: OutgoingContext, body: Body, headers: Record<string, stri
   const chain = messageId ? [...references.filter((id) => id !== messageId), messageId] : [...references];
   const trimmed = chain.length > MAX_REFERENCES ? [chain[0], ...chain.slice(-(MAX_REFERENCES - 1))] : chain;
   return {
-    from: { name: ctx.from.name || (ctx.organisation ?? DEFAULT_ORGANISATION).name, address: ctx.from.address },
+    from: { name: ctx.from.name || ctx.organisation.name, address: ctx.from.address },
     to: ctx.to.name ? { name: ctx.to.name, address: ctx.to.address } : ctx.to.address,
     subject: replySubject(subject, ctx.code, Boolean(messageId)),
     messageId: ownMessageId(ctx.code, ctx.outboxId, ctx.domain),

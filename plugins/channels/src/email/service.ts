@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { getService as sop, type OutboxRow, type SendOutcome } from '@layanan/sop-workflow';
 import { maskEmail, type Kind, type Status } from '@layanan/config';
-import { UID, configOf, getService, now, trackingUrl } from '../utils';
+import { UID, configOf, getService, now, officeOf, trackingUrl } from '../utils';
 import { readEmailConfig, type EmailConfig } from './config';
 import { parseMail, type InboundMail } from './parse';
 import { classifyMail } from './classify';
@@ -97,7 +97,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       outboxId: row.id,
       thread: await threadOf(inquiry),
       instance: owner,
-      organisation: { name: configOf(strapi).office.name, addressLine: configOf(strapi).office.address },
+      organisation: await officeOf(strapi).then(({ name, address }) => ({ name, addressLine: address })),
     };
     const purpose = payload.purpose as Purpose;
     const tracking = trackingUrl(strapi, inquiry.code, payload.trackingToken);

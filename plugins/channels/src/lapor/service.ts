@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { PUBLIC, SYSTEM, getService as sop, type Actor } from '@layanan/sop-workflow';
 import { LAPOR_STATUS_INFO, type LaporStatus } from '@layanan/config';
-import { UID, configOf, getService, now } from '../utils';
+import { UID, configOf, getService, now, officeOf } from '../utils';
 import { followUpText } from './followUp';
 import { draftOf } from './draft';
 import { guessServiceCategory, parseLaporText } from './parse';
@@ -169,7 +169,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return {
         trackingId: row.externalRef,
         reportUrl: this.configured().reportUrl.replace('{id}', encodeURIComponent(row.externalRef)),
-        text: followUpText({ trackingId: row.externalRef, reporter: row.applicant?.name ?? null, answer: row.answer, officeName: configOf(strapi).office.name }),
+        text: followUpText({ trackingId: row.externalRef, reporter: row.applicant?.name ?? null, answer: row.answer, officeName: (await officeOf(strapi)).name }),
       };
     },
 

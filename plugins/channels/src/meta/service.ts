@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { getService as sop, secretMatches, type OutboxRow, type SendOutcome } from '@layanan/sop-workflow';
 import { CHANNEL_LABELS, REPLY_WINDOW_HOURS, type Channel, type Kind, type MessageState, type Status } from '@layanan/config';
-import { UID, configOf, getService, now, serialRounds, trackingUrl } from '../utils';
+import { UID, configOf, getService, now, officeOf, serialRounds, trackingUrl } from '../utils';
 import type { InboxRow } from '../services/inbox';
 import { maskAddress } from '../services/contacts';
 import type { ReceiptPolicy } from '../email/compose';
@@ -168,7 +168,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!inquiry || !row.recipient) throw new Undeliverable('Permohonan atau alamat penerima tidak ditemukan.');
       const purpose = payload.purpose as Purpose;
       if (purpose === 'receipt' && !inquiry.policy) throw new Undeliverable('Permohonan ini tidak memiliki aturan SOP untuk tanda terimanya.');
-      const text = textFor(purpose, { code: inquiry.code, kind: inquiry.kind, medium, office: configOf(strapi).office.name }, inquiry, payload);
+      const text = textFor(purpose, { code: inquiry.code, kind: inquiry.kind, medium, office: (await officeOf(strapi)).name }, inquiry, payload);
       const result = channel === 'whatsapp' ? await sendWhatsApp(row, inquiry, purpose, text, signal) : await sendMessaging(channel, row, text, signal);
       const id = channel === 'whatsapp' ? (result.messages as { id?: string }[] | undefined)?.[0]?.id : (result.message_id as string | undefined);
       return { externalId: id ?? null };

@@ -4,8 +4,8 @@
  * the greeting after /start and the note for a message without text.
  */
 
-export const GREETING =
-  'Selamat datang di Layanan Informasi Dinas Kependudukan dan Pencatatan Sipil Kota Probolinggo.\n\nSilakan tuliskan pertanyaan atau pengaduan Anda tentang layanan administrasi kependudukan (KTP-el, KK, KIA, akta, pindah-datang, dan lainnya) di chat ini. Kami mencatatnya, mengirimkan kode pelacakan, dan menjawab di chat ini juga.';
+export const greetingText = (office: string): string =>
+  `Selamat datang di Layanan Informasi ${office}.\n\nSilakan tuliskan pertanyaan atau pengaduan Anda tentang layanan administrasi kependudukan (KTP-el, KK, KIA, akta, pindah-datang, dan lainnya) di chat ini. Kami mencatatnya, mengirimkan kode pelacakan, dan menjawab di chat ini juga.`;
 
 export const TEXT_ONLY = 'Maaf, kami hanya dapat menerima pesan berupa teks. Silakan tuliskan pertanyaan Anda di chat ini.';
 

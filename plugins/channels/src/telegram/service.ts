@@ -1,11 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { getService as sop, type OutboxRow } from '@layanan/sop-workflow';
 import { redactFreeText, type Kind, type MessagePurpose, type Status } from '@layanan/config';
-import { UID, configOf, getService, now, serialRounds, trackingUrl } from '../utils';
+import { UID, configOf, getService, now, officeOf, serialRounds, trackingUrl } from '../utils';
 import type { ReceiptPolicy } from '../email/compose';
 import { answerText, messageText, receiptText } from '../chat/compose';
 import { parseUpdate, subjectOf, type CitizenMessage, type TelegramUpdate } from './parse';
-import { GREETING, TEXT_ONLY, withBoldCode, type BoldEntity } from './compose';
+import { greetingText, TEXT_ONLY, withBoldCode, type BoldEntity } from './compose';
 
 /** The inquiry channel of a citizen's Telegram chat, and the inbox channel its messages are stored under. */
 const CHANNEL = 'telegram';
@@ -97,8 +97,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return null;
     },
 
-    greeting(): string {
-      return GREETING;
+    async greeting(): Promise<string> {
+      return greetingText((await officeOf(strapi)).name);
     },
 
     /** The bot is on: the citizen's rows go to its lane from now on, and what was stored before is processed. */
@@ -126,7 +126,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const payload = row.payload ?? {};
       const inquiry = await inquiryFor(String(payload.inquiry ?? ''));
       if (!inquiry) return null;
-      const ctx = { code: inquiry.code, kind: inquiry.kind, medium: 'Telegram', office: configOf(strapi).office.name };
+      const ctx = { code: inquiry.code, kind: inquiry.kind, medium: 'Telegram', office: (await officeOf(strapi)).name };
       const text =
         payload.purpose === 'receipt' && inquiry.policy
           ? receiptText(ctx, { status: inquiry.status, trackingUrl: trackingUrl(strapi, inquiry.code, payload.trackingToken) ?? null, policy: inquiry.policy })

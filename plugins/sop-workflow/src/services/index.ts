@@ -3,6 +3,7 @@ import codes from './codes';
 import delivery from './delivery';
 import durations from './durations';
 import events from './events';
+import office from './office';
 import outbox from './outbox';
 import policy from './policy';
 import sweep from './sweep';
@@ -11,7 +12,7 @@ import rateLimit from './rate-limit';
 import replyWindows from './reply-windows';
 import staff from './staff';
 
-const services = { clock, codes, delivery, durations, events, outbox, policy, sweep, workflow, rateLimit, replyWindows, staff };
+const services = { clock, codes, delivery, durations, events, office, outbox, policy, sweep, workflow, rateLimit, replyWindows, staff };
 
 export type SopWorkflowServices = typeof services;
 export default services;

@@ -11,8 +11,8 @@ export const UPDATES_TABLE = 'telegram_updates';
 const ALLOWED_UPDATES = ['message', 'callback_query'];
 
 const TEXT = {
-  notLinked:
-    'Maaf, chat ini belum terhubung dengan akun staf Layanan Informasi Disdukcapil Kota Probolinggo, jadi tidak ada data yang dapat ditampilkan di sini.\n\nBila Anda staf: masuk ke dasbor, pilih "Hubungkan Telegram", lalu kirim /start diikuti kode yang diberikan.',
+  notLinked: (office: string) =>
+    `Maaf, chat ini belum terhubung dengan akun staf Layanan Informasi ${office}, jadi tidak ada data yang dapat ditampilkan di sini.\n\nBila Anda staf: masuk ke dasbor, pilih "Hubungkan Telegram", lalu kirim /start diikuti kode yang diberikan.`,
   unknownCode: 'Kode tautan tidak dikenal. Periksa kembali kode dari dasbor, atau minta kode baru.',
   expiredCode: (minutes: number) => `Kode tautan sudah kedaluwarsa (berlaku ${minutes} menit). Silakan minta kode baru di dasbor.`,
   usedCode: 'Kode tautan ini sudah pernah dipakai. Silakan minta kode baru di dasbor.',
@@ -106,12 +106,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return true;
   }
 
+  const notLinkedText = async () => TEXT.notLinked((await sop(strapi, 'office').current()).shortName);
+
   async function linkedOrRefuse(ctx: Context): Promise<LinkedChat | null> {
     const chatId = ctx.chatId;
     const linked = chatId === undefined ? null : await links().byChat(chatId);
     if (!linked) {
       if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: 'Chat ini belum terhubung dengan akun staf.', show_alert: true });
-      else await answer(ctx, TEXT.notLinked);
+      else await answer(ctx, await notLinkedText());
     }
     return linked;
   }
@@ -131,7 +133,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (!code) {
       const linked = await links().byChat(chat.id);
       const citizens = chat.type === 'private' ? citizenChats(strapi) : null;
-      await answer(ctx, linked ? TEXT.alreadyLinked(linked.user.name) : (citizens?.greeting() ?? TEXT.notLinked));
+      await answer(ctx, linked ? TEXT.alreadyLinked(linked.user.name) : ((await citizens?.greeting()) ?? (await notLinkedText())));
       return;
     }
     const result = await links().redeem(code, { id: chat.id, type: chat.type });

@@ -1,16 +1,40 @@
-import type { Writable } from 'node:stream';
+import {
+  CHANNELS,
+  CHANNEL_LABELS,
+  SOP_STEP_TABLE,
+  dateInWords,
+  localDateKey,
+  officeContactLine,
+  periodInWords,
+  signatureBlock,
+  timeInWords,
+  type IkmResult,
+  type OfficeProfile,
+  type PaperSize,
+} from '@layanan/config';
 import pdfmake from 'pdfmake';
-import { CHANNELS, CHANNEL_LABELS, SOP_STEP_TABLE, type IkmResult } from '@layanan/config';
 import type { Recap } from '../services/recap';
-import { LETTERHEAD, figureText, isFigure, isLocalDay, summaryTables, type LocalClock, type SummaryCell } from './report';
+import { REPORT_TITLE, figureText, isFigure, isLocalDay, summaryTables, type SummaryCell } from './report';
 
-/** PDF's built-in fonts: nothing to ship or load, and enough for Bahasa Indonesia. */
-const HELVETICA = { normal: 'Helvetica', bold: 'Helvetica-Bold', italics: 'Helvetica-Oblique', bolditalics: 'Helvetica-BoldOblique' };
-pdfmake.setFonts({ Helvetica: HELVETICA });
-// The report embeds only what it draws itself and the built-in fonts: no file or address is read while rendering.
-const BUILT_IN = new Set(Object.values(HELVETICA));
+/**
+ * Arimo (OFL) has Arial's metrics: the Permendagri 1/2023 asks for Arial 12 in reports, and the font ships
+ * with the product (an npm package) so the PDF looks the same on any server.
+ */
+const arimo = (weight: 400 | 700, style: 'normal' | 'italic') => require.resolve(`@fontsource/arimo/files/arimo-latin-${weight}-${style}.woff`);
+const ARIMO = { normal: arimo(400, 'normal'), bold: arimo(700, 'normal'), italics: arimo(400, 'italic'), bolditalics: arimo(700, 'italic') };
+pdfmake.setFonts({ Arimo: ARIMO });
+// The report embeds only what it draws itself, its font and the lambang it is handed: no file or address is read otherwise.
+const FONT_FILES = new Set(Object.values(ARIMO));
 pdfmake.setUrlAccessPolicy(() => false);
-pdfmake.setLocalAccessPolicy((path) => BUILT_IN.has(path));
+pdfmake.setLocalAccessPolicy((path) => FONT_FILES.has(path));
+
+const CM = 72 / 2.54;
+/** A4, or F4 (215 × 330 mm) where the local Perwali asks for it. */
+const PAGE_SIZES: Record<PaperSize, string | { width: number; height: number }> = { A4: 'A4', F4: { width: 215 * (CM / 10), height: 330 * (CM / 10) } };
+const PAGE_WIDTH: Record<PaperSize, number> = { A4: 595.28, F4: 215 * (CM / 10) };
+/** Left 3 cm, top 2 cm, right 2 cm, bottom 2.5 cm (ANRI practice, Permendagri 1/2023 Pasal 34). */
+const MARGINS: [number, number, number, number] = [3 * CM, 2 * CM, 2 * CM, 2.5 * CM];
+const LAMBANG_HEIGHT = 2.3 * CM;
 
 interface Bar {
   label: string;
@@ -45,7 +69,7 @@ export function barChartSvg(bars: Bar[], options: { width?: number; unit?: strin
     options.target === undefined
       ? ''
       : `<line x1="${labelWidth + options.target * scale}" y1="0" x2="${labelWidth + options.target * scale}" y2="${height}" stroke="${LATE}" stroke-width="1" stroke-dasharray="3,2"/>`;
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${rows.join('')}${target}</svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" font-family="Arimo" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${rows.join('')}${target}</svg>`;
 }
 
 /** Vertical bars per period; labels thinned out so that a month of days stays legible. */
@@ -62,17 +86,99 @@ export function periodChartSvg(bars: Bar[], width = 500): string {
     return `<rect x="${(x + step * 0.1).toFixed(1)}" y="${(bottom - h).toFixed(1)}" width="${(step * 0.8).toFixed(1)}" height="${h.toFixed(1)}" fill="${INK}"/>${label}`;
   });
   const axis = `<line x1="28" y1="${bottom}" x2="${width}" y2="${bottom}" stroke="#888" stroke-width="0.5"/><text x="24" y="18" font-size="7" text-anchor="end" fill="#222">${number(max)}</text>`;
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${axis}${parts.join('')}</svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" font-family="Arimo" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${axis}${parts.join('')}</svg>`;
 }
 
 const cellText = (value: SummaryCell): string =>
   value === null ? '' : isFigure(value) ? figureText(value) : isLocalDay(value) ? value.day : value instanceof Date ? value.toISOString() : typeof value === 'number' ? number(value) : value;
 
-/** The printable Rekap Informasi: letterhead, period, the summary tables and three charts. */
-export function pdfDefinition(recap: Recap, ikm: IkmResult, clock: LocalClock, generatedAt: Date) {
+/** What the report says about itself beyond its figures: who issued it, its number, and where to verify it. */
+export interface ReportIssue {
+  office: OfficeProfile;
+  /** The lambang as a data URL (PNG or JPEG), or null to draw the kop without it. */
+  lambang: string | null;
+  number: string | null;
+  /** The public page that checks this file: `<site>/verifikasi/<id>`. */
+  verifyUrl: string;
+  /** "Kanal: WhatsApp; Bidang: …", or empty for the whole office. */
+  filters: string;
+  timeZone: string;
+}
+
+/** Kop naskah dinas: lambang left, the Pemda and the Dinas centred (about 3:4), address and contacts, a double rule. */
+function kop(office: OfficeProfile, lambang: string | null, textWidth: number) {
+  const addressLine = [office.address, office.postcode && `Kode Pos ${office.postcode}`].filter(Boolean).join(' ');
+  const lines = {
+    stack: [
+      { text: office.governmentName.toUpperCase(), fontSize: 13 },
+      { text: office.officeName.toUpperCase(), fontSize: 17, bold: true },
+      ...(addressLine ? [{ text: addressLine, fontSize: 10 }] : []),
+      ...(officeContactLine(office) ? [{ text: officeContactLine(office), fontSize: 10 }] : []),
+    ],
+    alignment: 'center',
+    margin: lambang ? [0, 0, LAMBANG_HEIGHT * 0.6, 0] : [0, 0, 0, 0],
+  };
+  const rule = { canvas: [
+    { type: 'line', x1: 0, y1: 0, x2: textWidth, y2: 0, lineWidth: 1.5 },
+    { type: 'line', x1: 0, y1: 2.5, x2: textWidth, y2: 2.5, lineWidth: 0.5 },
+  ], margin: [0, 6, 0, 0] };
+  const heading = lambang ? { columns: [{ image: lambang, fit: [LAMBANG_HEIGHT, LAMBANG_HEIGHT], width: LAMBANG_HEIGHT }, { ...lines, width: '*' }], columnGap: 8 } : lines;
+  return [heading, rule];
+}
+
+/** Pasal 44: place and date, jabatan (a.n./Plt./Plh.), room to sign, name with titles underlined and bold, pangkat, NIP. */
+function signature(issue: ReportIssue, generatedAt: Date) {
+  const block = signatureBlock(issue.office);
+  return {
+    unbreakable: true,
+    columns: [
+      { width: '*', text: '' },
+      {
+        width: '50%',
+        stack: [
+          { text: `${issue.office.city}, ${dateInWords(localDateKey(generatedAt, issue.timeZone))}` },
+          ...block.positionLines.map((text) => ({ text })),
+          { text: ' ', margin: [0, 0, 0, 48] },
+          { text: block.name || ' ', bold: true, decoration: block.name ? 'underline' : undefined },
+          ...(block.rank ? [{ text: block.rank }] : []),
+          ...(block.nip ? [{ text: block.nip }] : []),
+        ],
+      },
+    ],
+    margin: [0, 18, 0, 0],
+  };
+}
+
+/** The QR code and the short address a reader uses to check the file against the Dinas's register. */
+function verification(issue: ReportIssue, generatedAt: Date) {
+  return {
+    unbreakable: true,
+    columns: [
+      { qr: issue.verifyUrl, fit: 72, width: 80 },
+      {
+        width: '*',
+        fontSize: 9,
+        stack: [
+          { text: 'Verifikasi dokumen', bold: true },
+          { text: `Dibuat oleh sistem Layanan Informasi pada ${dateInWords(localDateKey(generatedAt, issue.timeZone))} pukul ${timeInWords(generatedAt, issue.timeZone)}.` },
+          { text: 'Pindai kode QR atau buka alamat berikut, lalu unggah berkas ini untuk memastikan isinya tidak berubah:' },
+          { text: issue.verifyUrl, bold: true },
+        ],
+      },
+    ],
+    columnGap: 8,
+    margin: [0, 24, 0, 0],
+  };
+}
+
+/** The printable Rekap Informasi as a naskah dinas (laporan): kop, title and period, the figures, the signature. */
+export function pdfDefinition(recap: Recap, ikm: IkmResult, generatedAt: Date, issue: ReportIssue) {
+  const paper = issue.office.paperSize;
+  const textWidth = PAGE_WIDTH[paper] - MARGINS[0] - MARGINS[2];
   const tables = summaryTables(recap, ikm);
   // A short table stays on one page with its title, so that a figure is never read apart from its label
-  // (the IKM and its grade); a long one (a month of days) flows on, its header repeated.
+  // (the IKM and its grade); a long one (a month of days) flows on, its header repeated and never left on a
+  // page without at least three of its rows.
   const table = (t: (typeof tables)[number]) => ({
     unbreakable: t.rows.length <= SHORT_TABLE_ROWS,
     stack: [
@@ -80,47 +186,56 @@ export function pdfDefinition(recap: Recap, ikm: IkmResult, clock: LocalClock, g
       {
         table: {
           headerRows: 1,
+          keepWithHeaderRows: 3,
+          dontBreakRows: true,
           widths: t.headers.map((_, i) => (i === 0 ? '*' : 'auto')),
           body: [t.headers.map((h) => ({ text: h, bold: true, fillColor: '#e8eef7' })), ...t.rows.map((row) => row.map((c) => cellText(c)))],
         },
         layout: 'lightHorizontalLines',
-        fontSize: 8.5,
+        fontSize: 10,
         margin: [0, 0, 0, 8],
       },
     ],
   });
-  const chart = (title: string, svg: string) => [{ text: title, style: 'section' }, { svg, width: 500, margin: [0, 0, 0, 8] }];
+  const chart = (title: string, svg: string) => ({ unbreakable: true, stack: [{ text: title, style: 'section' }, { svg, width: textWidth, margin: [0, 0, 0, 8] }] });
   const channelBars = CHANNELS.map((key) => ({ label: CHANNEL_LABELS[key].id, value: recap.totals.channel[key] ?? 0 }));
   const complianceBars = SOP_STEP_TABLE.map(({ step, number }) => ({
     label: `Langkah ${number}`,
     value: Math.round((recap.compliance.overall[step].withinBudget ?? 0) * 1000) / 10,
   }));
+  const period = periodInWords(recap.range.from, recap.range.to);
   return {
-    pageSize: 'A4',
-    pageMargins: [40, 50, 40, 50] as [number, number, number, number],
-    info: { title: `Rekap Informasi ${recap.range.from} s.d. ${recap.range.to}`, author: 'Disdukcapil Kota Probolinggo' },
-    defaultStyle: { font: 'Helvetica', fontSize: 9 },
-    styles: { section: { bold: true, fontSize: 10, margin: [0, 6, 0, 4] } },
-    footer: (page: number, pages: number) => ({
-      text: `Dibuat ${clock.format(generatedAt)} WIB — halaman ${page} dari ${pages}`,
-      alignment: 'center',
-      fontSize: 7,
-      margin: [0, 20, 0, 0],
-    }),
+    pageSize: PAGE_SIZES[paper],
+    pageMargins: MARGINS,
+    info: {
+      title: `Rekap Informasi ${period}`,
+      author: issue.office.shortName,
+      subject: issue.number ? `Nomor ${issue.number}` : undefined,
+      creationDate: generatedAt,
+    },
+    defaultStyle: { font: 'Arimo', fontSize: 12, lineHeight: 1.1 },
+    styles: { section: { bold: true, fontSize: 12, margin: [0, 8, 0, 4] } },
+    // Page numbers centred at the top with a dash either side, from the second page on.
+    header: (page: number) => (page > 1 ? { text: `- ${page} -`, alignment: 'center', fontSize: 12, margin: [0, 1.2 * CM, 0, 0] } : null),
+    footer: () => ({ text: `Verifikasi: ${issue.verifyUrl}`, alignment: 'right', fontSize: 8, color: '#444', margin: [MARGINS[0], 0.9 * CM, MARGINS[2], 0] }),
     content: [
-      { text: LETTERHEAD.join(' — '), bold: true, fontSize: 11, alignment: 'center' },
-      { text: `Periode ${recap.range.from} s.d. ${recap.range.to} (WIB)`, alignment: 'center', margin: [0, 4, 0, 10] },
-      ...chart('Jumlah permohonan per periode', periodChartSvg(recap.periods.map((p) => ({ label: p.period, value: p.total })))),
-      ...chart('Permohonan per kanal', barChartSvg(channelBars)),
-      ...chart('Dalam batas waktu SOP per langkah (%, garis = 100%)', barChartSvg(complianceBars, { unit: '%', max: 100, target: 100 })),
+      ...kop(issue.office, issue.lambang, textWidth),
+      { text: REPORT_TITLE, bold: true, alignment: 'center', margin: [0, 14, 0, 0] },
+      { text: period, bold: true, alignment: 'center' },
+      ...(issue.number ? [{ text: `Nomor: ${issue.number}`, alignment: 'center' }] : []),
+      ...(issue.filters ? [{ text: issue.filters, alignment: 'center', fontSize: 10 }] : []),
+      { text: `Waktu dalam WIB; data per ${dateInWords(localDateKey(generatedAt, issue.timeZone))} pukul ${timeInWords(generatedAt, issue.timeZone)}.`, alignment: 'center', fontSize: 10, margin: [0, 2, 0, 10] },
+      chart('Jumlah permohonan per periode', periodChartSvg(recap.periods.map((p) => ({ label: p.period, value: p.total })))),
+      chart('Permohonan per kanal', barChartSvg(channelBars)),
+      chart('Dalam batas waktu SOP per langkah (%, garis = 100%)', barChartSvg(complianceBars, { unit: '%', max: 100, target: 100 })),
       ...tables.map(table),
+      signature(issue, generatedAt),
+      verification(issue, generatedAt),
     ],
   };
 }
 
-export async function writePdf(out: Writable, recap: Recap, ikm: IkmResult, clock: LocalClock, generatedAt: Date) {
-  const document = pdfmake.createPdf(pdfDefinition(recap, ikm, clock, generatedAt) as never);
-  const stream = (await document.getStream()) as NodeJS.ReadableStream & { end(): void };
-  stream.pipe(out);
-  stream.end();
+/** The whole file at once: its SHA-256 goes into the register before it is handed out. */
+export async function renderPdf(recap: Recap, ikm: IkmResult, generatedAt: Date, issue: ReportIssue): Promise<Buffer> {
+  return (await pdfmake.createPdf(pdfDefinition(recap, ikm, generatedAt, issue) as never).getBuffer()) as Buffer;
 }

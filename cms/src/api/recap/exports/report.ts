@@ -19,7 +19,9 @@ import {
   type AnswerDelivery,
   type AnswerDeliveryFigures,
   type Channel,
+  periodInWords,
   type IkmResult,
+  type OfficeProfile,
   type Kind,
   type ServiceCategory,
   type Status,
@@ -28,9 +30,14 @@ import {
 import type { Recap } from '../services/recap';
 import type { DetailRow } from './rows';
 
-/** The letterhead of every Rekap Informasi. */
-export const LETTERHEAD = ['PEMERINTAH KOTA PROBOLINGGO', 'DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL', 'REKAP INFORMASI'] as const;
-export const TITLE = LETTERHEAD.join(' — ');
+export const REPORT_TITLE = 'REKAP INFORMASI';
+
+/** The heading lines of every Rekap Informasi: the Pemda and the Dinas from the Profil Dinas, then the title. */
+export const letterheadLines = (office: Pick<OfficeProfile, 'governmentName' | 'officeName'>): string[] => [
+  office.governmentName.toUpperCase(),
+  office.officeName.toUpperCase(),
+  REPORT_TITLE,
+];
 
 export type Cell = string | number | Date | null;
 
@@ -157,7 +164,7 @@ export function summaryTables(recap: Recap, ikm: IkmResult): SummaryTable[] {
       title: 'Ringkasan',
       headers: ['Uraian', 'Nilai'],
       rows: [
-        ['Periode', `${recap.range.from} s.d. ${recap.range.to}`],
+        ['Periode', periodInWords(recap.range.from, recap.range.to)],
         ['Jumlah permohonan', total],
         ['Belum selesai', recap.totals.outcome.open ?? 0],
         ['Dijawab', recap.totals.outcome.answered ?? 0],

@@ -1,8 +1,8 @@
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { IkmResult } from '@layanan/config';
+import { periodInWords, type IkmResult, type OfficeProfile } from '@layanan/config';
 import type { Recap } from '../services/recap';
-import { DETAIL_COLUMNS, FIGURE_DECIMALS, LETTERHEAD, NO_FIGURE, isFigure, isLocalDay, summaryTables, type Figure, type LocalClock, type SummaryCell } from './report';
+import { DETAIL_COLUMNS, FIGURE_DECIMALS, letterheadLines, NO_FIGURE, isFigure, isLocalDay, summaryTables, type Figure, type LocalClock, type SummaryCell } from './report';
 import type { DetailRow } from './rows';
 import { drained } from './stream';
 
@@ -52,15 +52,15 @@ function addSummaryRow(sheet: ExcelJS.Worksheet, cells: SummaryCell[]) {
   });
 }
 
-export async function writeXlsx(out: Writable, recap: Recap, ikm: IkmResult, pages: AsyncIterable<DetailRow[]>, clock: LocalClock, generatedAt: Date) {
+export async function writeXlsx(out: Writable, recap: Recap, ikm: IkmResult, pages: AsyncIterable<DetailRow[]>, clock: LocalClock, generatedAt: Date, office: OfficeProfile) {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  workbook.creator = 'Layanan Informasi — Disdukcapil Kota Probolinggo';
+  workbook.creator = `Layanan Informasi — ${office.shortName}`;
   workbook.created = generatedAt;
 
   const summary = workbook.addWorksheet('Ringkasan', { views: [{ state: 'frozen', ySplit: 4 }] });
   summary.columns = [{ width: 44 }, { width: 20 }, { width: 14 }, { width: 14 }, { width: 14 }, { width: 16 }, { width: 18 }];
-  for (const line of LETTERHEAD) summary.addRow([line]).font = { bold: true, size: 12 };
-  summary.addRow([`Periode ${recap.range.from} s.d. ${recap.range.to} (WIB); dibuat ${clock.format(generatedAt)} WIB`]);
+  for (const line of letterheadLines(office)) summary.addRow([line]).font = { bold: true, size: 12 };
+  summary.addRow([`Periode ${recap.range.from} s.d. ${recap.range.to} (${periodInWords(recap.range.from, recap.range.to)}, WIB); dibuat ${clock.format(generatedAt)} WIB`]);
   for (const table of summaryTables(recap, ikm)) {
     summary.addRow([]);
     summary.addRow([table.title]).font = { bold: true };
