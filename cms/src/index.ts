@@ -8,6 +8,7 @@ import { searchSynonymsGuard } from './search-synonyms';
 import { serveWebhookAhead } from './webhook-front';
 import { checkpointInBackground } from './sqlite-checkpoints';
 import { scheduleJobs } from '@layanan/sop-workflow';
+import { staffAccounts } from './extensions/users-permissions/staff-guard';
 import type { RollupService } from './api/recap/services/rollup';
 
 const rollup = (strapi: Core.Strapi) => strapi.service('api::recap.rollup') as unknown as RollupService;
@@ -32,6 +33,7 @@ export default {
     strapi.documents.use(surveysAsGiven);
     strapi.documents.use(faqKeywordsGuard);
     strapi.documents.use(searchSynonymsGuard);
+    strapi.documents.use(staffAccounts(strapi));
     releaseFirstBoot = await holdFirstBootLock(strapi);
   },
 

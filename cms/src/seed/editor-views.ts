@@ -129,6 +129,33 @@ export const EDITOR_VIEWS: Record<string, EditorView> = {
       inquiries: { label: 'Permohonan', visible: false, editable: false },
     },
   },
+  'plugin::users-permissions.user': {
+    mainField: 'fullName',
+    list: ['fullName', 'email', 'role', 'division', 'blocked'],
+    sortBy: 'fullName',
+    sortOrder: 'ASC',
+    edit: [[['fullName', 6], ['email', 6]], [['username', 6], ['password', 6]], [['role', 6], ['division', 6]], [['blocked', 6], ['invitedAt', 6]]],
+    fields: {
+      fullName: { label: 'Nama lengkap', description: 'Nama yang tampil di dasbor, di Telegram dan di riwayat permohonan.' },
+      email: { label: 'E-mail', description: 'Alamat e-mail dinas orang ini: undangan dan tautan lupa kata sandi dikirim ke sini; dipakai untuk masuk.' },
+      username: { label: 'Nama pengguna', description: 'Nama singkat tanpa spasi, misalnya rina.wulandari; dapat juga dipakai untuk masuk.' },
+      password: {
+        label: 'Kata sandi',
+        description: 'Biarkan kosong: orang ini menerima undangan lewat e-mail dan membuat kata sandinya sendiri (berlaku 7 hari).',
+      },
+      role: { label: 'Peran', description: 'Petugas Layanan Informasi, Staf Bidang atau Pimpinan: menentukan apa yang boleh dilihat dan dikerjakan.' },
+      division: { label: 'Bidang', description: 'Untuk Staf Bidang: Bidang tempat orang ini bekerja; ia hanya melihat permohonan Bidang ini.' },
+      blocked: {
+        label: 'Diblokir',
+        description: 'Untuk staf yang pindah atau berhenti: akun diblokir, tidak dihapus. Orang ini tidak dapat masuk lagi; namanya tetap tampil di riwayat permohonan.',
+      },
+      invitedAt: { label: 'Undangan terakhir', description: 'Kapan undangan terakhir dikirim; kirim ulang dengan tombol "Kirim ulang undangan".', editable: false },
+      provider: { label: 'Penyedia', visible: false },
+      confirmed: { label: 'Terkonfirmasi', visible: false },
+      resetPasswordToken: { label: 'Kode atur sandi', visible: false, editable: false },
+      confirmationToken: { label: 'Kode konfirmasi', visible: false, editable: false },
+    },
+  },
   'api::holiday.holiday': {
     mainField: 'name',
     list: ['date', 'name', 'kind'],
