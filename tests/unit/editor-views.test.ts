@@ -11,7 +11,7 @@ type Schema = { attributes: Record<string, { type: string; enum?: string[] }> };
 /** The staff account as Strapi defines it, with the fields our users-permissions extension adds. */
 function staffSchema(): Schema {
   const { __require } = require(path.resolve(__dirname, '..', '..', 'node_modules', '@strapi', 'plugin-users-permissions', 'dist', 'server', 'content-types', 'user', 'index.js'));
-  const schema = structuredClone({ attributes: __require().attributes }) as Schema;
+  const schema = structuredClone({ attributes: __require().attributes, info: {} }) as Schema;
   const plugin = { contentTypes: { user: { schema } }, controllers: { auth: () => ({}), contentmanageruser: { create: async () => undefined } }, routes: { admin: { routes: [] } } };
   extendUsersPermissions(plugin as never);
   return schema;

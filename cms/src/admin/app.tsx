@@ -3,6 +3,7 @@ import logo from './extensions/logo.svg';
 import { Calendar } from '@strapi/icons';
 import { EnumerationCell } from './extensions/EnumerationCell';
 import { HOLIDAY_LIST } from './extensions/holidayNotice';
+import { ResendInvitationAction } from './extensions/ResendInvitationAction';
 import { translations } from './translations';
 
 /** Strapi keeps the chosen language here; until an editor picks one, the panel speaks Indonesian. */
@@ -27,7 +28,17 @@ interface Widget {
   link?: { label: { id: string; defaultMessage: string }; href: string };
 }
 
+interface SettingsLink {
+  id: string;
+  to: string;
+  intlLabel: { id: string; defaultMessage: string };
+  Component: () => Promise<{ default: () => ReactNode }>;
+  permissions: { action: string; subject: string | null }[];
+}
+
 interface AdminApp {
+  addSettingsLink(section: 'global', link: SettingsLink): void;
+  getPlugin(name: 'content-manager'): { apis: { addDocumentAction(actions: (current: unknown[]) => unknown[]): void } };
   registerHook(name: string, hook: (args: { displayedHeaders: ListHeader[] }) => { displayedHeaders: ListHeader[] }): void;
   widgets: { register(widgets: (current: Widget[]) => Widget[]): void };
 }
@@ -60,10 +71,18 @@ export default {
   },
   register(app: AdminApp) {
     app.widgets.register((current) => [holidayWidget, ...current]);
+    app.addSettingsLink('global', {
+      id: 'staff-accounts',
+      to: 'akun-staf',
+      intlLabel: { id: 'layanan.staff.settings.title', defaultMessage: 'Akun Staf' },
+      Component: () => import('./extensions/StaffImportPage'),
+      permissions: [{ action: 'plugin::content-manager.explorer.create', subject: 'plugin::users-permissions.user' }],
+    });
     if (!window.localStorage.getItem(LANGUAGE_KEY)) window.localStorage.setItem(LANGUAGE_KEY, 'id');
     for (const key of MEDIA_LIBRARY_BANNER_DISMISSED) window.localStorage.setItem(key, 'true');
   },
   bootstrap(app: AdminApp) {
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', enumerationsByLabel);
+    app.getPlugin('content-manager').apis.addDocumentAction((actions) => [...actions, ResendInvitationAction]);
   },
 };

@@ -3,6 +3,7 @@ import {
   CLOCK_MODE_LABELS,
   DEFAULT_SOP_POLICY,
   HOLIDAY_KIND_LABELS,
+  INVITATION_DAYS,
   LAPOR_CLOCK_TABLE,
   SERVICE_CATEGORY_LABELS,
   SOP_STEP_TABLE,
@@ -141,7 +142,7 @@ export const EDITOR_VIEWS: Record<string, EditorView> = {
       username: { label: 'Nama pengguna', description: 'Nama singkat tanpa spasi, misalnya rina.wulandari; dapat juga dipakai untuk masuk.' },
       password: {
         label: 'Kata sandi',
-        description: 'Biarkan kosong: orang ini menerima undangan lewat e-mail dan membuat kata sandinya sendiri (berlaku 7 hari).',
+        description: `Biarkan kosong: orang ini menerima undangan lewat e-mail dan membuat kata sandinya sendiri (berlaku ${INVITATION_DAYS} hari).`,
       },
       role: { label: 'Peran', description: 'Petugas Layanan Informasi, Staf Bidang atau Pimpinan: menentukan apa yang boleh dilihat dan dikerjakan.' },
       division: { label: 'Bidang', description: 'Untuk Staf Bidang: Bidang tempat orang ini bekerja; ia hanya melihat permohonan Bidang ini.' },

@@ -10,7 +10,7 @@ interface AdminCreateCtx {
   request: { body: Record<string, unknown> };
 }
 interface UsersPermissionsPlugin {
-  contentTypes: { user: { schema: { attributes: Attributes } } };
+  contentTypes: { user: { schema: { attributes: Attributes; info: { displayName: string } } } };
   controllers: Record<string, (deps: { strapi: Core.Strapi }) => Record<string, unknown>> & {
     auth: (deps: { strapi: Core.Strapi }) => Controller;
     contentmanageruser: Record<string, unknown> & { create: (ctx: AdminCreateCtx) => Promise<unknown> };
@@ -25,7 +25,8 @@ interface UsersPermissionsPlugin {
  * re-invitation are admin routes of this plugin (staff-import.ts).
  */
 export default (plugin: UsersPermissionsPlugin) => {
-  const { attributes } = plugin.contentTypes.user.schema;
+  const { attributes, info } = plugin.contentTypes.user.schema;
+  info.displayName = 'Pengguna';
   attributes.fullName = { type: 'string', maxLength: 120 };
   attributes.division = { type: 'relation', relation: 'manyToOne', target: 'api::division.division', inversedBy: 'staff' };
   attributes.invitedAt = { type: 'datetime', private: true, configurable: false };
