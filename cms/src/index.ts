@@ -10,6 +10,7 @@ import { serveWebhookAhead } from './webhook-front';
 import { checkpointInBackground } from './sqlite-checkpoints';
 import { scheduleBackups } from './scheduled-backups';
 import { scheduleJobs } from '@layanan/sop-workflow';
+import { staffAccounts } from './extensions/users-permissions/staff-guard';
 import type { RollupService } from './api/recap/services/rollup';
 
 const rollup = (strapi: Core.Strapi) => strapi.service('api::recap.rollup') as unknown as RollupService;
@@ -48,6 +49,7 @@ export default {
     strapi.documents.use(faqKeywordsGuard);
     strapi.documents.use(searchSynonymsGuard);
     strapi.documents.use(uniqueFieldsGuard(strapi));
+    strapi.documents.use(staffAccounts(strapi));
     releaseFirstBoot = await holdFirstBootLock(strapi);
   },
 

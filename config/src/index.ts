@@ -28,3 +28,4 @@ export * from './health';
 export * from './search';
 export * from './fieldProblem';
 export * from './csv';
+export * from './staffAccounts';

@@ -81,6 +81,11 @@ const MATRIX: Route[] = [
   { name: 'see whether the server is up (monitors)', method: 'get', path: () => '/api/health', allowed: ALL },
   { name: 'see how the server is, part by part', method: 'get', path: () => '/api/health/details', allowed: ['officer', 'leadership'] },
   { name: 'list users', method: 'get', path: () => '/api/users', allowed: [] },
+  // The admin panel's own routes (an admin's session, never a staff member's token).
+  { name: 'download the staff CSV template', method: 'get', path: () => '/users-permissions/staff-import/template', allowed: [] },
+  { name: 'preview a CSV of staff accounts', method: 'post', path: () => '/users-permissions/staff-import/preview', body: () => ({ csv: 'nama;email;peran;bidang\nA;a@contoh.id;petugas;\n' }), allowed: [] },
+  { name: 'import a CSV of staff accounts', method: 'post', path: () => '/users-permissions/staff-import', body: () => ({ csv: 'nama;email;peran;bidang\nA;a@contoh.id;petugas;\n' }), allowed: [] },
+  { name: 'invite a staff member again', method: 'post', path: () => '/users-permissions/staff/unknown/invitation', allowed: [] },
   { name: 'sign up', method: 'post', path: () => '/api/auth/local/register', body: () => ({ username: 'x', email: 'x@x.id', password: 'Rahasia-2026!' }), allowed: [] },
 ];
 

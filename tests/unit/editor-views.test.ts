@@ -3,13 +3,24 @@ import path from 'node:path';
 import { CLOCK_MODES, HOLIDAY_KINDS, LAPOR_STATUSES, SERVICE_CATEGORIES } from '@layanan/config';
 import { EDITOR_VIEWS } from '../../cms/src/seed/editor-views';
 import { translations } from '../../cms/src/admin/translations';
+import extendUsersPermissions from '../../cms/src/extensions/users-permissions/strapi-server';
 
 const API = path.resolve(__dirname, '..', '..', 'cms', 'src', 'api');
-const schemaOf = (uid: string) => {
+type Schema = { attributes: Record<string, { type: string; enum?: string[] }> };
+
+/** The staff account as Strapi defines it, with the fields our users-permissions extension adds. */
+function staffSchema(): Schema {
+  const { __require } = require(path.resolve(__dirname, '..', '..', 'node_modules', '@strapi', 'plugin-users-permissions', 'dist', 'server', 'content-types', 'user', 'index.js'));
+  const schema = structuredClone({ attributes: __require().attributes, info: {} }) as Schema;
+  const plugin = { contentTypes: { user: { schema } }, controllers: { auth: () => ({}), contentmanageruser: { create: async () => undefined } }, routes: { admin: { routes: [] } } };
+  extendUsersPermissions(plugin as never);
+  return schema;
+}
+
+const schemaOf = (uid: string): Schema => {
+  if (uid === 'plugin::users-permissions.user') return staffSchema();
   const name = uid.split('.').pop()!;
-  return JSON.parse(readFileSync(path.join(API, name, 'content-types', name, 'schema.json'), 'utf8')) as {
-    attributes: Record<string, { type: string; enum?: string[] }>;
-  };
+  return JSON.parse(readFileSync(path.join(API, name, 'content-types', name, 'schema.json'), 'utf8')) as Schema;
 };
 
 /** Strapi's own content-manager catalogue of a language, as its admin bundle loads it. */

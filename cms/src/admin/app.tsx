@@ -4,6 +4,7 @@ import { Calendar } from '@strapi/icons';
 import { EnumerationCell } from './extensions/EnumerationCell';
 import { HOLIDAY_LIST } from './extensions/holidayNotice';
 import { adaptStrapiChrome } from './extensions/strapiChrome';
+import { ResendInvitationAction } from './extensions/ResendInvitationAction';
 import { translations } from './translations';
 import { officeBrand } from './translations/admin';
 
@@ -29,8 +30,18 @@ interface Widget {
   link?: { label: { id: string; defaultMessage: string }; href: string };
 }
 
+interface SettingsLink {
+  id: string;
+  to: string;
+  intlLabel: { id: string; defaultMessage: string };
+  Component: () => Promise<{ default: () => ReactNode }>;
+  permissions: { action: string; subject: string | null }[];
+}
+
 interface AdminApp {
   configurations?: { translations?: Record<string, Record<string, string>> };
+  addSettingsLink(section: 'global', link: SettingsLink): void;
+  getPlugin(name: 'content-manager'): { apis: { addDocumentAction(actions: (current: unknown[]) => unknown[]): void } };
   registerHook(name: string, hook: (args: { displayedHeaders: ListHeader[] }) => { displayedHeaders: ListHeader[] }): void;
   widgets: { register(widgets: (current: Widget[]) => Widget[]): void };
 }
@@ -83,6 +94,13 @@ export default {
   },
   register(app: AdminApp) {
     app.widgets.register((current) => [holidayWidget, ...current]);
+    app.addSettingsLink('global', {
+      id: 'staff-accounts',
+      to: 'akun-staf',
+      intlLabel: { id: 'layanan.staff.settings.title', defaultMessage: 'Akun Staf' },
+      Component: () => import('./extensions/StaffImportPage'),
+      permissions: [{ action: 'plugin::content-manager.explorer.create', subject: 'plugin::users-permissions.user' }],
+    });
     if (!window.localStorage.getItem(LANGUAGE_KEY)) window.localStorage.setItem(LANGUAGE_KEY, 'id');
     for (const key of MEDIA_LIBRARY_BANNER_DISMISSED) window.localStorage.setItem(key, 'true');
     adaptStrapiChrome();
@@ -90,5 +108,6 @@ export default {
   },
   bootstrap(app: AdminApp) {
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', enumerationsByLabel);
+    app.getPlugin('content-manager').apis.addDocumentAction((actions) => [...actions, ResendInvitationAction]);
   },
 };

@@ -3,6 +3,7 @@ import {
   CLOCK_MODE_LABELS,
   DEFAULT_SOP_POLICY,
   HOLIDAY_KIND_LABELS,
+  INVITATION_DAYS,
   LAPOR_CLOCK_TABLE,
   SERVICE_CATEGORY_LABELS,
   SOP_STEP_TABLE,
@@ -128,6 +129,33 @@ export const EDITOR_VIEWS: Record<string, EditorView> = {
       staff: { label: 'Staf Bidang', description: 'Akun staf Bidang ini; staf yang menautkan Telegram menerima pemberitahuan.' },
       // Routing is the workflow's alone (SOP step 2): the requests of a Bidang are not edited here.
       inquiries: { label: 'Permohonan', visible: false, editable: false },
+    },
+  },
+  'plugin::users-permissions.user': {
+    mainField: 'fullName',
+    list: ['fullName', 'email', 'role', 'division', 'blocked'],
+    sortBy: 'fullName',
+    sortOrder: 'ASC',
+    edit: [[['fullName', 6], ['email', 6]], [['username', 6], ['password', 6]], [['role', 6], ['division', 6]], [['blocked', 6], ['invitedAt', 6]]],
+    fields: {
+      fullName: { label: 'Nama lengkap', description: 'Nama yang tampil di dasbor, di Telegram dan di riwayat permohonan.' },
+      email: { label: 'E-mail', description: 'Alamat e-mail dinas orang ini: undangan dan tautan lupa kata sandi dikirim ke sini; dipakai untuk masuk.' },
+      username: { label: 'Nama pengguna', description: 'Nama singkat tanpa spasi, misalnya rina.wulandari; dapat juga dipakai untuk masuk.' },
+      password: {
+        label: 'Kata sandi',
+        description: `Biarkan kosong: orang ini menerima undangan lewat e-mail dan membuat kata sandinya sendiri (berlaku ${INVITATION_DAYS} hari).`,
+      },
+      role: { label: 'Peran', description: 'Petugas Layanan Informasi, Staf Bidang atau Pimpinan: menentukan apa yang boleh dilihat dan dikerjakan.' },
+      division: { label: 'Bidang', description: 'Untuk Staf Bidang: Bidang tempat orang ini bekerja; ia hanya melihat permohonan Bidang ini.' },
+      blocked: {
+        label: 'Diblokir',
+        description: 'Untuk staf yang pindah atau berhenti: akun diblokir, tidak dihapus. Orang ini tidak dapat masuk lagi; namanya tetap tampil di riwayat permohonan.',
+      },
+      invitedAt: { label: 'Undangan terakhir', description: 'Kapan undangan terakhir dikirim; kirim ulang dengan tombol "Kirim ulang undangan".', editable: false },
+      provider: { label: 'Penyedia', visible: false },
+      confirmed: { label: 'Terkonfirmasi', visible: false },
+      resetPasswordToken: { label: 'Kode atur sandi', visible: false, editable: false },
+      confirmationToken: { label: 'Kode konfirmasi', visible: false, editable: false },
     },
   },
   'api::holiday.holiday': {

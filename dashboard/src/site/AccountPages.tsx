@@ -1,6 +1,6 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { DASHBOARD_BASE, SITE_PAGES } from '@layanan/config';
+import { DASHBOARD_BASE, INVITATION_CODE_PREFIX, SITE_PAGES } from '@layanan/config';
 import { siteMessages as m } from './messages';
 import { ApiError, requestPasswordReset, resetPassword } from './siteApi';
 
@@ -58,17 +58,22 @@ export const ForgotPasswordPage = () => {
   );
 };
 
-/** The mailed link's page: a new password, twice, set with the link's code. */
+/**
+ * The mailed link's page: a new password, twice, set with the link's code. An invitation's link (a new
+ * account's first password) welcomes the new staff member, and says why when it is used or expired.
+ */
 export const ResetPasswordPage = () => {
   const [params] = useSearchParams();
   const code = params.get('code') ?? '';
+  const invitation = code.startsWith(INVITATION_CODE_PREFIX);
+  const heading = invitation ? m.account.welcomeHeading : m.account.resetHeading;
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [state, setState] = useState<{ saved?: boolean; error?: string; busy?: boolean }>({});
+  const [state, setState] = useState<{ saved?: boolean; error?: string; busy?: boolean; refusedCode?: boolean }>({});
   const again = <Link to={SITE_PAGES.forgotPassword}>{m.account.again}</Link>;
   if (!code) {
     return (
-      <Panel heading={m.account.resetHeading}>
+      <Panel heading={heading}>
         <p className="form-summary" role="alert">
           {m.account.noCode}
         </p>
@@ -78,7 +83,7 @@ export const ResetPasswordPage = () => {
   }
   if (state.saved) {
     return (
-      <Panel heading={m.account.resetHeading}>
+      <Panel heading={heading}>
         <p className="notice" role="status">
           {m.account.saved}
         </p>
@@ -97,14 +102,16 @@ export const ResetPasswordPage = () => {
       await resetPassword(code, password);
       setState({ saved: true });
     } catch (error) {
-      setState({ error: error instanceof ApiError && error.status === 400 ? m.account.badCode : (error as Error).message });
+      const refused = error instanceof ApiError && error.status === 400;
+      setState({ error: refused && !invitation ? m.account.badCode : (error as Error).message, refusedCode: refused });
     }
   };
   return (
-    <Panel heading={m.account.resetHeading}>
+    <Panel heading={heading}>
+      {invitation && <p className="lead">{m.account.welcomeIntro}</p>}
       {state.error && (
         <p className="form-summary" role="alert">
-          {state.error} {state.error === m.account.badCode && again}
+          {state.error} {state.refusedCode && again}
         </p>
       )}
       <form onSubmit={submit} className="track-form">

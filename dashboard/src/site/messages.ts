@@ -148,6 +148,8 @@ export const siteMessages = {
     send: 'Kirim tautan',
     sent: 'Jika alamat itu terdaftar, tautan untuk membuat kata sandi baru sudah dikirim ke sana. Periksa kotak masuk (dan folder spam) dalam beberapa menit.',
     resetHeading: 'Buat kata sandi baru',
+    welcomeHeading: 'Selamat datang, buat kata sandi Anda',
+    welcomeIntro: 'Akun staf Layanan Informasi Anda sudah dibuat. Buat kata sandi untuk masuk ke dasbor; setelah itu masuk dengan alamat e-mail Anda dan kata sandi ini.',
     password: 'Kata sandi baru',
     passwordHint: 'Minimal 8 karakter.',
     confirm: 'Ulangi kata sandi baru',

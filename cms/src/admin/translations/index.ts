@@ -1,6 +1,7 @@
 import { CLOCK_MODE_LABELS, HOLIDAY_KIND_LABELS, SERVICE_CATEGORY_LABELS } from '@layanan/config';
 import { admin, brand } from './admin';
 import { contentManager } from './contentManager';
+import { staff } from './staff';
 
 type Language = 'id' | 'en';
 
@@ -21,6 +22,6 @@ const UNPREFIXED = ['preview.copy.label', 'preview.tabs.label', 'popUpWarning.bo
 const unprefixed = Object.fromEntries(UNPREFIXED.map((key) => [key, contentManager[key]]));
 
 export const translations: Record<Language, Record<string, string>> = {
-  id: { ...admin, ...prefixed('content-manager', contentManager), ...unprefixed, ...enumerationLabels('id'), ...brand.id },
-  en: { ...enumerationLabels('en'), ...brand.en },
+  id: { ...admin, ...prefixed('content-manager', contentManager), ...unprefixed, ...enumerationLabels('id'), ...brand.id, ...staff.id },
+  en: { ...enumerationLabels('en'), ...brand.en, ...staff.en },
 };

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { SITE_PAGES, maskEmail, officeFullName } from '@layanan/config';
-import { getService as sop } from '@layanan/sop-workflow';
+import { maskEmail } from '@layanan/config';
+import { passwordLink, sendStaffMail, type StaffAddressee } from './staff-mail';
 
 const USER = 'plugin::users-permissions.user';
 const ADDRESS = /^[^\s@]{1,64}@[^\s@]{1,190}\.[^\s@]{2,63}$/;
@@ -27,27 +27,22 @@ export function resetIsOn(strapi: Core.Strapi): boolean {
 }
 
 async function mailReset(strapi: Core.Strapi, email: string): Promise<void> {
-  const user = (await strapi.db.query(USER).findOne({ where: { email }, select: ['id', 'email', 'blocked', 'fullName', 'username'] })) as {
-    id: number;
-    email: string;
-    blocked: boolean | null;
-    fullName: string | null;
-    username: string;
-  } | null;
+  const user = (await strapi.db.query(USER).findOne({ where: { email }, select: ['id', 'email', 'blocked', 'fullName', 'username'] })) as
+    | (StaffAddressee & { id: number; blocked: boolean | null })
+    | null;
   if (!user || user.blocked) return;
   const token = randomBytes(48).toString('hex');
   await strapi.plugin('users-permissions').service('user').edit(user.id, { resetPasswordToken: token });
-  const link = `${String(strapi.config.get('server.url')).replace(/\/+$/, '')}${SITE_PAGES.resetPassword}?code=${token}`;
-  const office = officeFullName(await sop(strapi, 'office').current());
-  const lines = [
-    `Yth. ${user.fullName || user.username},`,
-    'Kami menerima permintaan untuk mengatur ulang kata sandi akun Layanan Informasi Anda. Buka tautan berikut untuk membuat kata sandi baru:',
-    link,
-    'Jika Anda tidak meminta ini, abaikan e-mail ini: kata sandi Anda tidak berubah.',
-    ['Layanan Informasi', office].filter(Boolean).join('\n'),
-  ];
-  const html = lines.map((line) => (line === link ? `<p><a href="${link}">${link}</a></p>` : `<p>${line.replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`).replace(/\n/g, '<br>')}</p>`)).join('\n');
-  await strapi.plugin('email').service('email').send({ to: user.email, subject: 'Atur ulang kata sandi Layanan Informasi', text: lines.join('\n\n'), html });
+  await sendStaffMail(
+    strapi,
+    user,
+    'Atur ulang kata sandi Layanan Informasi',
+    [
+      'Kami menerima permintaan untuk mengatur ulang kata sandi akun Layanan Informasi Anda. Buka tautan berikut untuk membuat kata sandi baru:',
+      'Jika Anda tidak meminta ini, abaikan e-mail ini: kata sandi Anda tidak berubah.',
+    ],
+    passwordLink(strapi, token),
+  );
 }
 
 /**
