@@ -1,7 +1,7 @@
 import { factories, type Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { getService as sop, rethrowWithCode, type Actor } from '@layanan/sop-workflow';
-import { OFFICE, maskEmail, maskName, maskNik, maskPhone, redactFreeText, trackingPath } from '@layanan/config';
+import { maskEmail, officeFullName, maskName, maskNik, maskPhone, redactFreeText, trackingPath } from '@layanan/config';
 import { actorFromState } from '../../../utils/actor';
 import { SearchRefused, inquirySearchFilter } from '../../../utils/inquiry-search';
 import {
@@ -159,7 +159,7 @@ export default factories.createCoreController(UID, ({ strapi }: { strapi: Core.S
       const inquiry = await visible(ctx.params.id, actor);
       const receipt = await workflow().issueReceipt(inquiry.documentId, actor);
       ctx.set('Cache-Control', 'no-store');
-      return { data: { ...receipt, office: officeName(), trackingUrl: publicLink(trackingPath(receipt.code, receipt.trackingToken)) } };
+      return { data: { ...receipt, office: officeFullName(await sop(strapi, 'office').current()), trackingUrl: publicLink(trackingPath(receipt.code, receipt.trackingToken)) } };
     },
 
     async triage(ctx) {
@@ -189,11 +189,6 @@ export default factories.createCoreController(UID, ({ strapi }: { strapi: Core.S
     await visible(ctx.params.id, actor);
     const { documentId } = await step(actor);
     return present(await visible(documentId, actor), ctx);
-  }
-
-  /** The Dinas as its mail to citizens is signed (OFFICE_NAME). */
-  function officeName(): string {
-    return strapi.config.get<string>('plugin::channels.office.name', OFFICE.name);
   }
 
   /** A path of the public site as the citizen opens it: absolute behind PUBLIC_URL, else on this server's origin. */
