@@ -4,6 +4,8 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { FIRST_REQUESTS, FIRST_RESPONSES } from './src/layout/firstRequests';
+import { JWT_KEY, PROFILE_KEY } from './src/providers/sessionKeys';
 
 const API = process.env.LAYANAN_API ?? 'http://127.0.0.1:1337';
 
@@ -57,8 +59,16 @@ function bundleReport(file: string): Plugin {
   };
 }
 
-/** Each role's first screen (layout/homeScreens.ts), by the module its chunk is built from. */
-const HOME_SCREENS: Record<string, string> = { officer: '/src/board/Board.tsx', division_staff: '/src/queue/DivisionQueue.tsx', leadership: '/src/recap/RecapPage.tsx' };
+/**
+ * Each role's first screen (layout/homeScreens.ts), by the module its chunk is built from; "signedOut" is the
+ * sign-in page, for a browser that has no one signed in.
+ */
+const HOME_SCREENS: Record<string, string> = {
+  officer: '/src/board/Board.tsx',
+  division_staff: '/src/queue/DivisionQueue.tsx',
+  leadership: '/src/recap/RecapPage.tsx',
+  signedOut: '/src/layout/LoginPage.tsx',
+};
 
 /**
  * The staff app's page names a small script, fetched beside the app's own, that asks the browser to fetch the
@@ -85,15 +95,21 @@ function homeScreenPreload(): Plugin {
           if (seen.has(fileName) || entry.has(fileName)) return [];
           seen.add(fileName);
           const chunk = chunks.find((item) => item.fileName === fileName);
-          return [fileName, ...(chunk?.imports ?? []).flatMap((imported) => filesOf(imported, seen))];
+          const css = [...(chunk?.viteMetadata?.importedCss ?? [])];
+          return [fileName, ...css, ...(chunk?.imports ?? []).flatMap((imported) => filesOf(imported, seen))];
         };
         const byRole = Object.fromEntries(
           Object.entries(HOME_SCREENS).map(([role, module]) => [role, filesOf(chunks.find((chunk) => chunk.facadeModuleId?.endsWith(module))?.fileName ?? '')]),
         );
+        // A stylesheet is linked at once (Vite's loader then finds it there instead of fetching it when the chunk
+        // is imported, and holding the screen until it has arrived); a script is only fetched, to run when imported.
+        // The first screen's API request goes out with the signed-in person's token (layout/firstRequests.ts).
         const source =
-          `(function(){try{var p=JSON.parse(localStorage.getItem('layanan_profile')||'null');` +
-          `(${JSON.stringify(byRole)}[p&&p.role]||[]).forEach(function(f){var l=document.createElement('link');` +
-          `l.rel='modulepreload';l.crossOrigin='';l.href='/'+f;document.head.appendChild(l);});}catch(e){}})();`;
+          `(function(){try{var p=JSON.parse(localStorage.getItem(${JSON.stringify(PROFILE_KEY)})||'null');` +
+          `(${JSON.stringify(byRole)}[p?p.role:'signedOut']||[]).forEach(function(f){var l=document.createElement('link');` +
+          `var css=/\\.css$/.test(f);l.rel=css?'stylesheet':'modulepreload';l.crossOrigin='';l.href='/'+f;document.head.appendChild(l);});` +
+          `var t=localStorage.getItem(${JSON.stringify(JWT_KEY)}),r=${JSON.stringify(FIRST_REQUESTS)}[p&&p.role];if(t&&r){var s=window[${JSON.stringify(FIRST_RESPONSES)}]={};` +
+          `r.forEach(function(u){s[u]=fetch(u,{headers:{Accept:'application/json',Authorization:'Bearer '+t}});});}}catch(e){}})();`;
         script = { fileName: `assets/home-preload-${createHash('sha256').update(source).digest('hex').slice(0, 8)}.js`, source };
         return [{ tag: 'script', attrs: { src: `/${script.fileName}`, async: true }, injectTo: 'head-prepend' }];
       },
@@ -108,6 +124,12 @@ function homeScreenPreload(): Plugin {
 
 /** The shared SOP definitions are compiled from source, as ES modules, into the bundle. */
 const CONFIG = { '@layanan/config': path.resolve(__dirname, '../config/src/index.ts') };
+
+/**
+ * The staff app only writes query strings: ra-strapi's `qs` (a parser and a dozen polyfill packages, a tenth of
+ * the app's first script) is replaced by the writer the app's own code uses.
+ */
+const QUERY_STRING = { qs: path.resolve(__dirname, 'src/providers/queryString.ts') };
 
 /**
  * The public site runs on Preact's React-compatible runtime (about 4 KB instead of React DOM's 40): a citizen on
@@ -131,7 +153,7 @@ export default defineConfig(({ command, mode }) => {
   const site = mode === 'site';
   return {
     plugins: [react(), staffAppRoutes(), bundleReport(site ? 'bundle-report.site.json' : 'bundle-report.json'), ...(site ? [] : [homeScreenPreload()])],
-    resolve: { alias: site && command === 'build' ? { ...CONFIG, ...PREACT } : CONFIG },
+    resolve: { alias: site && command === 'build' ? { ...CONFIG, ...PREACT } : { ...CONFIG, ...QUERY_STRING } },
     server: { port: 1495, proxy: { '/api': API } },
     build: {
       target: 'es2020',

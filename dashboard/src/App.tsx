@@ -1,13 +1,13 @@
 import { Suspense, lazy, type ReactNode } from 'react';
-import { Admin, CustomRoutes, Loading, Resource } from 'react-admin';
+import { CustomRoutes, Loading, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
 import { RECEIPT_PAGE } from '@layanan/config';
+import { AdminShell } from './layout/AdminShell';
 import { createDataProvider } from './providers/dataProvider';
 import { authProvider } from './providers/authProvider';
 import { i18nProvider } from './i18n/i18nProvider';
 import { Layout } from './layout/Layout';
 import { Home } from './layout/Home';
-import { LoginPage } from './layout/LoginPage';
 import { theme } from './layout/theme';
 import { homeScreens } from './layout/homeScreens';
 
@@ -18,6 +18,7 @@ const dataProvider = createDataProvider();
  * queue, the recap and its charts, and the profile load when opened.
  */
 const RecapPage = lazy(homeScreens.recap);
+const LoginPage = lazy(() => homeScreens.login().then((m) => ({ default: m.LoginPage })));
 const ProfilePage = lazy(() => import('./profile/ProfilePage'));
 const DivisionQueue = lazy(() => homeScreens.queue().then((m) => ({ default: m.DivisionQueue })));
 const InquiryList = lazy(() => import('./inquiries/InquiryList').then((m) => ({ default: m.InquiryList })));
@@ -46,15 +47,21 @@ const inquiries = {
   recordRepresentation: 'code',
 };
 
+const SignIn = () => (
+  <Lazy>
+    <LoginPage />
+  </Lazy>
+);
+
 /** The staff dashboard; the router (basename /dashboard) is set up by main.tsx. */
 export const App = () => (
-  <Admin
+  <AdminShell
     dataProvider={dataProvider}
     authProvider={authProvider}
     i18nProvider={i18nProvider}
     layout={Layout}
     dashboard={Home}
-    loginPage={LoginPage}
+    loginPage={SignIn}
     theme={theme}
     title="Layanan Informasi"
     requireAuth
@@ -107,5 +114,5 @@ export const App = () => (
     <Resource name="inquiries" {...inquiries} />
     <Resource name="divisions" recordRepresentation="name" />
     <Resource name="faq-entries" recordRepresentation="question" />
-  </Admin>
+  </AdminShell>
 );

@@ -1,10 +1,9 @@
 import { HttpError, type AuthProvider } from 'react-admin';
 import { isRoleType } from '@layanan/config';
 import type { StaffProfile } from '../types';
-import { JWT_KEY, httpClient } from './httpClient';
+import { httpClient } from './httpClient';
+import { JWT_KEY, PROFILE_KEY } from './sessionKeys';
 import { roleCan } from './access';
-
-const PROFILE_KEY = 'layanan_profile';
 
 export function storedProfile(): StaffProfile | null {
   try {

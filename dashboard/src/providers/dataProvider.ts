@@ -1,7 +1,7 @@
 import { HttpError, withLifecycleCallbacks, type DataProvider, type GetListParams, type Identifier, type RaRecord } from 'react-admin';
 import { strapiDataProvider } from 'ra-strapi';
 import { EDITABLE_INQUIRY_FIELDS, SEARCH_TEXT_MAX_LENGTH, weeklyHoursOfRows, type HolidayOutlook, type LaporStatus, type OfficeHoursRow } from '@layanan/config';
-import { stringify } from 'qs';
+import { stringify } from './queryString';
 import type {
   ChannelTrouble,
   ContactInfo,
@@ -27,9 +27,9 @@ import type {
   LaporImportResult,
 } from '../types';
 import { JWT_KEY, httpClient, type StrapiErrorBody } from './httpClient';
-import { MAX_PAGE_SIZE, chunks, detailQueryString, listQueryString } from './strapiQuery';
+import { API_URL, MAX_PAGE_SIZE, chunks, detailQueryString, listQueryString } from './strapiQuery';
 
-export const API_URL = '/api';
+export { API_URL };
 
 type Fetch = typeof httpClient;
 

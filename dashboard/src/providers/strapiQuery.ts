@@ -1,4 +1,7 @@
-import { stringify } from 'qs';
+import { stringify } from './queryString';
+
+/** Where the CMS's API answers, on the dashboard's own origin. */
+export const API_URL = '/api';
 
 /**
  * What each resource brings along. ra-strapi asks for `populate=*`, one level deep and for every

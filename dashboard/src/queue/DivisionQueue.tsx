@@ -11,6 +11,7 @@ import { ActionForm } from '../inquiries/ActionForm';
 import { useInquiryAction } from '../inquiries/useInquiryAction';
 import { InquiryCard } from '../board/InquiryCard';
 import { useNotifyError } from '../notifyError';
+import { QUEUE_LIST } from './queueList';
 import '../board/board.css';
 
 const TelegramLinkCard = lazy(() => import('../profile/TelegramLinkCard').then((module) => ({ default: module.TelegramLinkCard })));
@@ -32,11 +33,7 @@ export const DivisionQueue = () => {
   const now = useNow();
   const [open, setOpen] = useState<Inquiry | null>(null);
   const [submitting, setSubmitting] = useState(false);
-  const { data = [], isPending } = useGetList<Inquiry>(
-    'inquiries',
-    { filter: { status: 'triaged' }, sort: { field: SOP_STEP.coordination.dueField, order: 'ASC' }, pagination: { page: 1, perPage: 100 } },
-    { refetchInterval: 15_000 },
-  );
+  const { data = [], isPending } = useGetList<Inquiry>('inquiries', QUEUE_LIST, { refetchInterval: 15_000 });
   const division = (identity?.division as { name?: string } | undefined)?.name ?? '';
 
   const submit = async (inquiry: Inquiry, information: string) => {
