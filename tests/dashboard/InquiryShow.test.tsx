@@ -302,6 +302,28 @@ describe('the timeline of delivery and conversation', () => {
   });
 });
 
+describe('the Tanda Terima of a request', () => {
+  it('opens from the request for the officer, and the timeline says when one was made and how one was sent', async () => {
+    const events: InquiryEvent[] = [
+      { documentId: 'e1', type: 'note', actorType: 'user', actorName: 'Petugas Ani', at: '2026-11-03T02:01:00.000Z', detail: { receipt: 'issued' } },
+      { documentId: 'e2', type: 'note', actorType: 'user', actorName: 'Petugas Ani', at: '2026-11-03T02:02:00.000Z', detail: { receipt: 'sent', via: 'smtp' } },
+    ];
+    showPage(fakeCms(buildInquiry({ channel: 'walk_in', status: 'received' }), { events }).provider);
+    expect((await screen.findByTestId('open-receipt')).getAttribute('href')).toMatch(/\/inquiries\/inq-1\/tanda-terima$/);
+    const timeline = await screen.findByTestId('timeline');
+    await waitFor(() => expect(timeline.querySelectorAll('[data-event]')).toHaveLength(2));
+    const items = Array.from(timeline.querySelectorAll<HTMLElement>('[data-event]'));
+    expect(items[0].textContent).toContain('tanda terima dibuat');
+    expect(items[1].textContent).toContain('tanda terima dikirim ke pemohon lewat E-mail (SMTP)');
+  });
+
+  it('is not offered to leadership, who may read the request but not hand out its key', async () => {
+    showPage(fakeCms(buildInquiry({ channel: 'walk_in', status: 'received' })).provider, 'leadership');
+    await screen.findByTestId('inquiry-page');
+    expect(screen.queryByTestId('open-receipt')).toBeNull();
+  });
+});
+
 describe('a citizen’s file from a chat medium', () => {
   const photo = (overrides: object = {}) =>
     buildMessage({ channel: 'whatsapp', purpose: 'follow_up', text: 'Ini foto KTP-el saya', attachments: [{ filename: '', mimeType: 'image/jpeg', size: null, omitted: false, inline: false, openable: true, media: 'image', ...overrides }] });

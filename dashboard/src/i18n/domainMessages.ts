@@ -210,6 +210,7 @@ export const domainId = {
     events: {
       ...pick(EVENT_LABELS, 'id'),
       via: { officer: 'oleh petugas' },
+      receipt: { issued: 'tanda terima dibuat', sent: 'tanda terima dikirim ke pemohon lewat %{via}' },
       lapor_source: { officer: 'dicatat petugas', api: 'dari API LAPOR!', mail: 'dari e-mail LAPOR!' },
       window_until: 'tutup %{time}',
       actor: { public: 'Pemohon', system: 'Sistem', admin: 'Admin' },
@@ -330,7 +331,7 @@ export const domainId = {
       title: 'Tanda Terima %{code}',
       heading: 'Tanda Terima Permohonan',
       code: 'Kode permohonan',
-      received: 'Diterima %{time} melalui %{channel}',
+      received: 'Diterima %{time} (%{channel})',
       next: 'Petugas memilah permohonan Anda, meneruskannya ke bidang terkait, lalu menyampaikan jawabannya kepada Anda.',
       due: 'Jawaban paling lambat %{time}',
       due_working: 'dihitung dalam jam pelayanan; hari libur tidak dihitung.',
@@ -340,7 +341,7 @@ export const domainId = {
       hours: 'Jam pelayanan',
       privacy_title: 'Pelindungan data pribadi',
       privacy:
-        '%{office} memproses nama, kontak dan isi permohonan Anda hanya untuk menjawab permohonan ini dan menyusun rekap layanan (UU 27/2022), dan tidak membagikannya kepada pihak lain. Keterangan lengkap dan status permohonan ada di halaman pelacakan di atas.',
+        '%{office} memproses nama, kontak dan isi permohonan Anda hanya untuk menjawab permohonan ini dan menyusun rekap layanan (UU 27/2022), dan tidak membagikannya kepada pihak lain. Status dan jawaban permohonan ada di halaman pelacakan di atas; pertanyaan tentang data pribadi Anda dapat disampaikan kepada petugas layanan.',
       layout: 'Ukuran kertas',
       layouts: { a6: 'Kertas A6', roll80: 'Struk 80 mm', roll58: 'Struk 58 mm' },
       print: 'Cetak',
@@ -649,6 +650,7 @@ export const domainEn: DomainMessages = {
     events: {
       ...pick(EVENT_LABELS, 'en'),
       via: { officer: 'by an officer' },
+      receipt: { issued: 'receipt issued', sent: 'receipt sent to the applicant via %{via}' },
       lapor_source: { officer: 'recorded by an officer', api: 'from the LAPOR! API', mail: 'from a LAPOR! e-mail' },
       window_until: 'closes %{time}',
       actor: { public: 'Applicant', system: 'System', admin: 'Admin' },
@@ -769,7 +771,7 @@ export const domainEn: DomainMessages = {
       title: 'Receipt %{code}',
       heading: 'Request receipt',
       code: 'Request code',
-      received: 'Received %{time} via %{channel}',
+      received: 'Received %{time} (%{channel})',
       next: 'An officer sorts your request, routes it to the division concerned, then gives you the answer.',
       due: 'Answer at the latest %{time}',
       due_working: 'counted in service hours; holidays are not counted.',
@@ -779,7 +781,7 @@ export const domainEn: DomainMessages = {
       hours: 'Service hours',
       privacy_title: 'Personal data protection',
       privacy:
-        '%{office} processes your name, contact and request only to answer this request and compile the service recap (Law 27/2022), and does not share them with others. The full notice and the request status are on the tracking page above.',
+        '%{office} processes your name, contact and request only to answer this request and compile the service recap (Law 27/2022), and does not share them with others. The status and the answer are on the tracking page above; questions about your personal data can be put to the service officer.',
       layout: 'Paper size',
       layouts: { a6: 'A6 paper', roll80: '80 mm roll', roll58: '58 mm roll' },
       print: 'Print',

@@ -22,7 +22,12 @@ function detailText(event: InquiryEvent, translate: Translate, locale: string): 
   const until = typeof detail.until === 'string' ? translate('layanan.events.window_until', { time: formatDateTime(detail.until, locale) }) : null;
   const lapor = event.type === 'lapor_status' && typeof detail.status === 'string' ? translate(`layanan.laporStatus.${detail.status}`, { _: detail.status }) : null;
   const source = event.type === 'lapor_status' && typeof detail.source === 'string' ? translate(`layanan.events.lapor_source.${detail.source}`, { _: detail.source }) : null;
-  const parts = [lapor, source, detail.division, viaText(detail.via, translate), channel, until, detail.note, detail.reason, step].filter(
+  // A receipt names the sender's outbox channel ("E-mail (SMTP)"), not a medium of the answer.
+  const receipt =
+    typeof detail.receipt === 'string'
+      ? translate(`layanan.events.receipt.${detail.receipt}`, { _: detail.receipt, via: translate(`layanan.outboxChannel.${String(detail.via)}`, { _: String(detail.via) }) })
+      : null;
+  const parts = [receipt, lapor, source, detail.division, receipt ? null : viaText(detail.via, translate), channel, until, detail.note, detail.reason, step].filter(
     (part): part is string => typeof part === 'string' && part.length > 0,
   );
   return parts.length ? parts.join(' · ') : null;

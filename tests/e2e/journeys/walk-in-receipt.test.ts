@@ -82,7 +82,7 @@ describe('a walk-in citizen’s receipt, in Chromium', () => {
   it('prints on an A6 page, or on an 80 or 58 mm roll once picked, and keeps the paper picked', async () => {
     await page.emulateMedia({ media: 'print' });
     await page.screenshot({ path: path.join(SCREENSHOTS, 'receipt-a6-print.png'), fullPage: true });
-    expect(pageSize(await page.pdf({ preferCSSPageSize: true, printBackground: true }))).toEqual({ width: 105, height: 148 });
+    expect(pageSize(await page.pdf({ path: path.join(SCREENSHOTS, 'receipt-a6.pdf'), preferCSSPageSize: true, printBackground: true }))).toEqual({ width: 105, height: 148 });
     await page.emulateMedia({ media: 'screen' });
 
     for (const [layout, label, width] of [['roll80', 'Struk 80 mm', 80], ['roll58', 'Struk 58 mm', 58]] as const) {
@@ -91,7 +91,7 @@ describe('a walk-in citizen’s receipt, in Chromium', () => {
       await page.screenshot({ path: path.join(SCREENSHOTS, `receipt-${layout}.png`), fullPage: true });
       await page.emulateMedia({ media: 'print' });
       await page.screenshot({ path: path.join(SCREENSHOTS, `receipt-${layout}-print.png`), fullPage: true });
-      expect(pageSize(await page.pdf({ preferCSSPageSize: true, printBackground: true })).width).toBe(width);
+      expect(pageSize(await page.pdf({ path: path.join(SCREENSHOTS, `receipt-${layout}.pdf`), preferCSSPageSize: true, printBackground: true })).width).toBe(width);
       await page.emulateMedia({ media: 'screen' });
     }
 

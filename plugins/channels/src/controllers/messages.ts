@@ -141,7 +141,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           payload: { inquiry: inquiry.documentId, code: inquiry.code, purpose: 'receipt', trackingToken: token },
           at,
         });
-        await sop(strapi, 'events').record({ inquiryId: inquiry.id, type: 'note', actor, at, detail: { receipt: 'sent', channel: target.medium.channel } });
+        await sop(strapi, 'events').record({ inquiryId: inquiry.id, type: 'note', actor, at, detail: { receipt: 'sent', via: target.medium.channel } });
       });
       ctx.status = 202;
       return { data: { status: 'queued', channel: target.medium.channel, address: masked(target.address) } };
