@@ -9,6 +9,7 @@ import { bootApp, createTestDatabase, databases, type TestApp, type TestDatabase
 import { buildPublicInquiry, createStaff, type Staff } from '../helpers/builders';
 import { runScript } from '../helpers/scripts';
 import { virtualClock } from '../helpers/telegram';
+import { backupJob } from '../../cms/src/scheduled-backups';
 
 const DAY = 24 * 3600_000;
 
@@ -192,5 +193,40 @@ describe.each(databases())('backup and restore on %s', (kind) => {
     expect(left).toHaveLength(2);
     expect(left).not.toContain(first[0]);
     expect(readdirSync(dir('backups')).filter((file) => !file.endsWith('.tar.gz'))).toEqual([]);
+  });
+});
+
+describe.each(databases())('the server’s own backups (BACKUP_CRON) on %s', (kind) => {
+  let db: TestDatabase;
+  let app: TestApp;
+  let tmp: string;
+  const backups = () => readdirSync(path.join(tmp, 'backups')).filter((file) => file.endsWith('.tar.gz'));
+
+  beforeAll(async () => {
+    tmp = mkdtempSync(path.join(os.tmpdir(), 'layanan-backup-cron-'));
+    mkdirSync(path.join(tmp, 'public', 'uploads'), { recursive: true });
+    mkdirSync(path.join(tmp, 'backups'));
+    app = await bootApp(db = await createTestDatabase(kind), { PUBLIC_DIR: path.join(tmp, 'public'), BACKUP_DIR: path.join(tmp, 'backups'), BACKUP_CRON: '30 1 * * *' });
+  });
+  afterAll(async () => {
+    await app?.stop();
+    await db?.drop();
+    rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('are made by the one instance that takes the lease; a twin firing at the same time skips', async () => {
+    const leases = app.strapi.plugin('channels').service('inbox');
+    const thisInstance = backupJob(app.strapi);
+    const twin = backupJob(app.strapi);
+
+    await leases.lease('backup', 'an-instance-already-backing-up', 60_000);
+    expect(await thisInstance.run()).toBe('skipped');
+    expect(backups()).toEqual([]);
+
+    await leases.releaseLease('backup', 'an-instance-already-backing-up');
+    expect(await thisInstance.run()).toBe('done');
+    expect(await twin.run()).toBe('skipped');
+    expect(backups()).toHaveLength(1);
+    expect(manifestOf(path.join(tmp, 'backups', backups()[0])).database.kind).toBe(kind);
   });
 });
