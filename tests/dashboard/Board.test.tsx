@@ -197,7 +197,7 @@ describe('the triage board', () => {
 
   it('keeps the citizen’s name masked on a moved card, though the server’s answer to the move carries it whole', async () => {
     const answered = inquiry({ status: 'answered', answeredAt: inMinutes(-30), subject: 'KTP-el a.n. S*** A*****' });
-    const closeInquiry = jest.fn(async () => ({ ...answered, status: 'closed' as const, closedAt: NOW.toISOString(), applicant: { name: 'Siti Aminah' }, subject: 'KTP-el a.n. Siti Aminah' }));
+    const closeInquiry = jest.fn(async (): Promise<Inquiry> => ({ ...answered, status: 'closed', closedAt: NOW.toISOString(), applicant: { name: 'Siti Aminah' }, subject: 'KTP-el a.n. Siti Aminah' }));
     renderBoard(fakeProvider([answered], { closeInquiry }));
     await waitFor(() => expect(codesIn('answered')).toEqual([answered.code]));
     fireEvent.click(within(column('answered')).getByRole('button', { name: 'Pindahkan ke…' }));
