@@ -25,3 +25,4 @@ export * from './links';
 export * from './lapor';
 export * from './health';
 export * from './search';
+export * from './channelHealth';
