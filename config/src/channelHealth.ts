@@ -19,8 +19,8 @@ export const CHANNEL_HEALTH_LABELS: Record<ChannelHealthState, { id: string; en:
 export const MONITORED_CHANNELS = ['email', 'whatsapp', 'telegram', 'lapor_sp4n', 'facebook', 'instagram', 'website'] as const;
 export type MonitoredChannel = (typeof MONITORED_CHANNELS)[number];
 
-/** Channels we read by polling: silence there is our fault, so no successful poll for a while means dead. */
-export const POLLED_CHANNELS: readonly MonitoredChannel[] = ['email'];
+/** Channels we read by polling, and the part that polls: silence there is our fault, so no successful poll for a while means dead. */
+export const POLLED_CHANNELS: Partial<Record<MonitoredChannel, string>> = { email: 'imap' };
 
 export const CHANNEL_STALE_MINUTES_DEFAULT = 10;
 /** Transient errors in a row that make a channel disrupted, and then dead. */
@@ -48,25 +48,33 @@ export interface ChannelRecord {
   since: Date;
   lastInboundAt: Date | null;
   lastSentAt: Date | null;
-  /** The last time the channel proved it can reach its service with our credentials (a poll, a send, a test). */
+  /** The last successful poll (a polled channel's own proof of life). */
+  lastPolledAt: Date | null;
+  /** The last time any part of the channel reached its service with our credentials (a poll, a send, a test). */
   lastSuccessAt: Date | null;
   lastErrorAt: Date | null;
   /** In Indonesian, secrets and personal data already redacted. */
   lastError: string | null;
   lastErrorKind: ErrorKind | null;
+  /** The part that failed (`imap`, `smtp`, `graph`, `bot`, `api`): only that part's success, or a test, clears it. */
+  failedVia: string | null;
   errorCount: number;
 }
 
 /**
- * What an adapter saw. `inbound`: a message arrived (a webhook, a mail) — it proves the service reaches us,
- * not that our credentials work. `polled`, `sent`, `tested`: our credentials worked.
+ * What an adapter saw, and through which part of the channel (`via`): the e-mail channel reads by IMAP and
+ * sends by SMTP, so a mail sent says nothing of a refused mailbox password. `inbound`: a message arrived (a
+ * webhook) — the service reaches us, which proves nothing of our credentials. `tested`: every part passed
+ * the connection test.
  */
 export type ChannelEvent =
-  | { kind: 'inbound' | 'polled' | 'sent' | 'tested'; at: Date }
-  | { kind: 'failed'; at: Date; error: ErrorKind; message: string };
+  | { kind: 'inbound'; at: Date }
+  | { kind: 'polled' | 'sent'; at: Date; via: string }
+  | { kind: 'tested'; at: Date }
+  | { kind: 'failed'; at: Date; via: string; error: ErrorKind; message: string };
 
 export function freshRecord(state: ChannelHealthState, at: Date): ChannelRecord {
-  return { state, since: at, lastInboundAt: null, lastSentAt: null, lastSuccessAt: null, lastErrorAt: null, lastError: null, lastErrorKind: null, errorCount: 0 };
+  return { state, since: at, lastInboundAt: null, lastSentAt: null, lastPolledAt: null, lastSuccessAt: null, lastErrorAt: null, lastError: null, lastErrorKind: null, failedVia: null, errorCount: 0 };
 }
 
 const enter = (record: ChannelRecord, state: ChannelHealthState, at: Date): ChannelRecord => (record.state === state ? record : { ...record, state, since: at });
@@ -75,18 +83,21 @@ export function nextChannelRecord(record: ChannelRecord, event: ChannelEvent): C
   const { at } = event;
   if (event.kind === 'failed') {
     const errorCount = record.errorCount + 1;
-    const failed = { ...record, lastErrorAt: at, lastError: event.message, lastErrorKind: event.error, errorCount };
+    const failed = { ...record, lastErrorAt: at, lastError: event.message, lastErrorKind: event.error, failedVia: event.via, errorCount };
     if (event.error === 'credential' || errorCount >= DOWN_AFTER_ERRORS) return enter(failed, 'mati', at);
     if (errorCount >= DISRUPTED_AFTER_ERRORS) return enter(failed, record.state === 'mati' ? 'mati' : 'terganggu', at);
     return failed;
   }
-  if (event.kind === 'inbound') {
-    const seen = { ...record, lastInboundAt: at };
-    // A webhook arriving says nothing about a refused token: only our own successful call clears that.
-    return record.lastErrorKind === 'credential' ? seen : enter({ ...seen, errorCount: 0, lastErrorKind: null }, 'ok', at);
-  }
-  const succeeded = { ...record, lastSuccessAt: at, errorCount: 0, lastErrorKind: null, ...(event.kind === 'sent' ? { lastSentAt: at } : {}) };
-  return enter(succeeded, 'ok', at);
+  if (event.kind === 'inbound') return { ...record, lastInboundAt: at };
+  const times = {
+    ...record,
+    lastSuccessAt: at,
+    ...(event.kind === 'sent' ? { lastSentAt: at } : {}),
+    ...(event.kind === 'polled' ? { lastPolledAt: at } : {}),
+  };
+  const clears = event.kind === 'tested' || record.failedVia === null || record.failedVia === event.via;
+  if (!clears) return times;
+  return enter({ ...times, errorCount: 0, lastErrorKind: null, failedVia: null }, 'ok', at);
 }
 
 export const staleMessage = (minutes: number) => `Tidak ada pembacaan yang berhasil selama lebih dari ${minutes} menit.`;
@@ -97,18 +108,19 @@ export const staleMessage = (minutes: number) => `Tidak ada pembacaan yang berha
  * nothing is read.
  */
 export function staleChannelRecord(record: ChannelRecord, input: { channel: MonitoredChannel; now: Date; staleMinutes: number; watchedSince: Date }): ChannelRecord {
-  if (!POLLED_CHANNELS.includes(input.channel) || record.state === 'mati' || record.state === 'belum_diatur') return record;
-  const last = Math.max(record.lastSuccessAt?.getTime() ?? Number.NEGATIVE_INFINITY, input.watchedSince.getTime());
+  const via = POLLED_CHANNELS[input.channel];
+  if (!via || record.state === 'mati' || record.state === 'belum_diatur') return record;
+  const last = Math.max(record.lastPolledAt?.getTime() ?? Number.NEGATIVE_INFINITY, input.watchedSince.getTime());
   if (input.now.getTime() - last <= input.staleMinutes * 60_000) return record;
-  return { ...record, state: 'mati', since: input.now, lastErrorAt: input.now, lastError: staleMessage(input.staleMinutes), lastErrorKind: 'transient' };
+  return { ...record, state: 'mati', since: input.now, lastErrorAt: input.now, lastError: staleMessage(input.staleMinutes), lastErrorKind: 'transient', failedVia: via };
 }
 
 const ms = (date: Date | null) => date?.getTime() ?? null;
 
 /** Whether `next` must be written over `stored`: anything but a time changed, or a time moved by a minute or more. */
 export function channelRecordNeedsWrite(stored: ChannelRecord, next: ChannelRecord): boolean {
-  if (stored.state !== next.state || stored.errorCount !== next.errorCount || stored.lastError !== next.lastError || stored.lastErrorKind !== next.lastErrorKind) return true;
-  return (['lastInboundAt', 'lastSentAt', 'lastSuccessAt', 'lastErrorAt'] as const).some((field) => {
+  if (stored.state !== next.state || stored.errorCount !== next.errorCount || stored.lastError !== next.lastError || stored.lastErrorKind !== next.lastErrorKind || stored.failedVia !== next.failedVia) return true;
+  return (['lastInboundAt', 'lastSentAt', 'lastPolledAt', 'lastSuccessAt', 'lastErrorAt'] as const).some((field) => {
     const before = ms(stored[field]);
     const after = ms(next[field]);
     if (after === null) return false;

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { OUTBOX_FAILED_WINDOW_MS, outboxHealth, overallHealth, schedulerHealth, type HealthState } from '@layanan/config';
+import { OUTBOX_FAILED_WINDOW_MS, channelsHealth, outboxHealth, overallHealth, schedulerHealth, type HealthState } from '@layanan/config';
+import type { ChannelStatus } from '@layanan/channels';
 import { getService as sop } from '@layanan/sop-workflow';
 
 export interface HealthReport {
@@ -10,6 +11,8 @@ export interface HealthReport {
     /** `since`: when this server started; the sweep is given two minutes from then to run a first time. */
     scheduler: { state: HealthState; lastRunAt: string | null; since: string };
     outbox: { state: HealthState; oldestDueAt: string | null; failedLast24h: number };
+    /** Each channel's state (Pengaturan → Kanal): one that is `mati` makes the server degraded. */
+    channels: { state: HealthState; items: ChannelStatus[] };
   };
 }
 
@@ -45,16 +48,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             database: { state: 'down' },
             scheduler: { ...unknown, lastRunAt: null, since: startedAt.toISOString() },
             outbox: { ...unknown, oldestDueAt: null, failedLast24h: 0 },
+            channels: { ...unknown, items: [] },
           },
         };
       }
       const lastRunAt = await sop(strapi, 'sweep').lastRun();
       const scheduler = { state: schedulerHealth({ lastRunAt, startedAt, now }), lastRunAt: lastRunAt?.toISOString() ?? null, since: startedAt.toISOString() };
       const queue = await outbox(now);
+      const items = (await strapi.plugin('channels')?.service('channelHealth').list()) as ChannelStatus[] | undefined;
+      const channels = { state: channelsHealth((items ?? []).map((item) => item.state)), items: items ?? [] };
       return {
-        status: overallHealth([scheduler.state, queue.state]),
+        status: overallHealth([scheduler.state, queue.state, channels.state]),
         checkedAt: now.toISOString(),
-        checks: { database: { state: 'ok' }, scheduler, outbox: queue },
+        checks: { database: { state: 'ok' }, scheduler, outbox: queue, channels },
       };
     },
   };
