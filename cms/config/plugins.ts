@@ -94,6 +94,7 @@ export default ({ env }: { env: Core.Config.Shared.ConfigParams['env'] }) => ({
       // Read and checked by plugins/channels/src/lapor/config.ts.
       lapor: Object.fromEntries(LAPOR_SETTINGS.map((name) => [name, env(name)])),
       rawRetentionDays: env.int('MAIL_RAW_RETENTION_DAYS', 30),
+      channelStaleMinutes: env.int('CHANNEL_STALE_MINUTES', 10),
     },
   },
   'telegram-notifier': {

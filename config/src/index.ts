@@ -29,3 +29,4 @@ export * from './search';
 export * from './fieldProblem';
 export * from './csv';
 export * from './staffAccounts';
+export * from './channelHealth';

@@ -108,6 +108,13 @@ export interface ChannelTrouble {
   cause: string;
 }
 
+/** A channel that cannot bring requests in or answers out (meta.channelsDown): the board shows it in red. */
+export interface ChannelDown {
+  channel: string;
+  since: string | null;
+  cause: string | null;
+}
+
 /** Another request shown beside this one: the same contact's, or a look-alike's on another channel. */
 export interface RelatedInquiry {
   documentId: string;

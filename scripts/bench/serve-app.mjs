@@ -155,7 +155,8 @@ process.on('message', async (msg) => {
       const started = performance.now();
       const result = await strapi.plugin('sop-workflow').service('sweep').run();
       process.send({ type: 'sweep', ...result, ms: performance.now() - started });
-    } else if (msg.type === 'cursors') process.send({ type: 'cursors', count: Number((await strapi.db.connection('channel_cursors').count({ n: '*' }))[0].n) });
+    } else if (msg.type === 'channels') process.send({ type: 'channels', channels: await strapi.plugin('channels').service('channelHealth').list() });
+    else if (msg.type === 'cursors') process.send({ type: 'cursors', count: Number((await strapi.db.connection('channel_cursors').count({ n: '*' }))[0].n) });
   } catch (error) {
     process.send({ type: 'error', message: String(error?.stack ?? error) });
   }

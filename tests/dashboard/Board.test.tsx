@@ -49,7 +49,7 @@ function fakeProvider(inquiries: Inquiry[], overrides: Partial<LayananDataProvid
     getHolidayOutlook: jest.fn(async () => ({ year: 2027, due: false, missing: [] })),
     closeInquiry: jest.fn(),
     triageInquiry: jest.fn(),
-    getFailedNotifications: jest.fn(async () => ({ data: [], total: 0, troubles: [] })),
+    getFailedNotifications: jest.fn(async () => ({ data: [], total: 0, troubles: [], channelsDown: [] })),
     retryNotification: jest.fn(),
     ...overrides,
   } as unknown as LayananDataProvider;
@@ -303,11 +303,20 @@ describe('the triage board', () => {
 
   it('tells the officer when a whole channel is held, why and since when, even with nothing failed yet', async () => {
     const troubles = [{ channel: 'whatsapp-api', kind: 'auth' as const, since: '2026-11-27T02:30:00.000Z', cause: 'Meta 190: Token akses Meta kedaluwarsa atau dicabut: administrator perlu menghubungkan ulang.' }];
-    const getFailedNotifications = jest.fn(async () => ({ data: [], total: 0, troubles }));
+    const getFailedNotifications = jest.fn(async () => ({ data: [], total: 0, troubles, channelsDown: [] }));
     renderBoard(fakeProvider([], { getFailedNotifications } as Partial<LayananDataProvider>));
     const banner = await screen.findByTestId('channel-trouble');
     expect(banner.textContent).toMatch(/^Pengiriman lewat WhatsApp tertahan sejak 27 Nov 2026,? 09\.30 WIB: akses ditolak \(Meta 190: Token akses Meta kedaluwarsa/);
     expect(screen.queryByTestId('failed-notifications')).toBeNull();
+  });
+
+  it('shows a red strip while a channel is mati: which, since when, why, and who must act', async () => {
+    const channelsDown = [{ channel: 'email', since: '2026-11-27T02:30:00.000Z', cause: 'Login IMAP ditolak (AUTHENTICATIONFAILED): nama pengguna atau kata sandi kotak surat salah atau sudah diganti.' }];
+    const getFailedNotifications = jest.fn(async () => ({ data: [], total: 0, troubles: [], channelsDown }));
+    renderBoard(fakeProvider([], { getFailedNotifications } as Partial<LayananDataProvider>));
+    const strip = await screen.findByTestId('channel-down');
+    expect(strip.getAttribute('data-channel')).toBe('email');
+    expect(strip.textContent).toMatch(/^Kanal E-mail MATI sejak 27 Nov 2026,? 09\.30 WIB: Login IMAP ditolak \(AUTHENTICATIONFAILED\).*Pengaturan → Kanal\.$/);
   });
 
   it('tells the officer about messages the outbox gave up on, and sends one again on request', async () => {
@@ -318,7 +327,7 @@ describe('the triage board', () => {
     const retryNotification = jest.fn(async (id: string) => {
       failed.splice(failed.findIndex((row) => row.documentId === id), 1);
     });
-    const getFailedNotifications = jest.fn(async () => ({ data: [...failed], total: failed.length, troubles: [] }));
+    const getFailedNotifications = jest.fn(async () => ({ data: [...failed], total: failed.length, troubles: [], channelsDown: [] }));
     renderBoard(fakeProvider([], { getFailedNotifications, retryNotification } as Partial<LayananDataProvider>));
 
     const banner = await screen.findByTestId('failed-notifications');

@@ -2,7 +2,8 @@ import type { TestApp } from './strapi';
 
 const PASSWORD = 'Rahasia-2026!';
 
-async function signInAs(app: TestApp, roleCode: string, email: string): Promise<{ Authorization: string }> {
+/** An admin-panel account with the given role, signed in as the browser would be. */
+export async function signInAs(app: TestApp, roleCode: string, email: string): Promise<{ Authorization: string }> {
   const role = await app.strapi.db.query('admin::role').findOne({ where: { code: roleCode } });
   await app.strapi.service('admin::user').create({ email, firstname: 'Admin', lastname: 'Uji', password: PASSWORD, isActive: true, registrationToken: null, roles: [role.id] });
   const res = await app.http.post('/admin/login').send({ email, password: PASSWORD }).expect(200);

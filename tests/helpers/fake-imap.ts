@@ -33,6 +33,8 @@ function idleWithoutTimer(server: HoodiecrowServer): void {
 export class FakeImap {
   private readonly server: HoodiecrowServer;
   private readonly sockets = new Set<Socket>();
+  private frozen = false;
+  private readonly held = new Map<Socket, { write: (chunk: string | Uint8Array) => boolean; in: Buffer[]; out: (string | Uint8Array)[] }>();
   connections = 0;
 
   constructor(options: { messages?: string[]; uidValidity?: number } = {}) {
@@ -46,7 +48,11 @@ export class FakeImap {
       socket.setNoDelay(true);
       this.connections += 1;
       this.sockets.add(socket);
-      socket.on('close', () => this.sockets.delete(socket));
+      this.watch(socket);
+      socket.on('close', () => {
+        this.sockets.delete(socket);
+        this.held.delete(socket);
+      });
     });
   }
 
@@ -82,6 +88,51 @@ export class FakeImap {
   /** As a server does after a restore or a migration: every UID the clients knew is void. */
   setUidValidity(value: number): void {
     this.inbox().uidvalidity = value;
+  }
+
+  /** The mail admin changes the mailbox's password: logins with the old one are refused (AUTHENTICATIONFAILED). */
+  setPassword(password: string): void {
+    this.server.users.testuser.password = password;
+  }
+
+  /**
+   * The server hangs: it keeps every connection open, reads nothing and answers nothing (what it had started
+   * to answer is held back too), until `thaw` hands it what came meanwhile.
+   */
+  freeze(): void {
+    this.frozen = true;
+  }
+
+  thaw(): void {
+    this.frozen = false;
+    for (const [socket, held] of this.held) {
+      for (const chunk of held.out.splice(0)) held.write(chunk);
+      for (const chunk of held.in.splice(0)) socket.emit('data', chunk);
+    }
+  }
+
+  /** Connections of the frozen server with something unread from the client or unsent to it: clients waiting on the server. */
+  waitingClients(): number {
+    return [...this.held.values()].filter((held) => held.in.length > 0 || held.out.length > 0).length;
+  }
+
+  /** Every connection passes through here, so that a freeze can hold what comes in and what goes out. */
+  private watch(socket: Socket): void {
+    const held = { write: socket.write.bind(socket) as (chunk: string | Uint8Array) => boolean, in: [] as Buffer[], out: [] as (string | Uint8Array)[] };
+    this.held.set(socket, held);
+    const emit = socket.emit.bind(socket) as (event: string, ...args: unknown[]) => boolean;
+    socket.emit = ((event: string, ...args: unknown[]) => {
+      if (event === 'data' && this.frozen) {
+        held.in.push(args[0] as Buffer);
+        return true;
+      }
+      return emit(event, ...args);
+    }) as Socket['emit'];
+    socket.write = ((chunk: string | Uint8Array) => {
+      if (!this.frozen) return held.write(chunk);
+      held.out.push(chunk);
+      return true;
+    }) as Socket['write'];
   }
 
   openConnections(): number {

@@ -30,6 +30,8 @@ export class FakeSmtp {
   /** Each recipient the server refused, and when: how often and how far apart a sender retried. */
   readonly refused: { to: string; code: number; at: number }[] = [];
   private faults: Required<SmtpFault>[] = [];
+  /** The account's password on the server: a mail admin may change it (`setPassword`), and logins with the old one get 535. */
+  private password = SMTP_PASS;
   private server: SMTPServer;
   private waiters: (() => void)[] = [];
 
@@ -40,7 +42,7 @@ export class FakeSmtp {
       size: 20 * 1024 * 1024,
       disableReverseLookup: true,
       onAuth: (auth, _session, callback) => {
-        if (auth.username === SMTP_USER && auth.password === SMTP_PASS) return callback(null, { user: auth.username });
+        if (auth.username === SMTP_USER && auth.password === this.password) return callback(null, { user: auth.username });
         return callback(Object.assign(new Error('5.7.8 Authentication credentials invalid'), { responseCode: 535 }));
       },
       onRcptTo: (address, _session, callback) => {
@@ -100,6 +102,15 @@ export class FakeSmtp {
       MAIL_FROM: `${from.name} <${from.address}>`,
       MAIL_TLS_VERIFY: 'false',
     };
+  }
+
+  /**
+   * The mail admin changes the account's password: the sessions open now end (as an idle session would), and
+   * the sender's next login gets 535.
+   */
+  setPassword(password: string): void {
+    this.password = password;
+    for (const connection of this.server.connections) connection._socket.destroy();
   }
 
   fail(fault: SmtpFault): void {

@@ -35,6 +35,7 @@ declare module 'hoodiecrow-imap' {
 
     interface HoodiecrowServer {
       server: Server;
+      users: Record<string, { password: string }>;
       registerCapability(keyword: string): void;
       setCommandHandler(command: string, handler: CommandHandler): void;
       getMailbox(path: string): HoodiecrowMailbox | undefined;

@@ -82,9 +82,18 @@ export const FailedNotifications = () => {
     onSettled: () => queryClient.invalidateQueries({ queryKey: FAILED_KEY }),
   });
 
-  if (!canAccess || !data || (data.total === 0 && data.troubles.length === 0)) return null;
+  if (!canAccess || !data || (data.total === 0 && data.troubles.length === 0 && data.channelsDown.length === 0)) return null;
   return (
     <>
+      {data.channelsDown.map((down) => (
+        <Alert severity="error" variant="filled" sx={{ mb: 1 }} key={down.channel} data-testid="channel-down" data-channel={down.channel}>
+          {translate('layanan.notifications.channel_down', {
+            channel: translate(`layanan.channel.${down.channel}`, { _: down.channel }),
+            time: down.since ? formatDateTime(down.since, locale) : '–',
+            cause: down.cause ?? '–',
+          })}
+        </Alert>
+      ))}
       {data.troubles.map((trouble) => (
         <Alert severity="error" sx={{ mb: 1 }} key={trouble.channel} data-testid="channel-trouble" data-channel={trouble.channel}>
           {translate(`layanan.notifications.held_${trouble.kind}`, {

@@ -3,6 +3,7 @@ import { strapiDataProvider } from 'ra-strapi';
 import { EDITABLE_INQUIRY_FIELDS, SEARCH_TEXT_MAX_LENGTH, weeklyHoursOfRows, type HolidayOutlook, type LaporStatus, type OfficeHoursRow } from '@layanan/config';
 import { stringify } from './queryString';
 import type {
+  ChannelDown,
   ChannelTrouble,
   ContactInfo,
   ConversationMessage,
@@ -95,7 +96,7 @@ export interface DomainMethods {
   getTelegramLink(): Promise<TelegramLink>;
   createTelegramLinkCode(): Promise<TelegramLinkCode>;
   unlinkTelegram(): Promise<void>;
-  getFailedNotifications(): Promise<{ data: FailedNotification[]; total: number; troubles: ChannelTrouble[] }>;
+  getFailedNotifications(): Promise<{ data: FailedNotification[]; total: number; troubles: ChannelTrouble[]; channelsDown: ChannelDown[] }>;
   retryNotification(id: string): Promise<void>;
   /** A pasted LAPOR! report read into the intake's fields; writes nothing. */
   parseLaporReport(text: string): Promise<LaporParse>;
@@ -280,7 +281,7 @@ export function createDataProvider(fetchJson: Fetch = httpClient): LayananDataPr
 
     async getFailedNotifications() {
       const { json } = await fetchJson(`${API_URL}/notifications/failed?${stringify({ pagination: { page: 1, pageSize: MAX_PAGE_SIZE } })}`);
-      return { data: json.data as FailedNotification[], total: (json.meta?.pagination?.total as number | undefined) ?? json.data.length, troubles: (json.meta?.troubles ?? []) as ChannelTrouble[] };
+      return { data: json.data as FailedNotification[], total: (json.meta?.pagination?.total as number | undefined) ?? json.data.length, troubles: (json.meta?.troubles ?? []) as ChannelTrouble[], channelsDown: (json.meta?.channelsDown ?? []) as ChannelDown[] };
     },
 
     async retryNotification(id) {

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { scheduleJobs } from '@layanan/sop-workflow';
 import { configOf, getService, now } from './utils';
+import { registerPermissions } from './health/permissions';
 
 const DAY = 24 * 3600_000;
 
@@ -10,6 +11,10 @@ const DAY = 24 * 3600_000;
  */
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await getService(strapi, 'inbox').ensureTables();
+  await registerPermissions(strapi);
+  const health = getService(strapi, 'channelHealth');
+  health.watchSends();
+  health.startWatching();
   getService(strapi, 'routing').registerAll();
   await getService(strapi, 'email').start();
   await getService(strapi, 'meta').start();
@@ -25,6 +30,16 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
         }
       },
       options: { rule: '23 3 * * *' },
+    },
+    channelsHealth: {
+      task: async () => {
+        try {
+          await health.sweep();
+        } catch (error) {
+          strapi.log.warn(`[channels] judging the channels' state failed: ${(error as Error).message}`);
+        }
+      },
+      options: { rule: '* * * * *' },
     },
   });
 };

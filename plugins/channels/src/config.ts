@@ -15,6 +15,8 @@ export interface ChannelsConfig {
   rawRetentionDays: number;
   /** At most this many receipts to one address per hour: a citizen (or a loop) writing ten times gets one. */
   receiptsPerAddressPerHour: number;
+  /** A polled channel (the mailbox) without a successful poll for this many minutes is dead (CHANNEL_STALE_MINUTES). */
+  channelStaleMinutes: number;
 }
 
 const defaults: ChannelsConfig = {
@@ -24,6 +26,7 @@ const defaults: ChannelsConfig = {
   lapor: {},
   rawRetentionDays: 30,
   receiptsPerAddressPerHour: 1,
+  channelStaleMinutes: 10,
 };
 
 function validator(config: Partial<ChannelsConfig>): void {
@@ -31,7 +34,7 @@ function validator(config: Partial<ChannelsConfig>): void {
   if (config.meta) validateMetaEnv(config.meta);
   if (config.lapor) validateLaporEnv(config.lapor);
   if (config.publicUrl && !/^https?:\/\/[^\s/]+/.test(config.publicUrl)) throw new Error(`channels: PUBLIC_URL must be an http(s) URL, got ${JSON.stringify(config.publicUrl)}`);
-  for (const name of ['rawRetentionDays', 'receiptsPerAddressPerHour'] as const) {
+  for (const name of ['rawRetentionDays', 'receiptsPerAddressPerHour', 'channelStaleMinutes'] as const) {
     const value = config[name];
     if (value !== undefined && (!Number.isInteger(value) || value < 1)) throw new Error(`channels: ${name} must be a whole number ≥ 1, got ${JSON.stringify(value)}`);
   }

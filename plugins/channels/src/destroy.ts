@@ -6,4 +6,5 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await getService(strapi, 'meta').stop();
   await getService(strapi, 'telegram').stop();
   await getService(strapi, 'lapor').stop();
+  await getService(strapi, 'channelHealth').settled();
 };

@@ -9,3 +9,4 @@ import contentTypes from './content-types';
 export default { config, bootstrap, destroy, services, controllers, routes, contentTypes };
 export type { ChannelsServices } from './services';
 export type { InboundMessage } from './services/intake';
+export type { ChannelStatus } from './services/channel-health';

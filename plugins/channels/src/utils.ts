@@ -10,6 +10,7 @@ export const PLUGIN_ID = 'channels';
 export const UID = {
   message: 'plugin::channels.message',
   contact: 'plugin::channels.contact',
+  state: 'plugin::channels.state',
   inquiry: 'api::inquiry.inquiry',
   notification: 'api::notification.notification',
 } as const;

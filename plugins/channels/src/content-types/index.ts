@@ -1,4 +1,4 @@
-import { MESSAGE_DIRECTIONS, MESSAGE_PURPOSES, MESSAGE_STATES } from '@layanan/config';
+import { CHANNEL_HEALTH_STATES, MESSAGE_DIRECTIONS, MESSAGE_PURPOSES, MESSAGE_STATES } from '@layanan/config';
 
 const hidden = { 'content-manager': { visible: false }, 'content-type-builder': { visible: false } };
 
@@ -64,4 +64,36 @@ const contact = {
   },
 };
 
-export default { message, contact };
+/**
+ * Whether each channel works, shared by every instance (see channel-health service): one row per channel,
+ * written when its state changes and at most once a minute otherwise. `alerted` is the last state the
+ * officers were told of ('ok' or 'mati'); moving it is the claim that makes one instance send that alert.
+ */
+const state = {
+  schema: {
+    kind: 'collectionType',
+    collectionName: 'channel_states',
+    info: { singularName: 'state', pluralName: 'states', displayName: 'Keadaan kanal', description: 'Whether each channel works' },
+    options: { draftAndPublish: false },
+    pluginOptions: hidden,
+    attributes: {
+      channel: { type: 'string', unique: true, required: true, maxLength: 40 },
+      state: { type: 'enumeration', enum: [...CHANNEL_HEALTH_STATES], required: true },
+      since: { type: 'datetime', required: true },
+      lastInboundAt: { type: 'datetime' },
+      lastSentAt: { type: 'datetime' },
+      lastPolledAt: { type: 'datetime' },
+      lastSuccessAt: { type: 'datetime' },
+      lastErrorAt: { type: 'datetime' },
+      /** In Indonesian, secrets and personal data redacted. */
+      lastError: { type: 'text' },
+      lastErrorKind: { type: 'enumeration', enum: ['credential', 'transient'] },
+      /** The part that failed (imap, smtp, graph, bot, webhook, api): only its own success, or a test, clears it. */
+      failedVia: { type: 'string', maxLength: 20 },
+      errorCount: { type: 'integer', required: true, default: 0 },
+      alerted: { type: 'enumeration', enum: ['ok', 'mati'], required: true, default: 'ok' },
+    },
+  },
+};
+
+export default { message, contact, state };

@@ -41,6 +41,10 @@ export interface WatcherEvents {
   connected: [{ uidValidity: string; exists: number }];
   round: [RoundResult];
   disconnected: [{ retryInMs: number }];
+  /** The server answered a NOOP on the safety poll: alive, even when a round had nothing to ask it. */
+  alive: [];
+  /** A session ended in an error (a refused login, a server that cannot be reached): the channel's health hears it. */
+  failed: [unknown];
 }
 
 const silent: WatcherLogger = { info() {}, warn() {} };
@@ -81,6 +85,7 @@ export class MailboxWatcher extends EventEmitter<WatcherEvents> {
     while (!this.stopping) {
       const healthy = await this.session().catch((error) => {
         this.log.warn(`[email] IMAP session failed (${codeOf(error)})`);
+        this.emit('failed', error);
         return false;
       });
       if (this.stopping) break;
@@ -142,7 +147,12 @@ export class MailboxWatcher extends EventEmitter<WatcherEvents> {
       });
       this.emit('connected', { uidValidity, exists: mailbox.exists });
       client.on('exists', () => void round());
-      poll = setInterval(() => void round(), imap.pollSeconds * 1000);
+      // A round of an empty mailbox may ask the server nothing: the NOOP is the proof that it still answers.
+      const checkIn = async () => {
+        if (await client.noop().then(() => true, () => false)) this.emit('alive');
+        await round();
+      };
+      poll = setInterval(() => void checkIn(), imap.pollSeconds * 1000);
       await round();
       if (!this.stopping) await closed;
     } finally {

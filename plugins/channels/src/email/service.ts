@@ -11,6 +11,7 @@ import { decideThread, type ThreadedInquiry } from './thread';
 import { composeAnswer, composeMessage, composeReceipt, ownMessageId, websiteSubject, type CitizenThread, type ReceiptPolicy } from './compose';
 import { createSmtpSender, classify, describe, type SmtpSender } from './smtp';
 import { MailboxWatcher, type FetchedMail, type MailboxCursor } from './imap';
+import { imapFailure } from './failures';
 
 /** The outbox channel of the SMTP sender; requests of the `email` (and `website`) channel are routed to it. */
 export const SMTP_CHANNEL = 'smtp';
@@ -245,6 +246,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       logger: log,
       ...(settings!.tlsVerify ? {} : { tls: UNCHECKED_TLS }),
     });
+    const health = getService(strapi, 'channelHealth');
+    watcher.on('connected', () => void health.report(INBOX_CHANNEL, { kind: 'polled', at: now(strapi), via: 'imap' }));
+    watcher.on('alive', () => void health.report(INBOX_CHANNEL, { kind: 'polled', at: now(strapi), via: 'imap' }));
+    watcher.on('failed', (error) => void health.report(INBOX_CHANNEL, { kind: 'failed', at: now(strapi), via: 'imap', ...imapFailure(error) }));
     watcher.start();
     strapi.log.info('[email] reading the mailbox (this instance holds the lease).');
   }

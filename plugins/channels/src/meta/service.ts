@@ -428,6 +428,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         storing -= 1;
       }
       if (stored > 0) processPending().catch((error) => strapi.log.warn(`[meta] processing stored webhook items: ${(error as Error).message}`));
+      for (const channel of new Set(ours.map((item) => item.channel))) void getService(strapi, 'channelHealth').report(channel, { kind: 'inbound', at: new Date(receivedAt) });
       return { accepted: true, stored, items: items.length };
     },
 

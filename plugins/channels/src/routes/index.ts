@@ -4,7 +4,23 @@ const route = (method: 'GET' | 'POST' | 'PUT', path: string, handler: string, au
  * Under /api/channels: an inquiry's conversation (and a citizen's file in it), where its answer goes, the
  * officer's message to the citizen, the contact behind it; LAPOR!'s reports brought in and their status; and Meta's webhook, which authenticates Meta by its signature, not a login.
  */
+/** Pengaturan → Kanal, for admin-panel users holding the plugin's permissions (register.ts). */
+const adminRoute = (method: 'GET' | 'POST', path: string, handler: string, action: 'read' | 'test') => ({
+  method,
+  path,
+  handler,
+  config: { policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [`plugin::channels.settings.${action}`] } }] },
+});
+
 export default {
+  admin: {
+    type: 'admin',
+    routes: [
+      adminRoute('GET', '/settings/states', 'settings.list', 'read'),
+      adminRoute('POST', '/settings/:channel/test', 'settings.test', 'test'),
+      adminRoute('POST', '/settings/:channel/test-message', 'settings.sendTest', 'test'),
+    ],
+  },
   'content-api': {
     type: 'content-api',
     prefix: '/channels',

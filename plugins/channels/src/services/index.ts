@@ -1,3 +1,4 @@
+import channelHealth from './channel-health';
 import contacts from './contacts';
 import conversation from './conversation';
 import inbox from './inbox';
@@ -9,7 +10,7 @@ import telegram from '../telegram/service';
 import lapor from '../lapor/service';
 import laporImport from '../lapor/importer';
 
-const services = { contacts, conversation, inbox, intake, routing, email, meta, telegram, lapor, laporImport };
+const services = { channelHealth, contacts, conversation, inbox, intake, routing, email, meta, telegram, lapor, laporImport };
 
 export type ChannelsServices = typeof services;
 export default services;

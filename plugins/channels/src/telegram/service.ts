@@ -88,6 +88,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * if anything: the receipt comes through the outbox.
      */
     async accept(update: TelegramUpdate): Promise<string | null> {
+      void getService(strapi, 'channelHealth').report(CHANNEL, { kind: 'inbound', at: now(strapi) });
       const parsed = parseUpdate(update);
       if (parsed.kind === 'no-text') return TEXT_ONLY;
       if (parsed.kind !== 'message') return null;

@@ -60,6 +60,15 @@ interface Waiter {
   go(slot: Slot): void;
 }
 
+/** What one send came to, for whoever watches a channel's health (the channels plugin): the row's own fate aside. */
+export interface SendReport {
+  channel: string;
+  outcome: 'sent' | SendOutcome['kind'];
+  /** The sender's words for a failure, redacted. */
+  cause: string | null;
+  at: Date;
+}
+
 /** A channel that cannot send at all right now: its rows wait, and the officers are told. */
 export interface ChannelTrouble {
   channel: string;
@@ -132,6 +141,17 @@ export function createEngine({ store, now, log, settings }: EngineDeps) {
   let interrupt: (() => void) | null = null;
   let ticking: Promise<number | null> | null = null;
   let gathering: NodeJS.Timeout | null = null;
+  const observers: ((report: SendReport) => void)[] = [];
+
+  function report(channel: string, outcome: SendReport['outcome'], cause: string | null): void {
+    for (const observer of observers) {
+      try {
+        observer({ channel, outcome, cause, at: now() });
+      } catch (error) {
+        log.error(`[delivery] a send observer of ${channel} failed: ${redactFreeText(String((error as Error)?.message ?? error))}`);
+      }
+    }
+  }
 
   const nowMs = () => now().getTime();
   const newLane = (sender: ChannelSender): Lane => ({
@@ -222,6 +242,7 @@ export function createEngine({ store, now, log, settings }: EngineDeps) {
     const at = nowMs();
     const outcome = sender.classify(error);
     const cause = causeOf(sender, error);
+    report(sender.channel, outcome.kind, cause);
     const each = async (write: (row: StoredRow, attempts: number) => Promise<void>) => {
       for (const row of rows) await write(row, (row.attempts ?? 0) + 1);
     };
@@ -282,6 +303,7 @@ export function createEngine({ store, now, log, settings }: EngineDeps) {
     lane.outage.failures = 0;
     lane.authLogged = false;
     lane.trouble = null;
+    report(sender.channel, 'sent', null);
     await store.sent(rows.map((row) => row.id), now(), result.externalId);
     for (const row of rows) await hook(row, 'afterSent', () => sender.afterSent?.(row, result));
   }
@@ -504,6 +526,11 @@ export function createEngine({ store, now, log, settings }: EngineDeps) {
       if (problem) throw new Error(`delivery: the limits of "${sender.channel}" do not work: ${problem}`);
       lanes.set(sender.channel, newLane(sender));
       wake();
+    },
+
+    /** Told of every send's outcome, on every channel, after the engine has classified it. */
+    observe(observer: (report: SendReport) => void): void {
+      observers.push(observer);
     },
 
     registerFanout(fanout: ChannelFanout): void {

@@ -5,6 +5,8 @@ import { STAFF_CHANNEL, TELEGRAM_CHANNEL, configOf, getService } from '../utils'
 import type { AlertTopic } from './messages';
 
 const TOPICS: readonly AlertTopic[] = ['inquiry.triaged', 'inquiry.reminder', 'inquiry.window_closing', 'inquiry.breached', 'inquiry.answered'];
+/** A channel died or came back (the channels plugin composes the text, with no personal data): the officers hear it. */
+const CHANNEL_TOPICS: readonly string[] = ['channel.down', 'channel.restored'];
 
 /**
  * The `staff` rows of the outbox (a request routed, a reminder, a breach, an answer): each becomes one
@@ -34,11 +36,29 @@ export default ({ strapi }: { strapi: Core.Strapi }): ChannelFanout => {
     }
   }
 
+  async function expandChannelAlert(row: OutboxRow, at: Date) {
+    const text = row.payload?.text;
+    if (typeof text !== 'string' || !text) return { refused: 'Peringatan kanal tanpa teks.' };
+    const recipients = await getService(strapi, 'links').chatsOf({ role: 'officer' });
+    for (const chatId of recipients) {
+      await sop(strapi, 'outbox').enqueue({
+        channel: TELEGRAM_CHANNEL,
+        topic: row.topic,
+        recipient: chatId,
+        idempotencyKey: `${row.idempotencyKey}:${chatId}`,
+        payload: { text, acknowledge: false, url: null, inquiry: '', code: '' },
+        at,
+      });
+    }
+    return { payload: { telegramRecipients: recipients.length } };
+  }
+
   return {
     channel: STAFF_CHANNEL,
 
     async expand(row: OutboxRow, at: Date) {
       const payload = row.payload ?? {};
+      if (CHANNEL_TOPICS.includes(row.topic)) return expandChannelAlert(row, at);
       const topic = row.topic as AlertTopic;
       if (!TOPICS.includes(topic)) return { refused: `Topik ${row.topic} tidak dikenal oleh notifikasi Telegram.` };
       const messages = getService(strapi, 'messages');

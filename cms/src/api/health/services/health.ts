@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { OUTBOX_FAILED_WINDOW_MS, backupHealth, outboxHealth, overallHealth, schedulerHealth, type HealthState } from '@layanan/config';
+import { OUTBOX_FAILED_WINDOW_MS, backupHealth, channelsHealth, outboxHealth, overallHealth, schedulerHealth, type HealthState } from '@layanan/config';
+import type { ChannelStatus } from '@layanan/channels';
 import { getService as sop } from '@layanan/sop-workflow';
 
 export interface HealthReport {
@@ -12,6 +13,8 @@ export interface HealthReport {
     outbox: { state: HealthState; oldestDueAt: string | null; failedLast24h: number };
     /** The newest good backup (`npm run backup`, or the server's own on BACKUP_CRON); `scheduled` when BACKUP_CRON is set. */
     backup: { state: HealthState; scheduled: boolean; lastAt: string | null; file: string | null; bytes: number | null };
+    /** Each channel's state (Pengaturan → Kanal): one that is `mati` makes the server degraded. */
+    channels: { state: HealthState; items: ChannelStatus[] };
   };
 }
 
@@ -65,6 +68,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             scheduler: { ...unknown, lastRunAt: null, since: startedAt.toISOString() },
             outbox: { ...unknown, oldestDueAt: null, failedLast24h: 0 },
             backup: { ...unknown, scheduled: Boolean(strapi.config.get('backup.cron', '')), lastAt: null, file: null, bytes: null },
+            channels: { ...unknown, items: [] },
           },
         };
       }
@@ -72,10 +76,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const scheduler = { state: schedulerHealth({ lastRunAt, startedAt, now }), lastRunAt: lastRunAt?.toISOString() ?? null, since: startedAt.toISOString() };
       const queue = await outbox(now);
       const backups = await backup(now);
+      const items = (await strapi.plugin('channels')?.service('channelHealth').list()) as ChannelStatus[] | undefined;
+      const channels = { state: channelsHealth((items ?? []).map((item) => item.state)), items: items ?? [] };
       return {
-        status: overallHealth([scheduler.state, queue.state, backups.state]),
+        status: overallHealth([scheduler.state, queue.state, backups.state, channels.state]),
         checkedAt: now.toISOString(),
-        checks: { database: { state: 'ok' }, scheduler, outbox: queue, backup: backups },
+        checks: { database: { state: 'ok' }, scheduler, outbox: queue, backup: backups, channels },
       };
     },
   };

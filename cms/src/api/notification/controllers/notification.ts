@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { maskEmail, maskPhone, redactFreeText, type FailedNotification } from '@layanan/config';
 import { getService as sop } from '@layanan/sop-workflow';
+import type { ChannelStatus } from '@layanan/channels';
 
 const UID = 'api::notification.notification';
 const MAX_PAGE_SIZE = 100;
@@ -24,6 +25,12 @@ function positiveInt(value: unknown, fallback: number, label: string): number {
 }
 
 /** Messages the outbox gave up on: officers see them, and may send one again once they know it is safe. */
+/** The channels whose state is `mati`, as the channels plugin keeps it; none when that plugin is off. */
+async function channelsDown(strapi: Core.Strapi): Promise<{ channel: string; since: string | null; cause: string | null }[]> {
+  const states = (await strapi.plugin('channels')?.service('channelHealth').list()) as ChannelStatus[] | undefined;
+  return (states ?? []).filter((item) => item.state === 'mati').map((item) => ({ channel: item.channel, since: item.since, cause: item.lastError }));
+}
+
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async failed(ctx: Context) {
     const pagination = (ctx.query.pagination ?? {}) as Record<string, unknown>;
@@ -47,6 +54,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total },
         // Channels held as a whole (refused credentials, a service down): their messages wait, nothing is lost.
         troubles: sop(strapi, 'delivery').troubles().map((t) => ({ ...t, since: t.since.toISOString(), cause: redactFreeText(t.cause) })),
+        // Channels that cannot bring requests in or answers out (Pengaturan → Kanal): the board's red strip.
+        channelsDown: await channelsDown(strapi),
       },
     };
   },
