@@ -10,5 +10,6 @@ export { getService, returnedRows, scheduleJobs, type RawResult } from './utils'
 export { PUBLIC, SYSTEM, type Actor } from './services/actor';
 export { DUPLICATE_REFERENCE, duplicateReferenceError, isUniqueRefChannel, rethrowWithCode } from './references';
 export { inquiryTokenMatches, secretMatches, tokenMatches } from './services/tokens';
+export { SECRET_FIELDS } from './services/outbox';
 export type { ChannelTrouble } from './delivery/engine';
 export type { ChannelDigest, ChannelFanout, ChannelSender, FanoutResult, OutboxRow, SendOutcome, SenderLimits } from './delivery/types';
