@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { citizenOutboxChannel } from '@layanan/config';
+import { CHANNEL_MEDIA, citizenOutboxChannel, type Channel } from '@layanan/config';
 import { bootApp, createTestDatabase, databases, type TestApp, type TestDatabase } from '../helpers/strapi';
 import { OFFICE_MORNING, REAL } from '../helpers/clock';
 
@@ -15,6 +15,7 @@ interface SeededInquiry {
   divisionInformation: string | null;
   answerDelivery: string | null;
   receivedAt: string;
+  clockStartedAt: string;
   triagedAt: string | null;
   coordinatedAt: string | null;
   answeredAt: string | null;
@@ -73,6 +74,8 @@ function problemsOf(inquiry: SeededInquiry, office: Office): string[] {
   if (steps.some((t, i) => i > 0 && t < steps[i - 1])) wrong('steps out of order');
   if ([...steps, time(inquiry.closedAt) ?? 0].some((t) => t > new Date(OFFICE_MORNING).getTime())) wrong('a step in the future');
   if (count('created') !== 1) wrong(`${count('created')} "created" events`);
+  // A visit, a call, a radio listener or a LAPOR! report is recorded by the officer, in office hours.
+  if (CHANNEL_MEDIA[inquiry.channel as Channel].intake === 'officer' && time(inquiry.clockStartedAt) !== time(inquiry.receivedAt)) wrong('recorded by the officer outside office hours');
   const expected: Record<string, { set: (keyof SeededInquiry)[]; unset: (keyof SeededInquiry)[] }> = {
     received: { set: [], unset: ['triagedAt', 'answeredAt', 'closedAt', 'division'] },
     triaged: { set: ['triagedAt', 'division'], unset: ['coordinatedAt', 'answeredAt', 'closedAt'] },

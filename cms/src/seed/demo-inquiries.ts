@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { CHANNEL_LABELS, SOP_STEP, SOP_STEP_TABLE, addWorkingMinutes, clockStart, mulberry32, type Channel, type InquiryStepFields, type WorkingCalendar } from '@layanan/config';
+import { CHANNEL_LABELS, CHANNEL_MEDIA, SOP_STEP, SOP_STEP_TABLE, addWorkingMinutes, clockStart, mulberry32, type Channel, type InquiryStepFields, type WorkingCalendar } from '@layanan/config';
 import { getService as sop, type Actor } from '@layanan/sop-workflow';
 import { APPLICANT_NAMES, HANDED_OVER, INQUIRY_TEMPLATES, REJECT_REASONS, WAITING_FOR_BIDANG, type InquiryTemplate } from './data/demoInquiries';
 import { routeDemoAnswer, routeDue } from './demo-delivery';
@@ -95,6 +95,18 @@ function waitingArrival(arrivals: Date[], now: Date, calendar: WorkingCalendar):
 
 const ROUTED_AFTER_MINUTES = 7;
 
+/**
+ * When a request of this channel that came at `time` was recorded: a visit, a call, a radio listener or a
+ * LAPOR! report is recorded by the officer, in office hours (a visitor of the evening came back the next
+ * morning); what the office cannot have recorded yet by `now` came by WhatsApp instead.
+ */
+function recorded(random: Random, channel: Channel, time: Date, now: Date, calendar: WorkingCalendar): { receivedAt: Date; channel: Channel } {
+  if (CHANNEL_MEDIA[channel].intake !== 'officer') return { receivedAt: time, channel };
+  const start = clockStart(time, calendar);
+  const receivedAt = start.getTime() === time.getTime() ? time : addWorkingMinutes(start, random() * 120, calendar);
+  return receivedAt.getTime() <= now.getTime() ? { receivedAt, channel } : { receivedAt: time, channel: 'whatsapp' };
+}
+
 const handedOverBy = (channel: Channel) => HANDED_OVER[channel] ?? `Dibalas lewat ${CHANNEL_LABELS[channel].id}`;
 
 export async function seedDemoInquiries(strapi: Core.Strapi, staff: Staff, count: number, now: Date): Promise<AnsweredDemo[]> {
@@ -106,21 +118,23 @@ export async function seedDemoInquiries(strapi: Core.Strapi, staff: Staff, count
   const policy = await sop(strapi, 'policy').current();
   const calendar: WorkingCalendar = await sop(strapi, 'policy').calendarFor(policy);
   const horizon = 90 * 24 * 60 * 60 * 1000;
-  const arrivals = Array.from({ length: count }, () => new Date(now.getTime() - Math.pow(random(), 1.15) * horizon)).sort(
-    (a, b) => a.getTime() - b.getTime(),
-  );
+  const times = Array.from({ length: count }, () => new Date(now.getTime() - Math.pow(random(), 1.15) * horizon)).sort((a, b) => a.getTime() - b.getTime());
   // One request of this morning waits in the Bidang Pendaftaran Penduduk's queue with the officer's note.
-  const waiting = count > 0 ? waitingArrival(arrivals, now, calendar) : -1;
+  const waitingAt = count > 0 ? waitingArrival(times, now, calendar) : -1;
+  const arrivals = times
+    .map((time, index) =>
+      index === waitingAt ? { receivedAt: clockStart(time, calendar), channel: 'walk_in' as Channel, waiting: true } : { ...recorded(random, weighted(random, CHANNEL_WEIGHTS), time, now, calendar), waiting: false },
+    )
+    .sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime());
   try {
-    for (const [index, receivedAt] of arrivals.entries()) {
+    for (const { receivedAt, channel, waiting } of arrivals) {
       const template: InquiryTemplate = pick(random, INQUIRY_TEMPLATES);
-      const channel = index === waiting ? 'walk_in' : weighted(random, CHANNEL_WEIGHTS);
       const { division, information, answer, ...content } = template;
       const owner = staff.divisions[division];
       clock.use(() => receivedAt);
       const { inquiry, trackingToken } = await workflow.create(
         {
-          ...(index === waiting ? { kind: WAITING_FOR_BIDANG.kind, serviceCategory: WAITING_FOR_BIDANG.serviceCategory, subject: WAITING_FOR_BIDANG.subject, message: WAITING_FOR_BIDANG.message } : content),
+          ...(waiting ? { kind: WAITING_FOR_BIDANG.kind, serviceCategory: WAITING_FOR_BIDANG.serviceCategory, subject: WAITING_FOR_BIDANG.subject, message: WAITING_FOR_BIDANG.message } : content),
           channel,
           applicant: applicantFor(random, channel),
           externalRef: channel === 'lapor_sp4n' ? `LAPOR-${digits(random, 7)}` : undefined,
@@ -135,7 +149,7 @@ export async function seedDemoInquiries(strapi: Core.Strapi, staff: Staff, count
         clock.use(() => at);
         return true;
       };
-      if (index === waiting) {
+      if (waiting) {
         if (advance(ROUTED_AFTER_MINUTES)) {
           await workflow.triage(inquiry.documentId, { division: staff.divisions.DAFDUK.documentId, note: WAITING_FOR_BIDANG.note }, staff.officer);
           await routeDue(strapi, at);
