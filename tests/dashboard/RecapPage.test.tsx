@@ -111,6 +111,29 @@ describe('the recap page', () => {
     expect(asked.groupBy).toBe('day');
   });
 
+  it('shows on the IKM tile the index of the requests the filters choose: the counter’s, then Pendaftaran Penduduk’s', async () => {
+    const getIkm = jest.fn(async (query: { channel?: string; division?: string }) =>
+      query.division === 'd1'
+        ? { ...IKM, ikm: 62.5, respondents: 4, grade: { grade: 'C', min: 65, max: 76.6, label: { id: 'Kurang baik', en: 'Poor' } } }
+        : query.channel === 'walk_in'
+          ? { ...IKM, ikm: 91.67, respondents: 6, grade: { grade: 'A', min: 88.31, max: 100, label: { id: 'Sangat baik', en: 'Very good' } } }
+          : IKM,
+    );
+    renderRecap({ getIkm } as never);
+    const tile = async () => (await screen.findByTestId('recap-kpis')).querySelector('[data-kpi="ikm"]')!.textContent;
+    expect(await tile()).toBe('IKM84,26 (B)Baik · 42 responden');
+
+    fireEvent.mouseDown(screen.getByRole('combobox', { name: 'Kanal' }));
+    fireEvent.click(await screen.findByRole('option', { name: 'Datang langsung' }));
+    await waitFor(async () => expect(await tile()).toBe('IKM91,67 (A)Sangat baik · 6 responden'));
+    expect(getIkm.mock.calls.at(-1)![0]).toMatchObject({ channel: 'walk_in', groupBy: 'month' });
+
+    fireEvent.mouseDown(screen.getByRole('combobox', { name: 'Bidang' }));
+    fireEvent.click(await screen.findByRole('option', { name: 'Bidang Pendaftaran Penduduk' }));
+    await waitFor(async () => expect(await tile()).toBe('IKM62,50 (C)Kurang baik · 4 responden'));
+    expect(getIkm.mock.calls.at(-1)![0]).toMatchObject({ channel: 'walk_in', division: 'd1' });
+  });
+
   it('labels each step by the budgets its requests were judged by: 15 minutes until the editor’s change on 10 December, 20 since', async () => {
     const policies = [
       { revision: 1, budgets: { triage: 15, coordination: 60, answer: 60 }, since: '2026-12-01T01:00:00.000Z' },

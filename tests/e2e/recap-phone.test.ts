@@ -27,7 +27,7 @@ describe('the Rekap Informasi on a 360 px phone, in Chromium', () => {
     const address = app.strapi.server.httpServer.address();
     base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
     chromium = await launchChromium();
-  });
+  }, 600_000);
   afterAll(async () => {
     await chromium?.close();
     await app?.stop();

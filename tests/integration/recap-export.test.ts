@@ -1,5 +1,3 @@
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'qs';
@@ -8,8 +6,8 @@ import { bootApp, createTestDatabase, databases, type TestApp, type TestDatabase
 import { buildOfficerInquiry, buildPublicInquiry, createStaff, divisionId, type Staff } from '../helpers/builders';
 import { SKM_ELEMENTS, mulberry32 } from '@layanan/config';
 import { generateInquiries, insertInquiries } from '../helpers/recap';
+import { pdfText } from '../helpers/pdf';
 
-const PDF_TEXT = path.join(__dirname, '..', 'helpers', 'pdf-text.mjs');
 /** The Rekap's heading rows in the spreadsheet, from the seeded Profil Dinas. */
 const LETTERHEAD = 'PEMERINTAH KOTA PROBOLINGGO — DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL — REKAP INFORMASI';
 const MINUTE = 60_000;
@@ -45,12 +43,6 @@ function binary(res: Response, callback: (error: Error | null, body: Buffer) => 
   const chunks: Buffer[] = [];
   res.on('data', (chunk: Buffer) => chunks.push(chunk));
   res.on('end', () => callback(null, Buffer.concat(chunks)));
-}
-
-function pdfText(pdf: Buffer): { pages: number; text: string; pageTexts: string[] } {
-  const out = execFileSync(process.execPath, [PDF_TEXT], { input: pdf, maxBuffer: 64 * 1024 * 1024 });
-  const { pages, text } = JSON.parse(out.toString()) as { pages: number; text: string[] };
-  return { pages, text: text.join('\n'), pageTexts: text };
 }
 
 describe.each(databases())('the monthly Rekap Informasi report on %s', (kind) => {

@@ -196,6 +196,43 @@ describe.each(databases())('the satisfaction survey (SKM) on %s', (kind) => {
       expect(data).toMatchObject({ respondents: 0, ikm: null, grade: null });
     });
 
+    it('follows the Rekap’s filters: the IKM of the requests of one channel, kind or Bidang', async () => {
+      // In September one citizen asked on the website and was answered at once (all 4); another complained at
+      // the counter, the request went through Pendaftaran Penduduk, and she was less content (all 2).
+      now = new Date('2026-09-07T03:00:00Z');
+      const web = await ask();
+      await survey({ code: web.code, token: web.token, scores: scores(4, 4, 4, 4, 4, 4, 4, 4, 4) }).expect(201);
+      const workflow = app.strapi.plugin('sop-workflow').service('workflow');
+      const desk = { type: 'system' as const, name: 'Petugas' };
+      const { inquiry, trackingToken } = await workflow.create(
+        { kind: 'complaint', channel: 'walk_in', subject: 'KTP-el belum jadi', message: 'Sudah tiga minggu KTP-el saya belum jadi.', applicant: { name: 'Siti Aminah' } },
+        desk,
+      );
+      const dafduk = await app.strapi.db.query('api::division.division').findOne({ where: { code: 'DAFDUK' } });
+      await workflow.triage(inquiry.documentId, { division: dafduk.documentId }, desk);
+      await workflow.coordinate(inquiry.documentId, { information: 'Sudah dicetak, ambil di loket 2.' }, desk);
+      await workflow.answer(inquiry.documentId, { answer: 'KTP-el Ibu sudah dapat diambil di loket 2.' }, desk);
+      await survey({ code: inquiry.code, token: trackingToken, scores: scores(2, 2, 2, 2, 2, 2, 2, 2, 2) }).expect(201);
+      now = WEDNESDAY_0900;
+
+      const september = { from: '2026-09-01', to: '2026-09-30' };
+      const figures = async (filters: Record<string, string>) => {
+        const data = await ikm({ ...september, ...filters });
+        return [data.respondents, data.ikm];
+      };
+      expect(await figures({})).toEqual([2, 75]);
+      expect(await figures({ channel: 'walk_in' })).toEqual([1, 50]);
+      expect(await figures({ channel: 'website' })).toEqual([1, 100]);
+      expect(await figures({ kind: 'complaint' })).toEqual([1, 50]);
+      expect(await figures({ division: dafduk.documentId })).toEqual([1, 50]);
+      expect(await figures({ division: 'none' })).toEqual([1, 100]);
+      expect(await figures({ channel: 'whatsapp' })).toEqual([0, null]);
+
+      const unknown = await app.http.get(`/api/surveys/ikm?${stringify({ ...september, division: 'BIDANG-X' })}`).set(leadership.auth);
+      expect(unknown.status).toBe(400);
+      expect(unknown.body.error.message).toBe('Bidang "BIDANG-X" tidak ditemukan.');
+    });
+
     it('refuses an unknown regulation', async () => {
       const res = await app.http.get('/api/surveys/ikm?regulation=PermenPAN-RB%201/2000').set(leadership.auth);
       expect(res.status).toBe(400);

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { getService as sop } from '@layanan/sop-workflow';
 import { DEMO_ACCOUNTS, ensureEditorRole, seedAdminAccounts, seedStaffAccounts } from './accounts';
 import { seedDemoInquiries } from './demo-inquiries';
+import { settleDemoOutbox } from './demo-delivery';
 import { seedDemoSurveys } from './demo-surveys';
 import { applyEditorViews } from './editor-views';
 import { labelComponents } from './component-views';
@@ -62,10 +63,18 @@ export async function seed(strapi: Core.Strapi, env: NodeJS.ProcessEnv = process
   const startedAt = Date.now();
   const firstNotification = ((await strapi.db.query('api::notification.notification').findOne({ orderBy: { id: 'desc' }, select: ['id'] })) as { id: number } | null)?.id ?? 0;
   const now = sop(strapi, 'clock').now();
-  const answered = await seedDemoInquiries(strapi, await demoStaff(strapi), count, now);
-  const rated = await seedDemoSurveys(strapi, answered, now);
-  await sop(strapi, 'sweep').run();
-  // The demo's history happened in the past: its messages were delivered then, not now.
-  await strapi.db.query('api::notification.notification').updateMany({ where: { id: { $gt: firstNotification } }, data: { status: 'sent' } });
+  // The history is written as it happened, each message routed at its own time; the running engine would
+  // route it at whatever time it looked, racing the history on PostgreSQL, so it waits until the end.
+  const delivery = sop(strapi, 'delivery');
+  await delivery.stop();
+  let rated: number;
+  try {
+    const answered = await seedDemoInquiries(strapi, await demoStaff(strapi), count, now);
+    rated = await seedDemoSurveys(strapi, answered, now);
+    await sop(strapi, 'sweep').run();
+    await settleDemoOutbox(strapi, firstNotification, now);
+  } finally {
+    delivery.start();
+  }
   strapi.log.info(`[seed] ${count} demo inquiries, ${rated} rated in the SKM, in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
 }

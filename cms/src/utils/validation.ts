@@ -178,9 +178,9 @@ export const recapExportSchema = strict({
   format: z.enum(EXPORT_FORMATS, { error: `Format harus salah satu dari: ${EXPORT_FORMATS.join(', ')}.` }),
 });
 
+/** The IKM over the responses about the requests the Rekap's filters choose. */
 export const ikmQuerySchema = strict({
-  from: dateKey('Tanggal awal').optional(),
-  to: dateKey('Tanggal akhir').optional(),
+  ...recapFilters,
   groupBy: z.enum(GROUP_BY, { error: `Pengelompokan harus salah satu dari: ${GROUP_BY.join(', ')}.` }).optional(),
   regulation: z.enum(IKM_GRADE_TABLES.map((t) => t.regulation) as [string, ...string[]], {
     error: `Peraturan tidak dikenal. Pilihan: ${IKM_GRADE_TABLES.map((t) => t.regulation).join('; ')}.`,

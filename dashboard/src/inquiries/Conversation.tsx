@@ -18,7 +18,7 @@ export const Conversation = ({ inquiry }: { inquiry: Inquiry }) => {
   return (
     <div className="conversation" data-testid="conversation">
       {isPending ? (
-        <CircularProgress size={20} />
+        <CircularProgress size={20} aria-label={translate('ra.page.loading')} />
       ) : error ? (
         <Alert severity="warning">{translate('layanan.conversation.unavailable')}</Alert>
       ) : messages.length === 0 ? (

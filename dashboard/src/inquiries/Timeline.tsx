@@ -39,7 +39,7 @@ export const Timeline = ({ id }: { id: string }) => {
   const locale = intlLocale(useLocale());
   const dataProvider = useDataProvider<LayananDataProvider>();
   const { data, isPending } = useQuery({ queryKey: eventsKey(id), queryFn: () => dataProvider.getEvents(id) });
-  if (isPending) return <CircularProgress size={20} />;
+  if (isPending) return <CircularProgress size={20} aria-label={translate('ra.page.loading')} />;
   return (
     <ol className="timeline" data-testid="timeline">
       {(data ?? []).map((event) => {

@@ -90,7 +90,8 @@ export interface DomainMethods {
   /** The Bidang the same engine suggests for a request's text, or null. */
   suggestDivision(text: string): Promise<DivisionRef | null>;
   getRecap(query: RecapQuery): Promise<Recap>;
-  getIkm(query: { from: string; to: string; groupBy?: 'month' | 'week' | 'day' }): Promise<Ikm>;
+  /** The IKM over the period, of the requests the Rekap's filters (channel, kind, Bidang) choose. */
+  getIkm(query: Omit<RecapQuery, 'groupBy'> & { groupBy?: 'month' | 'week' | 'day' }): Promise<Ikm>;
   /** The report as a file; `onProgress` hears the bytes received so far (the server streams it). */
   downloadRecap(query: RecapQuery, format: ExportFormat, onProgress?: (bytes: number) => void): Promise<Blob>;
   getTelegramLink(): Promise<TelegramLink>;

@@ -32,7 +32,7 @@ export const DeliveryTable = ({ recap }: { recap: Recap }) => {
       {rows.length === 0 ? (
         <p className="recap-card__empty">{translate('layanan.recap.charts.empty')}</p>
       ) : (
-        <div className="recap-card__scroll">
+        <div className="recap-card__scroll" tabIndex={0} role="region" aria-label={t('title')}>
           <table className="delivery-table">
             <TableHead columns={['channel', 'delivered', 'failed', 'pending', 'median']} label={(column) => t(column)} />
             <tbody>

@@ -21,7 +21,7 @@ export const LaporTable = ({ recap }: { recap: Recap }) => {
       <figcaption>
         {t('title')} <span className="recap-card__hint">{t('hint', { reports: count(lapor.reports) })}</span>
       </figcaption>
-      <div className="recap-card__scroll">
+      <div className="recap-card__scroll" tabIndex={0} role="region" aria-label={t('title')}>
         <table className="delivery-table lapor-table">
           <TableHead columns={['limit', 'applicable', 'met', 'late', 'pending', 'within']} label={(column) => t(column)} />
           <tbody>

@@ -29,9 +29,11 @@ const RecapPage = () => {
   const [query, setQuery] = useState<RecapQuery>(() => ({ ...presetRange('thisMonth', new Date()), groupBy: 'day' }));
   const { data: divisions = [] } = useGetList<Division>('divisions', { pagination: { page: 1, perPage: 100 }, sort: { field: 'name', order: 'ASC' } });
   const recap = useQuery({ queryKey: ['recap', query], queryFn: () => dataProvider.getRecap(query), placeholderData: (previous) => previous });
+  // The IKM of the requests the filters choose, by month whatever the charts' grouping.
+  const ikmQuery = { ...query, groupBy: 'month' as const };
   const ikm = useQuery({
-    queryKey: ['ikm', query.from, query.to],
-    queryFn: () => dataProvider.getIkm({ from: query.from, to: query.to, groupBy: 'month' }),
+    queryKey: ['ikm', ikmQuery],
+    queryFn: () => dataProvider.getIkm(ikmQuery),
     placeholderData: (previous) => previous,
   });
   const divisionName = (key: string) => recap.data?.divisions.find((d) => d.key === key)?.name ?? key;

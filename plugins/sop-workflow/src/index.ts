@@ -11,5 +11,6 @@ export { PUBLIC, SYSTEM, type Actor } from './services/actor';
 export { DUPLICATE_REFERENCE, duplicateReferenceError, isUniqueRefChannel, rethrowWithCode } from './references';
 export { fieldRefusal } from './refusals';
 export { TOKEN_HASH_FIELDS, inquiryTokenMatches, secretMatches, tokenMatches } from './services/tokens';
+export { SECRET_FIELDS } from './services/outbox';
 export type { ChannelTrouble, SendReport } from './delivery/engine';
 export type { ChannelDigest, ChannelFanout, ChannelSender, FanoutResult, OutboxRow, SendOutcome, SenderLimits } from './delivery/types';

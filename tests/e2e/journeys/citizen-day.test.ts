@@ -1,32 +1,14 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { SKM_ELEMENTS, SKM_QUESTIONS } from '@layanan/config';
 import { bootApp, createTestDatabase, type TestApp, type TestDatabase } from '../../helpers/strapi';
 import { freePort, launchChromium, type HeadlessBrowser } from '../../helpers/browser';
 import { SCREENSHOTS } from '../../helpers/demo-dashboard';
+import { seriousViolations } from '../../helpers/axe';
 
 const PHONE = { width: 360, height: 740 };
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const ANSWER = 'KTP-el pertama kali: bawa Kartu Keluarga asli ke kantor Disdukcapil, Senin–Jumat pukul 08.00–15.00 WIB, tanpa biaya.';
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  nodes: { target: string[] }[];
-}
-
-/** The WCAG 2.2 AA rules axe-core checks on the page as it is now; what it finds serious or critical. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  // Evaluated by the debugger, not as a <script>: the site's Content-Security-Policy refuses inline scripts.
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Violation[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
-    return result.violations;
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 /**
  * A citizen's day on a cheap phone: she asks, loses the link, opens her request with its code and the last four

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { SCREENSHOTS, demoDashboard, type DemoDashboard } from '../../helpers/demo-dashboard';
 import { waitFor } from '../../helpers/wait';
+import { seriousViolations } from '../../helpers/axe';
 
 const PASSWORD = 'Layanan2026!';
 const PHONE = { width: 360, height: 740 };
@@ -67,6 +68,7 @@ describe('the officer’s morning, in Chromium', () => {
   it('finds Bu Siti’s request by her name, though the board shows it masked', async () => {
     const page = await signIn('petugas@demo.local');
     await board(page);
+    expect(await seriousViolations(page)).toEqual([]);
     await page.fill('input[name="board-search"]', 'siti nurhaliza');
     expect(await settled(() => visibleCodes(page), same([siti.code]))).toEqual([siti.code]);
     await expect(card(page, 'received', siti.code).textContent()).resolves.toContain('S*** N********');
@@ -129,6 +131,7 @@ describe('the officer’s morning, in Chromium', () => {
     await dialog.getByRole('button', { name: 'Sisipkan' }).first().click();
     expect(await settled(() => answer.inputValue(), same(composed))).toBe(composed);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'answer-dialog.png') });
+    expect(await seriousViolations(page)).toEqual([]);
 
     await expect(dialog.getByTestId('answer-plan').textContent()).resolves.toBe('Setelah disimpan, sampaikan jawaban langsung kepada pemohon dan konfirmasi Sudah disampaikan');
     await dialog.getByRole('button', { name: 'Simpan jawaban' }).click();
@@ -138,6 +141,7 @@ describe('the officer’s morning, in Chromium', () => {
     await card(page, 'answered', siti.code).locator('[data-card]').focus();
     await page.keyboard.press('Enter');
     await page.getByTestId('inquiry-page').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
     const delivery = page.getByTestId('answer-delivery');
     await delivery.getByText('Sampaikan jawaban langsung kepada pemohon saat datang ke kantor').waitFor();
     await delivery.getByText('Disampaikan langsung di loket').click();
@@ -145,6 +149,15 @@ describe('the officer’s morning, in Chromium', () => {
     await page.getByText('Penyampaian jawaban tercatat.').waitFor();
     await page.locator('[data-testid="answer-delivery"][data-delivery="delivered"]').getByText('Tersampaikan', { exact: true }).waitFor();
     expect(await page.getByTestId('answer-delivery').textContent()).not.toMatch(/terkirim/i);
+    await page.context().close();
+  });
+
+  it('reads the Rekap Informasi of the month, which passes axe-core too', async () => {
+    const page = await signIn('petugas@demo.local');
+    await page.goto(`${demo.base}/dashboard/rekap`);
+    await page.getByTestId('recap-kpis').waitFor();
+    await page.locator('.recap-card svg.recharts-surface').first().waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
     await page.context().close();
   });
 

@@ -637,3 +637,20 @@ export const REJECT_REASONS: string[] = [
   'Uraian permohonan tidak jelas dan pemohon tidak dapat dihubungi untuk konfirmasi.',
   'Mengandung ujaran kebencian, SARA, atau kata-kata yang tidak pantas.',
 ];
+
+/** Cara petugas menyampaikan jawaban demo yang tidak dibawa adaptor kanal (pilihan yang sama dengan formulir dasbor). */
+export const HANDED_OVER: Partial<Record<string, string>> = {
+  walk_in: 'Disampaikan langsung di loket',
+  phone: 'Melalui telepon',
+  radio: 'Dibacakan di Radio Suara Kota',
+  lapor_sp4n: 'Diunggah ke SP4N-LAPOR!',
+};
+
+/** Permohonan pagi ini yang menunggu informasi Bidang Pendaftaran Penduduk, dengan catatan petugas. */
+export const WAITING_FOR_BIDANG = {
+  kind: 'information',
+  serviceCategory: 'ktp_el',
+  subject: 'Menanyakan KTP-el yang sudah direkam',
+  message: 'Selamat pagi, saya merekam KTP-el tiga minggu lalu di kantor. Apakah sudah selesai dicetak dan kapan bisa diambil?',
+  note: 'Mohon cek status cetak KTP-el pemohon; pemohon menunggu kabar hari ini.',
+} as const;

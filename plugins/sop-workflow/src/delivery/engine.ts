@@ -588,6 +588,14 @@ export function createEngine({ store, now, log, settings }: EngineDeps) {
     wake,
     wakeSoon,
 
+    /**
+     * Expands the fan-out rows due by `at` and sends nothing: for writing requests of the past (the demo's
+     * history) with the engine stopped, each routed at its own time as the running engine would have.
+     */
+    async fanOut(at: Date): Promise<void> {
+      while ((await expandDue(at)) === at.getTime());
+    },
+
     /** Resolves when every send under way (rows, and messages sent outside the outbox) has been answered and recorded. */
     async settled(): Promise<void> {
       while (inFlight.size > 0 || outside.size > 0) await Promise.allSettled([...inFlight.values(), ...outside]);

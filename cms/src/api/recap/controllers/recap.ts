@@ -44,7 +44,7 @@ export async function recapParams(
 }
 
 /** A Bidang given by documentId or code, or 'none' for requests not routed to one. */
-async function divisionOf(strapi: Core.Strapi, given: string | undefined): Promise<RecapParams['division']> {
+export async function divisionOf(strapi: Core.Strapi, given: string | undefined): Promise<RecapParams['division']> {
   if (given === undefined) return undefined;
   if (given === NO_DIVISION) return NO_DIVISION;
   const row = (await strapi.db.query('api::division.division').findOne({
