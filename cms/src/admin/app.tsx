@@ -4,7 +4,6 @@ import { Calendar } from '@strapi/icons';
 import { EnumerationCell } from './extensions/EnumerationCell';
 import { HOLIDAY_LIST } from './extensions/holidayNotice';
 import { translations } from './translations';
-import { officeBrand } from './translations/admin';
 
 /** Strapi keeps the chosen language here; until an editor picks one, the panel speaks Indonesian. */
 const LANGUAGE_KEY = 'strapi-admin-language';
@@ -29,7 +28,6 @@ interface Widget {
 }
 
 interface AdminApp {
-  configurations?: { translations?: Record<string, Record<string, string>> };
   registerHook(name: string, hook: (args: { displayedHeaders: ListHeader[] }) => { displayedHeaders: ListHeader[] }): void;
   widgets: { register(widgets: (current: Widget[]) => Widget[]): void };
 }
@@ -42,26 +40,6 @@ const holidayWidget: Widget = {
   component: async () => (await import('./extensions/HolidayWidget')).HolidayWidget,
   link: { label: { id: 'layanan.holidays.widget.open', defaultMessage: 'Buka Hari Libur' }, href: HOLIDAY_LIST },
 };
-
-/**
- * The Dinas's name comes from its profile, read while the panel starts. Strapi merges the translations once
- * (into app.configurations after this call, or before it answers), and react-intl reads the merged object's
- * entries when it renders: both are filled in place, so the sign-in page names the Dinas as edited.
- */
-async function nameTheOffice(app: AdminApp): Promise<void> {
-  try {
-    const response = await fetch('/api/public/office', { headers: { Accept: 'application/json' } });
-    if (!response.ok) return;
-    const brand = officeBrand((await response.json()).data);
-    for (const language of ['id', 'en'] as const) {
-      Object.assign(translations[language], brand[language]);
-      const merged = app.configurations?.translations?.[language];
-      if (merged) Object.assign(merged, brand[language]);
-    }
-  } catch {
-    // Without the profile the panel names the product only.
-  }
-}
 
 const enumerationsByLabel = ({ displayedHeaders, ...rest }: { displayedHeaders: ListHeader[] }) => ({
   ...rest,
@@ -84,7 +62,6 @@ export default {
     app.widgets.register((current) => [holidayWidget, ...current]);
     if (!window.localStorage.getItem(LANGUAGE_KEY)) window.localStorage.setItem(LANGUAGE_KEY, 'id');
     for (const key of MEDIA_LIBRARY_BANNER_DISMISSED) window.localStorage.setItem(key, 'true');
-    void nameTheOffice(app);
   },
   bootstrap(app: AdminApp) {
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', enumerationsByLabel);
