@@ -6,7 +6,6 @@ import { HOLIDAY_LIST } from './extensions/holidayNotice';
 import { adaptStrapiChrome } from './extensions/strapiChrome';
 import { ResendInvitationAction } from './extensions/ResendInvitationAction';
 import { translations } from './translations';
-import { officeBrand } from './translations/admin';
 
 /** Strapi keeps the chosen language here; until an editor picks one, the panel speaks Indonesian. */
 const LANGUAGE_KEY = 'strapi-admin-language';
@@ -39,7 +38,6 @@ interface SettingsLink {
 }
 
 interface AdminApp {
-  configurations?: { translations?: Record<string, Record<string, string>> };
   addSettingsLink(section: 'global', link: SettingsLink): void;
   getPlugin(name: 'content-manager'): { apis: { addDocumentAction(actions: (current: unknown[]) => unknown[]): void } };
   registerHook(name: string, hook: (args: { displayedHeaders: ListHeader[] }) => { displayedHeaders: ListHeader[] }): void;
@@ -54,26 +52,6 @@ const holidayWidget: Widget = {
   component: async () => (await import('./extensions/HolidayWidget')).HolidayWidget,
   link: { label: { id: 'layanan.holidays.widget.open', defaultMessage: 'Buka Hari Libur' }, href: HOLIDAY_LIST },
 };
-
-/**
- * The Dinas's name comes from its profile, read while the panel starts. Strapi merges the translations once
- * (into app.configurations after this call, or before it answers), and react-intl reads the merged object's
- * entries when it renders: both are filled in place, so the sign-in page names the Dinas as edited.
- */
-async function nameTheOffice(app: AdminApp): Promise<void> {
-  try {
-    const response = await fetch('/api/public/office', { headers: { Accept: 'application/json' } });
-    if (!response.ok) return;
-    const brand = officeBrand((await response.json()).data);
-    for (const language of ['id', 'en'] as const) {
-      Object.assign(translations[language], brand[language]);
-      const merged = app.configurations?.translations?.[language];
-      if (merged) Object.assign(merged, brand[language]);
-    }
-  } catch {
-    // Without the profile the panel names the product only.
-  }
-}
 
 const enumerationsByLabel = ({ displayedHeaders, ...rest }: { displayedHeaders: ListHeader[] }) => ({
   ...rest,
@@ -104,7 +82,6 @@ export default {
     if (!window.localStorage.getItem(LANGUAGE_KEY)) window.localStorage.setItem(LANGUAGE_KEY, 'id');
     for (const key of MEDIA_LIBRARY_BANNER_DISMISSED) window.localStorage.setItem(key, 'true');
     adaptStrapiChrome();
-    void nameTheOffice(app);
   },
   bootstrap(app: AdminApp) {
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', enumerationsByLabel);

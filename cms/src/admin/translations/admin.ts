@@ -1,6 +1,4 @@
-import type { PublicOffice } from '@layanan/config';
-
-/** What an editor reads on the login page and in the menu: the product, then the Dinas once its profile is read (officeBrand). */
+/** What an editor reads on the login page and in the menu: the product, not Strapi. */
 export const brand = {
   id: {
     'Auth.form.welcome.title': 'Layanan Informasi',
@@ -28,12 +26,6 @@ export const brand = {
     'layanan.holidays.widget.error': 'The holiday status could not be loaded. Reload the page.',
   },
 };
-
-/** The strings that name the Dinas, from its public profile (GET /api/public/office). */
-export const officeBrand = (office: PublicOffice) => ({
-  id: { 'Auth.form.welcome.subtitle': `Masuk ke panel konten ${office.fullName}`, 'app.components.LeftMenu.navbrand.workplace': office.shortName },
-  en: { 'Auth.form.welcome.subtitle': `Sign in to the content panel of ${office.fullName}`, 'app.components.LeftMenu.navbrand.workplace': office.shortName },
-});
 
 /**
  * The admin panel's own strings that Strapi's Indonesian catalogue lacks and an editor meets: the menu,
