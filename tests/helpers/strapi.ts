@@ -100,6 +100,9 @@ export async function bootApp(database: TestDatabase, extraEnv: Record<string, s
       ...extraEnv,
     }),
   );
+  // Strapi's sign-in limiter counts in one map for the whole process; each app booted here is a server of its
+  // own, so it starts with none of the counts a suite's previous app (the other database) left behind.
+  (require('koa2-ratelimit') as { Stores: { Memory: { cleanAll(): void } } }).Stores.Memory.cleanAll();
   let strapi: Core.Strapi;
   try {
     strapi = await createStrapi({ appDir: CMS, distDir: path.join(CMS, 'dist') }).load();

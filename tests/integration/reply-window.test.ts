@@ -45,7 +45,7 @@ describe.each(databases())('the officers are told before a WhatsApp reply window
     await sweepAt(closes - LEAD + 5 * MINUTE);
     const alerts = windowAlerts(inquiry.code);
     expect(alerts).toHaveLength(1);
-    expect(alerts[0].text).toContain('Selasa, 3 Nov 2026 09:00 WIB');
+    expect(alerts[0].text).toContain('Selasa, 3 Nov 2026 09.00 WIB');
     expect(alerts[0].text).not.toContain(phone.slice(3));
     const events = (await eventsOf(inquiry.documentId)).filter((e) => e.type === 'window_closing');
     expect(events).toEqual([expect.objectContaining({ detail: { channel: 'whatsapp', until: new Date(closes).toISOString() } })]);

@@ -68,7 +68,7 @@ describe('the leader’s month, at 1440×900', () => {
   it('takes the PDF, which carries the same IKM with its grade, its respondents and each element', async () => {
     // Read as a person reads it: pdfmake may break a line after a dash or a slash ("PermenPAN- RB").
     const text = pdfText(await download(page, 'PDF')).text.replace(/\s+/g, ' ').replace(/([-–/]) /g, '$1');
-    expect(text).toContain('Periode 2026-11-01 s.d. 2026-11-30');
+    expect(text).toContain('REKAP INFORMASI Bulan November 2026');
     expect(text).toMatch(/Bidang Pendaftaran Penduduk \d+ 100,0%/);
     expect(text).toContain(`Jumlah responden ${tile.respondents}`);
     expect(text).toContain(`Nilai IKM (konversi 25–100) ${tile.value}`);

@@ -229,8 +229,8 @@ export function pdfDefinition(recap: Recap, ikm: IkmResult, generatedAt: Date, i
       chart('Permohonan per kanal', barChartSvg(channelBars)),
       chart('Dalam batas waktu SOP per langkah (%, garis = 100%)', barChartSvg(complianceBars, { unit: '%', max: 100, target: 100 })),
       ...tables.map(table),
-      signature(issue, generatedAt),
-      verification(issue, generatedAt),
+      // The signature and the note that says how to verify it stay on one page: a reader never finds either alone.
+      { unbreakable: true, stack: [signature(issue, generatedAt), verification(issue, generatedAt)] },
     ],
   };
 }
