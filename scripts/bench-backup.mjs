@@ -19,6 +19,7 @@ import path from 'node:path';
 import { throwawayEnv } from './lib/throwaway-env.js';
 import { ROOT, childBaseEnv, compile, freePort, log, option, sleep } from './lib/bench.mjs';
 import { seed } from './bench/year-of-requests.mjs';
+import { createDatabase } from './lib/postgres.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -49,16 +50,9 @@ async function database(label) {
     const file = path.join(tmp, `${label}.db`);
     return { kind: 'sqlite', file, env: { DATABASE_FILENAME: file } };
   }
-  const { Client } = require('pg');
-  const name = `bench_backup_${label}_${randomBytes(4).toString('hex')}`;
-  const admin = new Client({ connectionString: POSTGRES_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
+  const { name, url } = await createDatabase(POSTGRES_URL, `bench_backup_${label}`);
   pgDatabases.push(name);
-  const url = new URL(POSTGRES_URL);
-  url.pathname = `/${name}`;
-  return { kind: 'postgres', url: url.toString(), env: { DATABASE_URL: url.toString() } };
+  return { kind: 'postgres', url, env: { DATABASE_URL: url } };
 }
 
 /** The production server on `target` until /api/health answers, then a clean stop. */

@@ -17,7 +17,6 @@
 // --full-paging --db=sqlite|postgres --postgres-url=URL (a server to create the temporary database on)
 // --keep=PATH (keep the seeded SQLite file there and reuse it next time) --no-compile --port=N (a free one by default)
 import { fork, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -26,6 +25,7 @@ import { throwawayEnv } from './lib/throwaway-env.js';
 import { nextMessage } from './lib/child.mjs';
 import { ROOT, childBaseEnv, compile, freePort, log, median, option } from './lib/bench.mjs';
 import { seed, span } from './bench/year-of-requests.mjs';
+import { createDatabase } from './lib/postgres.mjs';
 
 const require = createRequire(import.meta.url);
 const Database = require('better-sqlite3');
@@ -193,16 +193,9 @@ async function exportPeak(url, jwt) {
 /** Where one pass runs: a SQLite file (temporary, or --keep), or a temporary database on the PostgreSQL server. */
 async function targetOf(kind) {
   if (kind === 'postgres') {
-    const { Client } = require('pg');
-    const name = `bench_recap_${randomBytes(5).toString('hex')}`;
-    const admin = new Client({ connectionString: POSTGRES_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
+    const { name, url } = await createDatabase(POSTGRES_URL, 'bench_recap');
     pgDatabases.push(name);
-    const url = new URL(POSTGRES_URL);
-    url.pathname = `/${name}`;
-    return { kind, label: 'PostgreSQL', url: url.toString(), where: `database ${name}`, env: { DATABASE_URL: url.toString() } };
+    return { kind, label: 'PostgreSQL', url, where: `database ${name}`, env: { DATABASE_URL: url } };
   }
   let file;
   if (KEEP_DB) file = path.resolve(KEEP_DB);

@@ -18,6 +18,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { ROOT, parseEnvFile } from './lib/env-file.mjs';
+import { createDatabase, dropDatabase } from './lib/postgres.mjs';
 
 const require = createRequire(import.meta.url);
 const option = (name, fallback) => {
@@ -61,25 +62,8 @@ function freePort() {
 
 async function freshDatabase() {
   if (KIND === 'sqlite') return { kind: 'sqlite', url: null, drop: async () => {} };
-  const { Client } = require('pg');
-  const name = `layanan_check_${randomBytes(5).toString('hex')}`;
-  const admin = new Client({ connectionString: POSTGRES_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(POSTGRES_URL);
-  url.pathname = `/${name}`;
-  return {
-    kind: 'postgres',
-    name,
-    url: url.toString(),
-    drop: async () => {
-      const c = new Client({ connectionString: POSTGRES_URL });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
+  const { name, url } = await createDatabase(POSTGRES_URL, 'layanan_check');
+  return { kind: 'postgres', name, url, drop: () => dropDatabase(POSTGRES_URL, name) };
 }
 
 /** Runs one query on the checked database after the server is gone (SQLite file or PostgreSQL). */

@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { throwawayEnv } from './throwaway-env.js';
 import { nextMessage } from './child.mjs';
 import { Client, ROOT, childBaseEnv, freePort, loops, routeFigures, sleep } from './bench.mjs';
+import { createDatabase, dropDatabase } from './postgres.mjs';
 
 const require = createRequire(import.meta.url);
 export const POSTGRES_URL = process.env.PROOF_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -69,21 +70,9 @@ export function tempDir(name) {
  */
 export async function tempDatabase(kind, dir) {
   if (kind === 'sqlite') return { kind, env: { DATABASE_FILENAME: path.join(dir, 'data.db') } };
-  const { Client } = require('pg');
-  const name = `proof_${randomBytes(6).toString('hex')}`;
-  const admin = new Client({ connectionString: POSTGRES_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(POSTGRES_URL);
-  url.pathname = `/${name}`;
-  onExit(async () => {
-    const client = new Client({ connectionString: POSTGRES_URL });
-    await client.connect();
-    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await client.end();
-  });
-  return { kind, name, env: { DATABASE_URL: url.toString(), DATABASE_POOL_MAX: '10' } };
+  const { name, url } = await createDatabase(POSTGRES_URL, 'proof');
+  onExit(() => dropDatabase(POSTGRES_URL, name));
+  return { kind, name, env: { DATABASE_URL: url, DATABASE_POOL_MAX: '10' } };
 }
 
 /** The environment shared by every CMS of a proof: fresh secrets once, so a restarted server accepts old logins. */
