@@ -1,32 +1,15 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, statSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { bootApp, createTestDatabase, type TestApp, type TestDatabase } from '../helpers/strapi';
 import { freePort, launchChromium, type HeadlessBrowser } from '../helpers/browser';
+import { ensureAdminBuild } from '../helpers/admin-build';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const ADMIN_SOURCES = path.join(ROOT, 'cms', 'src', 'admin');
-const ADMIN_BUILD = path.join(ROOT, 'cms', 'dist', 'build', 'index.html');
 const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'screenshots');
 const STRAPI_TRANSLATIONS = ['admin/dist/admin/admin/src/translations', 'content-manager/dist/admin/translations'];
 const PASSWORD = 'Layanan2026!';
 const FAQ = 'api::faq-entry.faq-entry';
-
-const newest = (dir: string): number =>
-  Math.max(...readdirSync(dir, { withFileTypes: true }).map((entry) => (entry.isDirectory() ? newest(path.join(dir, entry.name)) : statSync(path.join(dir, entry.name)).mtimeMs)));
-
-/** The admin panel is served from its build (about a minute and a half): made again only when its sources are newer. */
-function ensureAdminBuild(): void {
-  let built = 0;
-  try {
-    built = statSync(ADMIN_BUILD).mtimeMs;
-  } catch {
-    // never built
-  }
-  if (built > newest(ADMIN_SOURCES)) return;
-  execFileSync('npm', ['run', 'build', '-w', 'cms'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, STRAPI_TELEMETRY_DISABLED: 'true' } });
-}
 
 function catalogue(dir: string, language: string): Record<string, string> {
   const loaded = require(path.join(ROOT, 'node_modules', '@strapi', dir, `${language}.json.js`));

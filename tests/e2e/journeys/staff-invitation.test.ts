@@ -1,34 +1,17 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { bootApp, createTestDatabase, type TestApp, type TestDatabase } from '../../helpers/strapi';
 import { freePort, launchChromium, type HeadlessBrowser } from '../../helpers/browser';
 import { FakeSmtp } from '../../helpers/fake-smtp';
 import { parseMail } from '../../../plugins/channels/src/email/parse';
+import { ensureAdminBuild } from '../../helpers/admin-build';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
-const ADMIN_SOURCES = path.join(ROOT, 'cms', 'src', 'admin');
-const ADMIN_BUILD = path.join(ROOT, 'cms', 'dist', 'build', 'index.html');
 const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'screenshots');
 const DESKTOP = { width: 1440, height: 900 };
 const PHONE = { width: 360, height: 740 };
 const IT_ADMIN = { email: 'it@dinas.test', password: 'Rahasia-IT-2026!' };
-
-const newest = (dir: string): number =>
-  Math.max(...readdirSync(dir, { withFileTypes: true }).map((entry) => (entry.isDirectory() ? newest(path.join(dir, entry.name)) : statSync(path.join(dir, entry.name)).mtimeMs)));
-
-/** The admin panel is served from its build: made again only when its sources are newer. */
-function ensureAdminBuild(): void {
-  let built = 0;
-  try {
-    built = statSync(ADMIN_BUILD).mtimeMs;
-  } catch {
-    // never built
-  }
-  if (built > newest(ADMIN_SOURCES)) return;
-  execFileSync('npm', ['run', 'build', '-w', 'cms'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, STRAPI_TELEMETRY_DISABLED: 'true' } });
-}
 
 /** The list the IT staff saved from Excel (Indonesian locale: `;`, UTF-8 with BOM): two new officers and a typo. */
 const STAFF_CSV = '\ufeffnama;email;peran;bidang\r\nSari Rahmawati;sari.rahmawati@dinas.test;petugas;\r\nAgus Salim;agus.salim@dinas.test;bidang;DAFDUK\r\nSalah Ketik;salah-ketik;petugas;\r\n';
