@@ -13,13 +13,9 @@ const EVERY_MS = 1000;
 const WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
-let db;
-try {
-  db = new Database(workerData.filename, { fileMustExist: true });
-} catch (error) {
-  parentPort.postMessage({ type: 'error', message: String((error && error.message) || error) });
-  process.exit(1);
-}
+// A file it cannot open ends the thread with that error, which reaches the server as the worker's
+// 'error' event: unlike a message posted just before exiting, it cannot be lost on the way.
+const db = new Database(workerData.filename, { fileMustExist: true });
 const tick = () => {
   try {
     const [result] = db.pragma('wal_checkpoint(PASSIVE)');

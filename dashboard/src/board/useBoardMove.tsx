@@ -1,4 +1,4 @@
-import { useCallback, useState, type Dispatch, type SetStateAction } from 'react';
+import { useCallback, useEffect, useState, type Dispatch, type SetStateAction } from 'react';
 import { useNotify, useTranslate } from 'react-admin';
 import { Dialog, DialogContent, DialogTitle } from '@mui/material';
 import type { Action, Status } from '@layanan/config';
@@ -22,11 +22,6 @@ function movedMessage(action: Action, updated: Inquiry): string {
   return 'layanan.board.moved';
 }
 
-/** Back to the card the move was about, wherever it now stands: the menu button that opened the dialog may be gone. */
-function focusCard(id: string): void {
-  requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-card="${id}"]`)?.focus());
-}
-
 /** Actions that need nothing more than the move itself. */
 const WITHOUT_FORM: readonly Action[] = ['close'];
 
@@ -41,6 +36,14 @@ export function useBoardMove(setInquiries: Dispatch<SetStateAction<Inquiry[]>>, 
   const run = useInquiryAction();
   const [pending, setPending] = useState<Pending | null>(null);
   const [submitting, setSubmitting] = useState(false);
+  // Back to the card the move was about, wherever it now stands (the menu button that opened the dialog
+  // may be gone), once the dialog has left the page: while it is open its focus trap takes focus back.
+  const [focusId, setFocusId] = useState<string | null>(null);
+  useEffect(() => {
+    if (!focusId || pending) return;
+    document.querySelector<HTMLElement>(`[data-card="${focusId}"]`)?.focus();
+    setFocusId(null);
+  }, [focusId, pending]);
 
   const place = useCallback((inquiry: Inquiry) => setInquiries((list) => list.map((item) => (item.id === inquiry.id ? inquiry : item))), [setInquiries]);
 
@@ -57,7 +60,7 @@ export function useBoardMove(setInquiries: Dispatch<SetStateAction<Inquiry[]>>, 
       } finally {
         setSubmitting(false);
         setPending(null);
-        focusCard(original.id);
+        setFocusId(original.id);
       }
     },
     [run, apply, notify, translate, place],
@@ -83,7 +86,7 @@ export function useBoardMove(setInquiries: Dispatch<SetStateAction<Inquiry[]>>, 
     if (pending && !submitting) {
       place(pending.original);
       setPending(null);
-      focusCard(pending.original.id);
+      setFocusId(pending.original.id);
     }
   };
 
