@@ -15,7 +15,15 @@ const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 // A file it cannot open ends the thread with that error, which reaches the server as the worker's
 // 'error' event: unlike a message posted just before exiting, it cannot be lost on the way.
-const db = new Database(workerData.filename, { fileMustExist: true });
+const open = () => {
+  try {
+    return new Database(workerData.filename, { fileMustExist: true });
+  } catch (error) {
+    // The driver's own error class does not cross threads: its message does, in a plain Error.
+    throw new Error(String((error && error.message) || error));
+  }
+};
+const db = open();
 const tick = () => {
   try {
     const [result] = db.pragma('wal_checkpoint(PASSIVE)');

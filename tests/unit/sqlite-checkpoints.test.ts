@@ -57,8 +57,9 @@ describe('the SQLite write-ahead log copied back by a worker thread', () => {
 
   it('says so when it cannot open the file, and ends', async () => {
     const checkpointer = startCheckpointer(path.join(dir, 'missing.db'), { everyMs: 10 });
-    const [message] = (await once(checkpointer, 'failed')) as [string];
+    const [failed, gone] = [once(checkpointer, 'failed'), once(checkpointer, 'gone')];
+    const [message] = (await failed) as [string];
     expect(message).toMatch(/unable to open|does not exist/i);
-    await once(checkpointer, 'gone');
+    await gone;
   });
 });
