@@ -47,12 +47,14 @@ LanguageMenuItem.displayName = 'LanguageMenuItem';
 
 const LayananAppBar = () => {
   const isPhone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
+  const translate = useTranslate();
   return (
     <AppBar
       toolbar={
         <>
           {!isPhone && <LocalesMenuButton />}
-          <LoadingIndicator />
+          {/* Its spinner, shown while anything loads, is named for screen readers (passed on to the progress). */}
+          <LoadingIndicator aria-label={translate('ra.page.loading')} />
         </>
       }
       userMenu={

@@ -58,7 +58,7 @@ const CodeSteps = ({ code, expired, onRenew, renewing }: { code: TelegramLinkCod
           {translate('layanan.telegram.expires', { time: formatTime(code.expiresAt, locale) })}
         </Typography>
         <Stack direction="row" spacing={1} alignItems="center" role="status">
-          <CircularProgress size={16} />
+          <CircularProgress size={16} aria-label={translate('layanan.telegram.waiting')} />
           <Typography variant="body2" color="text.secondary">
             {translate('layanan.telegram.waiting')}
           </Typography>
@@ -79,7 +79,7 @@ export const TelegramLinkCard = ({ hideWhenLinked = false, pollMs }: { hideWhenL
   const [confirming, setConfirming] = useState(false);
 
   if (hideWhenLinked && (isPending || error || !link?.enabled || link.linked)) return null;
-  if (isPending) return <CircularProgress size={20} />;
+  if (isPending) return <CircularProgress size={20} aria-label={translate('ra.page.loading')} />;
   if (error || !link) return <Alert severity="error">{translate('layanan.telegram.unavailable')}</Alert>;
 
   return (
