@@ -1,20 +1,12 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { runAfterSyncMigrations } from '../../cms/src/after-sync-migrations';
-import { bootApp, createTestDatabase, databases, type DatabaseKind, type TestApp, type TestDatabase } from '../helpers/strapi';
+import { bootApp, createTestDatabase, databases, type TestApp, type TestDatabase } from '../helpers/strapi';
+import { indexNames, recordedMigrations, tableNames } from '../helpers/schema';
 
 const AFTER_SYNC = path.resolve(__dirname, '..', '..', 'cms', 'database', 'migrations', 'after-sync');
 const LAPOR_ONCE = `after-sync/${readdirSync(AFTER_SYNC).find((file) => file.endsWith('lapor-reference-once.js'))}`;
 const LAPOR_INDEX = 'inquiries_lapor_sp4n_ref_uq';
-
-async function indexNames(app: TestApp, kind: DatabaseKind): Promise<string[]> {
-  const knex = app.strapi.db.connection;
-  return kind === 'postgres'
-    ? ((await knex('pg_indexes').where('schemaname', 'public').select('indexname')) as { indexname: string }[]).map((r) => r.indexname)
-    : ((await knex('sqlite_master').where('type', 'index').select('name')) as { name: string }[]).map((r) => r.name);
-}
-
-const recorded = async (app: TestApp) => ((await app.strapi.db.connection('strapi_migrations').select('name')) as { name: string }[]).map((r) => r.name);
 
 describe.each(databases())('the migrations on a fresh database, on %s', (kind) => {
   let db: TestDatabase;
@@ -29,13 +21,16 @@ describe.each(databases())('the migrations on a fresh database, on %s', (kind) =
     await db?.drop();
   });
 
-  it('makes the indexes on the content types’ tables once Strapi has made the tables, and records each migration once', async () => {
+  it('makes the plugins’ tables, and the indexes on the content types’ tables once Strapi has made those, recording each migration once', async () => {
+    const tables = await tableNames(app, kind);
+    expect(tables).toEqual(expect.arrayContaining(['inquiry_code_counters', 'channel_inbox', 'channel_cursors', 'channel_leases', 'telegram_updates', 'backup_runs']));
+    expect(tables.includes('public_rate_limits')).toBe(kind === 'postgres');
     const indexes = await indexNames(app, kind);
     expect(indexes).toEqual(expect.arrayContaining(['inquiries_code_uq', 'inquiries_recap_channel_idx', LAPOR_INDEX, 'notifications_idempotency_key_uq', 'survey_responses_inquiry_once', 'issued_documents_verification_uq']));
-    const names = await recorded(app);
+    const names = await recordedMigrations(app);
     expect(names).toEqual(expect.arrayContaining(readdirSync(AFTER_SYNC).map((file) => `after-sync/${file}`)));
     expect(await runAfterSyncMigrations(app.strapi)).toEqual([]);
-    expect((await recorded(app)).length).toBe(names.length);
+    expect((await recordedMigrations(app)).length).toBe(names.length);
   });
 
   it('leaves the LAPOR! index to a later start while a report is recorded twice, and makes it once an officer has corrected it', async () => {
@@ -49,11 +44,11 @@ describe.each(databases())('the migrations on a fresh database, on %s', (kind) =
 
     expect(await runAfterSyncMigrations(app.strapi)).toEqual([]);
     expect(await indexNames(app, kind)).not.toContain(LAPOR_INDEX);
-    expect(await recorded(app)).not.toContain(LAPOR_ONCE);
+    expect(await recordedMigrations(app)).not.toContain(LAPOR_ONCE);
 
     await app.strapi.db.query(inquiry).update({ where: { id: twice.id }, data: { externalRef: '4123568' } });
     expect(await runAfterSyncMigrations(app.strapi)).toEqual([LAPOR_ONCE]);
     expect(await indexNames(app, kind)).toContain(LAPOR_INDEX);
-    await expect(app.strapi.db.query(inquiry).update({ where: { id: twice.id }, data: { externalRef: '4123567' } })).rejects.toThrow();
+    await expect(knex('inquiries').where({ id: twice.id }).update({ external_ref: '4123567' })).rejects.toThrow(/unique|duplicate/i);
   });
 });

@@ -9,14 +9,14 @@ const CODE_COUNTERS = 'inquiry_code_counters';
 const RATE_LIMITS = 'public_rate_limits';
 
 module.exports = {
-  async up(knex) {
+  async up(knex, db) {
     if (!(await knex.schema.hasTable(CODE_COUNTERS))) {
       await knex.schema.createTable(CODE_COUNTERS, (table) => {
         table.string('period', 16).primary();
         table.integer('value').notNullable();
       });
     }
-    if (knex.client.config.client === 'postgres' && !(await knex.schema.hasTable(RATE_LIMITS))) {
+    if (db.dialect.client === 'postgres' && !(await knex.schema.hasTable(RATE_LIMITS))) {
       await knex.schema.createTable(RATE_LIMITS, (table) => {
         table.string('bucket', 200).primary();
         table.integer('hits').notNullable();
