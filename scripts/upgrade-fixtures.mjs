@@ -60,8 +60,7 @@ function build(dir) {
 
 /** Boots the release on the database in `env`, seeds its demo data at NOW and writes what it reports. */
 function seedAndReport(dir, env, reportFile) {
-  const child = path.join(dir, 'upgrade-fixture-child.js');
-  writeFileSync(child, readFileSync(path.join(root, 'scripts', 'lib', 'upgrade-fixture-child.cjs')));
+  const child = path.join(root, 'scripts', 'lib', 'upgrade-fixture-child.js');
   const childEnv = { ...process.env, ...env };
   if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
   const result = spawnSync(process.execPath, [child, path.join(dir, 'cms'), reportFile], { cwd: dir, stdio: 'inherit', env: childEnv });

@@ -1,22 +1,15 @@
 'use strict';
-// Run by scripts/upgrade-fixtures.mjs inside an earlier release's tree: boots it on the database of the
+// Run by scripts/upgrade-fixtures.mjs on an earlier release's tree: boots it on the database of the
 // environment, seeds its demo data at a fixed "now" and writes what that release reports (expected.json).
 const path = require('node:path');
 const { writeFileSync } = require('node:fs');
 const { createStrapi } = require('@strapi/strapi');
+const { upgradeReport } = require('./upgrade-report');
 
 const [appDir, reportFile] = process.argv.slice(2);
 const NOW = new Date('2026-12-01T03:00:00.000Z');
 const PASSWORD = 'Layanan2026!';
 const RECAP = { from: '2026-09-01', to: '2026-11-30', groupBy: 'month' };
-
-const iso = (value) => (value === null || value === undefined ? null : new Date(value).toISOString());
-
-async function sample(strapi, uid, fields, dates) {
-  const rows = await strapi.db.query(uid).findMany({ select: ['id', ...fields, ...dates], orderBy: { id: 'asc' } });
-  const picked = rows.filter((_, k) => k < 5 || k >= rows.length - 5);
-  return picked.map((row) => Object.fromEntries([['id', row.id], ...fields.map((f) => [f, row[f] ?? null]), ...dates.map((f) => [f, iso(row[f])])]));
-}
 
 async function main() {
   const strapi = await createStrapi({ appDir, distDir: path.join(appDir, 'dist') }).load();
@@ -24,12 +17,6 @@ async function main() {
     strapi.plugin('sop-workflow').service('clock').use(() => NOW);
     const { seed } = require(path.join(appDir, 'dist', 'src', 'seed'));
     await seed(strapi, { ...process.env, DEMO_DATA: 'true' });
-
-    const knex = strapi.db.connection;
-    const counts = {};
-    for (const table of ['inquiries', 'inquiry_events', 'notifications', 'survey_responses', 'divisions', 'faq_entries', 'up_users', 'admin_users', 'holidays']) {
-      counts[table] = Number((await knex(table).count({ n: '*' }))[0].n);
-    }
 
     strapi.server.mount();
     await new Promise((resolve) => strapi.server.httpServer.listen(0, '127.0.0.1', resolve));
@@ -42,15 +29,7 @@ async function main() {
     const recap = await fetch(`${base}/recap?${new URLSearchParams(RECAP)}`, { headers: { authorization: `Bearer ${login.jwt}` } }).then((r) => r.json());
     if (!recap.data) throw new Error(`the release's recap answered ${JSON.stringify(recap).slice(0, 300)}`);
 
-    const report = {
-      now: NOW.toISOString(),
-      recapQuery: RECAP,
-      counts,
-      inquiries: await sample(strapi, 'api::inquiry.inquiry', ['code', 'kind', 'channel', 'status', 'outcome', 'subject', 'routedDivisionId', 'triageBreached', 'answerWorkingMinutes'], ['receivedAt', 'answeredAt', 'closedAt']),
-      events: await sample(strapi, 'api::inquiry-event.inquiry-event', ['type', 'actorType', 'actorName', 'public'], ['at']),
-      notifications: await sample(strapi, 'api::notification.notification', ['channel', 'topic', 'status', 'idempotencyKey', 'attempts'], ['sentAt']),
-      recap: recap.data,
-    };
+    const report = { now: NOW.toISOString(), recapQuery: RECAP, ...(await upgradeReport(strapi)), recap: recap.data };
     writeFileSync(reportFile, `${JSON.stringify(report, null, 2)}\n`);
   } finally {
     await strapi.destroy();
