@@ -49,6 +49,10 @@ describe.each(databases())('the migrations on a fresh database, on %s', (kind) =
     await app.strapi.db.query(inquiry).update({ where: { id: twice.id }, data: { externalRef: '4123568' } });
     expect(await runAfterSyncMigrations(app.strapi)).toEqual([LAPOR_ONCE]);
     expect(await indexNames(app, kind)).toContain(LAPOR_INDEX);
+    expect(await knex('inquiries').where('external_ref', 'like', '412356%').orderBy('id').select('id', 'channel', 'external_ref')).toEqual([
+      { id: expect.any(Number), channel: 'lapor_sp4n', external_ref: '4123567' },
+      { id: twice.id, channel: 'lapor_sp4n', external_ref: '4123568' },
+    ]);
     await expect(knex('inquiries').where({ id: twice.id }).update({ external_ref: '4123567' })).rejects.toThrow(/unique|duplicate/i);
   });
 });
