@@ -2,6 +2,7 @@ import type { Core, Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { seed } from './seed';
 import { holdFirstBootLock } from './first-boot-lock';
+import { afterSyncMigrations } from './after-sync-migrations';
 import { labelOfficeHoursRows, upgradeOfficeHours } from './office-hours-upgrade';
 import { faqKeywordsGuard, upgradeFaqKeywords } from './faq-keywords';
 import { searchSynonymsGuard } from './search-synonyms';
@@ -51,12 +52,11 @@ export default {
     strapi.documents.use(uniqueFieldsGuard(strapi));
     strapi.documents.use(staffAccounts(strapi));
     releaseFirstBoot = await holdFirstBootLock(strapi);
+    afterSyncMigrations(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     try {
-      await (strapi.service(SURVEY) as unknown as { ensureIndexes(): Promise<void> }).ensureIndexes();
-      await (strapi.service(ISSUED) as unknown as { ensureIndexes(): Promise<void> }).ensureIndexes();
       await upgradeOfficeHours(strapi);
       await labelOfficeHoursRows(strapi);
       await upgradeFaqKeywords(strapi);

@@ -10,7 +10,6 @@ const DAY = 24 * 3600_000;
  * settings are present; each says in one log line when it is off.
  */
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
-  await getService(strapi, 'inbox').ensureTables();
   await registerPermissions(strapi);
   const health = getService(strapi, 'channelHealth');
   health.watchSends();

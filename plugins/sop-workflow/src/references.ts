@@ -3,21 +3,13 @@ import { errors } from '@strapi/utils';
 import createHttpError from 'http-errors';
 import { CHANNEL_LABELS, UNIQUE_REF_CHANNELS, normaliseTrackingId, type Channel } from '@layanan/config';
 import { UID } from './utils';
-import type { IndexSpec } from './indexes';
 
 /**
  * A report on a channel whose reference names it (LAPOR!'s tracking number) is recorded once: a unique
- * index per channel refuses the second, whatever path it takes and however two imports race.
+ * index per channel refuses the second, whatever path it takes and however two imports race (made by the
+ * migration cms/database/migrations/after-sync/…lapor-reference-once.js).
  */
-const indexName = (channel: string) => `inquiries_${channel}_ref_uq`;
-
-export const REFERENCE_INDEXES: IndexSpec[] = UNIQUE_REF_CHANNELS.map((channel) => ({
-  table: 'inquiries',
-  name: indexName(channel),
-  columns: ['external_ref'],
-  unique: true,
-  where: `channel = '${channel}'`,
-}));
+const REFERENCE_INDEX_NAMES = UNIQUE_REF_CHANNELS.map((channel) => `inquiries_${channel}_ref_uq`);
 
 export const isUniqueRefChannel = (channel: unknown): channel is Channel => (UNIQUE_REF_CHANNELS as readonly unknown[]).includes(channel);
 
@@ -32,7 +24,7 @@ export function normaliseReference(channel: unknown, ref: unknown): string | und
 /** A unique violation of one of these indexes, as SQLite and PostgreSQL report it. */
 export function isDuplicateReference(error: unknown): boolean {
   const { code, constraint, message } = (error ?? {}) as { code?: string; constraint?: string; message?: string };
-  if (code === '23505') return typeof constraint === 'string' && REFERENCE_INDEXES.some((spec) => spec.name === constraint);
+  if (code === '23505') return typeof constraint === 'string' && REFERENCE_INDEX_NAMES.includes(constraint);
   return /UNIQUE constraint failed: inquiries\.external_ref/.test(String(message));
 }
 

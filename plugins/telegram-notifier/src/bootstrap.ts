@@ -1,21 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { getService as sop, scheduleJobs } from '@layanan/sop-workflow';
-import { UPDATES_TABLE } from './services/bot';
 import { TELEGRAM_CHANNEL, citizenChats, configOf, getService, now } from './utils';
 
 const DAY = 24 * 3600_000;
 
-async function ensureTables(strapi: Core.Strapi): Promise<void> {
-  const knex = strapi.db.connection;
-  if (await knex.schema.hasTable(UPDATES_TABLE)) return;
-  await knex.schema.createTable(UPDATES_TABLE, (table) => {
-    table.bigInteger('update_id').primary();
-    table.bigInteger('received_at').notNullable().index();
-  });
-}
-
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
-  await ensureTables(strapi);
   const config = configOf(strapi);
   if (!config.token) {
     strapi.log.info('[telegram] TELEGRAM_BOT_TOKEN is not set: Telegram notifications are off.');

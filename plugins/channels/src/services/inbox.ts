@@ -99,38 +99,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   return {
-    async ensureTables(): Promise<void> {
-      // A knex schema builder runs everything chained on it so far: a fresh one per statement.
-      const schema = () => knex().schema;
-      if (!(await schema().hasTable(INBOX_TABLE))) {
-        await schema().createTable(INBOX_TABLE, (table) => {
-          table.increments('id');
-          table.string('channel', 40).notNullable();
-          table.string('key', 400).notNullable();
-          table.text('payload');
-          table.bigInteger('received_at').notNullable();
-          table.bigInteger('processed_at').index();
-          table.string('outcome', 60);
-          table.integer('attempts').notNullable().defaultTo(0);
-          table.text('last_error');
-          table.unique(['channel', 'key']);
-        });
-      }
-      if (!(await schema().hasTable(CURSOR_TABLE))) {
-        await schema().createTable(CURSOR_TABLE, (table) => {
-          table.string('name', 200).primary();
-          table.text('value').notNullable();
-        });
-      }
-      if (!(await schema().hasTable(LEASE_TABLE))) {
-        await schema().createTable(LEASE_TABLE, (table) => {
-          table.string('name', 200).primary();
-          table.string('owner', 100).notNullable();
-          table.bigInteger('expires_at').notNullable();
-        });
-      }
-    },
-
     /** Stores an item and, in the same transaction, whatever marks it as read at the source (a mailbox cursor). */
     async store(item: { channel: string; key: string; payload: string }, cursor?: { name: string; value: unknown }): Promise<boolean> {
       return strapi.db.transaction(async ({ trx }) => {

@@ -12,15 +12,6 @@ export function codePeriod(kind: Kind, at: Date, timeZone: string): string {
 }
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  async ensureTable(): Promise<void> {
-    const knex = strapi.db.connection;
-    if (await knex.schema.hasTable(CODE_COUNTER_TABLE)) return;
-    await knex.schema.createTable(CODE_COUNTER_TABLE, (table) => {
-      table.string('period', 16).primary();
-      table.integer('value').notNullable();
-    });
-  },
-
   /**
    * One atomic upsert, so two instances (or two requests) never get the same number: the row lock of
    * ON CONFLICT DO UPDATE serialises them on PostgreSQL, and SQLite has a single writer. It runs on the

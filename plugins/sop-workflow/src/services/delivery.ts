@@ -2,20 +2,9 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import createHttpError from 'http-errors';
 import { PLUGIN_ID, UID, getService } from '../utils';
-import { ensureIndexes, index, uniqueIndex } from '../indexes';
 import { createEngine, type EngineSettings } from '../delivery/engine';
 import { strapiStore } from '../delivery/store';
 import type { SopWorkflowConfig } from '../config';
-
-/**
- * What the engine reads the outbox by: fan-out rows by due time, each channel's heads and stale claims by
- * (channel, status, recipient); the idempotency key makes enqueueing the same message twice a no-op.
- */
-const OUTBOX_INDEXES = [
-  index('notifications', 'notifications_status_next_attempt_at_idx', 'status', 'next_attempt_at'),
-  index('notifications', 'notifications_channel_status_recipient_idx', 'channel', 'status', 'recipient'),
-  uniqueIndex('notifications', 'idempotency_key'),
-];
 
 /**
  * Wakes the engine for this instance's own new rows of a channel it delivers, once the transaction that
@@ -51,8 +40,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     ...engine,
-
-    ensureIndexes: () => ensureIndexes(strapi, OUTBOX_INDEXES),
 
     /** An officer's "Kirim ulang": a failed row goes back in the queue with a fresh count of attempts. */
     async retry(documentId: string): Promise<{ documentId: string; status: 'pending' }> {

@@ -63,17 +63,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const counterOf = () => (counter ??= strapi.db.dialect.client === 'postgres' ? tableCounter(strapi) : memoryCounter());
 
   return {
-    /** The shared windows' table (PostgreSQL only). */
-    async ensureTable(): Promise<void> {
-      const knex = strapi.db.connection;
-      if (strapi.db.dialect.client !== 'postgres' || (await knex.schema.hasTable(RATE_LIMIT_TABLE))) return;
-      await knex.schema.createTable(RATE_LIMIT_TABLE, (table) => {
-        table.string('bucket', 200).primary();
-        table.integer('hits').notNullable();
-        table.bigInteger('window_start').notNullable().index();
-      });
-    },
-
     /** Counts one hit of `key` against the limit named `scope` in the plugin config; 429 past it. */
     async consume(scope: 'publicRateLimit' | 'trackRateLimit' | 'accountRateLimit' | 'recoverRateLimit', key: string): Promise<void> {
       const { points, durationSeconds } = strapi.config.get(`plugin::${PLUGIN_ID}.${scope}`) as RateLimit;

@@ -48,12 +48,6 @@ const isUniqueViolation = (error: unknown) => /unique|duplicate/i.test(String((e
  * 1 January, by the office's calendar) is unique per year by a database index.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  async ensureIndexes(): Promise<void> {
-    const knex = strapi.db.connection;
-    await knex.raw('CREATE UNIQUE INDEX IF NOT EXISTS issued_documents_verification_uq ON issued_documents (verification_id)');
-    await knex.raw('CREATE UNIQUE INDEX IF NOT EXISTS issued_documents_serial_uq ON issued_documents (year, serial)');
-  },
-
   /** Records the document, lets `render` draw it with its number and id, then keeps the file's hash. */
   async issue(request: IssueRequest, render: (issue: Issue) => Promise<Buffer>): Promise<{ file: Buffer; issue: Issue }> {
     const office = await sop(strapi, 'office').current();

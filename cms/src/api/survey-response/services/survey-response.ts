@@ -50,13 +50,6 @@ function isUniqueViolation(error: unknown): boolean {
 
 /** The SKM: one rating per answered inquiry, given with its tracking token; the IKM over a period. */
 export default factories.createCoreService(UID, ({ strapi }: { strapi: Core.Strapi }) => ({
-  /** Once per inquiry, even when two submissions race: the link table holds at most one row per inquiry. */
-  async ensureIndexes(): Promise<void> {
-    const knex = strapi.db.connection;
-    await knex.raw('CREATE UNIQUE INDEX IF NOT EXISTS survey_responses_inquiry_once ON survey_responses_inquiry_lnk (inquiry_id)');
-    await knex.raw('CREATE INDEX IF NOT EXISTS survey_responses_at_idx ON survey_responses (at)');
-  },
-
   async submit(input: SurveyInput): Promise<{ code: string; at: Date }> {
     const code = input.code.toUpperCase();
     const inquiry = (await strapi.db.query('api::inquiry.inquiry').findOne({

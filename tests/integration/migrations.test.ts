@@ -1,0 +1,58 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { runAfterSyncMigrations } from '../../cms/src/after-sync-migrations';
+import { bootApp, createTestDatabase, databases, type TestApp, type TestDatabase } from '../helpers/strapi';
+import { indexNames, recordedMigrations, tableNames } from '../helpers/schema';
+
+const AFTER_SYNC = path.resolve(__dirname, '..', '..', 'cms', 'database', 'migrations', 'after-sync');
+const LAPOR_ONCE = `after-sync/${readdirSync(AFTER_SYNC).find((file) => file.endsWith('lapor-reference-once.js'))}`;
+const LAPOR_INDEX = 'inquiries_lapor_sp4n_ref_uq';
+
+describe.each(databases())('the migrations on a fresh database, on %s', (kind) => {
+  let db: TestDatabase;
+  let app: TestApp;
+
+  beforeAll(async () => {
+    db = await createTestDatabase(kind);
+    app = await bootApp(db);
+  });
+  afterAll(async () => {
+    await app?.stop();
+    await db?.drop();
+  });
+
+  it('makes the plugins’ tables, and the indexes on the content types’ tables once Strapi has made those, recording each migration once', async () => {
+    const tables = await tableNames(app, kind);
+    expect(tables).toEqual(expect.arrayContaining(['inquiry_code_counters', 'channel_inbox', 'channel_cursors', 'channel_leases', 'telegram_updates', 'backup_runs']));
+    expect(tables.includes('public_rate_limits')).toBe(kind === 'postgres');
+    const indexes = await indexNames(app, kind);
+    expect(indexes).toEqual(expect.arrayContaining(['inquiries_code_uq', 'inquiries_recap_channel_idx', LAPOR_INDEX, 'notifications_idempotency_key_uq', 'survey_responses_inquiry_once', 'issued_documents_verification_uq']));
+    const names = await recordedMigrations(app);
+    expect(names).toEqual(expect.arrayContaining(readdirSync(AFTER_SYNC).map((file) => `after-sync/${file}`)));
+    expect(await runAfterSyncMigrations(app.strapi)).toEqual([]);
+    expect((await recordedMigrations(app)).length).toBe(names.length);
+  });
+
+  it('leaves the LAPOR! index to a later start while a report is recorded twice, and makes it once an officer has corrected it', async () => {
+    const knex = app.strapi.db.connection;
+    await knex.raw(`DROP INDEX ${LAPOR_INDEX}`);
+    await knex('strapi_migrations').where({ name: LAPOR_ONCE }).delete();
+    const inquiry = 'api::inquiry.inquiry';
+    const row = { kind: 'complaint', channel: 'lapor_sp4n', subject: 'Laporan ganda', message: 'Diketik dua kali.', status: 'received', externalRef: '4123567', receivedAt: new Date('2026-11-03T02:00:00Z') };
+    await app.strapi.db.query(inquiry).create({ data: { ...row, code: 'ADU-2611-90001' } });
+    const twice = await app.strapi.db.query(inquiry).create({ data: { ...row, code: 'ADU-2611-90002' } });
+
+    expect(await runAfterSyncMigrations(app.strapi)).toEqual([]);
+    expect(await indexNames(app, kind)).not.toContain(LAPOR_INDEX);
+    expect(await recordedMigrations(app)).not.toContain(LAPOR_ONCE);
+
+    await app.strapi.db.query(inquiry).update({ where: { id: twice.id }, data: { externalRef: '4123568' } });
+    expect(await runAfterSyncMigrations(app.strapi)).toEqual([LAPOR_ONCE]);
+    expect(await indexNames(app, kind)).toContain(LAPOR_INDEX);
+    expect(await knex('inquiries').where('external_ref', 'like', '412356%').orderBy('id').select('id', 'channel', 'external_ref')).toEqual([
+      { id: expect.any(Number), channel: 'lapor_sp4n', external_ref: '4123567' },
+      { id: twice.id, channel: 'lapor_sp4n', external_ref: '4123568' },
+    ]);
+    await expect(knex('inquiries').where({ id: twice.id }).update({ external_ref: '4123567' })).rejects.toThrow(/unique|duplicate/i);
+  });
+});
