@@ -152,6 +152,26 @@ describe('the admin panel for content editors, in Chromium', () => {
     expect((await stored()).keywords.map((row) => row.keyword)).toEqual(['akta lahir', 'surat nikah']);
   });
 
+  it('keeps a Bidang as typed when its code is refused as another Bidang’s, with the message at the code', async () => {
+    const divisions = app.strapi.db.query('api::division.division');
+    const capil = (await divisions.findOne({ where: { code: 'CAPIL' } })) as { documentId: string; name: string; description: string };
+    const dafduk = (await divisions.findOne({ where: { code: 'DAFDUK' } })) as { name: string };
+    const typedDescription = 'Akta kelahiran, kematian, perkawinan dan perceraian; loket 3 dan 4.';
+    await page.goto(`${base}/admin/content-manager/collection-types/api::division.division/${capil.documentId}`);
+    await page.locator('textarea[name="description"]').fill(typedDescription);
+    await page.locator('input[name="code"]').fill('DAFDUK');
+    await page.getByRole('button', { name: 'Simpan' }).click();
+    const message = `Kode DAFDUK sudah dipakai oleh "${dafduk.name}". Isi kode lain, atau ubah entri itu.`;
+    await page.getByText(message).first().waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await page.locator('textarea[name="description"]').inputValue()).toBe(typedDescription);
+    expect(await page.locator('input[name="code"]').inputValue()).toBe('DAFDUK');
+    expect(await page.locator('input[name="code"]').getAttribute('aria-invalid')).toBe('true');
+    await shot('admin-division-refused');
+    expect(await englishOn(page, english)).toEqual([]);
+    expect(await divisions.findOne({ where: { documentId: capil.documentId } })).toMatchObject({ code: 'CAPIL', description: capil.description });
+  });
+
   it('shows the SOP policy with titled office-hours rows and bounds written the Indonesian way', async () => {
     await page.goto(`${base}/admin/content-manager/single-types/api::sop-policy.sop-policy`);
     await page.getByText('Ambang pengingat').first().waitFor();
@@ -181,6 +201,9 @@ describe('the admin panel for content editors, in Chromium', () => {
     // Plugins come from the IT staff's installation, never from a shop in the menu.
     await admin.getByRole('link', { name: 'Pengaturan' }).first().waitFor();
     expect(await admin.locator('a[href*="market.strapi.io"]:visible').count()).toBe(0);
+    // The settings menu beside it reads Indonesian too.
+    const overview = (await admin.evaluate(() => document.body.innerText)).toLowerCase();
+    for (const english of ['Internationalization', 'Media Library', 'Transfer Tokens', 'Email Plugin', 'Configuration']) expect(overview).not.toContain(english.toLowerCase());
     await admin.screenshot({ path: path.join(ARTIFACTS, 'admin-overview.png') });
     expect(await englishOn(admin, english)).toEqual([]);
     await admin.context().close();

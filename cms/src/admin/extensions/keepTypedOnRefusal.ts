@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useForm } from '@strapi/strapi/admin';
 
 type Values = Record<string, unknown>;
-type Description = { onClick?: (event: unknown) => unknown } & Record<string, unknown>;
+type Description = Record<string, unknown>;
 export interface SaveAction {
   (props: Record<string, unknown>): Description | null;
   type: string;
@@ -16,8 +16,9 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
  * the server refused, every reload of the entry gives the form back what the editor typed (the newest of
  * it), with the server's message still at the field, until the next Save.
  *
- * A save has ended in the render where the form stops submitting; its refusal (the fields' errors) is set
- * in that same render, so the outcome is read there, not guessed after a delay.
+ * A save starts in the render where the form starts submitting (Save, Publish or Ctrl+Enter alike), before
+ * Strapi touches its copy, and has ended in the render where it stops; its refusal (the fields' errors) is
+ * set in that same render, so the outcome is read there, not guessed after a delay.
  */
 export function keepTypedOnRefusal(Save: SaveAction): SaveAction {
   const KeepTyped = (props: Record<string, unknown>) => {
@@ -27,17 +28,19 @@ export function keepTypedOnRefusal(Save: SaveAction): SaveAction {
     const errors = useForm('KeepTyped', (state) => state.errors) as Values;
     const isSubmitting = useForm('KeepTyped', (state) => state.isSubmitting) as boolean;
     const setValues = useForm('KeepTyped', (state) => state.setValues) as (values: Values) => void;
-    const getValues = useForm('KeepTyped', (state) => state.getValues) as () => Values;
-    /** What the editor had typed when Save was pressed, until that save has ended. */
+    /** What the editor had typed when the save started, until it has ended. */
     const saving = useRef<Values | null>(null);
     /** What the editor has typed since the server refused it, kept against reloads of the entry. */
     const refused = useRef<Values | null>(null);
     const seenInitial = useRef(initialValues);
 
     useEffect(() => {
+      if (isSubmitting) {
+        if (!saving.current) [saving.current, refused.current] = [values, null];
+        return;
+      }
       const pressed = saving.current;
       if (pressed) {
-        if (isSubmitting) return;
         saving.current = null;
         if (Object.keys(errors ?? {}).length === 0) return;
         refused.current = pressed;
@@ -55,16 +58,7 @@ export function keepTypedOnRefusal(Save: SaveAction): SaveAction {
       }
     }, [isSubmitting, errors, initialValues, values, setValues]);
 
-    if (!description?.onClick) return description;
-    const save = description.onClick;
-    return {
-      ...description,
-      onClick: (event: unknown) => {
-        refused.current = null;
-        saving.current = getValues();
-        return save(event);
-      },
-    };
+    return description;
   };
   KeepTyped.type = Save.type;
   return Object.assign(KeepTyped, { position: (Save as unknown as { position?: unknown }).position }) as SaveAction;
