@@ -53,6 +53,13 @@ export type PublicOffice = Pick<
   'governmentName' | 'officeName' | 'regionName' | 'shortName' | 'city' | 'address' | 'postcode' | 'phone' | 'email' | 'website' | 'lambangUrl'
 > & { fullName: string };
 
+/**
+ * Whether the office is open at this moment (GET /api/public/office/status). Closed, a request is still
+ * received at once, but its clock starts at `resumesAt` (null when the calendar has no working time left);
+ * `holiday` names today's holiday when that is why.
+ */
+export type PublicOfficeStatus = { open: true } | { open: false; resumesAt: string | null; holiday: string | null };
+
 /** "Dinas Kependudukan dan Pencatatan Sipil Kota Probolinggo". */
 export const officeFullName = (office: Pick<OfficeProfile, 'officeName' | 'regionName'>): string =>
   [office.officeName, office.regionName].map((part) => part.trim()).filter(Boolean).join(' ');

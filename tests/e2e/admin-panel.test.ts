@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { bootApp, createTestDatabase, type TestApp, type TestDatabase } from '../helpers/strapi';
 import { freePort, launchChromium, type HeadlessBrowser } from '../helpers/browser';
 import { ensureAdminBuild } from '../helpers/admin-build';
+import { waitFor } from '../helpers/wait';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'screenshots');
@@ -58,7 +59,8 @@ describe('the admin panel for content editors, in Chromium', () => {
     browser = chromium.browser;
     // A browser on an English system: the panel must still start in Indonesian.
     page = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US', timezoneId: 'Asia/Jakarta' })).newPage();
-  });
+    // Building the admin panel takes minutes on a busy machine.
+  }, 600_000);
   afterAll(async () => {
     await chromium?.close();
     await app?.stop();
@@ -117,19 +119,57 @@ describe('the admin panel for content editors, in Chromium', () => {
     expect(await englishOn(page, english)).toEqual([]);
   });
 
-  it('says in Indonesian which keyword row a refused save is about', async () => {
+  it('keeps what the editor typed when a save is refused, and says in Indonesian which keyword row it is about', async () => {
     const entry = await app.strapi.documents(FAQ).create({
       data: { question: 'Apakah akta kelahiran dapat diurus tanpa surat nikah?', answer: 'Dapat, dengan catatan.', serviceCategory: 'akta_kelahiran', keywords: [{ keyword: 'akta lahir' }] } as never,
     });
+    const typedAnswer = 'Dapat. Akta kelahiran terbit dengan catatan nama ibu saja; bawa surat keterangan lahir dan KK.';
     await page.goto(`${base}/admin/content-manager/collection-types/${FAQ}/${entry.documentId}`);
+    await page.locator('textarea[name="answer"]').fill(typedAnswer);
     await page.getByRole('button', { name: /Tambah entri/ }).first().click();
     await page.locator('input[name="keywords.1.keyword"]').fill('Akta  Lahir');
+    // The panel reads the entry again after a refused save: the form must come back as typed from that too.
+    const reread = page.waitForResponse((res) => res.request().method() === 'GET' && res.url().includes(`/content-manager/collection-types/${FAQ}/${entry.documentId}`));
     await page.getByRole('button', { name: 'Simpan' }).click();
-    await page.getByText('Kata kunci "Akta Lahir" (baris 2) sudah ada di baris 1.').first().waitFor();
+    const message = 'Kata kunci "Akta Lahir" (baris 2) sudah ada di baris 1.';
+    await page.getByText(message).first().waitFor();
+    await reread;
+    await page.waitForLoadState('networkidle');
+    expect(await page.locator('textarea[name="answer"]').inputValue()).toBe(typedAnswer);
+    expect(await page.locator('input[name="keywords.1.keyword"]').inputValue()).toBe('Akta  Lahir');
+    // The message stands at the refused row itself, not only in the notice.
+    expect(await page.locator('input[name="keywords.1.keyword"]').getAttribute('aria-invalid')).toBe('true');
     await shot('admin-faq-refused');
     expect(await englishOn(page, english)).toEqual([]);
-    const stored = (await app.strapi.documents(FAQ).findOne({ documentId: entry.documentId, populate: ['keywords'] as never })) as unknown as { keywords: { keyword: string }[] };
-    expect(stored.keywords.map((row) => row.keyword)).toEqual(['akta lahir']);
+    const stored = () => app.strapi.documents(FAQ).findOne({ documentId: entry.documentId, populate: ['keywords'] as never }) as unknown as Promise<{ answer: string; keywords: { keyword: string }[] }>;
+    expect((await stored()).keywords.map((row) => row.keyword)).toEqual(['akta lahir']);
+    expect((await stored()).answer).toBe('Dapat, dengan catatan.');
+    // Corrected, the same form saves what the editor typed.
+    await page.locator('input[name="keywords.1.keyword"]').fill('surat nikah');
+    await page.getByRole('button', { name: 'Simpan' }).click();
+    await waitFor(async () => (await stored()).keywords.length === 2, 10_000, 'the corrected entry saved');
+    expect((await stored()).answer).toBe(typedAnswer);
+    expect((await stored()).keywords.map((row) => row.keyword)).toEqual(['akta lahir', 'surat nikah']);
+  });
+
+  it('keeps a Bidang as typed when its code is refused as another Bidang’s, with the message at the code', async () => {
+    const divisions = app.strapi.db.query('api::division.division');
+    const capil = (await divisions.findOne({ where: { code: 'CAPIL' } })) as { documentId: string; name: string; description: string };
+    const dafduk = (await divisions.findOne({ where: { code: 'DAFDUK' } })) as { name: string };
+    const typedDescription = 'Akta kelahiran, kematian, perkawinan dan perceraian; loket 3 dan 4.';
+    await page.goto(`${base}/admin/content-manager/collection-types/api::division.division/${capil.documentId}`);
+    await page.locator('textarea[name="description"]').fill(typedDescription);
+    await page.locator('input[name="code"]').fill('DAFDUK');
+    await page.getByRole('button', { name: 'Simpan' }).click();
+    const message = `Kode DAFDUK sudah dipakai oleh "${dafduk.name}". Isi kode lain, atau ubah entri itu.`;
+    await page.getByText(message).first().waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await page.locator('textarea[name="description"]').inputValue()).toBe(typedDescription);
+    expect(await page.locator('input[name="code"]').inputValue()).toBe('DAFDUK');
+    expect(await page.locator('input[name="code"]').getAttribute('aria-invalid')).toBe('true');
+    await shot('admin-division-refused');
+    expect(await englishOn(page, english)).toEqual([]);
+    expect(await divisions.findOne({ where: { documentId: capil.documentId } })).toMatchObject({ code: 'CAPIL', description: capil.description });
   });
 
   it('shows the SOP policy with titled office-hours rows and bounds written the Indonesian way', async () => {
@@ -155,9 +195,17 @@ describe('the admin panel for content editors, in Chromium', () => {
     expect(await admin.evaluate(() => document.body.innerText)).not.toContain('Indonesian');
     await admin.screenshot({ path: path.join(ARTIFACTS, 'admin-profile.png') });
     await admin.goto(`${base}/admin/settings/application-infos`);
-    await admin.getByText(/Edisi Komunitas|Community/).first().waitFor();
+    await admin.getByRole('heading', { name: 'Ikhtisar' }).waitFor();
+    await admin.getByText('Keterangan umum panel admin').waitFor();
     expect(await admin.locator('a[href*="strapi.io/pricing"]:visible').count()).toBe(0);
+    // Plugins come from the IT staff's installation, never from a shop in the menu.
+    await admin.getByRole('link', { name: 'Pengaturan' }).first().waitFor();
+    expect(await admin.locator('a[href*="market.strapi.io"]:visible').count()).toBe(0);
+    // The settings menu beside it reads Indonesian too.
+    const overview = (await admin.evaluate(() => document.body.innerText)).toLowerCase();
+    for (const english of ['Internationalization', 'Media Library', 'Transfer Tokens', 'Email Plugin', 'Configuration']) expect(overview).not.toContain(english.toLowerCase());
     await admin.screenshot({ path: path.join(ARTIFACTS, 'admin-overview.png') });
+    expect(await englishOn(admin, english)).toEqual([]);
     await admin.context().close();
   });
 

@@ -83,6 +83,42 @@ describe.each(databases())('office hours kept as rows of day, opening and closin
     const labels = Object.fromEntries(Object.entries(view.body.data.component.metadatas as Record<string, { edit: { label: string } }>).map(([name, m]) => [name, m.edit.label]));
     expect(labels).toMatchObject({ day: 'Hari', opensAt: 'Jam buka', closesAt: 'Jam tutup' });
   });
+
+  describe('tell the public site whether the office is open now, and when a request sent now starts to be timed', () => {
+    const clock = () => app.strapi.plugin('sop-workflow').service('clock');
+    const statusAt = async (at: string) => {
+      clock().use(() => new Date(at));
+      return (await app.http.get('/api/public/office/status').expect(200)).body.data;
+    };
+    afterAll(() => clock().use(() => MONDAY_1150));
+
+    it('open on a Monday morning', async () => {
+      expect(await statusAt('2026-11-02T02:00:00Z')).toEqual({ open: true });
+    });
+
+    it('closed on a Saturday: timed from Monday’s opening', async () => {
+      // Saturday 5 December 2026, 10.00 WIB → Monday 7 December, 08.00 WIB.
+      expect(await statusAt('2026-12-05T03:00:00Z')).toEqual({ open: false, resumesAt: '2026-12-07T01:00:00.000Z', holiday: null });
+    });
+
+    it('closed after hours on a working day: timed from the next morning', async () => {
+      // Tuesday 8 December 2026, 17.30 WIB → Wednesday 9 December, 08.00 WIB.
+      expect(await statusAt('2026-12-08T10:30:00Z')).toEqual({ open: false, resumesAt: '2026-12-09T01:00:00.000Z', holiday: null });
+    });
+
+    it('closed on a holiday from the editors’ list, named, and timed from the first working day after it', async () => {
+      const holidays = app.strapi.documents('api::holiday.holiday');
+      const anniversary = await holidays.create({ data: { date: '2026-12-11', name: 'Hari Jadi Kota Probolinggo', kind: 'local' } as never });
+      const bridge = await holidays.create({ data: { date: '2026-12-14', name: 'Cuti bersama Hari Jadi', kind: 'local' } as never });
+      try {
+        // Friday 11 December 2026, 09.00 WIB → Tuesday 15 December, 08.00 WIB (Monday is a day off too).
+        expect(await statusAt('2026-12-11T02:00:00Z')).toEqual({ open: false, resumesAt: '2026-12-15T01:00:00.000Z', holiday: 'Hari Jadi Kota Probolinggo' });
+      } finally {
+        await holidays.delete({ documentId: anniversary.documentId });
+        await holidays.delete({ documentId: bridge.documentId });
+      }
+    });
+  });
 });
 
 describe.each(databases())('a database from before office hours were rows, on %s', (kind) => {

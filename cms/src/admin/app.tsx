@@ -5,6 +5,7 @@ import { EnumerationCell } from './extensions/EnumerationCell';
 import { HOLIDAY_LIST } from './extensions/holidayNotice';
 import { adaptStrapiChrome } from './extensions/strapiChrome';
 import { ResendInvitationAction } from './extensions/ResendInvitationAction';
+import { keepTypedOnRefusal, type SaveAction } from './extensions/keepTypedOnRefusal';
 import { translations } from './translations';
 
 /** Strapi keeps the chosen language here; until an editor picks one, the panel speaks Indonesian. */
@@ -85,6 +86,9 @@ export default {
   },
   bootstrap(app: AdminApp) {
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', enumerationsByLabel);
-    app.getPlugin('content-manager').apis.addDocumentAction((actions) => [...actions, ResendInvitationAction]);
+    app.getPlugin('content-manager').apis.addDocumentAction((actions) => [
+      ...(actions as SaveAction[]).map((action) => (action.type === 'update' ? keepTypedOnRefusal(action) : action)),
+      ResendInvitationAction,
+    ]);
   },
 };

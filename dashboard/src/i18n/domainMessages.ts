@@ -478,7 +478,7 @@ export const domainId = {
     },
     notifications: {
       failed: '%{smart_count} pesan gagal terkirim |||| %{smart_count} pesan gagal terkirim',
-      failed_hint: 'Pesan di bawah gagal terkirim walau sudah dicoba beberapa kali. Baca penyebabnya, perbaiki bila perlu (misalnya minta penerima menautkan ulang Telegram), lalu tekan "Kirim ulang" untuk mencoba lagi.',
+      failed_hint: 'Pesan di bawah gagal terkirim; di tiap pesan tertulis berapa kali sudah dicoba dan penyebabnya. Baca penyebabnya, perbaiki bila perlu (misalnya minta penerima menautkan ulang Telegram), lalu tekan "Kirim ulang" untuk mencoba lagi.',
       held_auth: 'Pengiriman lewat %{channel} tertahan sejak %{time}: akses ditolak (%{cause}). Administrator perlu memperbarui token atau sandi; pesan menunggu dan terkirim begitu tersambung lagi.',
       held_outage: 'Pengiriman lewat %{channel} tertahan sejak %{time}: layanan tidak dapat dihubungi (%{cause}). Pesan menunggu dan dicoba lagi otomatis.',
       channel_down: 'Kanal %{channel} MATI sejak %{time}: %{cause}. Warga yang menulis lewat kanal ini belum terjawab; minta administrator memeriksa Pengaturan → Kanal.',
@@ -922,7 +922,7 @@ export const domainEn: DomainMessages = {
       held_auth: 'Sending through %{channel} is held since %{time}: access refused (%{cause}). An administrator must renew the token or password; messages wait and go once it reconnects.',
       held_outage: 'Sending through %{channel} is held since %{time}: the service cannot be reached (%{cause}). Messages wait and are retried automatically.',
       channel_down: 'The %{channel} channel is DOWN since %{time}: %{cause}. Citizens writing through it are not being answered; ask an administrator to check Settings → Channels.',
-      failed_hint: 'The messages below were not delivered after several attempts. Read the cause, fix it if needed (for example ask the recipient to link Telegram again), then press "Send again" to retry.',
+      failed_hint: 'The messages below were not delivered; each says how many times it was tried and why. Read the cause, fix it if needed (for example ask the recipient to link Telegram again), then press "Send again" to retry.',
       show: 'Show',
       title: 'Messages that could not be sent',
       retry: 'Send again',

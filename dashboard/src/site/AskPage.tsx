@@ -4,6 +4,8 @@ import { KINDS, MESSAGE_MAX_LENGTH, SERVICE_CATEGORIES, nikProblem } from '@laya
 import { fill, siteMessages as m } from './messages';
 import { ApiError, submitInquiry, type AskInput } from './siteApi';
 import { rememberSubmission } from './ConfirmationPage';
+import { useOfficeStatus } from './office';
+import { formatDayDateTime } from '../format';
 
 type Errors = Partial<Record<string, string>>;
 
@@ -46,6 +48,18 @@ function toInput(form: Form): AskInput {
     website: optional(form.website),
   };
 }
+
+/** Before a citizen writes on a holiday or after hours: the request is taken now, the answer clock starts later. */
+const OfficeClosedNotice = () => {
+  const status = useOfficeStatus();
+  if (!status || status.open) return null;
+  return (
+    <p className="notice" role="status" data-testid="office-closed">
+      {status.holiday ? fill(m.ask.closed.holiday, { holiday: status.holiday }) : m.ask.closed.hours}{' '}
+      {status.resumesAt ? fill(m.ask.closed.resumes, { when: formatDayDateTime(status.resumesAt) }) : m.ask.closed.noHours}
+    </p>
+  );
+};
 
 export const AskPage = () => {
   const navigate = useNavigate();
@@ -99,6 +113,7 @@ export const AskPage = () => {
     <section className="panel" aria-labelledby="ask-heading">
       <h1 id="ask-heading">{m.ask.heading}</h1>
       <p className="lead">{m.ask.intro}</p>
+      <OfficeClosedNotice />
       <form onSubmit={submit} noValidate className="ask-form">
         <fieldset className="kinds">
           <legend>{m.ask.kind}</legend>

@@ -49,6 +49,12 @@ export const siteMessages = {
     nik: 'NIK (tidak wajib)',
     nikHint: '16 digit sesuai KTP-el atau Kartu Keluarga.',
     privacy: 'Data pribadi Anda dilindungi (UU 27/2022) dan hanya dipakai untuk menjawab permohonan ini.',
+    closed: {
+      holiday: 'Hari ini kantor libur: %{holiday}.',
+      hours: 'Saat ini di luar jam layanan kantor.',
+      resumes: 'Permohonan Anda tetap kami terima sekarang; waktu jawaban mulai dihitung %{when}.',
+      noHours: 'Permohonan Anda tetap kami terima sekarang; waktu jawaban mulai dihitung pada hari kerja berikutnya.',
+    },
     submit: 'Kirim permohonan',
     sending: 'Mengirim…',
     honeypot: 'Jangan isi kolom ini',

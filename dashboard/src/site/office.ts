@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { PublicOffice } from '@layanan/config';
+import type { PublicOffice, PublicOfficeStatus } from '@layanan/config';
 
 let pending: Promise<PublicOffice | null> | null = null;
 
@@ -22,4 +22,20 @@ export function useOffice(): PublicOffice | null {
     };
   }, []);
   return office;
+}
+
+/** Open or closed now (GET /api/public/office/status); null until known, or when it cannot be read. */
+export function useOfficeStatus(): PublicOfficeStatus | null {
+  const [status, setStatus] = useState<PublicOfficeStatus | null>(null);
+  useEffect(() => {
+    let current = true;
+    fetch('/api/public/office/status', { headers: { Accept: 'application/json' } })
+      .then((response) => (response.ok ? response.json() : null))
+      .then((body) => current && setStatus((body?.data as PublicOfficeStatus | undefined) ?? null))
+      .catch(() => undefined);
+    return () => {
+      current = false;
+    };
+  }, []);
+  return status;
 }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { SCREENSHOTS, demoDashboard, type DemoDashboard } from '../../helpers/demo-dashboard';
 import { OFFICE_MORNING } from '../../helpers/clock';
+import { seriousViolations } from '../../helpers/axe';
 
 const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
 const INFORMATION = 'Sudah dicetak 5 Desember, ambil di loket 2.';
@@ -38,6 +39,7 @@ describe('the Bidang on a 360 px phone', () => {
     await note.scrollIntoViewIfNeeded();
     expect(await note.isVisible()).toBe(true);
     expect(await scrollsSideways(page)).toBe(false);
+    expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'bidang-queue-phone.png') });
     await page.context().close();
   });
@@ -48,14 +50,20 @@ describe('the Bidang on a 360 px phone', () => {
     await page.getByTestId('inquiry-page').waitFor();
     await expect(page.getByTestId('inquiry-page').textContent()).resolves.toContain(waiting.notes);
     expect(await scrollsSideways(page)).toBe(false);
+    expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'bidang-request-phone.png'), fullPage: true });
 
     await page.getByRole('button', { name: 'Berikan informasi' }).click();
     await page.locator('textarea[name="information"]').fill(INFORMATION);
+    // The send button turns from its disabled grey to blue in a short transition: read once it has.
+    const send = page.getByRole('button', { name: 'Kirim informasi' });
+    await send.evaluate((button) => Promise.all(button.getAnimations().map((animation) => animation.finished)));
+    expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'bidang-information-phone.png') });
-    await page.getByRole('button', { name: 'Kirim informasi' }).click();
+    await send.click();
     await page.getByText('Informasi bidang tersimpan.').waitFor();
     await page.locator('[data-testid="inquiry-page"][data-status="coordinated"]').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
     await page.context().close();
   });
 

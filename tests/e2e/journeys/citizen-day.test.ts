@@ -6,6 +6,7 @@ import { bootApp, createTestDatabase, type TestApp, type TestDatabase } from '..
 import { freePort, launchChromium, type HeadlessBrowser } from '../../helpers/browser';
 import { SCREENSHOTS } from '../../helpers/demo-dashboard';
 import { seriousViolations } from '../../helpers/axe';
+import { OFFICE_MORNING } from '../../helpers/clock';
 
 const PHONE = { width: 360, height: 740 };
 const ANSWER = 'KTP-el pertama kali: bawa Kartu Keluarga asli ke kantor Disdukcapil, Senin–Jumat pukul 08.00–15.00 WIB, tanpa biaya.';
@@ -25,6 +26,7 @@ describe('a citizen’s day on a 360 px phone', () => {
     db = await createTestDatabase('sqlite');
     const port = await freePort();
     app = await bootApp(db, { DEMO_DATA: 'true', DEMO_INQUIRIES: '0', HOST: '127.0.0.1', PORT: String(port) });
+    clock().use(() => new Date(OFFICE_MORNING));
     const banner = jest.spyOn(console, 'log').mockImplementation(() => undefined);
     await app.strapi.listen().finally(() => banner.mockRestore());
     const address = app.strapi.server.httpServer.address();
@@ -38,6 +40,7 @@ describe('a citizen’s day on a 360 px phone', () => {
     await db?.drop();
   });
 
+  const clock = () => app.strapi.plugin('sop-workflow').service('clock');
   const phone = (): Promise<BrowserContext> =>
     chromium.browser.newContext({ viewport: PHONE, locale: 'id-ID', timezoneId: 'Asia/Jakarta', isMobile: true, hasTouch: true });
 
@@ -94,6 +97,41 @@ describe('a citizen’s day on a 360 px phone', () => {
     await page.reload();
     await page.getByTestId('survey-given').waitFor();
     expect(await page.locator('fieldset').count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('on Christmas Day, is told before writing that the office is closed and from when her request is timed', async () => {
+    // Friday 25 December 2026, 19.00 WIB: a national holiday on the office's list; Saturday and Sunday closed too.
+    clock().use(() => new Date('2026-12-25T12:00:00Z'));
+    try {
+      const page = await (await phone()).newPage();
+      await page.goto(`${base}/`);
+      const notice = page.getByTestId('office-closed');
+      await notice.waitFor();
+      expect(await notice.textContent()).toBe(
+        'Hari ini kantor libur: Hari Raya Natal (Kelahiran Yesus Kristus). Permohonan Anda tetap kami terima sekarang; waktu jawaban mulai dihitung Senin, 28 Desember 2026 pukul 08.00 WIB.',
+      );
+      // Read before the form, on the phone's first screen.
+      const box = (await notice.boundingBox())!;
+      expect(box.y + box.height).toBeLessThan(740);
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'ask-office-closed-phone.png') });
+      await page.context().close();
+      const desktop = await (await chromium.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' })).newPage();
+      await desktop.goto(`${base}/`);
+      await desktop.getByTestId('office-closed').waitFor();
+      await desktop.screenshot({ path: path.join(SCREENSHOTS, 'ask-office-closed-desktop.png') });
+      await desktop.context().close();
+    } finally {
+      clock().use(() => new Date(OFFICE_MORNING));
+    }
+    // Open again: nothing stands between her and the form.
+    const page = await (await phone()).newPage();
+    const status = page.waitForResponse((res) => res.url().endsWith('/api/public/office/status'));
+    await page.goto(`${base}/`);
+    expect((await (await status).json()).data).toEqual({ open: true });
+    await page.locator('#subject').waitFor();
+    expect(await page.getByTestId('office-closed').count()).toBe(0);
     await page.context().close();
   });
 

@@ -89,6 +89,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const { holidays } = await state();
       return { mode: snapshot.clockMode, officeHours: snapshot.officeHours, holidays, timeZone: snapshot.timeZone };
     },
+    /** The calendar new requests are timed by now: the current policy's hours and every holiday. */
+    async currentCalendar(): Promise<WorkingCalendar> {
+      const { policy, holidays } = await state();
+      return { mode: policy.clockMode, officeHours: policy.officeHours, holidays, timeZone: policy.timeZone };
+    },
     invalidate(): void {
       cached = null;
     },
