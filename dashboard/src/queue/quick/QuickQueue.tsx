@@ -199,7 +199,10 @@ function GiveInformation({ inquiry, t, onClose, onGiven }: { inquiry: QueuedInqu
           rows={5}
           required
           value={information}
-          onInput={(event) => setInformation(event.currentTarget.value)}
+          onInput={(event) => {
+            setInformation(event.currentTarget.value);
+            setError('');
+          }}
           aria-invalid={error ? 'true' : undefined}
           aria-describedby={error ? `${headingId}-error` : undefined}
           autoFocus
