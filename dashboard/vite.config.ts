@@ -97,7 +97,14 @@ function homeScreenPreload(): Plugin {
         // The Bidang's quick queue (queue.html) is the page's own script: it preloads no screen of the staff app.
         const quick = path.basename(filename) === 'queue.html';
         const chunks = Object.values(bundle).filter((item) => item.type === 'chunk');
-        const entry = new Set(chunks.filter((chunk) => chunk.isEntry).flatMap((chunk) => [chunk.fileName, ...chunk.imports]));
+        // What this page loads by itself: its own entry and the chunks that one imports (the other page's are not).
+        const entry = new Set<string>();
+        const loads = (fileName: string) => {
+          if (entry.has(fileName)) return;
+          entry.add(fileName);
+          chunks.find((chunk) => chunk.fileName === fileName)?.imports.forEach(loads);
+        };
+        chunks.filter((chunk) => chunk.isEntry && chunk.name === (quick ? 'queue' : 'staff')).forEach((chunk) => loads(chunk.fileName));
         const filesOf = (fileName: string, seen = new Set<string>()): string[] => {
           if (seen.has(fileName) || entry.has(fileName)) return [];
           seen.add(fileName);
