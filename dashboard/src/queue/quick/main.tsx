@@ -35,5 +35,6 @@ const division = signedInDivision();
 if (division === null || window.location.hash) void openStaffApp();
 else {
   const locale = storedLocale();
+  document.documentElement.lang = locale;
   render(<QuickQueue t={translator(locale)} locale={locale} division={division} openStaffApp={openStaffApp} />, container);
 }
