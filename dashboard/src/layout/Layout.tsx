@@ -47,12 +47,14 @@ LanguageMenuItem.displayName = 'LanguageMenuItem';
 
 const LayananAppBar = () => {
   const isPhone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
+  const translate = useTranslate();
   return (
     <AppBar
       toolbar={
         <>
           {!isPhone && <LocalesMenuButton />}
-          <LoadingIndicator />
+          {/* Its spinner, shown while any request is out, is named like the pages' own (axe-core: aria-progressbar-name). */}
+          <LoadingIndicator aria-label={translate('ra.page.loading')} />
         </>
       }
       userMenu={
