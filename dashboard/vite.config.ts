@@ -9,13 +9,18 @@ import { JWT_KEY, PROFILE_KEY } from './src/providers/sessionKeys';
 
 const API = process.env.LAYANAN_API ?? 'http://127.0.0.1:1337';
 
-/** In development, /dashboard/* is the staff app as in production (the server does the same rewrite). */
+/**
+ * In development, /dashboard/* is the staff app as in production (the server does the same rewrite), and
+ * /dashboard/antrean the Bidang's quick queue (src/queue/quick), which opens the staff app for everyone else.
+ */
 function staffAppRoutes(): Plugin {
   return {
     name: 'layanan-staff-app-routes',
     configureServer(server) {
       server.middlewares.use((req, _res, next) => {
-        if (req.url && /^\/dashboard(\/|$|\?)/.test(req.url) && !path.extname(req.url.split('?')[0])) req.url = '/dashboard.html';
+        const urlPath = req.url?.split('?')[0] ?? '';
+        if (/^\/dashboard\/antrean\/?$/.test(urlPath)) req.url = '/queue.html';
+        else if (req.url && /^\/dashboard(\/|$|\?)/.test(req.url) && !path.extname(urlPath)) req.url = '/dashboard.html';
         next();
       });
     },
@@ -77,7 +82,7 @@ const HOME_SCREENS: Record<string, string> = {
  * own, not inline, because the server's Content-Security-Policy refuses inline scripts.
  */
 function homeScreenPreload(): Plugin {
-  let script: { fileName: string; source: string } | null = null;
+  const scripts: { fileName: string; source: string }[] = [];
   let outDir = 'dist';
   return {
     name: 'layanan-home-screen-preload',
@@ -87,10 +92,19 @@ function homeScreenPreload(): Plugin {
     },
     transformIndexHtml: {
       order: 'post',
-      handler(_html, { bundle }) {
+      handler(_html, { bundle, filename }) {
         if (!bundle) return undefined;
+        // The Bidang's quick queue (queue.html) is the page's own script: it preloads no screen of the staff app.
+        const quick = path.basename(filename) === 'queue.html';
         const chunks = Object.values(bundle).filter((item) => item.type === 'chunk');
-        const entry = new Set(chunks.filter((chunk) => chunk.isEntry).flatMap((chunk) => [chunk.fileName, ...chunk.imports]));
+        // What this page loads by itself: its own entry and the chunks that one imports (the other page's are not).
+        const entry = new Set<string>();
+        const loads = (fileName: string) => {
+          if (entry.has(fileName)) return;
+          entry.add(fileName);
+          chunks.find((chunk) => chunk.fileName === fileName)?.imports.forEach(loads);
+        };
+        chunks.filter((chunk) => chunk.isEntry && chunk.name === (quick ? 'queue' : 'staff')).forEach((chunk) => loads(chunk.fileName));
         const filesOf = (fileName: string, seen = new Set<string>()): string[] => {
           if (seen.has(fileName) || entry.has(fileName)) return [];
           seen.add(fileName);
@@ -98,7 +112,7 @@ function homeScreenPreload(): Plugin {
           const css = [...(chunk?.viteMetadata?.importedCss ?? [])];
           return [fileName, ...css, ...(chunk?.imports ?? []).flatMap((imported) => filesOf(imported, seen))];
         };
-        const byRole = Object.fromEntries(
+        const byRole = quick ? {} : Object.fromEntries(
           Object.entries(HOME_SCREENS).map(([role, module]) => [role, filesOf(chunks.find((chunk) => chunk.facadeModuleId?.endsWith(module))?.fileName ?? '')]),
         );
         // A stylesheet is linked at once (Vite's loader then finds it there instead of fetching it when the chunk
@@ -110,14 +124,14 @@ function homeScreenPreload(): Plugin {
           `var css=/\\.css$/.test(f);l.rel=css?'stylesheet':'modulepreload';l.crossOrigin='';l.href='/'+f;document.head.appendChild(l);});` +
           `var t=localStorage.getItem(${JSON.stringify(JWT_KEY)}),r=${JSON.stringify(FIRST_REQUESTS)}[p&&p.role];if(t&&r){var s=window[${JSON.stringify(FIRST_RESPONSES)}]={};` +
           `r.forEach(function(u){s[u]=fetch(u,{headers:{Accept:'application/json',Authorization:'Bearer '+t}});});}}catch(e){}})();`;
-        script = { fileName: `assets/home-preload-${createHash('sha256').update(source).digest('hex').slice(0, 8)}.js`, source };
+        const script = { fileName: `assets/home-preload-${createHash('sha256').update(source).digest('hex').slice(0, 8)}.js`, source };
+        scripts.push(script);
         return [{ tag: 'script', attrs: { src: `/${script.fileName}`, async: true }, injectTo: 'head-prepend' }];
       },
     },
     writeBundle() {
-      if (!script) return;
       mkdirSync(path.join(outDir, 'assets'), { recursive: true });
-      writeFileSync(path.join(outDir, script.fileName), script.source);
+      for (const script of scripts) writeFileSync(path.join(outDir, script.fileName), script.source);
     },
   };
 }
@@ -146,7 +160,8 @@ const PREACT = {
 };
 
 /**
- * Two builds into one dist: the staff app (`vite build`, dist/dashboard.html, emptied first) and the public site
+ * Two builds into one dist: the staff app (`vite build`, dist/dashboard.html, emptied first, with dist/queue.html:
+ * the Bidang's quick queue, src/queue/quick, whose few kilobytes of Preact open before the staff app) and the public site
  * (`vite build --mode site`, dist/index.html), so that the two share no chunk. scripts/build-dashboard.mjs runs both.
  */
 export default defineConfig(({ command, mode }) => {
@@ -166,7 +181,9 @@ export default defineConfig(({ command, mode }) => {
           if (warning.code === 'CYCLIC_CROSS_CHUNK_REEXPORT' && warning.exporter?.includes('ra-core')) return;
           warn(warning);
         },
-        input: site ? { site: path.resolve(__dirname, 'index.html') } : { staff: path.resolve(__dirname, 'dashboard.html') },
+        input: site
+          ? { site: path.resolve(__dirname, 'index.html') }
+          : { staff: path.resolve(__dirname, 'dashboard.html'), queue: path.resolve(__dirname, 'queue.html') },
       },
     },
   };

@@ -97,4 +97,17 @@ describe('the built pages and scripts over the wire', () => {
     expect(again.status).toBe(304);
     expect(again.body.length).toBe(0);
   });
+
+  it('the Bidang’s queue has its own light page; every other staff address gets the staff app', async () => {
+    const quick = readFileSync(path.join(DIST, 'queue.html'));
+    const staff = readFileSync(path.join(DIST, 'dashboard.html'));
+    for (const address of ['/dashboard/antrean', '/dashboard/antrean/']) {
+      const res = await get(port, address);
+      expect([res.status, res.headers['content-type']]).toEqual([200, 'text/html; charset=utf-8']);
+      expect(res.body.equals(quick)).toBe(true);
+    }
+    for (const address of ['/dashboard', '/dashboard/', '/dashboard/antrean-lama', '/dashboard/inquiries/abc/show']) {
+      expect((await get(port, address)).body.equals(staff)).toBe(true);
+    }
+  });
 });

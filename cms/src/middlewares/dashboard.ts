@@ -5,6 +5,11 @@ import { isSitePage } from '@layanan/config';
 
 /** The staff app (react-admin) owns /dashboard and everything below it. */
 const STAFF_APP = /^\/dashboard(\/.*)?$/;
+/**
+ * The Bidang's queue has a page of its own (dashboard/queue.html): a few kilobytes that show a signed-in Bidang
+ * its queue before the staff app, which it loads for anyone else and for everything beyond the queue.
+ */
+const QUICK_QUEUE = /^\/dashboard\/antrean\/?$/;
 const ROOT_FILES = new Set(['/favicon.svg', '/robots.txt']);
 
 const TYPES: Record<string, string> = {
@@ -55,6 +60,7 @@ export function variantFor(file: string, header: string | undefined): { file: st
 
 /** The built file a GET of this path answers with, or null when the path belongs to the API or the admin panel. */
 export function builtFileFor(dir: string, urlPath: string): string | null {
+  if (QUICK_QUEUE.test(urlPath)) return path.join(dir, 'queue.html');
   if (STAFF_APP.test(urlPath)) return path.join(dir, 'dashboard.html');
   if (isSitePage(urlPath)) return path.join(dir, 'index.html');
   if (urlPath.startsWith('/assets/') || ROOT_FILES.has(urlPath)) {

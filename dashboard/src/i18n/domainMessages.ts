@@ -367,6 +367,11 @@ export const domainId = {
       waiting: 'Menunggu informasi',
       recent: 'Baru saja dikirim',
       note: 'Catatan petugas untuk bidang',
+      full: 'Dasbor lengkap',
+      opening: 'Membuka dasbor lengkap…',
+      failed: 'Antrean tidak dapat dimuat. Periksa sambungan, lalu coba lagi.',
+      retry: 'Coba lagi',
+      short: 'Tulis informasinya, paling sedikit 3 huruf.',
     },
     holidays: {
       missing: { all: 'Hari libur %{year} belum diisi', national: 'Libur nasional %{year} belum diisi', cuti_bersama: 'Cuti bersama %{year} belum diisi' },
@@ -808,6 +813,11 @@ export const domainEn: DomainMessages = {
       waiting: 'Waiting for information',
       recent: 'Just sent',
       note: "The officer's note for the division",
+      full: 'Full dashboard',
+      opening: 'Opening the full dashboard…',
+      failed: 'The queue could not be loaded. Check the connection, then try again.',
+      retry: 'Try again',
+      short: 'Write the information, at least 3 characters.',
     },
     holidays: {
       missing: { all: '%{year} holidays not entered yet', national: '%{year} national holidays not entered yet', cuti_bersama: '%{year} collective leave days not entered yet' },

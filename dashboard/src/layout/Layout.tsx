@@ -53,7 +53,7 @@ const LayananAppBar = () => {
       toolbar={
         <>
           {!isPhone && <LocalesMenuButton />}
-          {/* Its spinner, shown while anything loads, is named for screen readers (passed on to the progress). */}
+          {/* Its spinner, shown while any request is out, is named like the pages' own (axe-core: aria-progressbar-name). */}
           <LoadingIndicator aria-label={translate('ra.page.loading')} />
         </>
       }
