@@ -30,3 +30,4 @@ export * from './fieldProblem';
 export * from './csv';
 export * from './staffAccounts';
 export * from './channelHealth';
+export * from './privacy';

@@ -342,6 +342,7 @@ export const domainId = {
       privacy_title: 'Pelindungan data pribadi',
       privacy:
         '%{office} memproses nama, kontak dan isi permohonan Anda hanya untuk menjawab permohonan ini dan menyusun rekap layanan (UU 27/2022), dan tidak membagikannya kepada pihak lain. Status dan jawaban permohonan ada di halaman pelacakan di atas; pertanyaan tentang data pribadi Anda dapat disampaikan kepada petugas layanan.',
+      privacy_more: 'Pemberitahuan lengkap (versi %{version}): %{url}',
       layout: 'Ukuran kertas',
       layouts: { a6: 'Kertas A6', roll80: 'Struk 80 mm', roll58: 'Struk 58 mm' },
       print: 'Cetak',
@@ -355,6 +356,8 @@ export const domainId = {
       hint: 'Untuk permohonan yang datang langsung, lewat telepon, radio, View Probolinggo, SP4N-LAPOR! atau media sosial.',
       saved: 'Permohonan %{code} tercatat.',
       lapor_ref: 'Nomor tiket LAPOR! wajib diisi untuk kanal SP4N-LAPOR!.',
+      privacy_title: 'Bacakan kepada pemohon sebelum mencatat datanya (pemberitahuan pelindungan data, versi %{version})',
+      privacy_full: 'Pemberitahuan lengkap',
     },
     validation: {
       phone: 'Nomor telepon tidak valid. Contoh: 0812 3456 7890 atau +62 812 3456 7890.',
@@ -783,6 +786,7 @@ export const domainEn: DomainMessages = {
       privacy_title: 'Personal data protection',
       privacy:
         '%{office} processes your name, contact and request only to answer this request and compile the service recap (Law 27/2022), and does not share them with others. The status and the answer are on the tracking page above; questions about your personal data can be put to the service officer.',
+      privacy_more: 'Full notice (version %{version}): %{url}',
       layout: 'Paper size',
       layouts: { a6: 'A6 paper', roll80: '80 mm roll', roll58: '58 mm roll' },
       print: 'Print',
@@ -796,6 +800,8 @@ export const domainEn: DomainMessages = {
       hint: 'For requests made in person, by phone, radio, View Probolinggo, SP4N-LAPOR! or social media.',
       saved: 'Request %{code} recorded.',
       lapor_ref: 'The LAPOR! ticket number is required for SP4N-LAPOR!.',
+      privacy_title: 'Read this to the applicant before recording their data (privacy notice, version %{version})',
+      privacy_full: 'Full notice',
     },
     validation: {
       phone: 'Invalid phone number. Example: 0812 3456 7890 or +62 812 3456 7890.',

@@ -6,13 +6,14 @@ import events from './events';
 import office from './office';
 import outbox from './outbox';
 import policy from './policy';
+import privacy from './privacy';
 import sweep from './sweep';
 import workflow from './workflow';
 import rateLimit from './rate-limit';
 import replyWindows from './reply-windows';
 import staff from './staff';
 
-const services = { clock, codes, delivery, durations, events, office, outbox, policy, sweep, workflow, rateLimit, replyWindows, staff };
+const services = { clock, codes, delivery, durations, events, office, outbox, policy, privacy, sweep, workflow, rateLimit, replyWindows, staff };
 
 export type SopWorkflowServices = typeof services;
 export default services;

@@ -1,7 +1,7 @@
 import { factories, type Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { getService as sop, rethrowWithCode, type Actor } from '@layanan/sop-workflow';
-import { maskEmail, officeFullName, maskName, maskNik, maskPhone, redactFreeText, trackingPath } from '@layanan/config';
+import { SITE_PAGES, maskEmail, officeFullName, maskName, maskNik, maskPhone, redactFreeText, trackingPath } from '@layanan/config';
 import { actorFromState } from '../../../utils/actor';
 import { SearchRefused, inquirySearchFilter } from '../../../utils/inquiry-search';
 import {
@@ -159,7 +159,14 @@ export default factories.createCoreController(UID, ({ strapi }: { strapi: Core.S
       const inquiry = await visible(ctx.params.id, actor);
       const receipt = await workflow().issueReceipt(inquiry.documentId, actor);
       ctx.set('Cache-Control', 'no-store');
-      return { data: { ...receipt, office: officeFullName(await sop(strapi, 'office').current()), trackingUrl: publicLink(trackingPath(receipt.code, receipt.trackingToken)) } };
+      return {
+        data: {
+          ...receipt,
+          office: officeFullName(await sop(strapi, 'office').current()),
+          trackingUrl: publicLink(trackingPath(receipt.code, receipt.trackingToken)),
+          privacy: await shownNotice(inquiry.privacyNoticeVersion as number | null | undefined),
+        },
+      };
     },
 
     async triage(ctx) {
@@ -189,6 +196,15 @@ export default factories.createCoreController(UID, ({ strapi }: { strapi: Core.S
     await visible(ctx.params.id, actor);
     const { documentId } = await step(actor);
     return present(await visible(documentId, actor), ctx);
+  }
+
+  /** The privacy notice the request recorded (the current one for a request older than the notice), as its receipt prints it. */
+  async function shownNotice(version: number | null | undefined) {
+    const privacy = sop(strapi, 'privacy');
+    const notice = (version ? await privacy.version(version) : null) ?? (await privacy.current());
+    if (notice.version === 0) return null;
+    const path = `${SITE_PAGES.privacy}?versi=${notice.version}`;
+    return { version: notice.version, summary: notice.summary, url: publicLink(path) };
   }
 
   /** A path of the public site as the citizen opens it: absolute behind PUBLIC_URL, else on this server's origin. */
