@@ -31,3 +31,4 @@ export * from './csv';
 export * from './staffAccounts';
 export * from './channelHealth';
 export * from './privacy';
+export * from './accessLog';

@@ -10,6 +10,7 @@ export const STAFF_CSV_ROLES: Record<string, Exclude<RoleType, 'public'>> = {
   petugas: 'officer',
   bidang: 'division_staff',
   pimpinan: 'leadership',
+  pdp: 'data_protection_officer',
 };
 
 export const STAFF_CSV_COLUMNS = ['nama', 'email', 'peran', 'bidang'] as const;

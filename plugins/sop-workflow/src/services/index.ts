@@ -1,3 +1,4 @@
+import accessLog from './access-log';
 import clock from './clock';
 import codes from './codes';
 import delivery from './delivery';
@@ -13,7 +14,7 @@ import rateLimit from './rate-limit';
 import replyWindows from './reply-windows';
 import staff from './staff';
 
-const services = { clock, codes, delivery, durations, events, office, outbox, policy, privacy, sweep, workflow, rateLimit, replyWindows, staff };
+const services = { accessLog, clock, codes, delivery, durations, events, office, outbox, policy, privacy, sweep, workflow, rateLimit, replyWindows, staff };
 
 export type SopWorkflowServices = typeof services;
 export default services;

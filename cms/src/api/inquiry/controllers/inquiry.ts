@@ -3,7 +3,7 @@ import { errors } from '@strapi/utils';
 import { getService as sop, rethrowWithCode, type Actor } from '@layanan/sop-workflow';
 import { SITE_PAGES, maskEmail, officeFullName, maskName, maskNik, maskPhone, redactFreeText, trackingPath } from '@layanan/config';
 import { actorFromState } from '../../../utils/actor';
-import { SearchRefused, inquirySearchFilter } from '../../../utils/inquiry-search';
+import { SearchRefused, inquirySearchFilter, personalSearchKind } from '../../../utils/inquiry-search';
 import {
   answerSchema,
   closeSchema,
@@ -101,6 +101,7 @@ export default factories.createCoreController(UID, ({ strapi }: { strapi: Core.S
         if (error instanceof SearchRefused) throw new errors.ValidationError(error.message, { path: ['q'] });
         throw error;
       }
+      const personal = personalSearchKind(ctx.query.q);
       // Mutated in place: assigning ctx.query would re-serialise it with Node's flat querystring.
       delete ctx.query.q;
       const controller = core();
@@ -113,12 +114,18 @@ export default factories.createCoreController(UID, ({ strapi }: { strapi: Core.S
       };
       const { data, meta } = (await controller.transformResponse(await controller.sanitizeOutput(results, ctx), { pagination })) as { data: ListRow[]; meta: unknown };
       const names = await applicantNames(data);
+      if (personal) {
+        const codes = data.map((row) => (row as { code?: string }).code ?? null);
+        sop(strapi, 'accessLog').record(actor, codes.map((inquiryCode) => ({ inquiryCode, kind: personal })), ctx.request.ip);
+      }
       return { data: data.map((row) => maskListRow(row, names.get(row.id))), meta };
     },
 
     async findOne(ctx) {
       const actor = await actorFromState(strapi, ctx.state);
       const found = await visible(ctx.params.id, actor);
+      // The page shows the applicant whole: a row in the access log (UU 27/2022 Pasal 31).
+      sop(strapi, 'accessLog').record(actor, [{ inquiryCode: found.code as string, kind: 'request' }], ctx.request.ip);
       return present(found, ctx);
     },
 
