@@ -49,6 +49,14 @@ describe.each(databases())('the record of who saw a citizen’s data (UU 27/2022
     expect(added[0]).toMatchObject({ userId: officer.id, userName: await nameOf(officer), role: 'officer', inquiryCode: request.code, kind: 'request', detail: null });
     expect(new Date(added[0].at).toISOString()).toBe('2026-11-02T02:15:00.000Z');
     expect(added[0].ip).toMatch(/127\.0\.0\.1/);
+
+    // The page fetching it again while it opens is the same showing; a minute later it is a new one.
+    clock.set(new Date('2026-11-02T02:15:40Z'));
+    await app.http.get(`/api/inquiries/${request.documentId}`).set(officer.auth).expect(200);
+    expect(await rows()).toHaveLength(before + 1);
+    clock.set(new Date('2026-11-02T02:16:01Z'));
+    await app.http.get(`/api/inquiries/${request.documentId}`).set(officer.auth).expect(200);
+    expect(await rows()).toHaveLength(before + 2);
   });
 
   it('lists, the board and a search by name show masked data and record nothing; a search by whole NIK or phone is recorded', async () => {

@@ -16,6 +16,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { email: 'dafduk@demo.local', fullName: 'Agus Santoso', role: 'division_staff', division: 'DAFDUK' },
   { email: 'capil@demo.local', fullName: 'Dewi Lestari', role: 'division_staff', division: 'CAPIL' },
   { email: 'pimpinan@demo.local', fullName: 'Bambang Hariyanto', role: 'leadership' },
+  { email: 'pdp@demo.local', fullName: 'Sri Rahayu', role: 'data_protection_officer' },
 ];
 
 export const DEMO_ADMIN = { email: 'admin@demo.local', firstname: 'Admin', lastname: 'Demo', preferedLanguage: 'id' };

@@ -53,7 +53,7 @@ export const ReceiptSheet = ({ receipt, layout }: { receipt: Receipt; layout: Re
         {receipt.privacy ? (
           <>
             <p data-testid="receipt-privacy">{receipt.privacy.summary}</p>
-            <p className="receipt__small">{t('privacy_more', { url: receipt.privacy.url.replace(/^https?:\/\//, ''), version: receipt.privacy.version })}</p>
+            <p className="receipt__small">{t('privacy_more', { url: new URL(receipt.privacy.url, window.location.origin).href.replace(/^https?:\/\//, ''), version: receipt.privacy.version })}</p>
           </>
         ) : (
           <p>{t('privacy', { office: receipt.office })}</p>

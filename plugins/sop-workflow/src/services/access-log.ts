@@ -20,6 +20,12 @@ interface Row extends Required<AccessSeen> {
 /** Rows wait at most this long, or until this many, and are then written in one statement. */
 const FLUSH_MS = 1_000;
 const BATCH = 200;
+/**
+ * The same staff member shown the same thing of the same request again within this time is one showing (a page
+ * that fetches the request twice while it opens, a refresh): not a second row.
+ */
+const SAME_SHOWING_MS = 60_000;
+const MAX_REMEMBERED = 10_000;
 
 /**
  * The record of who was shown a citizen's unmasked data (UU 27/2022 Pasal 31). Recording never makes a staff
@@ -31,6 +37,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   let pending: Row[] = [];
   let timer: NodeJS.Timeout | null = null;
   let writing: Promise<void> = Promise.resolve();
+  const lastShown = new Map<string, number>();
+
+  /** Whether this showing is a new one, remembering it if so. */
+  function fresh(key: string, at: number): boolean {
+    const last = lastShown.get(key);
+    if (last !== undefined && at - last >= 0 && at - last < SAME_SHOWING_MS) return false;
+    if (lastShown.size >= MAX_REMEMBERED) lastShown.clear();
+    lastShown.set(key, at);
+    return true;
+  }
 
   function schedule(): void {
     if (timer) return;
@@ -66,6 +82,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (actor.type !== 'user' || seen.length === 0) return;
       const at = getService(strapi, 'clock').now();
       for (const item of seen) {
+        if (!fresh(`${actor.id}|${item.inquiryCode}|${item.kind}|${item.detail ?? ''}`, at.getTime())) continue;
         pending.push({
           at,
           userId: actor.id ?? null,
@@ -77,6 +94,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           ip: ip ? ip.slice(0, 64) : null,
         });
       }
+      if (pending.length === 0) return;
       if (pending.length >= BATCH) flush().catch(() => undefined);
       else schedule();
     },
