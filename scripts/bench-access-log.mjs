@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // npm run bench:access-log — what the access log (UU 27/2022 Pasal 31) costs the staff's screens: with demo
 // requests seeded, the board's list and the request page are timed with the log recording and with its
-// recording switched off, in alternating rounds on the same server, and the medians compared.
+// recording switched off, sample beside sample on the same server, and the medians compared.
 // A measurement, not a test: it exits 0 whatever the figures (1 only if it could not run).
 //
 // Options: --inquiries=300 --rounds=6 --requests=60
@@ -42,17 +42,27 @@ try {
     return performance.now() - started;
   };
   const samples = { on: { board: [], page: [] }, off: { board: [], page: [] } };
-  for (let round = 0; round < ROUNDS * 2; round += 1) {
-    const mode = round % 2 === 0 ? 'on' : 'off';
-    service.record = mode === 'on' ? record : () => undefined;
-    for (let i = 0; i < 5; i += 1) samples[mode].board.push(await timed(board));
-    for (const id of ids) samples[mode].page.push(await timed(`${base}/api/inquiries/${id}?populate[applicant]=true`));
+  // Each sample with the log on is taken right beside one with it off, so the machine's load weighs on both alike.
+  // A minute passes between two showings, so every "on" sample writes its row (none is one showing with the last).
+  const clock = strapi.plugin('sop-workflow').service('clock');
+  let now = Date.now();
+  clock.use(() => new Date(now));
+  const pair = async (kind, url) => {
+    now += 61_000;
+    for (const mode of ['on', 'off']) {
+      service.record = mode === 'on' ? record : () => undefined;
+      samples[mode][kind].push(await timed(url));
+    }
+  };
+  for (let round = 0; round < ROUNDS; round += 1) {
+    for (let i = 0; i < 10; i += 1) await pair('board', board);
+    for (const id of ids) await pair('page', `${base}/api/inquiries/${id}?populate[applicant]=true`);
   }
   service.record = record;
   await service.flush();
   const written = await strapi.db.query('api::access-log.access-log').count({});
   const ms = (values) => `${median(values).toFixed(1)} ms`;
-  log(`${INQUIRIES} requests seeded; ${ROUNDS} rounds each way; ${written} access-log rows written`);
+  log(`${INQUIRIES} requests seeded; ${ROUNDS} rounds, each sample on beside one off; ${written} access-log rows written`);
   log(`board list (100 open requests): log on ${ms(samples.on.board)}, off ${ms(samples.off.board)} (median of ${samples.on.board.length})`);
   log(`request page: log on ${ms(samples.on.page)}, off ${ms(samples.off.page)} (median of ${samples.on.page.length})`);
 } finally {

@@ -76,8 +76,8 @@ export const PERMISSIONS: Record<RoleType, readonly string[]> = {
   ],
   division_staff: [...inquiry('find', 'findOne', 'events', 'coordinate'), ...CONVERSATION, ...ATTACHMENTS, ...READ_REFERENCE, ...SIGNED_IN],
   leadership: [...inquiry('find', 'findOne', 'events'), ...CONVERSATION, ...RECAP, ...IKM, ...HEALTH, ...ACCESS_LOG, ...READ_REFERENCE, ...SIGNED_IN],
-  /** Reads the access log; sees no request itself (the log names codes, never a citizen's data). */
-  data_protection_officer: [...ACCESS_LOG, ...SIGNED_IN],
+  /** Reads the access log and, like anyone, the FAQ; sees no request itself (the log names codes, never a citizen's data). */
+  data_protection_officer: [...ACCESS_LOG, 'api::faq-entry.faq-entry.find', 'api::faq-entry.faq-entry.findOne', ...SIGNED_IN],
 };
 
 const ROLE_DESCRIPTIONS: Record<RoleType, string> = {
