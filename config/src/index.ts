@@ -30,3 +30,5 @@ export * from './fieldProblem';
 export * from './csv';
 export * from './staffAccounts';
 export * from './channelHealth';
+export * from './privacy';
+export * from './accessLog';

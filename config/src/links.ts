@@ -14,6 +14,8 @@ export const SITE_PAGES = {
   track: '/lacak/:code',
   faq: '/faq',
   faqPreview: '/faq/pratinjau/:documentId',
+  /** The privacy notice (UU 27/2022 Pasal 21), linked from the ask form, every receipt and every page's footer; `?versi=N` shows an older one. */
+  privacy: '/privasi',
   /** The site's accessibility statement (WCAG 2.2 AA), linked from every page's footer. */
   accessibility: '/aksesibilitas',
   survey: '/survei/:code',

@@ -1,10 +1,12 @@
-export const ROLES = ['officer', 'division_staff', 'leadership', 'public'] as const;
+export const ROLES = ['officer', 'division_staff', 'leadership', 'data_protection_officer', 'public'] as const;
 export type RoleType = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<RoleType, { id: string; en: string }> = {
   officer: { id: 'Petugas Layanan Informasi', en: 'Information officer' },
   division_staff: { id: 'Staf Bidang', en: 'Division staff' },
   leadership: { id: 'Pimpinan', en: 'Leadership' },
+  /** The pejabat/petugas pelindungan data pribadi a public service must appoint (UU 27/2022 Pasal 53). */
+  data_protection_officer: { id: 'Petugas Pelindungan Data', en: 'Data protection officer' },
   public: { id: 'Publik', en: 'Public' },
 };
 

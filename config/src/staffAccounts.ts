@@ -10,6 +10,7 @@ export const STAFF_CSV_ROLES: Record<string, Exclude<RoleType, 'public'>> = {
   petugas: 'officer',
   bidang: 'division_staff',
   pimpinan: 'leadership',
+  pdp: 'data_protection_officer',
 };
 
 export const STAFF_CSV_COLUMNS = ['nama', 'email', 'peran', 'bidang'] as const;
@@ -98,7 +99,7 @@ export function parseStaffCsv(text: string, divisionCodes: readonly string[]): P
     else if (seen.has(email)) errors.push(`Alamat e-mail ini sudah ada di baris ${seen.get(email)}.`);
     else seen.set(email, line);
     const role = STAFF_CSV_ROLES[roleWord] ?? null;
-    if (!role) errors.push(`Peran "${cell('peran')}" tidak dikenal; tulis petugas, bidang atau pimpinan.`);
+    if (!role) errors.push(`Peran "${cell('peran')}" tidak dikenal; tulis petugas, bidang, pimpinan atau pdp (Petugas Pelindungan Data).`);
     const division = divisionWord ? (codes.get(divisionWord) ?? null) : null;
     if (divisionWord && !division) errors.push(`Bidang "${cell('bidang')}" tidak dikenal; kode yang ada: ${divisionCodes.join(', ')}.`);
     if (role === 'division_staff' && !divisionWord) errors.push('Staf Bidang perlu kode Bidang, misalnya DAFDUK.');

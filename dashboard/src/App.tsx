@@ -15,7 +15,7 @@ const dataProvider = createDataProvider();
 
 /**
  * Each role's first screen loads only what it shows: the officer's board (home), the inquiry pages and their printable receipt, the quick-intake form (with the phone-number rules), the LAPOR! file import, the division
- * queue, the recap and its charts, and the profile load when opened.
+ * queue, the recap and its charts, the access log and the profile load when opened.
  */
 const RecapPage = lazy(homeScreens.recap);
 const LoginPage = lazy(() => homeScreens.login().then((m) => ({ default: m.LoginPage })));
@@ -25,6 +25,7 @@ const InquiryList = lazy(() => import('./inquiries/InquiryList').then((m) => ({ 
 const InquiryShow = lazy(() => import('./inquiries/InquiryShow').then((m) => ({ default: m.InquiryShow })));
 const LaporImportPage = lazy(() => import('./laporImport/LaporImportPage'));
 const ReceiptPage = lazy(() => import('./inquiries/ReceiptPage'));
+const AccessLogPage = lazy(() => import('./accessLog/AccessLogPage'));
 const InquiryCreate = lazy(() => import('./inquiries/InquiryCreate').then((m) => ({ default: m.InquiryCreate })));
 
 const Lazy = ({ children }: { children: ReactNode }) => <Suspense fallback={<Loading />}>{children}</Suspense>;
@@ -99,6 +100,14 @@ export const App = () => (
         element={
           <Lazy>
             <LaporImportPage />
+          </Lazy>
+        }
+      />
+      <Route
+        path="/akses-data"
+        element={
+          <Lazy>
+            <AccessLogPage />
           </Lazy>
         }
       />

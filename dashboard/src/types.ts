@@ -146,6 +146,8 @@ export interface Receipt {
   clockMode: 'working' | 'calendar';
   officeHours: OfficeHoursRow[];
   office: string;
+  /** The privacy notice the request recorded (UU 27/2022 Pasal 21): its summary, printed, and its page. */
+  privacy: { version: number; summary: string; url: string } | null;
 }
 
 export interface QueuedMessage {

@@ -27,7 +27,7 @@ function context(fake: FakeSmtp, overrides: Partial<OutgoingContext> = {}): Outg
 }
 
 const receiptFor = (fake: FakeSmtp, overrides: Partial<OutgoingContext> = {}) =>
-  composeReceipt(context(fake, overrides), { status: 'received', trackingUrl: 'https://layanan.example.go.id/lacak/INF-2611-00042?token=t0k3n', policy: DEFAULT_SOP_POLICY });
+  composeReceipt(context(fake, overrides), { status: 'received', trackingUrl: 'https://layanan.example.go.id/lacak/INF-2611-00042?token=t0k3n', privacyUrl: 'https://layanan.example.go.id/privasi', policy: DEFAULT_SOP_POLICY });
 
 /** The error a send rejected with; fails the test if it did not. */
 async function failure(promise: Promise<unknown>): Promise<unknown> {

@@ -5,9 +5,14 @@ import { bootApp, createTestDatabase, databases, type TestApp, type TestDatabase
 import { buildOfficerInquiry, buildPublicInquiry, createStaff, divisionId, type Staff } from '../helpers/builders';
 import { FakeTelegram } from '../helpers/fake-telegram';
 
-type Who = 'public' | 'officer' | 'division_staff' | 'leadership';
-const ALL: Who[] = ['public', 'officer', 'division_staff', 'leadership'];
+type Who = 'public' | 'officer' | 'division_staff' | 'leadership' | 'data_protection_officer';
+const ALL: Who[] = ['public', 'officer', 'division_staff', 'leadership', 'data_protection_officer'];
+/** The staff who handle or oversee the requests themselves. */
 const STAFF: Who[] = ['officer', 'division_staff', 'leadership'];
+/** Every signed-in account, the Petugas Pelindungan Data too (who reads the access log, not the requests). */
+const SIGNED_IN: Who[] = [...STAFF, 'data_protection_officer'];
+/** Who reads the record of who saw a citizen's data (UU 27/2022 Pasal 31, 53). */
+const ACCESS_LOG: Who[] = ['leadership', 'data_protection_officer'];
 
 interface Route {
   name: string;
@@ -56,11 +61,11 @@ const MATRIX: Route[] = [
   { name: 'download the Rekap Informasi', method: 'get', path: () => '/api/recap/export?from=2026-01-01&to=2026-01-31&format=csv', allowed: ['officer', 'leadership'] },
   { name: 'read the IKM', method: 'get', path: () => '/api/surveys/ikm?from=2026-01-01&to=2026-12-31', allowed: ['officer', 'leadership'] },
   { name: 'rate an answered request (SKM)', method: 'post', path: () => '/api/public/surveys', body: (i) => ({ data: { code: i.code, token: i.token, scores: { U1: 4, U2: 4, U3: 4, U4: 4, U5: 4, U6: 4, U7: 4, U8: 4, U9: 4 } } }), allowed: ['public'] },
-  { name: 'who am I', method: 'get', path: () => '/api/users/me', allowed: STAFF },
-  { name: 'my role and Bidang', method: 'get', path: () => '/api/me', allowed: STAFF },
-  { name: 'ask for a Telegram link code', method: 'post', path: () => '/api/telegram/link-code', allowed: STAFF },
-  { name: 'read my Telegram link', method: 'get', path: () => '/api/telegram/link', allowed: STAFF },
-  { name: 'unlink my Telegram chat', method: 'delete', path: () => '/api/telegram/link', allowed: STAFF },
+  { name: 'who am I', method: 'get', path: () => '/api/users/me', allowed: SIGNED_IN },
+  { name: 'my role and Bidang', method: 'get', path: () => '/api/me', allowed: SIGNED_IN },
+  { name: 'ask for a Telegram link code', method: 'post', path: () => '/api/telegram/link-code', allowed: SIGNED_IN },
+  { name: 'read my Telegram link', method: 'get', path: () => '/api/telegram/link', allowed: SIGNED_IN },
+  { name: 'unlink my Telegram chat', method: 'delete', path: () => '/api/telegram/link', allowed: SIGNED_IN },
   { name: 'list failed notifications', method: 'get', path: () => '/api/notifications/failed', allowed: ['officer'] },
   { name: 'send a failed notification again', method: 'post', path: (i) => `/api/notifications/${i.notification}/retry`, allowed: ['officer'] },
   { name: 'read the conversation', method: 'get', path: (i) => `/api/channels/inquiries/${i.inquiry}/messages`, allowed: STAFF },
@@ -77,9 +82,12 @@ const MATRIX: Route[] = [
   { name: 'sign in', method: 'post', path: () => '/api/auth/local', body: () => ({ identifier: 'bukan.pegawai@contoh.id', password: 'salah' }), allowed: ['public'] },
   { name: 'ask for a password reset', method: 'post', path: () => '/api/auth/forgot-password', body: () => ({ email: 'bukan.pegawai@contoh.id' }), allowed: ['public'] },
   { name: 'set a new password with the mailed code', method: 'post', path: () => '/api/auth/reset-password', body: () => ({ code: 'salah', password: 'Sandi-Baru-2026!', passwordConfirmation: 'Sandi-Baru-2026!' }), allowed: ['public'] },
-  { name: 'change my password', method: 'post', path: () => '/api/auth/change-password', body: () => ({ currentPassword: 'salah', password: 'Sandi-Baru-2026!', passwordConfirmation: 'Sandi-Baru-2026!' }), allowed: STAFF },
+  { name: 'change my password', method: 'post', path: () => '/api/auth/change-password', body: () => ({ currentPassword: 'salah', password: 'Sandi-Baru-2026!', passwordConfirmation: 'Sandi-Baru-2026!' }), allowed: SIGNED_IN },
   { name: 'see whether the server is up (monitors)', method: 'get', path: () => '/api/health', allowed: ALL },
   { name: 'see how the server is, part by part', method: 'get', path: () => '/api/health/details', allowed: ['officer', 'leadership'] },
+  { name: 'read the privacy notice, current or by version', method: 'get', path: () => '/api/public/privacy-notice?versi=1', allowed: ALL },
+  { name: 'read who saw which citizen’s data (access log)', method: 'get', path: () => '/api/access-logs?from=2026-01-01&to=2026-12-31', allowed: ACCESS_LOG },
+  { name: 'download the access log as CSV', method: 'get', path: () => '/api/access-logs/export?from=2026-01-01&to=2026-12-31', allowed: ACCESS_LOG },
   { name: 'list users', method: 'get', path: () => '/api/users', allowed: [] },
   // The admin panel's own routes (an admin's session, never a staff member's token).
   { name: 'download the staff CSV template', method: 'get', path: () => '/users-permissions/staff-import/template', allowed: [] },
@@ -122,6 +130,7 @@ describe.each(databases())('the permission matrix on %s', (kind) => {
       officer: await createStaff(app, 'officer'),
       division_staff: await createStaff(app, 'division_staff', 'DAFDUK'),
       leadership: await createStaff(app, 'leadership'),
+      data_protection_officer: await createStaff(app, 'data_protection_officer'),
     };
   });
   afterAll(async () => {
@@ -178,7 +187,7 @@ describe.each(databases())('the permission matrix on %s', (kind) => {
       expect(routes.filter((route) => !documented.has(shape(route)))).toEqual([]);
     });
 
-    it.each(STAFF.concat('public').flatMap((who) => listedRefused.map((route) => [route, who] as const)))('%s, listed as refused to every role, is refused to %s', async (route, who) => {
+    it.each(SIGNED_IN.concat('public').flatMap((who) => listedRefused.map((route) => [route, who] as const)))('%s, listed as refused to every role, is refused to %s', async (route, who) => {
       const [method, template] = route.split(' ');
       const url = template.replace('(.*)', 'google').replace(/:\w+/g, '1');
       let req = app.http[method.toLowerCase() as 'get' | 'post' | 'put' | 'delete'](url);
@@ -241,7 +250,7 @@ describe.each(databases())('the permission matrix on %s', (kind) => {
      * never holds another Bidang's request nor an applicant's NIK, phone or e-mail whole (the detail view of
      * a request the caller may read is the one place that shows them).
      */
-    const READABLE = ['/api/divisions', '/api/faq-entries', '/api/holidays', '/api/sop-policy', '/api/users/me', '/api/inquiries', '/api/notifications/failed'];
+    const READABLE = ['/api/divisions', '/api/faq-entries', '/api/holidays', '/api/sop-policy', '/api/users/me', '/api/inquiries', '/api/notifications/failed', '/api/access-logs'];
     const TOWARDS_INQUIRIES = [
       'populate=*',
       'populate[inquiries][populate]=applicant',
@@ -257,7 +266,7 @@ describe.each(databases())('the permission matrix on %s', (kind) => {
     ];
     const probes = READABLE.flatMap((route) => TOWARDS_INQUIRIES.map((query) => `${route}?${query}`));
 
-    it.each(STAFF.flatMap((who) => probes.map((url) => [who, url] as const)))('as %s, %s shows no request of another Bidang and no whole personal data', async (who, url) => {
+    it.each(SIGNED_IN.flatMap((who) => probes.map((url) => [who, url] as const)))('as %s, %s shows no request of another Bidang and no whole personal data', async (who, url) => {
       const res = await app.http.get(url).set(staff[who as Exclude<Who, 'public'>].auth);
       expect(res.status).toBeLessThan(500);
       const leaks = [THEIR_APPLICANT.nik, THEIR_APPLICANT.phone, THEIR_APPLICANT.email, '3574011203900002', '+6281298765432'];

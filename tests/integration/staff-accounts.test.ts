@@ -140,7 +140,7 @@ describe.each(databases())('staff accounts without a developer, on %s', (kind) =
         [2, 'new', 'Akun baru; undangan dikirim ke alamat ini.'],
         [3, 'new', 'Akun baru; undangan dikirim ke alamat ini.'],
         [4, 'error', 'Alamat e-mail "bukan-alamat" tidak valid.'],
-        [5, 'error', 'Peran "kepala" tidak dikenal; tulis petugas, bidang atau pimpinan.'],
+        [5, 'error', 'Peran "kepala" tidak dikenal; tulis petugas, bidang, pimpinan atau pdp (Petugas Pelindungan Data).'],
         [6, 'error', 'Bidang "PAJAK" tidak dikenal; kode yang ada: CAPIL, DAFDUK.'],
       ]);
       expect(res.body.data.counts).toMatchObject({ new: 2, error: 3 });

@@ -18,7 +18,7 @@ function context(overrides: Partial<OutgoingContext> = {}): OutgoingContext {
 }
 
 const receipt = (ctx = context()) =>
-  composeReceipt(ctx, { status: 'received', trackingUrl: `https://layanan.example.go.id/lacak/${CODE}?token=abc123`, policy: DEFAULT_SOP_POLICY });
+  composeReceipt(ctx, { status: 'received', trackingUrl: `https://layanan.example.go.id/lacak/${CODE}?token=abc123`, privacyUrl: 'https://layanan.example.go.id/privasi', policy: DEFAULT_SOP_POLICY });
 
 describe('the receipt: code, status, tracking link and the SOP’s next steps, in Indonesian', () => {
   it('is a reply in the citizen’s thread, with our own Message-ID and a DSN request', () => {
@@ -49,8 +49,15 @@ describe('the receipt: code, status, tracking link and the SOP’s next steps, i
     expect(text).toContain('Dinas Kependudukan dan Pencatatan Sipil Kota Probolinggo\nKota Probolinggo, Jawa Timur');
   });
 
+  it('links the privacy notice (UU 27/2022 Pasal 21), naming the Dinas that processes the data', () => {
+    const text = String(receipt().text);
+    expect(text).toContain('Dinas Kependudukan dan Pencatatan Sipil Kota Probolinggo mencatat data pribadi Anda hanya untuk menjawab permohonan informasi ini (UU 27/2022).');
+    expect(text).toContain('\n\nhttps://layanan.example.go.id/privasi\n\n');
+    expect(String(receipt().html)).toContain('<a href="https://layanan.example.go.id/privasi">');
+  });
+
   it('takes the times from a revised policy, and leaves out "jam kerja" when the clock runs in calendar time', () => {
-    const text = String(composeReceipt(context(), { status: 'received', trackingUrl: 'https://x.go.id/t', policy: { triageMinutes: 30, coordinationMinutes: 120, answerMinutes: 90, clockMode: 'calendar' } }).text);
+    const text = String(composeReceipt(context(), { status: 'received', trackingUrl: 'https://x.go.id/t', privacyUrl: 'https://x.go.id/privasi', policy: { triageMinutes: 30, coordinationMinutes: 120, answerMinutes: 90, clockMode: 'calendar' } }).text);
     expect(text).toContain('dalam 30 menit.');
     expect(text).toContain('paling lambat 4 jam sejak');
     expect(text).not.toContain('jam kerja');

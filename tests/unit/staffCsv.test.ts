@@ -24,7 +24,7 @@ describe('parseStaffCsv: the IT staff’s list of accounts, as Excel saves it', 
   it.each([
     ['a bad address', 'Rina;rina(at)contoh.go.id;petugas;', 'Alamat e-mail "rina(at)contoh.go.id" tidak valid.'],
     ['no address', 'Rina;;petugas;', 'Alamat e-mail kosong.'],
-    ['an unknown role', 'Rina;rina@contoh.go.id;admin;', 'Peran "admin" tidak dikenal; tulis petugas, bidang atau pimpinan.'],
+    ['an unknown role', 'Rina;rina@contoh.go.id;admin;', 'Peran "admin" tidak dikenal; tulis petugas, bidang, pimpinan atau pdp (Petugas Pelindungan Data).'],
     ['an unknown Bidang', 'Rina;rina@contoh.go.id;bidang;PAJAK', 'Bidang "PAJAK" tidak dikenal; kode yang ada: DAFDUK, CAPIL.'],
     ['division staff without a Bidang', 'Rina;rina@contoh.go.id;bidang;', 'Staf Bidang perlu kode Bidang, misalnya DAFDUK.'],
     ['no name', ';rina@contoh.go.id;petugas;', 'Nama kosong.'],

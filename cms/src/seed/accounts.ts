@@ -16,13 +16,14 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { email: 'dafduk@demo.local', fullName: 'Agus Santoso', role: 'division_staff', division: 'DAFDUK' },
   { email: 'capil@demo.local', fullName: 'Dewi Lestari', role: 'division_staff', division: 'CAPIL' },
   { email: 'pimpinan@demo.local', fullName: 'Bambang Hariyanto', role: 'leadership' },
+  { email: 'pdp@demo.local', fullName: 'Sri Rahayu', role: 'data_protection_officer' },
 ];
 
 export const DEMO_ADMIN = { email: 'admin@demo.local', firstname: 'Admin', lastname: 'Demo', preferedLanguage: 'id' };
 export const DEMO_EDITOR = { email: 'editor@demo.local', firstname: 'Editor', lastname: 'Konten', preferedLanguage: 'id' };
 
 /** What content editors may touch in the admin panel: the FAQ, the Bidang, the holidays and the SOP policy. */
-const EDITOR_SUBJECTS = ['api::faq-entry.faq-entry', 'api::search-synonym.search-synonym', 'api::division.division', 'api::holiday.holiday', 'api::sop-policy.sop-policy', 'api::office-profile.office-profile'];
+const EDITOR_SUBJECTS = ['api::faq-entry.faq-entry', 'api::search-synonym.search-synonym', 'api::division.division', 'api::holiday.holiday', 'api::sop-policy.sop-policy', 'api::office-profile.office-profile', 'api::privacy-notice.privacy-notice'];
 const EDITOR_ROLE_CODE = 'layanan-content-editor';
 
 export async function seedStaffAccounts(strapi: Core.Strapi): Promise<void> {
@@ -74,7 +75,7 @@ export async function ensureEditorRole(strapi: Core.Strapi): Promise<{ id: numbe
     ((await roles.create({
       name: 'Editor Konten',
       code: EDITOR_ROLE_CODE,
-      description: 'Mengubah FAQ, padanan kata pencarian, data bidang, hari libur, kebijakan SOP dan profil Dinas; tidak melihat permohonan warga.',
+      description: 'Mengubah FAQ, padanan kata pencarian, data bidang, hari libur, kebijakan SOP, profil Dinas dan pemberitahuan pelindungan data pribadi; tidak melihat permohonan warga.',
     })) as { id: number });
   const actions = ['create', 'read', 'update', 'delete', 'publish'].map((a) => `plugin::content-manager.explorer.${a}`);
   const permissions = EDITOR_SUBJECTS.flatMap((subject) =>

@@ -220,6 +220,24 @@ export const EDITOR_VIEWS: Record<string, EditorView> = {
       paperSize: { label: 'Ukuran kertas', description: 'A4 (bawaan untuk laporan) atau F4 (215 × 330 mm), sesuai Perwali tata naskah dinas.' },
     },
   },
+  'api::privacy-notice.privacy-notice': {
+    mainField: 'summary',
+    list: ['version', 'versionDate'],
+    sortBy: 'version',
+    sortOrder: 'DESC',
+    fields: {
+      summary: { label: 'Ringkasan', description: 'Dua sampai empat kalimat untuk formulir, tanda terima cetak dan dibacakan petugas di telepon (paling banyak 700 huruf).' },
+      controller: { label: 'Siapa yang memproses data', description: 'Nama Dinas sebagai pengendali data dan siapa saja yang boleh membuka data pemohon.' },
+      purpose: { label: 'Tujuan', description: 'Untuk apa data dipakai: menjawab permohonan sesuai SOP, rekap layanan.' },
+      legalBasis: { label: 'Dasar pemrosesan', description: 'Pelayanan publik (UU 27/2022 Pasal 20 ayat (2) huruf e).' },
+      dataCollected: { label: 'Data yang dicatat', description: 'Jenis data pribadi yang dicatat.' },
+      retention: { label: 'Jangka waktu penyimpanan', description: 'Sesuaikan dengan Jadwal Retensi Arsip (Perwali JRA) yang berlaku.' },
+      rights: { label: 'Hak pemohon', description: 'Hak melihat, membetulkan, membatasi dan meminta penghapusan (3 × 24 jam).' },
+      contact: { label: 'Kontak', description: 'Petugas Pelindungan Data dan cara menghubunginya.' },
+      version: { label: 'Versi', description: 'Naik sendiri setiap kali teksnya diubah dan disimpan; versi lama tetap tersimpan dan dapat dibuka di /privasi?versi=N.', editable: false },
+      versionDate: { label: 'Berlaku sejak', description: 'Diisi sendiri saat disimpan.', editable: false },
+    },
+  },
 };
 
 interface Metadata {

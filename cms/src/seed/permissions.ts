@@ -31,6 +31,8 @@ const RECAP = ['api::recap.recap.find', 'api::recap.recap.export'];
  * their ratings and comments.
  */
 const IKM = ['api::survey-response.survey-response.ikm'];
+/** Who saw which citizen's unmasked data (UU 27/2022 Pasal 31): leadership and the Petugas Pelindungan Data read it. */
+const ACCESS_LOG = ['api::access-log.access-log.find', 'api::access-log.access-log.export'];
 /** How the server is, part by part (the scheduler, the outbox): the officer acts on it, leadership watches it. */
 const HEALTH = ['api::health.health.details'];
 
@@ -73,7 +75,9 @@ export const PERMISSIONS: Record<RoleType, readonly string[]> = {
     ...SIGNED_IN,
   ],
   division_staff: [...inquiry('find', 'findOne', 'events', 'coordinate'), ...CONVERSATION, ...ATTACHMENTS, ...READ_REFERENCE, ...SIGNED_IN],
-  leadership: [...inquiry('find', 'findOne', 'events'), ...CONVERSATION, ...RECAP, ...IKM, ...HEALTH, ...READ_REFERENCE, ...SIGNED_IN],
+  leadership: [...inquiry('find', 'findOne', 'events'), ...CONVERSATION, ...RECAP, ...IKM, ...HEALTH, ...ACCESS_LOG, ...READ_REFERENCE, ...SIGNED_IN],
+  /** Reads the access log and, like anyone, the FAQ; sees no request itself (the log names codes, never a citizen's data). */
+  data_protection_officer: [...ACCESS_LOG, 'api::faq-entry.faq-entry.find', 'api::faq-entry.faq-entry.findOne', ...SIGNED_IN],
 };
 
 const ROLE_DESCRIPTIONS: Record<RoleType, string> = {
@@ -81,6 +85,7 @@ const ROLE_DESCRIPTIONS: Record<RoleType, string> = {
   officer: 'Memilah, meneruskan, mengoordinasikan dan menjawab permohonan; menyusun Rekap Informasi.',
   division_staff: 'Memberikan informasi untuk permohonan yang diteruskan ke bidangnya.',
   leadership: 'Memantau kinerja layanan dan Rekap Informasi.',
+  data_protection_officer: 'Petugas pelindungan data pribadi (UU 27/2022 Pasal 53): membaca catatan siapa melihat data pribadi warga.',
 };
 
 const ROLE_UID = 'plugin::users-permissions.role';

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { DEFAULT_SOP_POLICY, keywordRows, rowsOfWeeklyHours } from '@layanan/config';
+import { DEFAULT_SOP_POLICY, defaultPrivacyNotice, keywordRows, rowsOfWeeklyHours } from '@layanan/config';
+import { getService as sop } from '@layanan/sop-workflow';
 import { DIVISIONS } from './data/divisions';
 import { FAQ_ENTRIES } from './data/faq';
 import { HOLIDAYS } from './data/holidays';
@@ -7,7 +8,7 @@ import { OFFICE_PROFILE } from './data/office-profile';
 import { SYNONYM_GROUPS } from './data/synonyms';
 
 /**
- * Reference data every office needs: the two Bidang of the SOP, its timings, the Dinas's profile, the holiday calendar, and the
+ * Reference data every office needs: the two Bidang of the SOP, its timings, the Dinas's profile and privacy notice, the holiday calendar, and the
  * synonyms the search starts with (akte = akta, e-ktp = KTP-el …), which editors then keep.
  */
 export async function seedReference(strapi: Core.Strapi): Promise<void> {
@@ -22,6 +23,10 @@ export async function seedReference(strapi: Core.Strapi): Promise<void> {
   }
   if ((await strapi.db.query('api::office-profile.office-profile').count({})) === 0) {
     await strapi.documents('api::office-profile.office-profile').create({ data: OFFICE_PROFILE as never });
+  }
+  if ((await strapi.db.query('api::privacy-notice.privacy-notice').count({})) === 0) {
+    const { summary, sections } = defaultPrivacyNotice(await sop(strapi, 'office').current());
+    await strapi.documents('api::privacy-notice.privacy-notice').create({ data: { summary, ...sections } as never });
   }
   await offerHolidays(strapi);
   if ((await strapi.db.query('api::search-synonym.search-synonym').count({})) === 0) {

@@ -49,3 +49,15 @@ export function inquirySearchFilter(q: unknown): Filter | null {
   const inText = longestRun <= MAX_DIGIT_RUN ? [{ subject: { $containsi: text } }, { message: { $containsi: text } }] : [];
   return { $or: [byCode, ...inText, ...(key ? [{ applicant: { nameKey: { $containsi: key } } }] : [])] };
 }
+
+/**
+ * Whether a search names a citizen by a whole NIK or phone number: finding a request that way shows the staff
+ * member whose number it is, which the access log records (UU 27/2022 Pasal 31).
+ */
+export function personalSearchKind(q: unknown): 'search_nik' | 'search_phone' | null {
+  if (typeof q !== 'string') return null;
+  const text = q.trim().replace(/\s+/g, ' ');
+  if (!NUMBER_ONLY.test(text)) return null;
+  if (NIK.test(text.replace(/\D/g, ''))) return 'search_nik';
+  return phoneOf(text) ? 'search_phone' : null;
+}

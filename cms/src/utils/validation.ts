@@ -69,6 +69,8 @@ const applicant = z.strictObject(
 const laporStatus = z.enum(LAPOR_STATUSES, {
   error: `Status SP4N-LAPOR! tidak dikenal. Pilihan: ${LAPOR_STATUSES.map((status) => `${status} (${LAPOR_STATUS_INFO[status].id})`).join(', ')}.`,
 });
+/** The privacy notice's version the form showed (UU 27/2022 Pasal 21); the server checks it is one it published. */
+const privacyNoticeVersion = z.number({ error: 'Versi pemberitahuan pelindungan data harus berupa angka.' }).int({ error: 'Versi pemberitahuan pelindungan data harus bilangan bulat.' }).positive({ error: 'Versi pemberitahuan pelindungan data tidak dikenal.' });
 const kind = z.enum(KINDS, { error: 'Jenis harus "information" (informasi) atau "complaint" (pengaduan).' });
 const serviceCategory = z.enum(SERVICE_CATEGORIES, { error: `Kategori layanan tidak dikenal. Pilihan: ${SERVICE_CATEGORIES.join(', ')}.` });
 
@@ -86,6 +88,7 @@ export const publicInquirySchema = strict({
   applicant,
   /** The honeypot: a field people never see; only robots fill it. */
   website: z.string().max(200).optional(),
+  privacyNoticeVersion: privacyNoticeVersion.optional(),
 });
 
 export const officerInquirySchema = strict({
@@ -100,6 +103,7 @@ export const officerInquirySchema = strict({
   externalRef: text('Nomor referensi', 1, 120).optional(),
   notes: text('Catatan', 1, 5000).optional(),
   laporStatus: laporStatus.optional(),
+  privacyNoticeVersion: privacyNoticeVersion.optional(),
 })
   .refine((data) => data.channel !== 'lapor_sp4n' || Boolean(data.externalRef), {
     error: 'Pengaduan SP4N-LAPOR! wajib mencantumkan nomor tiket LAPOR! (externalRef).',

@@ -74,8 +74,23 @@ export const domainId = {
   layanan: {
     ...labels('id'),
     app: { title: 'Layanan Informasi' },
-    menu: { board: 'Papan Pemilahan', queue: 'Antrean Bidang', inquiries: 'Permohonan', intake: 'Catat Permohonan', laporImport: 'Impor LAPOR!', faq: 'FAQ', recap: 'Rekap Informasi', profile: 'Profil & Telegram' },
+    menu: { board: 'Papan Pemilahan', queue: 'Antrean Bidang', inquiries: 'Permohonan', intake: 'Catat Permohonan', laporImport: 'Impor LAPOR!', faq: 'FAQ', recap: 'Rekap Informasi', accessLog: 'Akses Data Pribadi', profile: 'Profil & Telegram' },
     auth: { no_role: 'Akun ini tidak memiliki peran staf layanan informasi.', forgot: 'Lupa kata sandi?' },
+    accessLog: {
+      title: 'Catatan Akses Data Pribadi',
+      hint: 'Setiap kali petugas diperlihatkan data pribadi warga tanpa disamarkan (halaman permohonan, lampiran, pencarian dengan NIK atau nomor telepon, ekspor berisi data utuh) tercatat satu baris: siapa, kapan, permohonan mana, apa, dan dari alamat jaringan mana (UU 27/2022 Pasal 31). Catatan ini tidak dapat diubah atau dihapus.',
+      from: 'Dari tanggal',
+      to: 'Sampai tanggal',
+      user: 'Nama petugas',
+      code: 'Kode permohonan',
+      kind: 'Yang dibuka',
+      all_kinds: 'Semua',
+      apply: 'Terapkan',
+      export: 'Unduh CSV',
+      total: '%{smart_count} catatan |||| %{smart_count} catatan',
+      columns: { at: 'Waktu', who: 'Petugas', code: 'Permohonan', what: 'Yang dibuka', detail: 'Keterangan', ip: 'Alamat jaringan' },
+      kinds: { request: 'Halaman permohonan', attachment: 'Lampiran warga', search_nik: 'Pencarian NIK', search_phone: 'Pencarian nomor telepon', export: 'Ekspor data utuh' },
+    },
     contact: {
       seen: '%{name} (%{address}) terakhir menulis di %{channel} %{time}.',
       earlier: 'Permohonan lain dari kontak ini',
@@ -342,6 +357,7 @@ export const domainId = {
       privacy_title: 'Pelindungan data pribadi',
       privacy:
         '%{office} memproses nama, kontak dan isi permohonan Anda hanya untuk menjawab permohonan ini dan menyusun rekap layanan (UU 27/2022), dan tidak membagikannya kepada pihak lain. Status dan jawaban permohonan ada di halaman pelacakan di atas; pertanyaan tentang data pribadi Anda dapat disampaikan kepada petugas layanan.',
+      privacy_more: 'Pemberitahuan lengkap (versi %{version}): %{url}',
       layout: 'Ukuran kertas',
       layouts: { a6: 'Kertas A6', roll80: 'Struk 80 mm', roll58: 'Struk 58 mm' },
       print: 'Cetak',
@@ -355,6 +371,8 @@ export const domainId = {
       hint: 'Untuk permohonan yang datang langsung, lewat telepon, radio, View Probolinggo, SP4N-LAPOR! atau media sosial.',
       saved: 'Permohonan %{code} tercatat.',
       lapor_ref: 'Nomor tiket LAPOR! wajib diisi untuk kanal SP4N-LAPOR!.',
+      privacy_title: 'Bacakan kepada pemohon sebelum mencatat datanya (pemberitahuan pelindungan data, versi %{version})',
+      privacy_full: 'Pemberitahuan lengkap',
     },
     validation: {
       phone: 'Nomor telepon tidak valid. Contoh: 0812 3456 7890 atau +62 812 3456 7890.',
@@ -520,8 +538,23 @@ export const domainEn: DomainMessages = {
   layanan: {
     ...labels('en'),
     app: { title: 'Layanan Informasi' },
-    menu: { board: 'Triage board', queue: 'Division queue', inquiries: 'Requests', intake: 'Record a request', laporImport: 'Import LAPOR!', faq: 'FAQ', recap: 'Information recap', profile: 'Profile & Telegram' },
+    menu: { board: 'Triage board', queue: 'Division queue', inquiries: 'Requests', intake: 'Record a request', laporImport: 'Import LAPOR!', faq: 'FAQ', recap: 'Information recap', accessLog: 'Personal data access', profile: 'Profile & Telegram' },
     auth: { no_role: 'This account has no information-service staff role.', forgot: 'Forgot your password?' },
+    accessLog: {
+      title: 'Personal data access log',
+      hint: 'Each time staff are shown a citizen’s personal data unmasked (the request page, an attachment, a search by NIK or phone number, an export with unmasked data) one row is recorded: who, when, which request, what, and from which network address (Law 27/2022 Art. 31). The log cannot be changed or deleted.',
+      from: 'From',
+      to: 'To',
+      user: 'Staff name',
+      code: 'Request code',
+      kind: 'What was opened',
+      all_kinds: 'All',
+      apply: 'Apply',
+      export: 'Download CSV',
+      total: '%{smart_count} entry |||| %{smart_count} entries',
+      columns: { at: 'Time', who: 'Staff', code: 'Request', what: 'What', detail: 'Detail', ip: 'Network address' },
+      kinds: { request: 'Request page', attachment: 'Citizen’s attachment', search_nik: 'Search by NIK', search_phone: 'Search by phone', export: 'Unmasked export' },
+    },
     contact: {
       seen: '%{name} (%{address}) last wrote on %{channel} %{time}.',
       earlier: 'Other requests from this contact',
@@ -788,6 +821,7 @@ export const domainEn: DomainMessages = {
       privacy_title: 'Personal data protection',
       privacy:
         '%{office} processes your name, contact and request only to answer this request and compile the service recap (Law 27/2022), and does not share them with others. The status and the answer are on the tracking page above; questions about your personal data can be put to the service officer.',
+      privacy_more: 'Full notice (version %{version}): %{url}',
       layout: 'Paper size',
       layouts: { a6: 'A6 paper', roll80: '80 mm roll', roll58: '58 mm roll' },
       print: 'Print',
@@ -801,6 +835,8 @@ export const domainEn: DomainMessages = {
       hint: 'For requests made in person, by phone, radio, View Probolinggo, SP4N-LAPOR! or social media.',
       saved: 'Request %{code} recorded.',
       lapor_ref: 'The LAPOR! ticket number is required for SP4N-LAPOR!.',
+      privacy_title: 'Read this to the applicant before recording their data (privacy notice, version %{version})',
+      privacy_full: 'Full notice',
     },
     validation: {
       phone: 'Invalid phone number. Example: 0812 3456 7890 or +62 812 3456 7890.',

@@ -18,6 +18,7 @@ import { KINDS, OFFICER_INTAKE_CHANNELS, SERVICE_CATEGORIES, isSpokenAnswer, rec
 import type { Inquiry } from '../types';
 import { isValidEmail, isValidPhone, nikError, withoutEmpty } from './validation';
 import { LaporPaste } from './LaporPaste';
+import { IntakePrivacyNotice } from './IntakePrivacyNotice';
 
 const nik: Validator = (value) => nikError(value);
 
@@ -68,6 +69,7 @@ export const InquiryCreate = () => {
         </Typography>
         <SelectInput source="channel" label={f('channel')} choices={choices('channel', OFFICER_INTAKE_CHANNELS)} validate={required()} autoFocus />
         <LaporPasteWhenLapor />
+        <IntakePrivacyNotice />
         <RadioButtonGroupInput source="kind" label={f('kind')} choices={choices('kind', KINDS)} validate={required()} />
         <TextInput source="applicant.name" label={f('applicant.name')} validate={[required(), minLength(2), maxLength(120)]} />
         <TextInput source="applicant.nik" label={f('applicant.nik')} validate={nik} inputProps={{ inputMode: 'numeric', maxLength: 16 }} />

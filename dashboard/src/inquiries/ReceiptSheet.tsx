@@ -50,7 +50,14 @@ export const ReceiptSheet = ({ receipt, layout }: { receipt: Receipt; layout: Re
       </section>
       <section className="receipt__privacy">
         <h2>{t('privacy_title')}</h2>
-        <p>{t('privacy', { office: receipt.office })}</p>
+        {receipt.privacy ? (
+          <>
+            <p data-testid="receipt-privacy">{receipt.privacy.summary}</p>
+            <p className="receipt__small">{t('privacy_more', { url: new URL(receipt.privacy.url, window.location.origin).href.replace(/^https?:\/\//, ''), version: receipt.privacy.version })}</p>
+          </>
+        ) : (
+          <p>{t('privacy', { office: receipt.office })}</p>
+        )}
       </section>
     </article>
   );

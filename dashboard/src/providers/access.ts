@@ -25,6 +25,11 @@ const RULES: Record<Exclude<RoleType, 'public'>, Record<string, readonly string[
     recap: ['list', 'export'],
     inquiries: ['list', 'show'],
     'faq-entries': ['list', 'show'],
+    'access-log': ['list', 'export'],
+  },
+  data_protection_officer: {
+    profile: ['show'],
+    'access-log': ['list', 'export'],
   },
 };
 
@@ -33,10 +38,11 @@ export function roleCan(role: RoleType | null | undefined, action: string, resou
   return RULES[role][resource]?.includes(action) ?? false;
 }
 
-/** Where each role starts: the officer on the triage board, division staff on their queue, leadership on the recap. */
+/** Where each role starts: the officer on the triage board, division staff on their queue, leadership on the recap, the Petugas Pelindungan Data on the access log. */
 export function homeOf(role: RoleType | null | undefined): string {
   if (role === 'officer') return '/';
   if (role === 'division_staff') return '/antrean';
   if (role === 'leadership') return '/rekap';
+  if (role === 'data_protection_officer') return '/akses-data';
   return '/inquiries';
 }

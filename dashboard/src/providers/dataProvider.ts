@@ -1,6 +1,6 @@
 import { HttpError, withLifecycleCallbacks, type DataProvider, type GetListParams, type Identifier, type RaRecord } from 'react-admin';
 import { strapiDataProvider } from 'ra-strapi';
-import { EDITABLE_INQUIRY_FIELDS, SEARCH_TEXT_MAX_LENGTH, weeklyHoursOfRows, type HolidayOutlook, type LaporStatus, type OfficeHoursRow } from '@layanan/config';
+import { EDITABLE_INQUIRY_FIELDS, SEARCH_TEXT_MAX_LENGTH, weeklyHoursOfRows, type AccessKind, type AccessLogEntry, type HolidayOutlook, type LaporStatus, type OfficeHoursRow } from '@layanan/config';
 import { stringify } from './queryString';
 import type {
   ChannelDown,
@@ -28,6 +28,15 @@ import type {
   LaporImportResult,
 } from '../types';
 import { JWT_KEY, httpClient, type StrapiErrorBody } from './httpClient';
+
+/** The access log's filters (days in WIB, YYYY-MM-DD). */
+export interface AccessLogFilter {
+  from?: string;
+  to?: string;
+  user?: string;
+  code?: string;
+  kind?: AccessKind;
+}
 import { API_URL, MAX_PAGE_SIZE, chunks, detailQueryString, listQueryString } from './strapiQuery';
 
 export { API_URL };
@@ -97,6 +106,8 @@ export interface DomainMethods {
   getTelegramLink(): Promise<TelegramLink>;
   createTelegramLinkCode(): Promise<TelegramLinkCode>;
   unlinkTelegram(): Promise<void>;
+  getAccessLog(query: AccessLogFilter, page: number, pageSize: number): Promise<{ data: AccessLogEntry[]; total: number }>;
+  downloadAccessLog(query: AccessLogFilter): Promise<Blob>;
   getFailedNotifications(): Promise<{ data: FailedNotification[]; total: number; troubles: ChannelTrouble[]; channelsDown: ChannelDown[] }>;
   retryNotification(id: string): Promise<void>;
   /** A pasted LAPOR! report read into the intake's fields; writes nothing. */
@@ -278,6 +289,15 @@ export function createDataProvider(fetchJson: Fetch = httpClient): LayananDataPr
 
     async unlinkTelegram() {
       await fetchJson(`${API_URL}/telegram/link`, { method: 'DELETE' });
+    },
+
+    async getAccessLog(query, page, pageSize) {
+      const { json } = await fetchJson(`${API_URL}/access-logs?${stringify({ ...query, page, pageSize }, { skipNulls: true })}`);
+      return { data: json.data as AccessLogEntry[], total: (json.meta?.pagination?.total as number | undefined) ?? 0 };
+    },
+
+    async downloadAccessLog(query) {
+      return downloadFile(`${API_URL}/access-logs/export?${stringify(query, { skipNulls: true })}`);
     },
 
     async getFailedNotifications() {

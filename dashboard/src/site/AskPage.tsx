@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import { useNavigate } from 'react-router-dom';
-import { KINDS, MESSAGE_MAX_LENGTH, SERVICE_CATEGORIES, nikProblem } from '@layanan/config';
+import { Link, useNavigate } from 'react-router-dom';
+import { KINDS, MESSAGE_MAX_LENGTH, SERVICE_CATEGORIES, SITE_PAGES, nikProblem } from '@layanan/config';
 import { fill, siteMessages as m } from './messages';
 import { ApiError, submitInquiry, type AskInput } from './siteApi';
 import { rememberSubmission } from './ConfirmationPage';
 import { useOfficeStatus } from './office';
 import { formatDayDateTime } from '../format';
+import { usePrivacyNotice } from './privacy';
 
 type Errors = Partial<Record<string, string>>;
 
@@ -37,7 +38,7 @@ function check(form: Form): Errors {
   return errors;
 }
 
-function toInput(form: Form): AskInput {
+function toInput(form: Form, privacyNoticeVersion: number | undefined): AskInput {
   const optional = (value: string) => (value.trim() ? value.trim() : undefined);
   return {
     kind: form.kind,
@@ -46,6 +47,7 @@ function toInput(form: Form): AskInput {
     serviceCategory: optional(form.serviceCategory),
     applicant: { name: form.name.trim(), phone: optional(form.phone), email: optional(form.email), nik: optional(form.nik) },
     website: optional(form.website),
+    ...(privacyNoticeVersion ? { privacyNoticeVersion } : {}),
   };
 }
 
@@ -67,6 +69,7 @@ export const AskPage = () => {
   const [errors, setErrors] = useState<Errors>({});
   const [summary, setSummary] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
+  const notice = usePrivacyNotice();
   const set = (name: keyof Form) => (event: { target: { value: string } }) => setForm((current) => ({ ...current, [name]: event.target.value }));
 
   const submit = async (event: FormEvent) => {
@@ -80,7 +83,7 @@ export const AskPage = () => {
     setSending(true);
     setSummary(null);
     try {
-      const sent = await submitInquiry(toInput(form));
+      const sent = await submitInquiry(toInput(form, notice?.version));
       rememberSubmission(sent);
       navigate('/terkirim', { state: sent });
     } catch (error) {
@@ -156,7 +159,13 @@ export const AskPage = () => {
           <label htmlFor="website">{m.ask.honeypot}</label>
           <input id="website" name="website" value={form.website} onChange={set('website')} tabIndex={-1} autoComplete="off" />
         </div>
-        <p className="privacy">{m.ask.privacy}</p>
+        <section className="privacy" aria-labelledby="privacy-summary-heading" data-testid="ask-privacy" data-version={notice?.version}>
+          <h2 id="privacy-summary-heading">{m.ask.privacyHeading}</h2>
+          <p>{notice?.summary ?? m.ask.privacy}</p>
+          <Link to={SITE_PAGES.privacy} target="_blank">
+            {notice ? fill(m.privacy.readFull, { version: String(notice.version) }) : m.footer.privacy}
+          </Link>
+        </section>
         {summary && (
           <p className="form-summary" role="alert">
             {summary}

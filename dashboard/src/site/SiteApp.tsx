@@ -10,6 +10,7 @@ import { SurveyPage } from './SurveyPage';
 import { ForgotPasswordPage, ResetPasswordPage } from './AccountPages';
 import { AccessibilityPage } from './AccessibilityPage';
 import { VerifyPage } from './VerifyPage';
+import { PrivacyPage } from './PrivacyPage';
 import { useOffice } from './office';
 import { officeContactLine } from '@layanan/config';
 
@@ -29,7 +30,7 @@ const OfficeFooter = () => {
 
 const OfficeName = () => <>{useOffice()?.fullName ?? ''}</>;
 
-/** The citizen's pages: ask, the confirmation with the tracking link, tracking, the survey, the FAQ, document verification and the accessibility statement. */
+/** The citizen's pages: ask, the confirmation with the tracking link, tracking, the survey, the FAQ, document verification, the privacy notice and the accessibility statement. */
 export const SiteApp = () => (
   <div className="site">
     <a className="skip-link" href="#main">
@@ -65,6 +66,7 @@ export const SiteApp = () => (
         <Route path={SITE_PAGES.faqPreview} element={<FaqPreviewPage />} />
         <Route path={SITE_PAGES.survey} element={<SurveyPage />} />
         <Route path={SITE_PAGES.accessibility} element={<AccessibilityPage />} />
+        <Route path={SITE_PAGES.privacy} element={<PrivacyPage />} />
         <Route path={SITE_PAGES.forgotPassword} element={<ForgotPasswordPage />} />
         <Route path={SITE_PAGES.resetPassword} element={<ResetPasswordPage />} />
         <Route path={SITE_PAGES.verify} element={<VerifyPage />} />
@@ -73,6 +75,7 @@ export const SiteApp = () => (
     </main>
     <footer className="site__footer">
       <OfficeFooter />
+      <Link to={SITE_PAGES.privacy}>{m.footer.privacy}</Link>
       <Link to={SITE_PAGES.accessibility}>{m.footer.accessibility}</Link>
     </footer>
   </div>

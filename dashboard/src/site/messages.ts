@@ -6,7 +6,16 @@ export const siteMessages = {
   title: 'Layanan Informasi',
   skip: 'Langsung ke isi halaman',
   nav: { ask: 'Ajukan', track: 'Lacak', faq: 'FAQ' },
-  footer: { accessibility: 'Pernyataan Aksesibilitas' },
+  footer: { accessibility: 'Pernyataan Aksesibilitas', privacy: 'Pelindungan Data Pribadi' },
+  privacy: {
+    loading: 'Memuat pemberitahuan…',
+    missing: 'Pemberitahuan ini tidak dapat dimuat. Coba lagi sebentar lagi, atau tanyakan kepada petugas layanan informasi.',
+    version: 'Versi %{version}, berlaku sejak %{date}.',
+    older: 'Ini versi lama. Versi yang berlaku sekarang adalah versi %{current}.',
+    showCurrent: 'Lihat versi yang berlaku',
+    readFull: 'Baca pemberitahuan lengkap (versi %{version})',
+    askLink: 'Ajukan permohonan',
+  },
   accessibility: {
     heading: 'Pernyataan Aksesibilitas',
     intro:
@@ -55,6 +64,7 @@ export const siteMessages = {
       resumes: 'Permohonan Anda tetap kami terima sekarang; waktu jawaban mulai dihitung %{when}.',
       noHours: 'Permohonan Anda tetap kami terima sekarang; waktu jawaban mulai dihitung pada hari kerja berikutnya.',
     },
+    privacyHeading: 'Pelindungan data pribadi',
     submit: 'Kirim permohonan',
     sending: 'Mengirim…',
     honeypot: 'Jangan isi kolom ini',

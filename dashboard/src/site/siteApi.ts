@@ -31,6 +31,8 @@ export interface AskInput {
   serviceCategory?: string;
   applicant: { name: string; phone?: string; email?: string; nik?: string };
   website?: string;
+  /** The privacy notice's version the form showed. */
+  privacyNoticeVersion?: number;
 }
 
 export interface Submitted {

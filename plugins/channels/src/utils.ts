@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { trackingPath } from '@layanan/config';
+import { SITE_PAGES, trackingPath } from '@layanan/config';
 import { officeAddressLine, officeFullName } from '@layanan/config';
 import { getService as sop } from '@layanan/sop-workflow';
 import type { ChannelsServices } from './services';
@@ -38,6 +38,11 @@ export async function officeOf(strapi: Core.Strapi): Promise<{ name: string; add
 export function trackingUrl(strapi: Core.Strapi, code: string, token: unknown): string | undefined {
   if (typeof token !== 'string' || !token) return undefined;
   return `${configOf(strapi).publicUrl.replace(/\/$/, '')}${trackingPath(code, token)}`;
+}
+
+/** The privacy notice's public page (`<publicUrl>/privasi`): short enough for a chat message or an SMS. */
+export function privacyUrl(strapi: Core.Strapi): string {
+  return `${configOf(strapi).publicUrl.replace(/\/$/, '')}${SITE_PAGES.privacy}`;
 }
 
 /**

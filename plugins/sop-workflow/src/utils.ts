@@ -11,6 +11,9 @@ export const UID = {
   policy: 'api::sop-policy.sop-policy',
   holiday: 'api::holiday.holiday',
   office: 'api::office-profile.office-profile',
+  privacy: 'api::privacy-notice.privacy-notice',
+  privacyVersion: 'api::privacy-notice-version.privacy-notice-version',
+  accessLog: 'api::access-log.access-log',
   notification: 'api::notification.notification',
   user: 'plugin::users-permissions.user',
 } as const;

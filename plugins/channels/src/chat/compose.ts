@@ -19,7 +19,7 @@ const request = (kind: Kind) => (kind === 'complaint' ? 'pengaduan' : 'permohona
 const LIMIT = 4096;
 const clip = (text: string) => (text.length <= LIMIT ? text : `${text.slice(0, LIMIT - 1)}…`);
 
-export function receiptText(ctx: ChatContext, receipt: { status: Status; trackingUrl: string | null; policy: ReceiptPolicy }): string {
+export function receiptText(ctx: ChatContext, receipt: { status: Status; trackingUrl: string | null; policy: ReceiptPolicy; privacyUrl: string }): string {
   const { policy } = receipt;
   const clock = policy.clockMode === 'working' ? ' jam kerja' : '';
   const untilAnswer = totalBudgetMinutes(policy);
@@ -29,6 +29,7 @@ export function receiptText(ctx: ChatContext, receipt: { status: Status; trackin
       `Petugas meneruskannya ke bidang terkait dalam ${durationText(policy.triageMinutes)}${clock}; jawaban kami kirim lewat ${ctx.medium} ini paling lambat ${durationText(untilAnswer)}${clock} sejak diterima.${policy.clockMode === 'working' ? ' Pesan di luar jam kerja diproses pada jam kerja berikutnya.' : ''}`,
       ...(receipt.trackingUrl ? ['Pantau status dan jawabannya (tautan khusus Anda, mohon tidak dibagikan):', receipt.trackingUrl] : []),
       'Untuk menambah keterangan, cukup balas pesan ini.',
+      `Data pribadi Anda hanya dipakai untuk menjawab ${request(ctx.kind)} ini. Selengkapnya: ${receipt.privacyUrl}`,
       `— ${ctx.office}`,
     ].join('\n\n'),
   );

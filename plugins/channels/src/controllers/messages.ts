@@ -59,7 +59,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * else downloads, and the response may not run script or be stored by a proxy.
      */
     async attachment(ctx: Context) {
-      const { inquiry } = await visible(ctx);
+      const { actor, inquiry } = await visible(ctx);
       const index = Number(ctx.params.index);
       const found = Number.isSafeInteger(index) && index >= 0 ? await getService(strapi, 'conversation').attachment(inquiry.id, String(ctx.params.message ?? ''), index) : null;
       if (!found) throw new errors.NotFoundError('Lampiran tidak ditemukan.');
@@ -72,6 +72,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         throw error;
       }
       const name = String(found.stored.filename ?? '').replace(/[^\w.\- ]+/g, '_').slice(0, 120) || `lampiran-${index + 1}`;
+      sop(strapi, 'accessLog').record(actor, [{ inquiryCode: inquiry.code, kind: 'attachment', detail: `lampiran ${index + 1} pesan ${String(ctx.params.message ?? '').slice(0, 60)}` }], ctx.request.ip);
       ctx.set('Content-Disposition', `${opensInline(media.contentType) ? 'inline' : 'attachment'}; filename="${name}"`);
       ctx.set('Content-Security-Policy', "sandbox; default-src 'none'; img-src 'self' data:; media-src 'self'; style-src 'unsafe-inline'");
       ctx.set('X-Content-Type-Options', 'nosniff');

@@ -108,7 +108,7 @@ const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(
 export const websiteSubject = (kind?: Kind) => `${capitalised(requestWord(kind))} Anda`;
 
 /** Sent once a mail became an inquiry. An auto-reply by RFC 3834, so well-behaved responders stay quiet. */
-export function composeReceipt(ctx: OutgoingContext, receipt: { status: Status; trackingUrl: string; policy: ReceiptPolicy }): SendMailOptions {
+export function composeReceipt(ctx: OutgoingContext, receipt: { status: Status; trackingUrl: string; policy: ReceiptPolicy; privacyUrl: string }): SendMailOptions {
   const { policy } = receipt;
   const clock = policy.clockMode === 'working' ? ' jam kerja' : '';
   const untilAnswer = totalBudgetMinutes(policy);
@@ -123,6 +123,8 @@ export function composeReceipt(ctx: OutgoingContext, receipt: { status: Status; 
     'Status dan jawaban dapat dipantau di:',
     receipt.trackingUrl,
     'Tautan ini khusus untuk Anda: mohon tidak dibagikan. Untuk menambahkan keterangan, cukup balas e-mail ini.',
+    `${ctx.organisation.name} mencatat data pribadi Anda hanya untuk menjawab ${request(ctx)} ini (UU 27/2022). Siapa yang memprosesnya, berapa lama disimpan, hak Anda dan kontak kami:`,
+    receipt.privacyUrl,
     'E-mail ini dikirim otomatis.',
   ];
   return envelope(ctx, body, { 'Auto-Submitted': 'auto-replied', 'X-Auto-Response-Suppress': 'All' });

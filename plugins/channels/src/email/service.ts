@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { getService as sop, type OutboxRow, type SendOutcome } from '@layanan/sop-workflow';
 import { maskEmail, type Kind, type Status } from '@layanan/config';
-import { UID, configOf, getService, now, officeOf, trackingUrl } from '../utils';
+import { UID, configOf, getService, now, officeOf, privacyUrl, trackingUrl } from '../utils';
 import { readEmailConfig, type EmailConfig } from './config';
 import { parseMail, type InboundMail } from './parse';
 import { classifyMail } from './classify';
@@ -104,7 +104,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const tracking = trackingUrl(strapi, inquiry.code, payload.trackingToken);
     const mail =
       purpose === 'receipt' && inquiry.policy
-        ? composeReceipt(context, { status: inquiry.status, trackingUrl: tracking ?? '', policy: inquiry.policy })
+        ? composeReceipt(context, { status: inquiry.status, trackingUrl: tracking ?? '', privacyUrl: privacyUrl(strapi), policy: inquiry.policy })
         : purpose === 'answer'
           ? composeAnswer(context, { text: inquiry.answer ?? '' })
           : composeMessage(context, { text: String(payload.text ?? '') });

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { getService as sop, secretMatches, type OutboxRow, type SendOutcome } from '@layanan/sop-workflow';
 import { CHANNEL_LABELS, REPLY_WINDOW_HOURS, type Channel, type Kind, type MessageState, type Status } from '@layanan/config';
-import { UID, configOf, getService, now, officeOf, serialRounds, trackingUrl } from '../utils';
+import { UID, configOf, getService, now, officeOf, serialRounds, privacyUrl, trackingUrl } from '../utils';
 import type { InboxRow } from '../services/inbox';
 import { maskAddress } from '../services/contacts';
 import type { ReceiptPolicy } from '../email/compose';
@@ -104,7 +104,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   function textFor(purpose: Purpose, ctx: ChatContext, inquiry: InquiryForChat, payload: Record<string, unknown>): string {
-    if (purpose === 'receipt') return receiptText(ctx, { status: inquiry.status, trackingUrl: trackingUrl(strapi, inquiry.code, payload.trackingToken) ?? null, policy: inquiry.policy! });
+    if (purpose === 'receipt') return receiptText(ctx, { status: inquiry.status, trackingUrl: trackingUrl(strapi, inquiry.code, payload.trackingToken) ?? null, privacyUrl: privacyUrl(strapi), policy: inquiry.policy! });
     if (purpose === 'answer') return answerText(ctx, { text: inquiry.answer ?? '' });
     return messageText(ctx, { text: String(payload.text ?? '') });
   }

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { getService as sop, type OutboxRow } from '@layanan/sop-workflow';
 import { redactFreeText, type Kind, type MessagePurpose, type Status } from '@layanan/config';
-import { UID, configOf, getService, now, officeOf, serialRounds, trackingUrl } from '../utils';
+import { UID, configOf, getService, now, officeOf, serialRounds, privacyUrl, trackingUrl } from '../utils';
 import type { ReceiptPolicy } from '../email/compose';
 import { answerText, messageText, receiptText } from '../chat/compose';
 import { parseUpdate, subjectOf, type CitizenMessage, type TelegramUpdate } from './parse';
@@ -130,7 +130,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const ctx = { code: inquiry.code, kind: inquiry.kind, medium: 'Telegram', office: (await officeOf(strapi)).name };
       const text =
         payload.purpose === 'receipt' && inquiry.policy
-          ? receiptText(ctx, { status: inquiry.status, trackingUrl: trackingUrl(strapi, inquiry.code, payload.trackingToken) ?? null, policy: inquiry.policy })
+          ? receiptText(ctx, { status: inquiry.status, trackingUrl: trackingUrl(strapi, inquiry.code, payload.trackingToken) ?? null, privacyUrl: privacyUrl(strapi), policy: inquiry.policy })
           : payload.purpose === 'answer'
             ? answerText(ctx, { text: inquiry.answer ?? '' })
             : messageText(ctx, { text: String(payload.text ?? '') });

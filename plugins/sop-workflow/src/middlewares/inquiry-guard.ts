@@ -51,7 +51,8 @@ export function recordIntake<T>(strapi: Core.Strapi, given: Data, trusted: Actor
   if (clean.laporStatus) clean.laporStatusAt = receivedAt;
   const actor = trusted ?? requestActor(strapi);
   const committed = strapi.db.transaction(async (): Promise<Awaited<T>> => {
-    const data = { ...clean, ...(await getService(strapi, 'workflow').intakeFields(kind, receivedAt, clean.channel as string | undefined)) };
+    const { privacyNoticeVersion: shown, ...fields } = clean;
+    const data = { ...fields, ...(await getService(strapi, 'workflow').intakeFields(kind, receivedAt, clean.channel as string | undefined, trusted ? shown : undefined)) };
     const result = await refusingDuplicates(strapi, clean, () => write(data));
     const created = result as unknown as { id: number; documentId: string; code: string; channel: string };
     await getService(strapi, 'events').record({
@@ -125,13 +126,21 @@ export const inquiryGuard =
     }
   };
 
-/** The audit trail is append-only: events are written by the workflow's services, never edited or removed. */
+/** The records only the system writes, each once, and nobody changes afterwards (through the admin panel or the API). */
+const APPEND_ONLY: Record<string, string> = {
+  [UID.event]: 'Riwayat permohonan hanya dapat ditambah oleh sistem dan tidak dapat diubah atau dihapus.',
+  [UID.privacyVersion]: 'Versi pemberitahuan pelindungan data dibuat sendiri saat pemberitahuan disimpan dan tidak dapat diubah atau dihapus.',
+  [UID.accessLog]: 'Catatan akses data pribadi hanya ditulis oleh sistem dan tidak dapat diubah atau dihapus.',
+};
+
+/** The audit trails are append-only: the services write their rows through the query engine; no one edits or removes them. */
 export const appendOnlyEvents =
   (): Modules.Documents.Middleware.Middleware =>
   async (ctx, next) => {
-    if (ctx.uid !== UID.event) return next();
+    const refusal = APPEND_ONLY[ctx.uid as string];
+    if (!refusal) return next();
     if (['create', 'update', 'delete', 'clone', 'publish', 'unpublish', 'discardDraft'].includes(ctx.action)) {
-      throw new errors.ForbiddenError('Riwayat permohonan hanya dapat ditambah oleh sistem dan tidak dapat diubah atau dihapus.');
+      throw new errors.ForbiddenError(refusal);
     }
     return next();
   };

@@ -160,6 +160,8 @@ export interface IntakeInput {
   laporStatus?: string;
   /** Only for imports of requests received earlier (demo data, channel back-fill). */
   receivedAt?: Date;
+  /** The privacy notice's version the form showed the citizen; the current one when absent. */
+  privacyNoticeVersion?: number;
 }
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -239,7 +241,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     /** Server-managed fields of a new inquiry; the intake middleware applies them on every create path. */
-    async intakeFields(kind: Kind, receivedAt: Date, channel?: string) {
+    async intakeFields(kind: Kind, receivedAt: Date, channel?: string, noticeShown?: unknown) {
       const policy = await policies().current();
       const snapshot = snapshotOf(policy);
       const calendar = await policies().calendarFor(snapshot);
@@ -253,6 +255,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         ...(isLaporRequest({ channel }) ? startLaporClock('lapor_forwarding', receivedAt, snapshot, calendar) : {}),
         policy: snapshot,
         policyRevision: snapshot.revision,
+        privacyNoticeVersion: await getService(strapi, 'privacy').versionShown(noticeShown),
       };
     },
 

@@ -1,9 +1,9 @@
 import { factories, type Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { getService as sop, rethrowWithCode, type Actor } from '@layanan/sop-workflow';
-import { maskEmail, officeFullName, maskName, maskNik, maskPhone, redactFreeText, trackingPath } from '@layanan/config';
+import { SITE_PAGES, maskEmail, officeFullName, maskName, maskNik, maskPhone, redactFreeText, trackingPath } from '@layanan/config';
 import { actorFromState } from '../../../utils/actor';
-import { SearchRefused, inquirySearchFilter } from '../../../utils/inquiry-search';
+import { SearchRefused, inquirySearchFilter, personalSearchKind } from '../../../utils/inquiry-search';
 import {
   answerSchema,
   closeSchema,
@@ -101,6 +101,7 @@ export default factories.createCoreController(UID, ({ strapi }: { strapi: Core.S
         if (error instanceof SearchRefused) throw new errors.ValidationError(error.message, { path: ['q'] });
         throw error;
       }
+      const personal = personalSearchKind(ctx.query.q);
       // Mutated in place: assigning ctx.query would re-serialise it with Node's flat querystring.
       delete ctx.query.q;
       const controller = core();
@@ -113,12 +114,18 @@ export default factories.createCoreController(UID, ({ strapi }: { strapi: Core.S
       };
       const { data, meta } = (await controller.transformResponse(await controller.sanitizeOutput(results, ctx), { pagination })) as { data: ListRow[]; meta: unknown };
       const names = await applicantNames(data);
+      if (personal) {
+        const codes = data.map((row) => (row as { code?: string }).code ?? null);
+        sop(strapi, 'accessLog').record(actor, codes.map((inquiryCode) => ({ inquiryCode, kind: personal })), ctx.request.ip);
+      }
       return { data: data.map((row) => maskListRow(row, names.get(row.id))), meta };
     },
 
     async findOne(ctx) {
       const actor = await actorFromState(strapi, ctx.state);
       const found = await visible(ctx.params.id, actor);
+      // The page shows the applicant whole: a row in the access log (UU 27/2022 Pasal 31).
+      sop(strapi, 'accessLog').record(actor, [{ inquiryCode: found.code as string, kind: 'request' }], ctx.request.ip);
       return present(found, ctx);
     },
 
@@ -159,7 +166,14 @@ export default factories.createCoreController(UID, ({ strapi }: { strapi: Core.S
       const inquiry = await visible(ctx.params.id, actor);
       const receipt = await workflow().issueReceipt(inquiry.documentId, actor);
       ctx.set('Cache-Control', 'no-store');
-      return { data: { ...receipt, office: officeFullName(await sop(strapi, 'office').current()), trackingUrl: publicLink(trackingPath(receipt.code, receipt.trackingToken)) } };
+      return {
+        data: {
+          ...receipt,
+          office: officeFullName(await sop(strapi, 'office').current()),
+          trackingUrl: publicLink(trackingPath(receipt.code, receipt.trackingToken)),
+          privacy: await shownNotice(inquiry.privacyNoticeVersion as number | null | undefined),
+        },
+      };
     },
 
     async triage(ctx) {
@@ -189,6 +203,15 @@ export default factories.createCoreController(UID, ({ strapi }: { strapi: Core.S
     await visible(ctx.params.id, actor);
     const { documentId } = await step(actor);
     return present(await visible(documentId, actor), ctx);
+  }
+
+  /** The privacy notice the request recorded (the current one for a request older than the notice), as its receipt prints it. */
+  async function shownNotice(version: number | null | undefined) {
+    const privacy = sop(strapi, 'privacy');
+    const notice = (version ? await privacy.version(version) : null) ?? (await privacy.current());
+    if (notice.version === 0) return null;
+    const path = `${SITE_PAGES.privacy}?versi=${notice.version}`;
+    return { version: notice.version, summary: notice.summary, url: publicLink(path) };
   }
 
   /** A path of the public site as the citizen opens it: absolute behind PUBLIC_URL, else on this server's origin. */
