@@ -4,10 +4,11 @@ import { DIVISIONS } from './data/divisions';
 import { FAQ_ENTRIES } from './data/faq';
 import { HOLIDAYS } from './data/holidays';
 import { OFFICE_PROFILE } from './data/office-profile';
+import { SERVICE_STANDARD } from './data/service-standard';
 import { SYNONYM_GROUPS } from './data/synonyms';
 
 /**
- * Reference data every office needs: the two Bidang of the SOP, its timings, the Dinas's profile, the holiday calendar, and the
+ * Reference data every office needs: the two Bidang of the SOP, its timings, the Dinas's profile, its service standard, the holiday calendar, and the
  * synonyms the search starts with (akte = akta, e-ktp = KTP-el …), which editors then keep.
  */
 export async function seedReference(strapi: Core.Strapi): Promise<void> {
@@ -22,6 +23,9 @@ export async function seedReference(strapi: Core.Strapi): Promise<void> {
   }
   if ((await strapi.db.query('api::office-profile.office-profile').count({})) === 0) {
     await strapi.documents('api::office-profile.office-profile').create({ data: OFFICE_PROFILE as never });
+  }
+  if ((await strapi.db.query('api::service-standard.service-standard').count({})) === 0) {
+    await strapi.documents('api::service-standard.service-standard').create({ data: SERVICE_STANDARD as never });
   }
   await offerHolidays(strapi);
   if ((await strapi.db.query('api::search-synonym.search-synonym').count({})) === 0) {
