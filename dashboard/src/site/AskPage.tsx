@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { useNavigate } from 'react-router-dom';
-import { KINDS, MESSAGE_MAX_LENGTH, SERVICE_CATEGORIES, nikProblem } from '@layanan/config';
+import { Link, useNavigate } from 'react-router-dom';
+import { KINDS, MESSAGE_MAX_LENGTH, SERVICE_CATEGORIES, SITE_PAGES, nikProblem } from '@layanan/config';
 import { fill, siteMessages as m } from './messages';
 import { ApiError, submitInquiry, type AskInput } from './siteApi';
 import { rememberSubmission } from './ConfirmationPage';
@@ -99,6 +99,9 @@ export const AskPage = () => {
     <section className="panel" aria-labelledby="ask-heading">
       <h1 id="ask-heading">{m.ask.heading}</h1>
       <p className="lead">{m.ask.intro}</p>
+      <p className="ask__standard">
+        <Link to={SITE_PAGES.performance}>{m.ask.performanceLink}</Link>
+      </p>
       <form onSubmit={submit} noValidate className="ask-form">
         <fieldset className="kinds">
           <legend>{m.ask.kind}</legend>

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { Link, NavLink, Route, Routes } from 'react-router-dom';
 import { SITE_PAGES } from '@layanan/config';
 import { siteMessages as m } from './messages';
@@ -10,6 +11,9 @@ import { SurveyPage } from './SurveyPage';
 import { ForgotPasswordPage, ResetPasswordPage } from './AccountPages';
 import { AccessibilityPage } from './AccessibilityPage';
 import { VerifyPage } from './VerifyPage';
+
+/** Loaded when opened: the figures and their tables stay out of the ask page's first visit. */
+const PerformancePage = lazy(() => import('./PerformancePage').then((module) => ({ default: module.PerformancePage })));
 import { useOffice } from './office';
 import { officeContactLine } from '@layanan/config';
 
@@ -29,7 +33,7 @@ const OfficeFooter = () => {
 
 const OfficeName = () => <>{useOffice()?.fullName ?? ''}</>;
 
-/** The citizen's pages: ask, the confirmation with the tracking link, tracking, the survey, the FAQ, document verification and the accessibility statement. */
+/** The citizen's pages: ask, the confirmation with the tracking link, tracking, the survey, the FAQ, document verification, the service's performance and standard, and the accessibility statement. */
 export const SiteApp = () => (
   <div className="site">
     <a className="skip-link" href="#main">
@@ -53,6 +57,7 @@ export const SiteApp = () => (
         </NavLink>
         <NavLink to={SITE_PAGES.trackForm}>{m.nav.track}</NavLink>
         <NavLink to={SITE_PAGES.faq}>{m.nav.faq}</NavLink>
+        <NavLink to={SITE_PAGES.performance}>{m.nav.performance}</NavLink>
       </nav>
     </header>
     <main className="site__main" id="main" tabIndex={-1}>
@@ -68,6 +73,14 @@ export const SiteApp = () => (
         <Route path={SITE_PAGES.forgotPassword} element={<ForgotPasswordPage />} />
         <Route path={SITE_PAGES.resetPassword} element={<ResetPasswordPage />} />
         <Route path={SITE_PAGES.verify} element={<VerifyPage />} />
+        <Route
+          path={SITE_PAGES.performance}
+          element={
+            <Suspense fallback={<p className="muted">{m.performance.loading}</p>}>
+              <PerformancePage />
+            </Suspense>
+          }
+        />
         <Route path="*" element={<AskPage />} />
       </Routes>
     </main>

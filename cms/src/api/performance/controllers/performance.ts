@@ -3,8 +3,13 @@ import type { PublicPerformance, PublicServiceStandard } from '@layanan/config';
 
 type Ctx = Parameters<Core.ControllerHandler>[0];
 
-/** Shared caches may keep the answer as long as the server does: it holds no personal data. */
-const CACHE_CONTROL = 'public, max-age=300';
+/**
+ * Shared caches may keep the answer as long as the server does: it holds no personal data. A signed-in
+ * caller's answer stays no-store, as every answer to an account does (the no-store middleware).
+ */
+const cacheFor = (ctx: Ctx) => {
+  if (!ctx.request.header.authorization) ctx.set('Cache-Control', 'public, max-age=300');
+};
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const service = () =>
@@ -14,11 +19,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     };
   return {
     async figures(ctx: Ctx) {
-      ctx.set('Cache-Control', CACHE_CONTROL);
+      cacheFor(ctx);
       return { data: await service().figures() };
     },
     async standard(ctx: Ctx) {
-      ctx.set('Cache-Control', CACHE_CONTROL);
+      cacheFor(ctx);
       return { data: await service().standard() };
     },
   };
