@@ -20,7 +20,7 @@ const PERCENT = new Intl.NumberFormat('id-ID', { style: 'percent', maximumFracti
 const DECIMAL = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 1 });
 
 const share = (value: number | null) => (value === null ? p.notApplicable : PERCENT.format(value));
-const minutes = (value: number | null) => (value === null ? p.notApplicable : fill(p.minutes, { value: DECIMAL.format(value) }));
+const minutes = (value: number | null) => (value === null ? p.notApplicable : DECIMAL.format(value));
 const monthInWords = (period: string) => `${MONTHS_ID[Number(period.slice(5, 7)) - 1]} ${period.slice(0, 4)}`;
 
 /** A table that may be wider than a phone: its box scrolls, and a keyboard can reach it to scroll. */
@@ -137,7 +137,7 @@ const Lapor = ({ figures }: { figures: PerformanceFigures }) => (
         {LAPOR_CLOCK_TABLE.map(({ clock, label }) => (
           <tr key={clock}>
             <th scope="row">{label.id.replace(/^LAPOR!: /, '')}</th>
-            <td className="num">{fill(p.days, { value: String(figures.lapor.budgets[clock]) })}</td>
+            <td className="num">{NUMBER.format(figures.lapor.budgets[clock])}</td>
             <td className="num">{share(figures.lapor.clocks[clock].withinBudget)}</td>
             <td className="num">{NUMBER.format(figures.lapor.clocks[clock].late)}</td>
           </tr>
