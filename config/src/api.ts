@@ -34,6 +34,8 @@ export interface StepDuration {
 export interface OpenBreaches {
   open: number;
   breached: number;
+  /** Of the breached, those whose deadline passed more than one working day ago (see overOneWorkingDayBefore). */
+  overOneWorkingDay: number;
   byStep: Record<SopStep, number>;
   byDivision: Breakdown;
 }
@@ -128,4 +130,49 @@ export interface ConversationMessage {
   text: string | null;
   attachments: MessageAttachment[] | null;
   at: string;
+}
+
+/** One scope of the public performance page (the whole office, or one Bidang) over one window. */
+export interface PerformanceFigures {
+  total: number;
+  channel: Breakdown;
+  kind: Breakdown;
+  compliance: Record<SopStep, StepCompliance>;
+  /** Median working minutes each SOP step took, null without a completed step. */
+  medianMinutes: Record<SopStep, number | null>;
+  open: { open: number; late: number; overOneWorkingDay: number };
+  lapor: LaporRecap;
+  ikm: { respondents: number; value: number | null; grade: string | null; label: string | null };
+}
+
+export interface PerformanceWindow {
+  from: string;
+  to: string;
+  office: PerformanceFigures;
+  divisions: { code: string; name: string; figures: PerformanceFigures }[];
+  /** Requests received per month of the window (YYYY-MM). */
+  months: { period: string; total: number }[];
+}
+
+/** GET /api/public/performance: the SOP's performance as the public sees it, from the Rekap's own figures. */
+export interface PublicPerformance {
+  computedAt: string;
+  timeZone: string;
+  month: PerformanceWindow;
+  year: PerformanceWindow;
+}
+
+/** GET /api/public/service-standard: the Standar Pelayanan and the Maklumat Pelayanan, as editors keep them. */
+export interface PublicServiceStandard {
+  serviceName: string;
+  legalBasis: string | null;
+  requirements: string;
+  procedure: string;
+  timeLimit: string;
+  fee: string;
+  products: string;
+  complaints: string;
+  pledge: string;
+  /** YYYY-MM-DD. */
+  reviewedOn: string;
 }

@@ -55,3 +55,15 @@ export function timeInWords(at: Date, timeZone: string): string {
 
 /** "1 Desember 2026 pukul 14.30 WIB". */
 export const dateTimeInWords = (at: Date, timeZone: string): string => `${dateInWords(localDateKey(at, timeZone))} pukul ${timeInWords(at, timeZone)}`;
+
+/** One period of a Rekap by its key: "3 November 2026" (a day), "pekan 2 November 2026" (the week from that Monday), "November 2026". */
+export function periodKeyInWords(key: string, groupBy: 'day' | 'week' | 'month'): string {
+  if (groupBy === 'month') return `${MONTHS_ID[Number(key.slice(5, 7)) - 1]} ${key.slice(0, 4)}`;
+  return groupBy === 'week' ? `Pekan ${dateInWords(key)}` : dateInWords(key);
+}
+
+/** The same, short enough to stand under a chart's bar: "3 Nov" for a day or a week's Monday, "Nov 2026" for a month. */
+export function periodKeyShort(key: string, groupBy: 'day' | 'week' | 'month'): string {
+  const month = MONTHS_ID[Number(key.slice(5, 7)) - 1].slice(0, 3);
+  return groupBy === 'month' ? `${month} ${key.slice(0, 4)}` : `${Number(key.slice(8, 10))} ${month}`;
+}

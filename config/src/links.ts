@@ -24,6 +24,8 @@ export const SITE_PAGES = {
   resetPassword: '/atur-sandi',
   /** A Rekap Informasi PDF checked against the register of issued documents (its QR code leads here). */
   verify: '/verifikasi/:id',
+  /** The SOP's performance in public, with the Standar Pelayanan and the Maklumat Pelayanan. */
+  performance: '/kinerja',
 } as const;
 
 const SITE_PAGE_PATTERNS = Object.values(SITE_PAGES).map(

@@ -98,6 +98,23 @@ export function addWorkingDays(start: Date, days: number, cal: WorkingCalendar):
   }
 }
 
+/**
+ * The instant before which a deadline is more than one working day past at `now`: a due time T is, once the
+ * close of the working day after T's own has passed (addWorkingDays(T, 1) < now). Found by bisection to the
+ * millisecond, as addWorkingDays never decreases with its start.
+ */
+export function overOneWorkingDayBefore(now: Date, cal: WorkingCalendar): Date {
+  const end = instantOf(now);
+  let low = end - SEARCH_LIMIT_DAYS * DAY_MS;
+  let high = end;
+  while (high - low > 1) {
+    const middle = Math.floor((low + high) / 2);
+    if (addWorkingDays(new Date(middle), 1, cal).getTime() < end) low = middle;
+    else high = middle;
+  }
+  return new Date(high);
+}
+
 /** Working minutes (fractional) between two instants; negative if to < from. */
 export function workingMinutesBetween(from: Date, to: Date, cal: WorkingCalendar): number {
   const start = instantOf(from);

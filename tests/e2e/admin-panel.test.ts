@@ -67,10 +67,10 @@ describe('the admin panel for content editors, in Chromium', () => {
     await db?.drop();
   });
 
-  it('greets on the login page with the product, in Indonesian', async () => {
+  it('greets on the login page with the product and the Dinas from its profile, in Indonesian', async () => {
     await page.goto(`${base}/admin`);
     await page.getByRole('button', { name: 'Masuk' }).waitFor();
-    await page.getByText('Masuk ke panel konten Layanan Informasi').waitFor();
+    await page.getByText('Masuk ke panel konten Dinas Kependudukan dan Pencatatan Sipil Kota Probolinggo').waitFor();
     await page.getByRole('heading', { name: 'Layanan Informasi' }).waitFor();
     await shot('admin-login');
     expect(await englishOn(page, english)).toEqual([]);

@@ -74,7 +74,7 @@ describe.each(databases())('starting, stopping and seeding on %s', (kind) => {
       const editorRole = await strapi.db.query('admin::role').findOne({ where: { code: 'layanan-content-editor' } });
       const permissions = (await strapi.db.query('admin::permission').findMany({ where: { role: editorRole.id } })) as { subject: string }[];
       expect(new Set(permissions.map((p) => p.subject))).toEqual(
-        new Set(['api::faq-entry.faq-entry', 'api::search-synonym.search-synonym', 'api::division.division', 'api::holiday.holiday', 'api::sop-policy.sop-policy', 'api::office-profile.office-profile', 'api::privacy-notice.privacy-notice']),
+        new Set(['api::faq-entry.faq-entry', 'api::search-synonym.search-synonym', 'api::division.division', 'api::holiday.holiday', 'api::sop-policy.sop-policy', 'api::office-profile.office-profile', 'api::privacy-notice.privacy-notice', 'api::service-standard.service-standard']),
       );
     } finally {
       await app.stop();

@@ -38,6 +38,8 @@ const MATRIX: Route[] = [
   { name: 'open a request by the last digits of its phone', method: 'post', path: (i) => `/api/public/track/${i.code}/verify`, body: () => ({ data: { contact: '7890' } }), allowed: ['public'] },
   { name: 'read the Dinas’s public profile (names, address, contacts)', method: 'get', path: () => '/api/public/office', allowed: ALL },
   { name: 'check an issued Rekap PDF by the code printed under its QR', method: 'get', path: () => '/api/public/documents/ABCDEFGHJK', allowed: ALL },
+  { name: 'read the SOP’s performance (counts, shares, medians)', method: 'get', path: () => '/api/public/performance', allowed: ALL },
+  { name: 'read the Standar Pelayanan and Maklumat Pelayanan', method: 'get', path: () => '/api/public/service-standard', allowed: ALL },
   { name: 'read the FAQ', method: 'get', path: () => '/api/faq-entries', allowed: ALL },
   { name: 'search the FAQ', method: 'get', path: () => '/api/faq-entries?q=akte%20kelahiran', allowed: ALL },
   { name: 'ask the search for the Bidang of a request', method: 'get', path: () => '/api/search/division-suggestion?q=akte%20kelahiran', allowed: ['officer'] },
@@ -114,6 +116,8 @@ const ABSENT = [
   ['get', () => '/api/office-profile'],
   ['put', () => '/api/office-profile'],
   ['get', () => '/api/issued-documents'],
+  ['get', () => '/api/service-standard'],
+  ['put', () => '/api/service-standard'],
 ] as const;
 
 describe.each(databases())('the permission matrix on %s', (kind) => {

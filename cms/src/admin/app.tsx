@@ -4,6 +4,7 @@ import { Calendar } from '@strapi/icons';
 import { EnumerationCell } from './extensions/EnumerationCell';
 import { HOLIDAY_LIST } from './extensions/holidayNotice';
 import { adaptStrapiChrome } from './extensions/strapiChrome';
+import { nameTheOfficeOnSignIn } from './extensions/officeName';
 import { ResendInvitationAction } from './extensions/ResendInvitationAction';
 import { keepTypedOnRefusal, type SaveAction } from './extensions/keepTypedOnRefusal';
 import { translations } from './translations';
@@ -83,6 +84,7 @@ export default {
     if (!window.localStorage.getItem(LANGUAGE_KEY)) window.localStorage.setItem(LANGUAGE_KEY, 'id');
     for (const key of MEDIA_LIBRARY_BANNER_DISMISSED) window.localStorage.setItem(key, 'true');
     adaptStrapiChrome();
+    nameTheOfficeOnSignIn();
   },
   bootstrap(app: AdminApp) {
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', enumerationsByLabel);

@@ -23,7 +23,7 @@ export const DEMO_ADMIN = { email: 'admin@demo.local', firstname: 'Admin', lastn
 export const DEMO_EDITOR = { email: 'editor@demo.local', firstname: 'Editor', lastname: 'Konten', preferedLanguage: 'id' };
 
 /** What content editors may touch in the admin panel: the FAQ, the Bidang, the holidays and the SOP policy. */
-const EDITOR_SUBJECTS = ['api::faq-entry.faq-entry', 'api::search-synonym.search-synonym', 'api::division.division', 'api::holiday.holiday', 'api::sop-policy.sop-policy', 'api::office-profile.office-profile', 'api::privacy-notice.privacy-notice'];
+const EDITOR_SUBJECTS = ['api::faq-entry.faq-entry', 'api::search-synonym.search-synonym', 'api::division.division', 'api::holiday.holiday', 'api::sop-policy.sop-policy', 'api::office-profile.office-profile', 'api::privacy-notice.privacy-notice', 'api::service-standard.service-standard'];
 const EDITOR_ROLE_CODE = 'layanan-content-editor';
 
 export async function seedStaffAccounts(strapi: Core.Strapi): Promise<void> {

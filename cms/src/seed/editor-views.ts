@@ -238,6 +238,24 @@ export const EDITOR_VIEWS: Record<string, EditorView> = {
       versionDate: { label: 'Berlaku sejak', description: 'Diisi sendiri saat disimpan.', editable: false },
     },
   },
+  'api::service-standard.service-standard': {
+    mainField: 'serviceName',
+    list: ['serviceName', 'reviewedOn'],
+    sortBy: 'serviceName',
+    sortOrder: 'ASC',
+    fields: {
+      serviceName: { label: 'Nama layanan', description: 'Judul Standar Pelayanan di halaman publik /kinerja.' },
+      legalBasis: { label: 'Dasar hukum', description: 'Satu peraturan per baris.' },
+      requirements: { label: 'Persyaratan', description: 'Satu persyaratan per baris.' },
+      procedure: { label: 'Sistem, mekanisme dan prosedur', description: 'Satu langkah per baris, berurutan; waktu tiap langkah mengikuti Kebijakan SOP.' },
+      timeLimit: { label: 'Jangka waktu penyelesaian', description: 'Satu kalimat per baris.' },
+      fee: { label: 'Biaya/tarif', description: 'Layanan administrasi kependudukan tidak dipungut biaya.' },
+      products: { label: 'Produk pelayanan', description: 'Satu produk per baris.' },
+      complaints: { label: 'Penanganan pengaduan, saran dan masukan', description: 'Satu saluran per baris.' },
+      pledge: { label: 'Maklumat Pelayanan', description: 'Janji Dinas kepada masyarakat, sebagaimana ditandatangani dan dipasang di ruang layanan.' },
+      reviewedOn: { label: 'Tanggal terakhir ditinjau', description: 'Ubah setiap kali standar ditinjau ulang, meskipun isinya tetap.' },
+    },
+  },
 };
 
 interface Metadata {

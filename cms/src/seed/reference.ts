@@ -5,10 +5,11 @@ import { DIVISIONS } from './data/divisions';
 import { FAQ_ENTRIES } from './data/faq';
 import { HOLIDAYS } from './data/holidays';
 import { OFFICE_PROFILE } from './data/office-profile';
+import { SERVICE_STANDARD } from './data/service-standard';
 import { SYNONYM_GROUPS } from './data/synonyms';
 
 /**
- * Reference data every office needs: the two Bidang of the SOP, its timings, the Dinas's profile and privacy notice, the holiday calendar, and the
+ * Reference data every office needs: the two Bidang of the SOP, its timings, the Dinas's profile, privacy notice and service standard, the holiday calendar, and the
  * synonyms the search starts with (akte = akta, e-ktp = KTP-el …), which editors then keep.
  */
 export async function seedReference(strapi: Core.Strapi): Promise<void> {
@@ -27,6 +28,9 @@ export async function seedReference(strapi: Core.Strapi): Promise<void> {
   if ((await strapi.db.query('api::privacy-notice.privacy-notice').count({})) === 0) {
     const { summary, sections } = defaultPrivacyNotice(await sop(strapi, 'office').current());
     await strapi.documents('api::privacy-notice.privacy-notice').create({ data: { summary, ...sections } as never });
+  }
+  if ((await strapi.db.query('api::service-standard.service-standard').count({})) === 0) {
+    await strapi.documents('api::service-standard.service-standard').create({ data: SERVICE_STANDARD as never });
   }
   await offerHolidays(strapi);
   if ((await strapi.db.query('api::search-synonym.search-synonym').count({})) === 0) {

@@ -117,6 +117,9 @@ export const AskPage = () => {
       <h1 id="ask-heading">{m.ask.heading}</h1>
       <p className="lead">{m.ask.intro}</p>
       <OfficeClosedNotice />
+      <p className="ask__standard">
+        <Link to={SITE_PAGES.performance}>{m.ask.performanceLink}</Link>
+      </p>
       <form onSubmit={submit} noValidate className="ask-form">
         <fieldset className="kinds">
           <legend>{m.ask.kind}</legend>

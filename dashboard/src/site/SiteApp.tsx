@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { Link, NavLink, Route, Routes } from 'react-router-dom';
 import { SITE_PAGES } from '@layanan/config';
 import { siteMessages as m } from './messages';
@@ -13,6 +14,9 @@ import { VerifyPage } from './VerifyPage';
 import { PrivacyPage } from './PrivacyPage';
 import { useOffice } from './office';
 import { officeContactLine } from '@layanan/config';
+
+/** Loaded when opened: the figures and their tables stay out of the ask page's first visit. */
+const PerformancePage = lazy(() => import('./PerformancePage').then((module) => ({ default: module.PerformancePage })));
 
 /** The Dinas as its profile names it, with its address and contacts: the site's own words hold no office name. */
 const OfficeFooter = () => {
@@ -30,7 +34,7 @@ const OfficeFooter = () => {
 
 const OfficeName = () => <>{useOffice()?.fullName ?? ''}</>;
 
-/** The citizen's pages: ask, the confirmation with the tracking link, tracking, the survey, the FAQ, document verification, the privacy notice and the accessibility statement. */
+/** The citizen's pages: ask, the confirmation with the tracking link, tracking, the survey, the FAQ, document verification, the privacy notice, the service's performance and standard, and the accessibility statement. */
 export const SiteApp = () => (
   <div className="site">
     <a className="skip-link" href="#main">
@@ -54,6 +58,7 @@ export const SiteApp = () => (
         </NavLink>
         <NavLink to={SITE_PAGES.trackForm}>{m.nav.track}</NavLink>
         <NavLink to={SITE_PAGES.faq}>{m.nav.faq}</NavLink>
+        <NavLink to={SITE_PAGES.performance}>{m.nav.performance}</NavLink>
       </nav>
     </header>
     <main className="site__main" id="main" tabIndex={-1}>
@@ -70,6 +75,14 @@ export const SiteApp = () => (
         <Route path={SITE_PAGES.forgotPassword} element={<ForgotPasswordPage />} />
         <Route path={SITE_PAGES.resetPassword} element={<ResetPasswordPage />} />
         <Route path={SITE_PAGES.verify} element={<VerifyPage />} />
+        <Route
+          path={SITE_PAGES.performance}
+          element={
+            <Suspense fallback={<p className="muted">{m.performance.loading}</p>}>
+              <PerformancePage />
+            </Suspense>
+          }
+        />
         <Route path="*" element={<AskPage />} />
       </Routes>
     </main>

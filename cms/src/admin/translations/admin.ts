@@ -38,7 +38,6 @@ export const admin: Record<string, string> = {
   'email.SettingsNav.section-label': 'Plugin e-mail',
   'email.Settings.email.plugin.title': 'Konfigurasi',
   'Settings.transferTokens.title': 'Token Transfer',
-  'global.plugins.upload': 'Pustaka Media',
   'upload.plugin.name': 'Pustaka Media',
   'Settings.application.description': 'Keterangan umum panel admin',
   'Settings.application.strapiVersion': 'Versi Strapi',

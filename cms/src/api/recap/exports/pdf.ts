@@ -3,13 +3,17 @@ import {
   CHANNEL_LABELS,
   SOP_STEP_TABLE,
   dateInWords,
+  dateTimeInWords,
   localDateKey,
   officeContactLine,
   periodInWords,
+  periodKeyInWords,
+  periodKeyShort,
   signatureBlock,
   timeInWords,
   type IkmResult,
   type OfficeProfile,
+  type GroupBy,
   type PaperSize,
 } from '@layanan/config';
 import pdfmake from 'pdfmake';
@@ -89,8 +93,19 @@ export function periodChartSvg(bars: Bar[], width = 500): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" font-family="Arimo" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${axis}${parts.join('')}</svg>`;
 }
 
-const cellText = (value: SummaryCell): string =>
-  value === null ? '' : isFigure(value) ? figureText(value) : isLocalDay(value) ? value.day : value instanceof Date ? value.toISOString() : typeof value === 'number' ? number(value) : value;
+/** A cell as a reader of the printed report reads it: Indonesian numbers, periods and dates in words. */
+const cellText = (value: SummaryCell, groupBy: GroupBy, timeZone: string): string =>
+  value === null
+    ? ''
+    : isFigure(value)
+      ? figureText(value)
+      : isLocalDay(value)
+        ? periodKeyInWords(value.day, groupBy)
+        : value instanceof Date
+          ? dateTimeInWords(value, timeZone)
+          : typeof value === 'number'
+            ? number(value)
+            : value;
 
 /** What the report says about itself beyond its figures: who issued it, its number, and where to verify it. */
 export interface ReportIssue {
@@ -171,32 +186,67 @@ function verification(issue: ReportIssue, generatedAt: Date) {
   };
 }
 
+/**
+ * How the last table meets the signature: its last `carried` rows (at least three) are drawn as a block with the
+ * signature and the verification note, so neither is ever alone on a page, and the table never ends with one or
+ * two rows on a page of their own; `repeatHeader` when that block starts a page (it then carries the header).
+ */
+export interface Ending {
+  carried: number;
+  repeatHeader: boolean;
+}
+
+/** Rows the closing block carries at the least: a table's last page never holds fewer. */
+const CLOSING_ROWS = 3;
+/** Ids the layout reports pages for (see renderPdf): each row of the last table. */
+const rowId = (index: number) => `row-${index}`;
+
 /** The printable Rekap Informasi as a naskah dinas (laporan): kop, title and period, the figures, the signature. */
-export function pdfDefinition(recap: Recap, ikm: IkmResult, generatedAt: Date, issue: ReportIssue) {
+export function pdfDefinition(recap: Recap, ikm: IkmResult, generatedAt: Date, issue: ReportIssue, ending: Ending = { carried: CLOSING_ROWS, repeatHeader: false }) {
   const paper = issue.office.paperSize;
   const textWidth = PAGE_WIDTH[paper] - MARGINS[0] - MARGINS[2];
+  const groupBy = recap.range.groupBy;
   const tables = summaryTables(recap, ikm);
+  const text = (c: SummaryCell) => cellText(c, groupBy, issue.timeZone);
+  const headerRow = (t: (typeof tables)[number]) => t.headers.map((h) => ({ text: h, bold: true, fillColor: '#e8eef7' }));
+  const grid = (t: (typeof tables)[number], rows: SummaryCell[][], options: { header: boolean; widths: (string | number)[]; firstRow?: number }) => ({
+    table: {
+      headerRows: options.header ? 1 : 0,
+      keepWithHeaderRows: options.header ? CLOSING_ROWS : 0,
+      dontBreakRows: true,
+      widths: options.widths,
+      body: [
+        ...(options.header ? [headerRow(t)] : []),
+        ...rows.map((row, r) => row.map((c, i) => (i === 0 && options.firstRow !== undefined ? { text: text(c), id: rowId(options.firstRow + r) } : text(c)))),
+      ],
+    },
+    layout: 'lightHorizontalLines',
+    fontSize: 10,
+    margin: [0, 0, 0, 8],
+  });
   // A short table stays on one page with its title, so that a figure is never read apart from its label
-  // (the IKM and its grade); a long one (a month of days) flows on, its header repeated and never left on a
-  // page without at least three of its rows.
+  // (the IKM and its grade); a long one flows on, its header repeated and never left without three rows.
   const table = (t: (typeof tables)[number]) => ({
     unbreakable: t.rows.length <= SHORT_TABLE_ROWS,
-    stack: [
-      { text: t.title, style: 'section' },
-      {
-        table: {
-          headerRows: 1,
-          keepWithHeaderRows: 3,
-          dontBreakRows: true,
-          widths: t.headers.map((_, i) => (i === 0 ? '*' : 'auto')),
-          body: [t.headers.map((h) => ({ text: h, bold: true, fillColor: '#e8eef7' })), ...t.rows.map((row) => row.map((c) => cellText(c)))],
-        },
-        layout: 'lightHorizontalLines',
-        fontSize: 10,
-        margin: [0, 0, 0, 8],
-      },
-    ],
+    stack: [{ text: t.title, style: 'section' }, grid(t, t.rows, { header: true, widths: t.headers.map((_, i) => (i === 0 ? '*' : 'auto')) })],
   });
+  const last = tables[tables.length - 1];
+  // The last table in two parts that must line up: fixed widths for every column but the first.
+  const column = Math.min(80, Math.floor((textWidth * 0.6) / Math.max(last.headers.length - 1, 1)));
+  const widths = last.headers.map((_, i) => (i === 0 ? '*' : column));
+  const carried = last.rows.length <= SHORT_TABLE_ROWS ? last.rows.length : Math.min(ending.carried, last.rows.length);
+  const flowing = last.rows.slice(0, last.rows.length - carried);
+  const closingRows = last.rows.slice(last.rows.length - carried);
+  const whole = flowing.length === 0;
+  const closing = {
+    unbreakable: true,
+    stack: [
+      ...(whole ? [{ text: last.title, style: 'section' }] : ending.repeatHeader ? [{ text: `${last.title} (lanjutan)`, style: 'section' }] : []),
+      ...(closingRows.length ? [grid(last, closingRows, { header: whole || ending.repeatHeader, widths, firstRow: flowing.length })] : []),
+      signature(issue, generatedAt),
+      verification(issue, generatedAt),
+    ],
+  };
   const chart = (title: string, svg: string) => ({ unbreakable: true, stack: [{ text: title, style: 'section' }, { svg, width: textWidth, margin: [0, 0, 0, 8] }] });
   const channelBars = CHANNELS.map((key) => ({ label: CHANNEL_LABELS[key].id, value: recap.totals.channel[key] ?? 0 }));
   const complianceBars = SOP_STEP_TABLE.map(({ step, number }) => ({
@@ -225,17 +275,55 @@ export function pdfDefinition(recap: Recap, ikm: IkmResult, generatedAt: Date, i
       ...(issue.number ? [{ text: `Nomor: ${issue.number}`, alignment: 'center' }] : []),
       ...(issue.filters ? [{ text: issue.filters, alignment: 'center', fontSize: 10 }] : []),
       { text: `Waktu dalam WIB; data per ${dateInWords(localDateKey(generatedAt, issue.timeZone))} pukul ${timeInWords(generatedAt, issue.timeZone)}.`, alignment: 'center', fontSize: 10, margin: [0, 2, 0, 10] },
-      chart('Jumlah permohonan per periode', periodChartSvg(recap.periods.map((p) => ({ label: p.period, value: p.total })))),
+      chart('Jumlah permohonan per periode', periodChartSvg(recap.periods.map((p) => ({ label: periodKeyShort(p.period, groupBy), value: p.total })))),
       chart('Permohonan per kanal', barChartSvg(channelBars)),
       chart('Dalam batas waktu SOP per langkah (%, garis = 100%)', barChartSvg(complianceBars, { unit: '%', max: 100, target: 100 })),
-      ...tables.map(table),
-      // The signature and the note that says how to verify it stay on one page: a reader never finds either alone.
-      { unbreakable: true, stack: [signature(issue, generatedAt), verification(issue, generatedAt)] },
+      ...tables.slice(0, -1).map(table),
+      ...(whole ? [] : [{ stack: [{ text: last.title, style: 'section' }, grid(last, flowing, { header: true, widths, firstRow: 0 })] }]),
+      closing,
     ],
   };
 }
 
-/** The whole file at once: its SHA-256 goes into the register before it is handed out. */
+interface LaidOut {
+  id?: string;
+  pageNumbers: number[];
+}
+
+/**
+ * The whole file at once: its SHA-256 goes into the register before it is handed out. Laid out until the
+ * ending holds (at most a few passes): when the closing block starts a new page it repeats the table's header,
+ * and takes along the one or two rows that would otherwise end the table alone on the page before.
+ */
 export async function renderPdf(recap: Recap, ikm: IkmResult, generatedAt: Date, issue: ReportIssue): Promise<Buffer> {
-  return (await pdfmake.createPdf(pdfDefinition(recap, ikm, generatedAt, issue) as never).getBuffer()) as Buffer;
+  let ending: Ending = { carried: CLOSING_ROWS, repeatHeader: false };
+  for (let pass = 0; ; pass += 1) {
+    const pages = new Map<string, number>();
+    const definition = {
+      ...pdfDefinition(recap, ikm, generatedAt, issue, ending),
+      // Only watches where the marked lines fell: it never asks for a break itself.
+      pageBreakBefore: (node: LaidOut) => {
+        if (node.id) pages.set(node.id, node.pageNumbers[0]);
+        return false;
+      },
+    };
+    const file = (await pdfmake.createPdf(definition as never).getBuffer()) as Buffer;
+    const next = nextEnding(ending, pages, summaryTables(recap, ikm).at(-1)!.rows.length);
+    if (pass >= 3 || (next.carried === ending.carried && next.repeatHeader === ending.repeatHeader)) return file;
+    ending = next;
+  }
+}
+
+/** From where the last table's rows fell (row-0 … row-(total-1)), the ending the next pass draws. */
+function nextEnding(ending: Ending, pages: Map<string, number>, total: number): Ending {
+  const flowing = total - ending.carried;
+  if (flowing <= 0 || total <= SHORT_TABLE_ROWS) return ending;
+  const pageOf = (index: number) => pages.get(rowId(index)) ?? 0;
+  const lastPage = pageOf(flowing - 1);
+  if (pageOf(flowing) <= lastPage) return { ...ending, repeatHeader: false };
+  // The closing block went over: the rows left alone on the page before go with it.
+  let alone = 0;
+  while (alone < flowing && pageOf(flowing - 1 - alone) === lastPage) alone += 1;
+  const startedEarlier = alone < flowing;
+  return { carried: ending.carried + (alone < CLOSING_ROWS && startedEarlier ? alone : 0), repeatHeader: true };
 }

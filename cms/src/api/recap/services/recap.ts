@@ -18,6 +18,7 @@ import {
   localDayNumber,
   utcOffsetMinutes,
   LAPOR_CLOCK_CHANNEL,
+  overOneWorkingDayBefore,
   stepCompliance,
   type Channel,
   type GroupBy,
@@ -405,10 +406,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     open: number;
     flagged: number;
     overdue: number;
+    /** Past due (flagged or not) since before `longAgo`: more than one working day late. */
+    longOverdue: number;
   }
 
   /** Open steps: how many are flagged, and how many more are already past due (the sweep has not run yet). */
-  async function openSteps(db: Dialect, params: RecapParams, start: Date, end: Date, now: Date): Promise<OpenRow[]> {
+  async function openSteps(db: Dialect, params: RecapParams, start: Date, end: Date, now: Date, longAgo: Date): Promise<OpenRow[]> {
     // The column of the step each open status waits on.
     const pick = (columns: Record<SopStep, string>) =>
       raw(`CASE i.status ${SOP_STEP_TABLE.map(({ status, step }) => `WHEN '${status}' THEN i.${columns[step]}`).join(' ')} END`);
@@ -424,7 +427,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       )
       SELECT division, status, count(*) AS open,
         sum(CASE WHEN flagged THEN 1 ELSE 0 END) AS flagged,
-        sum(CASE WHEN NOT coalesce(flagged, false) AND due_at < ${db.instant(now)} THEN 1 ELSE 0 END) AS overdue
+        sum(CASE WHEN NOT coalesce(flagged, false) AND due_at < ${db.instant(now)} THEN 1 ELSE 0 END) AS overdue,
+        sum(CASE WHEN due_at < ${db.instant(longAgo)} THEN 1 ELSE 0 END) AS long_overdue
       FROM o GROUP BY division, status`);
     return rows.map((row) => ({
       division: row.division === null ? null : num(row.division),
@@ -432,6 +436,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       open: num(row.open),
       flagged: num(row.flagged),
       overdue: num(row.overdue),
+      longOverdue: num(row.long_overdue),
     }));
   }
 
@@ -579,7 +584,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               lapor: laporFigures(rolled.lapor, await laporLateUnflagged(db, scope, now), policy),
             }))
           : Promise.all([volumeAndFlags(db, params, periods, known), laporRecap(db, scope, now, policy)]).then(([volume, laporFromRows]) => ({ ...volume, lapor: laporFromRows })),
-        openSteps(db, params, start, end, now),
+        sop(strapi, 'policy')
+          .calendarFor(policy)
+          .then((calendar) => openSteps(db, params, start, end, now, overOneWorkingDayBefore(now, calendar))),
         running && unfiltered ? bucketedPercentiles(db, params, start, end, running.offsetMinutes) : db.postgres ? scannedPercentiles(db, params, start, end) : null,
         answerDelivery(db, params, start, end),
         policiesOf(db, scope, start, end, currentBudgets),
@@ -615,11 +622,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const percentiles = scanned ?? (await walkedPercentiles(db, params, start, end, completed));
       const stepDurations = perStep((step): StepDuration => ({ count: completed[step], ...percentiles[step] }));
 
-      const openBreaches: OpenBreaches = { open: 0, breached: 0, byStep: perStep(() => 0), byDivision: {} };
+      const openBreaches: OpenBreaches = { open: 0, breached: 0, overOneWorkingDay: 0, byStep: perStep(() => 0), byDivision: {} };
       for (const row of open) {
         const breached = row.flagged + row.overdue;
         openBreaches.open += row.open;
         openBreaches.breached += breached;
+        openBreaches.overOneWorkingDay += row.longOverdue;
         openBreaches.byStep[STEP_OF_STATUS[row.status]] += breached;
         openBreaches.byDivision[keyOf(row.division)] = (openBreaches.byDivision[keyOf(row.division)] ?? 0) + breached;
       }
