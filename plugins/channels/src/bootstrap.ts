@@ -16,6 +16,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   health.watchSends();
   health.startWatching();
   getService(strapi, 'routing').registerAll();
+  await getService(strapi, 'channelSettings').load();
   await getService(strapi, 'email').start();
   await getService(strapi, 'meta').start();
   await getService(strapi, 'lapor').start();

@@ -7,6 +7,9 @@ import { sendTestMail } from '../health/test-message';
 
 type Context = Parameters<Core.ControllerHandler>[0];
 
+/** The service that starts again when a group of settings changed. */
+const RELOADS = { mail: 'email', meta: 'meta', lapor: 'lapor' } as const;
+
 const EMAIL = /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/;
 
 function channelOf(ctx: Context): MonitoredChannel {
@@ -27,6 +30,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async list(ctx: Context) {
       ctx.set('Cache-Control', 'no-store');
       ctx.body = { data: await health().list() };
+    },
+
+    /** Each channel's settings as the form shows them: secrets only as "tersimpan", the server's as "diatur di server". */
+    async fields(ctx: Context) {
+      ctx.set('Cache-Control', 'no-store');
+      ctx.body = { data: await getService(strapi, 'channelSettings').describe() };
+    },
+
+    /** Saves a channel's settings and starts the channel again on them, without a restart. */
+    async update(ctx: Context) {
+      const channel = channelOf(ctx);
+      const data = (ctx.request as { body?: { data?: unknown } }).body?.data;
+      if (!data || typeof data !== 'object' || Array.isArray(data)) throw new errors.ValidationError('Isian pengaturan tidak terbaca.');
+      const groups = await getService(strapi, 'channelSettings').update(channel, data as Record<string, unknown>);
+      for (const group of groups) await getService(strapi, RELOADS[group]).reload();
+      ctx.set('Cache-Control', 'no-store');
+      ctx.body = { data: { channel, fields: (await getService(strapi, 'channelSettings').describe())[channel] ?? [], state: (await health().list()).find((item) => item.channel === channel) } };
     },
 
     async test(ctx: Context) {
