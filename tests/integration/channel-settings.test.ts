@@ -7,6 +7,7 @@ import { FakeTelegram } from '../helpers/fake-telegram';
 import { FakeLapor, LAPOR_TOKEN } from '../helpers/fake-lapor';
 import { question } from '../helpers/mails';
 import { drain, engine, linkChat, virtualClock } from '../helpers/telegram';
+import { channelAlerts } from '../helpers/channel-alerts';
 import { waitFor } from '../helpers/wait';
 
 const OFFICER_CHAT = 1001;
@@ -41,7 +42,6 @@ describe.each(databases())('Pengaturan → Kanal: the IT staff set up and watch 
   let lapor: FakeLapor;
   let clock: ReturnType<typeof virtualClock>;
   let admin: { Authorization: string };
-  let alertsSeen = 0;
 
   const health = () => app.strapi.plugin('channels').service('channelHealth');
   const states = async () => (await app.http.get('/channels/settings/states').set(admin).expect(200)).body.data as ChannelStatus[];
@@ -49,16 +49,9 @@ describe.each(databases())('Pengaturan → Kanal: the IT staff set up and watch 
   const fieldsOf = async (channel: string) => ((await app.http.get('/channels/settings/fields').set(admin).expect(200)).body.data as Record<string, SettingView[]>)[channel];
   const field = (fields: SettingView[], name: string) => fields.find((item) => item.name === name)!;
   const storedSettings = async () => JSON.stringify(await app.strapi.db.query('strapi::core-store').findOne({ where: { key: 'plugin_channels_settings' } }));
-  /** The channel alerts the officers were sent since the last look, once what is due within `minutes` has gone out. */
-  async function newAlerts(minutes = 1): Promise<string[]> {
-    await health().settled();
-    await drain(app, clock, { until: clock.ms + minutes * MINUTE, maxRounds: 500 });
-    await health().settled();
-    await drain(app, clock, { until: clock.ms + MINUTE, maxRounds: 500 });
-    const sent = telegram.delivered(undefined, alertsSeen);
-    alertsSeen = telegram.calls.length;
-    return sent.filter((message) => /^(🔴|🟢|🟡)/u.test(message.text)).map((message) => message.text);
-  }
+  let alerts: ReturnType<typeof channelAlerts>;
+  /** The alerts' texts since the last look, once what is due within `minutes` has gone out. */
+  const newAlerts = async (minutes = 1) => (await alerts.next(minutes)).map((alert) => alert.slice(`${OFFICER_CHAT}: `.length));
   /** A successful poll of the mailbox at the virtual time now, so the stale check has nothing to say. */
   const polledNow = () => waitFor(async () => Date.parse((await stateOf('email')).lastPolledAt ?? '') >= clock.ms - MINUTE, 20_000, 'a poll at the current time');
 
@@ -73,7 +66,7 @@ describe.each(databases())('Pengaturan → Kanal: the IT staff set up and watch 
     const officer = await createStaff(app, 'officer');
     clock = virtualClock(app, TUESDAY_NINE);
     await linkChat(app, telegram, officer, OFFICER_CHAT);
-    alertsSeen = telegram.calls.length;
+    alerts = channelAlerts(app, clock, telegram);
     admin = await signInAdmin(app);
   });
   afterAll(async () => {
@@ -145,6 +138,21 @@ describe.each(databases())('Pengaturan → Kanal: the IT staff set up and watch 
     expect(await newAlerts()).toEqual([]);
   });
 
+  it('another instance, running on what it read before the save, takes the settings up at its next minute', async () => {
+    const email = app.strapi.plugin('channels').service('email');
+    const settings = app.strapi.plugin('channels').service('channelSettings');
+    // As that instance stands: the environment only, and no mailbox.
+    app.strapi.config.set('plugin::channels.mail', { MAIL_POLL_SECONDS: '1', MAIL_TLS_VERIFY: 'false' });
+    await email.reload();
+    expect((await stateOf('email')).enabled).toBe(false);
+
+    expect(await settings.refresh()).toEqual(['mail']);
+    await email.reload();
+    expect((await stateOf('email')).enabled).toBe(true);
+    expect((await app.http.post('/channels/settings/email/test').set(admin).expect(200)).body.data.ok).toBe(true);
+    expect(await settings.refresh()).toEqual([]);
+  });
+
   it('LAPOR! refusing once and answering 50 ms later tells nobody; a refusal that lasts past the grace is told once, and its end once', async () => {
     lapor.acceptedToken = 'token-yang-dicabut';
     expect((await app.http.post('/channels/settings/lapor_sp4n/test').set(admin).expect(200)).body.data.state.state).toBe('mati');
@@ -153,12 +161,14 @@ describe.each(databases())('Pengaturan → Kanal: the IT staff set up and watch 
     expect((await app.http.post('/channels/settings/lapor_sp4n/test').set(admin).expect(200)).body.data.state.state).toBe('ok');
     expect(await newAlerts()).toEqual([]);
 
+    const downAlertsSent = () => telegram.calls.filter((call) => call.method === 'sendMessage' && String(call.params.text ?? '').startsWith('🔴')).length;
+    const sentBefore = downAlertsSent();
     lapor.acceptedToken = 'token-yang-dicabut';
     await app.http.post('/channels/settings/lapor_sp4n/test').set(admin).expect(200);
     // 29 s later the alert still waits in the outbox; at 30 s it goes.
     await health().settled();
     await drain(app, clock, { until: clock.ms + 29_000, maxRounds: 500 });
-    expect(telegram.delivered(undefined, alertsSeen).filter((message) => message.text.startsWith('🔴'))).toEqual([]);
+    expect(downAlertsSent()).toBe(sentBefore);
     const down = await newAlerts();
     expect(down).toHaveLength(1);
     expect(down[0]).toContain('Kanal SP4N-LAPOR! mati');

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { scheduleJobs } from '@layanan/sop-workflow';
 import { configOf, getService, now } from './utils';
 import { registerPermissions } from './health/permissions';
+import { reloadChannels } from './settings/reload';
 
 const DAY = 24 * 3600_000;
 
@@ -31,6 +32,16 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
         }
       },
       options: { rule: '23 3 * * *' },
+    },
+    channelsSettings: {
+      task: async () => {
+        try {
+          await reloadChannels(strapi, await getService(strapi, 'channelSettings').refresh());
+        } catch (error) {
+          strapi.log.warn(`[channels] reading the channel settings saved by another instance failed: ${(error as Error).message}`);
+        }
+      },
+      options: { rule: '* * * * *' },
     },
     channelsHealth: {
       task: async () => {

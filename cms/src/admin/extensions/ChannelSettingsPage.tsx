@@ -3,34 +3,7 @@ import { Box, Button, Field, Flex, Main, Status, TextInput, Typography } from '@
 import { Layouts, useFetchClient } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { CHANNEL_ADVICE, CHANNEL_HEALTH_LABELS, CHANNEL_LABELS, type ChannelHealthState, type MonitoredChannel } from '@layanan/config';
-
-interface ChannelStatus {
-  channel: MonitoredChannel;
-  enabled: boolean;
-  state: ChannelHealthState;
-  since: string | null;
-  lastInboundAt: string | null;
-  lastSentAt: string | null;
-  lastSuccessAt: string | null;
-  lastError: string | null;
-  lastErrorAt: string | null;
-}
-interface SettingView {
-  name: string;
-  label: string;
-  type: 'text' | 'number' | 'boolean' | 'url';
-  hint: string | null;
-  secret: boolean;
-  source: 'server' | 'stored' | 'none';
-  value: string | null;
-  serverOnly: boolean;
-  unreadable: boolean;
-}
-interface ProbeStep {
-  name: string;
-  ok: boolean;
-  detail: string;
-}
+import type { ChannelStatus, ProbeStep, SettingView } from '@layanan/channels';
 
 const STATE_VARIANT: Record<ChannelHealthState, 'success' | 'warning' | 'danger' | 'neutral' | 'secondary'> = {
   ok: 'success',
@@ -89,7 +62,9 @@ function SettingsForm({ channel, fields, onSaved }: { channel: MonitoredChannel;
                   : field.source === 'stored'
                     ? t('field.secretStored')
                     : t('field.secretEmpty')
-                : (field.hint ?? field.name);
+                : field.hint
+                  ? t('field.example', { example: field.hint, name: field.name })
+                  : field.name;
             const value = draft[field.name] ?? (field.secret ? '' : (field.value ?? ''));
             return (
               <Field.Root key={field.name} name={field.name} hint={hint}>
@@ -157,8 +132,9 @@ function ChannelCard({ status, fields, onChange }: { status: ChannelStatus; fiel
     event.preventDefault();
     setSendResult(null);
     try {
-      const { data } = await post<{ data: { ok: boolean; detail: string } }>(`/channels/settings/${status.channel}/test-message`, { data: { to } });
+      const { data } = await post<{ data: { ok: boolean; detail: string; state: ChannelStatus } }>(`/channels/settings/${status.channel}/test-message`, { data: { to } });
       setSendResult({ ok: data.data.ok, text: data.data.ok ? t('sendTest.sent', { to }) : data.data.detail });
+      onChange(data.data.state);
     } catch (error) {
       setSendResult({ ok: false, text: messageOf(error) });
     }

@@ -4,11 +4,9 @@ import { MONITORED_CHANNELS, type MonitoredChannel } from '@layanan/config';
 import { getService, now } from '../utils';
 import { probeChannel } from '../health/probes';
 import { sendTestMail } from '../health/test-message';
+import { reloadChannels } from '../settings/reload';
 
 type Context = Parameters<Core.ControllerHandler>[0];
-
-/** The service that starts again when a group of settings changed. */
-const RELOADS = { mail: 'email', meta: 'meta', lapor: 'lapor' } as const;
 
 const EMAIL = /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/;
 
@@ -44,7 +42,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const data = (ctx.request as { body?: { data?: unknown } }).body?.data;
       if (!data || typeof data !== 'object' || Array.isArray(data)) throw new errors.ValidationError('Isian pengaturan tidak terbaca.');
       const groups = await getService(strapi, 'channelSettings').update(channel, data as Record<string, unknown>);
-      for (const group of groups) await getService(strapi, RELOADS[group]).reload();
+      await reloadChannels(strapi, groups);
       ctx.set('Cache-Control', 'no-store');
       ctx.body = { data: { channel, fields: (await getService(strapi, 'channelSettings').describe())[channel] ?? [], state: (await health().list()).find((item) => item.channel === channel) } };
     },
@@ -69,7 +67,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const at = now(strapi);
       const result = await sendTestMail(strapi, to, at);
       await health().report(channel, result.ok ? { kind: 'sent', at, via: 'smtp' } : { kind: 'failed', at, via: 'smtp', error: result.error ?? 'transient', message: result.detail });
-      ctx.body = { data: { channel, ok: result.ok, detail: result.detail } };
+      ctx.body = { data: { channel, ok: result.ok, detail: result.detail, state: (await health().list()).find((item) => item.channel === channel) } };
     },
   };
 };

@@ -125,6 +125,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       apply(config);
     },
 
+    /**
+     * Another instance may have saved settings: the groups whose stored settings differ from what this
+     * instance runs on are applied, and returned so their channels start again (the minute's job).
+     */
+    async refresh(): Promise<Editable[]> {
+      const config = merged(await stored());
+      const running = configOf(strapi);
+      const changed = EDITABLE.filter((group) => JSON.stringify(config[group]) !== JSON.stringify(running[group]));
+      if (changed.length === 0 || configProblems(config, changed).length > 0) return [];
+      apply(config);
+      return changed;
+    },
+
     async describe(): Promise<Partial<Record<MonitoredChannel, SettingView[]>>> {
       const values = await stored();
       const view = (field: SettingField): SettingView => {
