@@ -36,7 +36,7 @@ const HealthPage = () => {
   const overall = (state: HealthState) => translate(`layanan.health.state.${state}`);
 
   return (
-    <Box sx={{ py: 2, maxWidth: 1100 }} data-testid="health-page">
+    <Box sx={{ py: 2, maxWidth: 1100, minWidth: 0 }} data-testid="health-page">
       <Title title={translate('layanan.health.title')} />
       <Typography variant="h5" component="h1" gutterBottom>
         {translate('layanan.health.title')}
@@ -50,21 +50,23 @@ const HealthPage = () => {
           <Card variant="outlined">
             <CardContent>
               <Stack spacing={1}>
-                <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1} alignItems={{ sm: 'center' }}>
+                <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1} alignItems={{ xs: 'flex-start', sm: 'center' }}>
                   {chip(data.checks.database.state, overall(data.checks.database.state))}
                   <Typography variant="body2">{translate('layanan.health.database')}</Typography>
                 </Stack>
-                <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1} alignItems={{ sm: 'center' }}>
+                <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1} alignItems={{ xs: 'flex-start', sm: 'center' }}>
                   {chip(data.checks.scheduler.state, overall(data.checks.scheduler.state))}
                   <Typography variant="body2">{translate('layanan.health.scheduler', { time: when(data.checks.scheduler.lastRunAt) })}</Typography>
                 </Stack>
-                <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1} alignItems={{ sm: 'center' }}>
+                <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1} alignItems={{ xs: 'flex-start', sm: 'center' }}>
                   {chip(data.checks.outbox.state, overall(data.checks.outbox.state))}
                   <Typography variant="body2">
-                    {translate('layanan.health.outbox', { time: when(data.checks.outbox.oldestDueAt), smart_count: data.checks.outbox.failedLast24h })}
+                    {data.checks.outbox.oldestDueAt
+                      ? translate('layanan.health.outbox', { time: when(data.checks.outbox.oldestDueAt), smart_count: data.checks.outbox.failedLast24h })
+                      : translate('layanan.health.outbox_clear', { smart_count: data.checks.outbox.failedLast24h })}
                   </Typography>
                 </Stack>
-                <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1} alignItems={{ sm: 'center' }}>
+                <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1} alignItems={{ xs: 'flex-start', sm: 'center' }}>
                   {chip(data.checks.backup.state, overall(data.checks.backup.state))}
                   <Typography variant="body2">{translate('layanan.health.backup', { time: when(data.checks.backup.lastAt) })}</Typography>
                 </Stack>
@@ -74,7 +76,7 @@ const HealthPage = () => {
           <Typography variant="h6" component="h2">
             {translate('layanan.health.channels')}
           </Typography>
-          <TableContainer component={Card} variant="outlined" tabIndex={0} aria-label={translate('layanan.health.channels')}>
+          <TableContainer sx={{ border: 1, borderColor: 'divider', borderRadius: 1, bgcolor: 'background.paper', maxWidth: { xs: 'calc(100vw - 16px)', md: '100%' } }} tabIndex={0} aria-label={translate('layanan.health.channels')}>
             <Table size="small">
               <TableHead>
                 <TableRow>
