@@ -95,6 +95,8 @@ export default ({ env }: { env: Core.Config.Shared.ConfigParams['env'] }) => ({
       lapor: Object.fromEntries(LAPOR_SETTINGS.map((name) => [name, env(name)])),
       rawRetentionDays: env.int('MAIL_RAW_RETENTION_DAYS', 30),
       channelStaleMinutes: env.int('CHANNEL_STALE_MINUTES', 10),
+      channelAlertGraceSeconds: env.int('CHANNEL_ALERT_GRACE_SECONDS', 30),
+      channelQuietHours: env.int('CHANNEL_QUIET_HOURS', 0),
     },
   },
   'telegram-notifier': {

@@ -5,7 +5,7 @@
  * once and a channel that polls but has not succeeded for CHANNEL_STALE_MINUTES is dead, not merely quiet.
  * Pure rules only; the channels plugin stores the record and acts on the transitions.
  */
-export const CHANNEL_HEALTH_STATES = ['ok', 'terganggu', 'mati', 'belum_diatur'] as const;
+export const CHANNEL_HEALTH_STATES = ['ok', 'terganggu', 'mati', 'belum_diatur', 'diam'] as const;
 export type ChannelHealthState = (typeof CHANNEL_HEALTH_STATES)[number];
 
 export const CHANNEL_HEALTH_LABELS: Record<ChannelHealthState, { id: string; en: string }> = {
@@ -13,7 +13,12 @@ export const CHANNEL_HEALTH_LABELS: Record<ChannelHealthState, { id: string; en:
   terganggu: { id: 'Terganggu', en: 'Disrupted' },
   mati: { id: 'Mati', en: 'Down' },
   belum_diatur: { id: 'Belum diatur', en: 'Not configured' },
+  diam: { id: 'Diam', en: 'Quiet' },
 };
+
+/** The last alert the officers were sent about a channel: none ('ok'), dead, or quiet. */
+export const CHANNEL_ALERTED = ['ok', 'mati', 'diam'] as const;
+export type ChannelAlerted = (typeof CHANNEL_ALERTED)[number];
 
 /** The channels with an adapter that talks to an outside service, in the order the admin lists them. */
 export const MONITORED_CHANNELS = ['email', 'whatsapp', 'telegram', 'lapor_sp4n', 'facebook', 'instagram', 'website'] as const;
@@ -56,7 +61,7 @@ export interface ChannelRecord {
   /** In Indonesian, secrets and personal data already redacted. */
   lastError: string | null;
   lastErrorKind: ErrorKind | null;
-  /** The part that failed (`imap`, `smtp`, `graph`, `bot`, `api`): only that part's success, or a test, clears it. */
+  /** The part that failed (`imap`, `smtp`, `graph`, `bot`, `updates` (Telegram's getUpdates), `api`): only that part's success, or a test, clears it. */
   failedVia: string | null;
   errorCount: number;
 }
@@ -88,7 +93,7 @@ export function nextChannelRecord(record: ChannelRecord, event: ChannelEvent): C
     if (errorCount >= DISRUPTED_AFTER_ERRORS) return enter(failed, record.state === 'mati' ? 'mati' : 'terganggu', at);
     return failed;
   }
-  if (event.kind === 'inbound') return { ...record, lastInboundAt: at };
+  if (event.kind === 'inbound') return record.state === 'diam' ? enter({ ...record, lastInboundAt: at }, 'ok', at) : { ...record, lastInboundAt: at };
   const times = {
     ...record,
     lastSuccessAt: at,
@@ -97,7 +102,8 @@ export function nextChannelRecord(record: ChannelRecord, event: ChannelEvent): C
   };
   const clears = event.kind === 'tested' || record.failedVia === null || record.failedVia === event.via;
   if (!clears) return times;
-  return enter({ ...times, errorCount: 0, lastErrorKind: null, failedVia: null }, 'ok', at);
+  // A quiet channel stays quiet until something comes in: reaching the service says nothing of citizens' messages.
+  return enter({ ...times, errorCount: 0, lastErrorKind: null, failedVia: null }, record.state === 'diam' ? 'diam' : 'ok', at);
 }
 
 export const staleMessage = (minutes: number) => `Tidak ada pembacaan yang berhasil selama lebih dari ${minutes} menit.`;
@@ -115,6 +121,17 @@ export function staleChannelRecord(record: ChannelRecord, input: { channel: Moni
   return { ...record, state: 'mati', since: input.now, lastErrorAt: input.now, lastError: staleMessage(input.staleMinutes), lastErrorKind: 'transient', failedVia: via };
 }
 
+/**
+ * Zammad's amount check: a channel that brings requests in (it has before) but brought nothing for
+ * `quietHours` of office hours is `diam` — its far side may be broken where no error reaches us (a
+ * webhook unsubscribed, a forwarding rule switched off). Only a working channel; anything coming in ends it.
+ */
+export function quietChannelRecord(record: ChannelRecord, input: { now: Date; quietHours: number; officeMinutesSinceInbound: number | null }): ChannelRecord {
+  if (input.quietHours <= 0 || record.state !== 'ok' || record.lastInboundAt === null || input.officeMinutesSinceInbound === null) return record;
+  if (input.officeMinutesSinceInbound < input.quietHours * 60) return record;
+  return { ...record, state: 'diam', since: input.now };
+}
+
 const ms = (date: Date | null) => date?.getTime() ?? null;
 
 /** Whether `next` must be written over `stored`: anything but a time changed, or a time moved by a minute or more. */
@@ -130,11 +147,14 @@ export function channelRecordNeedsWrite(stored: ChannelRecord, next: ChannelReco
 
 /**
  * The alert due for a channel, given its state and the last alert the officers were sent about it ('ok' when
- * none): going dead is told once, and coming back from dead once. Disruption alone is not alerted.
+ * none): going dead is told once, coming back from dead once, and going quiet once. Disruption alone is not
+ * alerted. `quiet_over`: the quiet stretch ended, silently, so the next one is told again.
  */
-export function channelAlertDue(state: ChannelHealthState, alerted: 'ok' | 'mati'): 'down' | 'restored' | null {
+export function channelAlertDue(state: ChannelHealthState, alerted: ChannelAlerted): 'down' | 'restored' | 'quiet' | 'quiet_over' | null {
   if (state === 'mati' && alerted !== 'mati') return 'down';
   if (state === 'ok' && alerted === 'mati') return 'restored';
+  if (state === 'diam' && alerted === 'ok') return 'quiet';
+  if (state !== 'diam' && state !== 'mati' && alerted === 'diam') return 'quiet_over';
   return null;
 }
 

@@ -20,6 +20,7 @@ const dataProvider = createDataProvider();
 const RecapPage = lazy(homeScreens.recap);
 const LoginPage = lazy(() => homeScreens.login().then((m) => ({ default: m.LoginPage })));
 const ProfilePage = lazy(() => import('./profile/ProfilePage'));
+const HealthPage = lazy(() => import('./health/HealthPage'));
 const DivisionQueue = lazy(() => homeScreens.queue().then((m) => ({ default: m.DivisionQueue })));
 const InquiryList = lazy(() => import('./inquiries/InquiryList').then((m) => ({ default: m.InquiryList })));
 const InquiryShow = lazy(() => import('./inquiries/InquiryShow').then((m) => ({ default: m.InquiryShow })));
@@ -108,6 +109,14 @@ export const App = () => (
         element={
           <Lazy>
             <AccessLogPage />
+          </Lazy>
+        }
+      />
+      <Route
+        path="/kesehatan"
+        element={
+          <Lazy>
+            <HealthPage />
           </Lazy>
         }
       />

@@ -1,3 +1,4 @@
+import type { ChannelHealthState, MonitoredChannel } from '@layanan/config';
 import type {
   AnswerDelivery,
   OfficeHoursRow,
@@ -294,3 +295,28 @@ export interface LaporImportResult {
   summary: LaporImportSummary;
   rows: LaporImportRow[];
 }
+
+/** GET /api/health/details: the server's parts and each channel, for the officers and leadership. */
+export type HealthState = 'ok' | 'degraded' | 'down';
+export interface ChannelHealthStatus {
+  channel: MonitoredChannel;
+  enabled: boolean;
+  state: ChannelHealthState;
+  since: string | null;
+  lastInboundAt: string | null;
+  lastSuccessAt: string | null;
+  lastError: string | null;
+  lastErrorAt: string | null;
+}
+export interface HealthReport {
+  status: HealthState;
+  checkedAt: string;
+  checks: {
+    database: { state: HealthState };
+    scheduler: { state: HealthState; lastRunAt: string | null };
+    outbox: { state: HealthState; oldestDueAt: string | null; failedLast24h: number };
+    backup: { state: HealthState; scheduled: boolean; lastAt: string | null };
+    channels: { state: HealthState; items: ChannelHealthStatus[] };
+  };
+}
+

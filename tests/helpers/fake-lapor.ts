@@ -38,6 +38,8 @@ export class FakeLapor {
   readonly followUps: FollowUpCall[] = [];
   readonly requests: { method: string; path: string; authorization: string | null }[] = [];
   pageSize = 2;
+  /** The token the API accepts: another one set here is LAPOR! revoking ours (401 to everything). */
+  acceptedToken = LAPOR_TOKEN;
   /** The status a posted follow-up's answer names; null leaves it out (the client must look it up). */
   receiptStatus: string | null = 'selesai';
   private readonly posted = new Map<string, { id: string; posted_at: string; status?: string }>();
@@ -78,7 +80,7 @@ export class FakeLapor {
       res.writeHead(status, { 'Content-Type': 'application/json', ...headers });
       res.end(JSON.stringify(body));
     };
-    if (req.headers.authorization !== `Bearer ${LAPOR_TOKEN}`) return send(401, { error: { message: 'Token tidak valid' } });
+    if (req.headers.authorization !== `Bearer ${this.acceptedToken}`) return send(401, { error: { message: 'Token tidak valid' } });
     const path = url.pathname.replace(/^\/api\/v1/, '');
     if (req.method === 'GET' && path === '/reports') {
       const since = new Date(url.searchParams.get('since') ?? 0).getTime();

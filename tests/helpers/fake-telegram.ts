@@ -197,6 +197,11 @@ export class FakeTelegram {
     this.faults = [];
   }
 
+  /** Answers every getUpdates held open now (with what is queued, often nothing), so the next one comes at once. */
+  wakePollers(): void {
+    for (const release of [...this.pollers]) release();
+  }
+
   // ------------------------------------------------------------------ updates from people
 
   private chatOf(chatId: number, title?: string) {

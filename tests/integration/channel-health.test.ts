@@ -5,7 +5,8 @@ import { FakeImap } from '../helpers/fake-imap';
 import { FakeSmtp, SMTP_PASS } from '../helpers/fake-smtp';
 import { FakeTelegram } from '../helpers/fake-telegram';
 import { FakeMeta } from '../helpers/fake-meta';
-import { drain, engine, linkChat, virtualClock } from '../helpers/telegram';
+import { engine, linkChat, virtualClock } from '../helpers/telegram';
+import { channelAlerts } from '../helpers/channel-alerts';
 import { waitFor } from '../helpers/wait';
 
 const OFFICER_CHAT = 1001;
@@ -32,21 +33,12 @@ describe.each(databases())('when a channel breaks, the officers hear it once, on
   let clock: ReturnType<typeof virtualClock>;
   let admin: { Authorization: string };
   let officerAuth: { Authorization: string };
-  let alertsSeen = 0;
 
   const states = async () => (await app.http.get('/channels/settings/states').set(admin).expect(200)).body.data as ChannelStatus[];
   const stateOf = async (channel: string) => (await states()).find((item) => item.channel === channel)!;
   const untilState = (channel: string, state: string) => waitFor(async () => (await stateOf(channel)).state === state, 20_000, `${channel} to be ${state}`);
-  /** The channel alerts sent since the last look, `chat: text`, once what is due within `minutes` has gone out. */
-  async function newAlerts(minutes = 1): Promise<string[]> {
-    await app.strapi.plugin('channels').service('channelHealth').settled();
-    await drain(app, clock, { until: clock.ms + minutes * MINUTE, maxRounds: 500 });
-    await app.strapi.plugin('channels').service('channelHealth').settled();
-    await drain(app, clock, { until: clock.ms + MINUTE, maxRounds: 500 });
-    const sent = telegram.delivered(undefined, alertsSeen);
-    alertsSeen = telegram.calls.length;
-    return sent.filter((message) => /^(🔴|🟢)/u.test(message.text)).map((message) => `${message.chatId}: ${message.text}`);
-  }
+  let alerts: ReturnType<typeof channelAlerts>;
+  const newAlerts = (minutes = 1) => alerts.next(minutes);
   const health = async () => {
     await app.strapi.plugin('sop-workflow').service('sweep').recordRun(new Date(clock.ms));
     return (await app.http.get('/api/health').expect(200)).body.status as string;
@@ -67,7 +59,7 @@ describe.each(databases())('when a channel breaks, the officers hear it once, on
     meta.clock = () => clock.ms;
     await linkChat(app, telegram, officer, OFFICER_CHAT);
     await linkChat(app, telegram, await createStaff(app, 'division_staff', 'DAFDUK'), DIVISION_CHAT);
-    alertsSeen = telegram.calls.length;
+    alerts = channelAlerts(app, clock, telegram);
     admin = await signInAdmin(app);
   });
   afterAll(async () => {

@@ -5,6 +5,7 @@ import {
   channelsHealth,
   freshRecord,
   nextChannelRecord,
+  quietChannelRecord,
   staleChannelRecord,
   type ChannelEvent,
   type ChannelRecord,
@@ -79,8 +80,31 @@ describe('channel state rules', () => {
     expect(channelAlertDue('terganggu', 'mati')).toBeNull();
   });
 
-  it('a dead channel degrades the server', () => {
-    expect(channelsHealth(['ok', 'belum_diatur', 'terganggu'])).toBe('ok');
+  it('a channel that has received before and brought nothing in for the quiet hours of office time is diam; the next message ends it, a poll does not', () => {
+    const received = nextChannelRecord(ok(), { kind: 'inbound', at: at(0) });
+    expect(quietChannelRecord(received, { now: at(600), quietHours: 2, officeMinutesSinceInbound: 119 })).toBe(received);
+    const quiet = quietChannelRecord(received, { now: at(600), quietHours: 2, officeMinutesSinceInbound: 120 });
+    expect(quiet).toMatchObject({ state: 'diam', since: at(600) });
+    // Off, never received, or already in trouble: nothing to say.
+    expect(quietChannelRecord(received, { now: at(600), quietHours: 0, officeMinutesSinceInbound: 999 })).toBe(received);
+    expect(quietChannelRecord(ok(), { now: at(600), quietHours: 2, officeMinutesSinceInbound: null })).toEqual(ok());
+    const troubled = run(received, [fail(1), fail(2), fail(3)]);
+    expect(quietChannelRecord(troubled, { now: at(600), quietHours: 2, officeMinutesSinceInbound: 999 }).state).toBe('terganggu');
+
+    expect(nextChannelRecord(quiet, polled(601)).state).toBe('diam');
+    expect(nextChannelRecord(quiet, { kind: 'inbound', at: at(602) })).toMatchObject({ state: 'ok', since: at(602), lastInboundAt: at(602) });
+  });
+
+  it('going quiet is told once; its end is only noted, so the next quiet stretch is told again', () => {
+    expect(channelAlertDue('diam', 'ok')).toBe('quiet');
+    expect(channelAlertDue('diam', 'diam')).toBeNull();
+    expect(channelAlertDue('ok', 'diam')).toBe('quiet_over');
+    expect(channelAlertDue('terganggu', 'diam')).toBe('quiet_over');
+    expect(channelAlertDue('mati', 'diam')).toBe('down');
+  });
+
+  it('a dead channel degrades the server; a quiet one does not', () => {
+    expect(channelsHealth(['ok', 'belum_diatur', 'terganggu', 'diam'])).toBe('ok');
     expect(channelsHealth(['ok', 'mati'])).toBe('degraded');
   });
 });

@@ -81,6 +81,13 @@ export default {
       Component: () => import('./extensions/StaffImportPage'),
       permissions: [{ action: 'plugin::content-manager.explorer.create', subject: 'plugin::users-permissions.user' }],
     });
+    app.addSettingsLink('global', {
+      id: 'channels',
+      to: 'kanal',
+      intlLabel: { id: 'layanan.channels.settings.title', defaultMessage: 'Kanal' },
+      Component: () => import('./extensions/ChannelSettingsPage'),
+      permissions: [{ action: 'plugin::channels.settings.read', subject: null }],
+    });
     if (!window.localStorage.getItem(LANGUAGE_KEY)) window.localStorage.setItem(LANGUAGE_KEY, 'id');
     for (const key of MEDIA_LIBRARY_BANNER_DISMISSED) window.localStorage.setItem(key, 'true');
     adaptStrapiChrome();

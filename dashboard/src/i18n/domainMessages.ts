@@ -74,7 +74,7 @@ export const domainId = {
   layanan: {
     ...labels('id'),
     app: { title: 'Layanan Informasi' },
-    menu: { board: 'Papan Pemilahan', queue: 'Antrean Bidang', inquiries: 'Permohonan', intake: 'Catat Permohonan', laporImport: 'Impor LAPOR!', faq: 'FAQ', recap: 'Rekap Informasi', accessLog: 'Akses Data Pribadi', profile: 'Profil & Telegram' },
+    menu: { board: 'Papan Pemilahan', queue: 'Antrean Bidang', inquiries: 'Permohonan', intake: 'Catat Permohonan', laporImport: 'Impor LAPOR!', faq: 'FAQ', recap: 'Rekap Informasi', accessLog: 'Akses Data Pribadi', profile: 'Profil & Telegram', health: 'Kesehatan Layanan' },
     auth: { no_role: 'Akun ini tidak memiliki peran staf layanan informasi.', forgot: 'Lupa kata sandi?' },
     accessLog: {
       title: 'Catatan Akses Data Pribadi',
@@ -473,6 +473,25 @@ export const domainId = {
       },
     },
     profile: { title: 'Profil saya', name: 'Nama', email: 'E-mail', role: 'Peran', division: 'Bidang' },
+    health: {
+      title: 'Kesehatan layanan',
+      unavailable: 'Keadaan server tidak dapat dibaca.',
+      never: 'belum ada',
+      summary: {
+        ok: 'Semua bagian berjalan (diperiksa %{time}).',
+        degraded: 'Ada bagian yang terganggu (diperiksa %{time}); lihat rinciannya di bawah.',
+        down: 'Server tidak dapat bekerja (diperiksa %{time}).',
+      },
+      state: { ok: 'Baik', degraded: 'Terganggu', down: 'Mati' },
+      channelState: { ok: 'Berjalan', terganggu: 'Terganggu', mati: 'Mati', diam: 'Diam', belum_diatur: 'Belum diatur' },
+      database: 'Basis data',
+      scheduler: 'Penjadwal tenggat, terakhir berjalan %{time}',
+      outbox: 'Antrean pesan keluar: yang paling lama menunggu sejak %{time}; %{smart_count} gagal dalam 24 jam',
+      outbox_clear: 'Antrean pesan keluar: tidak ada yang tertunda; %{smart_count} gagal dalam 24 jam',
+      backup: 'Cadangan terakhir yang baik: %{time}',
+      channels: 'Kanal',
+      column: { channel: 'Kanal', state: 'Keadaan', lastInbound: 'Pesan masuk terakhir', lastSuccess: 'Terakhir berhasil terhubung', lastError: 'Galat terakhir' },
+    },
     telegram: {
       title: 'Notifikasi Telegram',
       why: 'Hubungkan akun Anda dengan Telegram: permohonan yang diteruskan ke bidang Anda, pengingat tenggat, dan keterlambatan langsung masuk ke ponsel Anda. Anda juga dapat menerima tugas dan mengirim informasi bidang dari Telegram.',
@@ -538,7 +557,7 @@ export const domainEn: DomainMessages = {
   layanan: {
     ...labels('en'),
     app: { title: 'Layanan Informasi' },
-    menu: { board: 'Triage board', queue: 'Division queue', inquiries: 'Requests', intake: 'Record a request', laporImport: 'Import LAPOR!', faq: 'FAQ', recap: 'Information recap', accessLog: 'Personal data access', profile: 'Profile & Telegram' },
+    menu: { board: 'Triage board', queue: 'Division queue', inquiries: 'Requests', intake: 'Record a request', laporImport: 'Import LAPOR!', faq: 'FAQ', recap: 'Information recap', accessLog: 'Personal data access', profile: 'Profile & Telegram', health: 'Service health' },
     auth: { no_role: 'This account has no information-service staff role.', forgot: 'Forgot your password?' },
     accessLog: {
       title: 'Personal data access log',
@@ -937,6 +956,25 @@ export const domainEn: DomainMessages = {
       },
     },
     profile: { title: 'My profile', name: 'Name', email: 'E-mail', role: 'Role', division: 'Division' },
+    health: {
+      title: 'Service health',
+      unavailable: 'The server state cannot be read.',
+      never: 'none yet',
+      summary: {
+        ok: 'Everything is working (checked %{time}).',
+        degraded: 'Something is disrupted (checked %{time}); see the details below.',
+        down: 'The server cannot work (checked %{time}).',
+      },
+      state: { ok: 'Good', degraded: 'Disrupted', down: 'Down' },
+      channelState: { ok: 'Working', terganggu: 'Disrupted', mati: 'Down', diam: 'Quiet', belum_diatur: 'Not configured' },
+      database: 'Database',
+      scheduler: 'Deadline scheduler, last ran %{time}',
+      outbox: 'Outgoing messages: the longest waiting since %{time}; %{smart_count} failed in 24 hours',
+      outbox_clear: 'Outgoing messages: nothing waiting; %{smart_count} failed in 24 hours',
+      backup: 'Last good backup: %{time}',
+      channels: 'Channels',
+      column: { channel: 'Channel', state: 'State', lastInbound: 'Last message in', lastSuccess: 'Last successful connection', lastError: 'Last error' },
+    },
     telegram: {
       title: 'Telegram notifications',
       why: 'Link your account with Telegram: requests routed to your division, deadline reminders and breaches reach your phone at once. You can also take a task and send the division information from Telegram.',

@@ -7,6 +7,7 @@ import UploadFileIcon from '@mui/icons-material/UploadFile';
 import InsightsIcon from '@mui/icons-material/Insights';
 import AccountCircleIcon from '@mui/icons-material/AccountCircle';
 import PolicyIcon from '@mui/icons-material/Policy';
+import MonitorHeartIcon from '@mui/icons-material/MonitorHeart';
 import type { ReactElement } from 'react';
 
 const Item = ({ to, label, icon, action, resource }: { to: string; label: string; icon: ReactElement; action: string; resource: string }) => {
@@ -25,6 +26,7 @@ export const Menu = () => (
     <Item to="/impor-lapor" label="layanan.menu.laporImport" icon={<UploadFileIcon />} action="create" resource="lapor-import" />
     <Item to="/rekap" label="layanan.menu.recap" icon={<InsightsIcon />} action="list" resource="recap" />
     <Item to="/akses-data" label="layanan.menu.accessLog" icon={<PolicyIcon />} action="list" resource="access-log" />
+    <Item to="/kesehatan" label="layanan.menu.health" icon={<MonitorHeartIcon />} action="show" resource="health" />
     <Item to="/profil" label="layanan.menu.profile" icon={<AccountCircleIcon />} action="show" resource="profile" />
   </RaMenu>
 );

@@ -13,6 +13,7 @@ const RULES: Record<Exclude<RoleType, 'public'>, Record<string, readonly string[
     inquiries: ['list', 'show', 'create', 'edit', 'triage', 'coordinate', 'answer', 'close', 'reject', 'message', 'receipt', 'deliver', 'contact', 'attachment', 'lapor-status'],
     'faq-entries': ['list', 'show'],
     'lapor-import': ['create'],
+    health: ['show'],
   },
   division_staff: {
     queue: ['list'],
@@ -22,6 +23,7 @@ const RULES: Record<Exclude<RoleType, 'public'>, Record<string, readonly string[
   },
   leadership: {
     profile: ['show'],
+    health: ['show'],
     recap: ['list', 'export'],
     inquiries: ['list', 'show'],
     'faq-entries': ['list', 'show'],

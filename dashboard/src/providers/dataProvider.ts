@@ -3,6 +3,7 @@ import { strapiDataProvider } from 'ra-strapi';
 import { EDITABLE_INQUIRY_FIELDS, SEARCH_TEXT_MAX_LENGTH, weeklyHoursOfRows, type AccessKind, type AccessLogEntry, type HolidayOutlook, type LaporStatus, type OfficeHoursRow } from '@layanan/config';
 import { stringify } from './queryString';
 import type {
+  HealthReport,
   ChannelDown,
   ChannelTrouble,
   ContactInfo,
@@ -110,6 +111,8 @@ export interface DomainMethods {
   downloadAccessLog(query: AccessLogFilter): Promise<Blob>;
   getFailedNotifications(): Promise<{ data: FailedNotification[]; total: number; troubles: ChannelTrouble[]; channelsDown: ChannelDown[] }>;
   retryNotification(id: string): Promise<void>;
+  /** The server's health in detail (database, sweep, outbox, backup, each channel), as GET /api/health/details reports it. */
+  getHealthDetails(signal?: AbortSignal): Promise<HealthReport>;
   /** A pasted LAPOR! report read into the intake's fields; writes nothing. */
   parseLaporReport(text: string): Promise<LaporParse>;
   /** What importing this file would do, row by row, with the guessed mapping or the officer's; writes nothing. */
@@ -303,6 +306,11 @@ export function createDataProvider(fetchJson: Fetch = httpClient): LayananDataPr
     async getFailedNotifications() {
       const { json } = await fetchJson(`${API_URL}/notifications/failed?${stringify({ pagination: { page: 1, pageSize: MAX_PAGE_SIZE } })}`);
       return { data: json.data as FailedNotification[], total: (json.meta?.pagination?.total as number | undefined) ?? json.data.length, troubles: (json.meta?.troubles ?? []) as ChannelTrouble[], channelsDown: (json.meta?.channelsDown ?? []) as ChannelDown[] };
+    },
+
+    async getHealthDetails(signal) {
+      const { json } = await fetchJson(`${API_URL}/health/details`, { signal });
+      return json.data as HealthReport;
     },
 
     async retryNotification(id) {

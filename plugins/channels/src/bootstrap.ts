@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { scheduleJobs } from '@layanan/sop-workflow';
 import { configOf, getService, now } from './utils';
 import { registerPermissions } from './health/permissions';
+import { reloadChannels } from './settings/reload';
 
 const DAY = 24 * 3600_000;
 
@@ -15,6 +16,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   health.watchSends();
   health.startWatching();
   getService(strapi, 'routing').registerAll();
+  await getService(strapi, 'channelSettings').load();
   await getService(strapi, 'email').start();
   await getService(strapi, 'meta').start();
   await getService(strapi, 'lapor').start();
@@ -29,6 +31,16 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
         }
       },
       options: { rule: '23 3 * * *' },
+    },
+    channelsSettings: {
+      task: async () => {
+        try {
+          await reloadChannels(strapi, await getService(strapi, 'channelSettings').refresh());
+        } catch (error) {
+          strapi.log.warn(`[channels] reading the channel settings saved by another instance failed: ${(error as Error).message}`);
+        }
+      },
+      options: { rule: '* * * * *' },
     },
     channelsHealth: {
       task: async () => {

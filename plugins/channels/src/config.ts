@@ -17,6 +17,10 @@ export interface ChannelsConfig {
   receiptsPerAddressPerHour: number;
   /** A polled channel (the mailbox) without a successful poll for this many minutes is dead (CHANNEL_STALE_MINUTES). */
   channelStaleMinutes: number;
+  /** A dead channel's alert waits this long; back before then, nobody is told (CHANNEL_ALERT_GRACE_SECONDS). */
+  channelAlertGraceSeconds: number;
+  /** Office hours without anything coming in that make a normally busy channel `diam` (CHANNEL_QUIET_HOURS; 0: never). */
+  channelQuietHours: number;
 }
 
 const defaults: ChannelsConfig = {
@@ -27,6 +31,8 @@ const defaults: ChannelsConfig = {
   rawRetentionDays: 30,
   receiptsPerAddressPerHour: 1,
   channelStaleMinutes: 10,
+  channelAlertGraceSeconds: 30,
+  channelQuietHours: 0,
 };
 
 function validator(config: Partial<ChannelsConfig>): void {
@@ -37,6 +43,10 @@ function validator(config: Partial<ChannelsConfig>): void {
   for (const name of ['rawRetentionDays', 'receiptsPerAddressPerHour', 'channelStaleMinutes'] as const) {
     const value = config[name];
     if (value !== undefined && (!Number.isInteger(value) || value < 1)) throw new Error(`channels: ${name} must be a whole number ≥ 1, got ${JSON.stringify(value)}`);
+  }
+  for (const name of ['channelAlertGraceSeconds', 'channelQuietHours'] as const) {
+    const value = config[name];
+    if (value !== undefined && (!Number.isInteger(value) || value < 0)) throw new Error(`channels: ${name} must be a whole number ≥ 0, got ${JSON.stringify(value)}`);
   }
 }
 

@@ -10,3 +10,5 @@ export default { config, bootstrap, destroy, services, controllers, routes, cont
 export type { ChannelsServices } from './services';
 export type { InboundMessage } from './services/intake';
 export type { ChannelStatus } from './services/channel-health';
+export type { SettingView } from './settings/service';
+export type { ProbeStep } from './health/probes';

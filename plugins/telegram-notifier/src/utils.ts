@@ -49,7 +49,11 @@ export interface CitizenChats {
   compose(row: OutboxRow): Promise<{ text: string; entities: { type: 'bold'; offset: number; length: number }[]; replyTo: number | null } | null>;
   afterSent(row: OutboxRow, messageId: string | null): Promise<void>;
   afterFailed(row: OutboxRow, cause: string): Promise<void>;
+  /** What a `getUpdates` of the long poll answered, for the channel's state; `message` in an officer's words, no secret. */
+  polled(outcome: PollOutcome): Promise<void>;
 }
+
+export type PollOutcome = { ok: true } | { ok: false; credential: boolean; message: string };
 
 /** Null when the channels plugin is not loaded: then every chat that is not linked gets the staff refusal. */
 export function citizenChats(strapi: Core.Strapi): CitizenChats | null {

@@ -1,8 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { bootApp, createTestDatabase, type TestApp, type TestDatabase } from '../../helpers/strapi';
-import { freePort, launchChromium, type HeadlessBrowser } from '../../helpers/browser';
+import { createTestDatabase, type TestApp, type TestDatabase } from '../../helpers/strapi';
+import { IT_ADMIN, serveAdminPanel } from '../../helpers/admin-panel';
+import { launchChromium, type HeadlessBrowser } from '../../helpers/browser';
 import { FakeSmtp } from '../../helpers/fake-smtp';
 import { parseMail } from '../../../plugins/channels/src/email/parse';
 import { ensureAdminBuild } from '../../helpers/admin-build';
@@ -11,7 +12,6 @@ const ROOT = path.resolve(__dirname, '..', '..', '..');
 const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'screenshots');
 const DESKTOP = { width: 1440, height: 900 };
 const PHONE = { width: 360, height: 740 };
-const IT_ADMIN = { email: 'it@dinas.test', password: 'Rahasia-IT-2026!' };
 
 /** The list the IT staff saved from Excel (Indonesian locale: `;`, UTF-8 with BOM): two new officers and a typo. */
 const STAFF_CSV = '\ufeffnama;email;peran;bidang\r\nSari Rahmawati;sari.rahmawati@dinas.test;petugas;\r\nAgus Salim;agus.salim@dinas.test;bidang;DAFDUK\r\nSalah Ketik;salah-ketik;petugas;\r\n';
@@ -32,15 +32,7 @@ describe('staff accounts from a CSV, invited by mail, in Chromium', () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     db = await createTestDatabase('sqlite');
     smtp = await new FakeSmtp().start();
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    app = await bootApp(db, { HOST: '127.0.0.1', PORT: String(port), PUBLIC_URL: base, SERVE_ADMIN: 'true', ...smtp.env() });
-    const banner = jest.spyOn(console, 'log').mockImplementation(() => undefined);
-    await app.strapi.listen().finally(() => banner.mockRestore());
-    const superAdmin = await app.strapi.db.query('admin::role').findOne({ where: { code: 'strapi-super-admin' } });
-    await app.strapi
-      .service('admin::user')
-      .create({ ...IT_ADMIN, firstname: 'Staf', lastname: 'TI', preferedLanguage: 'id', isActive: true, registrationToken: null, roles: [superAdmin.id] });
+    ({ app, base } = await serveAdminPanel(db, { ...smtp.env() }));
     chromium = await launchChromium();
   });
   afterAll(async () => {

@@ -2,6 +2,7 @@ import { CLOCK_MODE_LABELS, HOLIDAY_KIND_LABELS, SERVICE_CATEGORY_LABELS } from 
 import { admin, brand } from './admin';
 import { contentManager } from './contentManager';
 import { staff } from './staff';
+import { channels } from './channels';
 
 type Language = 'id' | 'en';
 
@@ -22,6 +23,6 @@ const UNPREFIXED = ['preview.copy.label', 'preview.tabs.label', 'popUpWarning.bo
 const unprefixed = Object.fromEntries(UNPREFIXED.map((key) => [key, contentManager[key]]));
 
 export const translations: Record<Language, Record<string, string>> = {
-  id: { ...admin, ...prefixed('content-manager', contentManager), ...unprefixed, ...enumerationLabels('id'), ...brand.id, ...staff.id },
-  en: { ...enumerationLabels('en'), ...brand.en, ...staff.en },
+  id: { ...admin, ...prefixed('content-manager', contentManager), ...unprefixed, ...enumerationLabels('id'), ...brand.id, ...staff.id, ...channels.id },
+  en: { ...enumerationLabels('en'), ...brand.en, ...staff.en, ...channels.en },
 };

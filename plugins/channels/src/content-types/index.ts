@@ -1,4 +1,4 @@
-import { CHANNEL_HEALTH_STATES, MESSAGE_DIRECTIONS, MESSAGE_PURPOSES, MESSAGE_STATES } from '@layanan/config';
+import { CHANNEL_ALERTED, CHANNEL_HEALTH_STATES, MESSAGE_DIRECTIONS, MESSAGE_PURPOSES, MESSAGE_STATES } from '@layanan/config';
 
 const hidden = { 'content-manager': { visible: false }, 'content-type-builder': { visible: false } };
 
@@ -91,7 +91,7 @@ const state = {
       /** The part that failed (imap, smtp, graph, bot, webhook, api): only its own success, or a test, clears it. */
       failedVia: { type: 'string', maxLength: 20 },
       errorCount: { type: 'integer', required: true, default: 0 },
-      alerted: { type: 'enumeration', enum: ['ok', 'mati'], required: true, default: 'ok' },
+      alerted: { type: 'enumeration', enum: [...CHANNEL_ALERTED], required: true, default: 'ok' },
     },
   },
 };

@@ -4,6 +4,7 @@ import { MONITORED_CHANNELS, type MonitoredChannel } from '@layanan/config';
 import { getService, now } from '../utils';
 import { probeChannel } from '../health/probes';
 import { sendTestMail } from '../health/test-message';
+import { reloadChannels } from '../settings/reload';
 
 type Context = Parameters<Core.ControllerHandler>[0];
 
@@ -29,6 +30,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: await health().list() };
     },
 
+    /** Each channel's settings as the form shows them: secrets only as "tersimpan", the server's as "diatur di server". */
+    async fields(ctx: Context) {
+      ctx.set('Cache-Control', 'no-store');
+      ctx.body = { data: await getService(strapi, 'channelSettings').describe() };
+    },
+
+    /** Saves a channel's settings and starts the channel again on them, without a restart. */
+    async update(ctx: Context) {
+      const channel = channelOf(ctx);
+      const data = (ctx.request as { body?: { data?: unknown } }).body?.data;
+      if (!data || typeof data !== 'object' || Array.isArray(data)) throw new errors.ValidationError('Isian pengaturan tidak terbaca.');
+      const groups = await getService(strapi, 'channelSettings').update(channel, data as Record<string, unknown>);
+      await reloadChannels(strapi, groups);
+      ctx.set('Cache-Control', 'no-store');
+      ctx.body = { data: { channel, fields: (await getService(strapi, 'channelSettings').describe())[channel] ?? [], state: (await health().list()).find((item) => item.channel === channel) } };
+    },
+
     async test(ctx: Context) {
       const channel = channelOf(ctx);
       const [status] = (await health().list()).filter((item) => item.channel === channel);
@@ -49,7 +67,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const at = now(strapi);
       const result = await sendTestMail(strapi, to, at);
       await health().report(channel, result.ok ? { kind: 'sent', at, via: 'smtp' } : { kind: 'failed', at, via: 'smtp', error: result.error ?? 'transient', message: result.detail });
-      ctx.body = { data: { channel, ok: result.ok, detail: result.detail } };
+      ctx.body = { data: { channel, ok: result.ok, detail: result.detail, state: (await health().list()).find((item) => item.channel === channel) } };
     },
   };
 };

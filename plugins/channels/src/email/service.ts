@@ -189,6 +189,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       strapi.log.info(`[email] mail ${key.slice(0, 12)}… not from a person (${kind}: ${reason}); nothing created.`);
       return `ignored:${kind}`;
     }
+    // A citizen's mail came in: the channel is not quiet (machine mail says nothing of citizens reaching us).
+    void getService(strapi, 'channelHealth').report('email', { kind: 'inbound', at: now(strapi) });
     const decision = await decideThread(mail, { byMessageId: threaded, byCode: (code) => lookup({ code }) });
     const target = decision.kind === 'append' ? await lookup({ code: decision.code }) : null;
     const result = await getService(strapi, 'intake').receive({
@@ -303,6 +305,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await inbox().releaseLease(LEASE, owner).catch(() => undefined);
       smtp?.close();
       smtp = null;
+    },
+
+    /** Pengaturan → Kanal saved new settings: the channel starts again on them. */
+    async reload(): Promise<void> {
+      await this.stop();
+      sop(strapi, 'delivery').unregister(SMTP_CHANNEL);
+      getService(strapi, 'routing').dropMedium('email');
+      getService(strapi, 'routing').dropMedium('website');
+      settings = null;
+      await this.start();
     },
 
     processPending,

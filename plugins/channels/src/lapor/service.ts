@@ -64,6 +64,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return adapter;
     },
 
+    /** Pengaturan → Kanal saved new settings: the API adapter starts again on them (or the channel turns manual). */
+    async reload(): Promise<void> {
+      sop(strapi, 'delivery').unregister(LAPOR_API_CHANNEL);
+      getService(strapi, 'routing').dropMedium(CHANNEL);
+      settings = null;
+      adapter = manualAdapter;
+      await this.start();
+    },
+
     async start(): Promise<void> {
       const config = this.configured();
       if (!config.api) {

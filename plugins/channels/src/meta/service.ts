@@ -463,5 +463,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       safetyTimer = null;
       await pending.settled();
     },
+
+    /** Pengaturan → Kanal saved new settings: the senders start again on them. */
+    async reload(): Promise<void> {
+      await this.stop();
+      for (const channel of CHANNELS) {
+        sop(strapi, 'delivery').unregister(META_OUTBOX[channel]);
+        getService(strapi, 'routing').dropMedium(channel);
+      }
+      settings = null;
+      await this.start();
+    },
   };
 };

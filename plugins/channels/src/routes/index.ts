@@ -5,7 +5,7 @@ const route = (method: 'GET' | 'POST' | 'PUT', path: string, handler: string, au
  * officer's message to the citizen, the contact behind it; LAPOR!'s reports brought in and their status; and Meta's webhook, which authenticates Meta by its signature, not a login.
  */
 /** Pengaturan → Kanal, for admin-panel users holding the plugin's permissions (register.ts). */
-const adminRoute = (method: 'GET' | 'POST', path: string, handler: string, action: 'read' | 'test') => ({
+const adminRoute = (method: 'GET' | 'POST' | 'PUT', path: string, handler: string, action: 'read' | 'test' | 'update') => ({
   method,
   path,
   handler,
@@ -17,6 +17,8 @@ export default {
     type: 'admin',
     routes: [
       adminRoute('GET', '/settings/states', 'settings.list', 'read'),
+      adminRoute('GET', '/settings/fields', 'settings.fields', 'read'),
+      adminRoute('PUT', '/settings/:channel', 'settings.update', 'update'),
       adminRoute('POST', '/settings/:channel/test', 'settings.test', 'test'),
       adminRoute('POST', '/settings/:channel/test-message', 'settings.sendTest', 'test'),
     ],

@@ -7,8 +7,11 @@ import {
   channelRecordNeedsWrite,
   freshRecord,
   nextChannelRecord,
+  quietChannelRecord,
+  workingMinutesBetween,
   redactFreeText,
   staleChannelRecord,
+  type ChannelAlerted,
   type ChannelEvent,
   type ChannelHealthState,
   type ChannelRecord,
@@ -31,7 +34,7 @@ interface StoredState {
   lastErrorKind: 'credential' | 'transient' | null;
   failedVia: string | null;
   errorCount: number;
-  alerted: 'ok' | 'mati';
+  alerted: ChannelAlerted;
 }
 
 export interface ChannelStatus {
@@ -57,6 +60,10 @@ const SENDS_ON: Record<string, { channel: MonitoredChannel; via: string }> = {
   telegram: { channel: 'telegram', via: 'bot' },
   'lapor-api': { channel: 'lapor_sp4n', via: 'api' },
 };
+
+const ALERTED_AFTER = { down: 'mati', restored: 'ok', quiet: 'diam', quiet_over: 'ok' } as const satisfies Record<string, ChannelAlerted>;
+const ALERT_TOPIC = { down: 'channel.down', restored: 'channel.restored', quiet: 'channel.quiet' } as const;
+const ALERT_LOG = { down: 'is down', restored: 'is working again', quiet: 'brought nothing in for CHANNEL_QUIET_HOURS of office hours' } as const;
 
 const date = (value: string | Date | null | undefined) => (value ? new Date(value) : null);
 const iso = (value: Date | null) => value?.toISOString() ?? null;
@@ -95,6 +102,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   let watchedSince: Date | null = null;
 
   const staleMinutes = () => configOf(strapi).channelStaleMinutes;
+  const alertGraceSeconds = () => configOf(strapi).channelAlertGraceSeconds ?? 0;
+  const quietHours = () => configOf(strapi).channelQuietHours ?? 0;
 
   function enabled(channel: MonitoredChannel): boolean {
     switch (channel) {
@@ -120,6 +129,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** A polled channel counts as polled here only when its reading side is on (e-mail: IMAP). */
   const polled = (channel: MonitoredChannel) => Boolean(POLLED_CHANNELS[channel]) && (channel !== 'email' || Boolean(getService(strapi, 'email').configured().inbound));
 
+  /** Office hours and holidays as the SOP counts them, whatever its clock mode: quiet is judged in office hours. */
+  async function officeCalendar() {
+    const policy = await sop(strapi, 'policy').current();
+    return { ...(await sop(strapi, 'policy').calendarFor(policy)), mode: 'working' as const };
+  }
+
   async function load(channel: MonitoredChannel): Promise<StoredState | null> {
     return (await rows().findOne({ where: { channel } })) as StoredState | null;
   }
@@ -137,24 +152,37 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
 
-  /** The alert due for the row, claimed and enqueued in one transaction; the officers' Telegram fan-out delivers it. */
+  /**
+   * The alert due for the row, claimed and enqueued in one transaction; the officers' Telegram fan-out delivers it.
+   * A "mati" alert waits CHANNEL_ALERT_GRACE_SECONDS in the outbox: a channel back before then takes its
+   * alert out again and tells nobody, so a service that refuses once and answers a moment later is not
+   * told twice to the officers. Past the grace (the fan-out has it), the "pulih" alert follows.
+   */
   async function alertIfDue(row: StoredState): Promise<void> {
     const due = channelAlertDue(row.state, row.alerted);
     if (!due || !isMonitored(row.channel)) return;
     const channel = row.channel;
     const at = now(strapi);
+    const notifications = () => strapi.db.query(UID.notification);
     await strapi.db.transaction(async () => {
-      const claimed = await rows().updateMany({ where: { id: row.id, alerted: row.alerted }, data: { alerted: due === 'down' ? 'mati' : 'ok' } });
-      if (Number((claimed as { count?: number }).count ?? 0) !== 1) return;
-      const text = composeChannelAlert(due, { channel, since: new Date(row.since), at, cause: row.lastError });
+      const claimed = await rows().updateMany({ where: { id: row.id, alerted: row.alerted }, data: { alerted: ALERTED_AFTER[due] } });
+      if (Number((claimed as { count?: number }).count ?? 0) !== 1 || due === 'quiet_over') return;
+      if (due === 'restored') {
+        const withdrawn = await notifications().deleteMany({ where: { channel: 'staff', topic: 'channel.down', status: 'pending', idempotencyKey: { $startsWith: `channel:${channel}:down:` } } });
+        if (Number((withdrawn as { count?: number }).count ?? 0) > 0) {
+          strapi.log.info(`[channels] ${channel} came back within the alert grace; the officers are not told.`);
+          return;
+        }
+      }
+      const text = composeChannelAlert(due, { channel, since: new Date(row.since), at, cause: row.lastError, lastInboundAt: date(row.lastInboundAt), quietHours: quietHours() });
       await sop(strapi, 'outbox').enqueue({
         channel: 'staff',
-        topic: due === 'down' ? 'channel.down' : 'channel.restored',
+        topic: ALERT_TOPIC[due],
         idempotencyKey: `channel:${channel}:${due}:${new Date(row.since).getTime()}`,
         payload: { channel, text },
-        at,
+        at: due === 'down' ? new Date(at.getTime() + alertGraceSeconds() * 1000) : at,
       });
-      strapi.log.warn(`[channels] ${channel} ${due === 'down' ? 'is down' : 'is working again'}; the officers are told.`);
+      strapi.log.warn(`[channels] ${channel} ${ALERT_LOG[due]}; the officers are told.`);
     });
   }
 
@@ -210,13 +238,28 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       watchedSince ??= now(strapi);
     },
 
-    /** The minute's look: a polled channel with no successful poll for CHANNEL_STALE_MINUTES is dead. */
+    /**
+     * The minute's look: a polled channel with no successful poll for CHANNEL_STALE_MINUTES is dead, and a
+     * channel that brings requests in but brought nothing for CHANNEL_QUIET_HOURS of office hours is quiet.
+     */
     async sweep(): Promise<void> {
       const at = now(strapi);
       const since = watchedSince ?? at;
       for (const channel of MONITORED_CHANNELS) {
         if (!polled(channel) || !enabled(channel)) continue;
         await serially(channel, () => apply(channel, (record) => staleChannelRecord(record, { channel, now: at, staleMinutes: staleMinutes(), watchedSince: since })));
+      }
+      if (quietHours() <= 0) return;
+      const calendar = await officeCalendar();
+      for (const channel of MONITORED_CHANNELS) {
+        if (!enabled(channel)) continue;
+        await serially(channel, async () => {
+          const stored = await load(channel);
+          if (!stored) return;
+          const lastInboundAt = date(stored.lastInboundAt);
+          const officeMinutesSinceInbound = lastInboundAt ? workingMinutesBetween(lastInboundAt, at, calendar) : null;
+          await apply(channel, (record) => quietChannelRecord(record, { now: at, quietHours: quietHours(), officeMinutesSinceInbound }));
+        });
       }
     },
 

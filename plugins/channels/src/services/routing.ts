@@ -146,6 +146,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       media.set(channel, medium);
     },
 
+    /** The medium is gone (its settings cleared): the citizen's messages become the officer's delivery tasks again. */
+    dropMedium(channel: Channel): void {
+      media.delete(channel);
+    },
+
     mediumFor,
     contactOf,
 

@@ -98,6 +98,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return null;
     },
 
+    /**
+     * The bot's long poll answered (or failed): the channel's state follows it, as it follows a send. Its own
+     * part (`updates`): a send that gets through says nothing of a 409 on getUpdates.
+     */
+    polled(outcome: { ok: true } | { ok: false; credential: boolean; message: string }): Promise<void> {
+      const at = now(strapi);
+      return getService(strapi, 'channelHealth').report(
+        CHANNEL,
+        outcome.ok ? { kind: 'polled', at, via: 'updates' } : { kind: 'failed', at, via: 'updates', error: outcome.credential ? 'credential' : 'transient', message: outcome.message },
+      );
+    },
+
     async greeting(): Promise<string> {
       return greetingText((await officeOf(strapi)).name);
     },

@@ -1,11 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { ROLE_LABELS } from '@layanan/config';
 import { getService as sop } from '@layanan/sop-workflow';
-import { Api, Bot, type Context, type Update } from 'node-telegram-bot-api';
-import { TELEGRAM_CHANNEL, UID, citizenChats, configOf, getService, now } from '../utils';
+import { Api, Bot, TelegramApiError, longPoll, type Context, type Update } from 'node-telegram-bot-api';
+import { TELEGRAM_CHANNEL, UID, citizenChats, configOf, getService, now, type PollOutcome } from '../utils';
 import type { LinkedChat, StaffMember } from './links';
 import { escapeHtml, formatWib, type AlertPayload } from './messages';
-import { classify } from './sender';
+import { causeCodes, classify } from './sender';
 
 export const UPDATES_TABLE = 'telegram_updates';
 const ALLOWED_UPDATES = ['message', 'callback_query'];
@@ -35,6 +35,20 @@ type RawResult = { rows?: unknown[] } | unknown[];
 /** A citizen's message that could not be stored: the update must not be acknowledged, so Telegram sends it again. */
 class NotStored extends Error {}
 
+/**
+ * A failed `getUpdates` in an officer's words, never the raw error (a transport error's text may carry the
+ * URL, and with it the bot's token): 401/404 is the token, 409 another reader of the same bot.
+ */
+export function describePollFailure(error: unknown): Extract<PollOutcome, { ok: false }> {
+  if (error instanceof TelegramApiError) {
+    if (error.errorCode === 401 || error.errorCode === 404) return { ok: false, credential: true, message: `Telegram ${error.errorCode}: token bot ditolak saat membaca pesan (getUpdates).` };
+    if (error.errorCode === 409) return { ok: false, credential: false, message: 'Telegram 409: pesan bot sedang dibaca oleh server lain atau lewat webhook; hanya satu yang boleh membaca (getUpdates).' };
+    return { ok: false, credential: false, message: `Telegram menjawab ${error.errorCode} saat membaca pesan (getUpdates).` };
+  }
+  const codes = causeCodes(error).filter((code) => /^[A-Z_]+$/.test(code));
+  return { ok: false, credential: false, message: `Telegram tidak dapat dihubungi saat membaca pesan (getUpdates${codes.length ? `: ${codes.join(', ')}` : ''}).` };
+}
+
 const isCommand = (text: string | undefined) => /^\/\w/.test(text ?? '');
 
 /**
@@ -53,6 +67,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   let polling: Promise<void> | null = null;
   let stopping = false;
   let interruptBackoff: (() => void) | null = null;
+  let pollAbort: AbortController | null = null;
 
   const links = () => getService(strapi, 'links');
   const actions = () => getService(strapi, 'actions');
@@ -245,20 +260,41 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return bot.api;
   }
 
+  /** Each getUpdates answer goes to the channel's state (a refused token, a 409, the network), as a send's does. */
+  function reportPoll(outcome: PollOutcome): void {
+    citizenChats(strapi)
+      ?.polled(outcome)
+      .catch(() => undefined);
+  }
+
+  /** The long poll, with every getUpdates round trip reported; aborted by stop(). */
+  function watchedUpdates(current: Bot, signal: AbortSignal): AsyncIterable<Update> {
+    const api = {
+      getUpdates: async (...args: Parameters<Api['getUpdates']>) => {
+        try {
+          const updates = await current.api.getUpdates(...args);
+          reportPoll({ ok: true });
+          return updates;
+        } catch (error) {
+          if (!signal.aborted) reportPoll(describePollFailure(error));
+          throw error;
+        }
+      },
+    } as unknown as Api;
+    return longPoll(api, { timeout: configOf(strapi).pollTimeoutSeconds, allowedUpdates: ALLOWED_UPDATES, onError: (error) => strapi.log.warn(`[telegram] getUpdates failed, retrying: ${describePollFailure(error).message}`) }, signal);
+  }
+
   async function pollForever(current: Bot): Promise<void> {
     let failures = 0;
     while (!stopping) {
+      pollAbort = new AbortController();
       try {
-        await current.startPolling(undefined, {
-          timeout: configOf(strapi).pollTimeoutSeconds,
-          allowedUpdates: ALLOWED_UPDATES,
-          onError: (error) => strapi.log.warn(`[telegram] getUpdates failed, retrying: ${(error as Error).message}`),
-        });
+        await current.startPolling(watchedUpdates(current, pollAbort.signal));
         failures = 0;
       } catch (error) {
         failures += 1;
         const wait = Math.min(60_000, 1000 * 2 ** failures);
-        strapi.log.error(`[telegram] polling stopped (${(error as Error).message}); starting again in ${wait / 1000} s`);
+        strapi.log.error(`[telegram] polling stopped (${error instanceof NotStored ? error.message : describePollFailure(error).message}); starting again in ${wait / 1000} s`);
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, wait);
           interruptBackoff = () => {
@@ -297,6 +333,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async stop(): Promise<void> {
       stopping = true;
+      pollAbort?.abort();
       bot?.stop();
       interruptBackoff?.();
       await polling;

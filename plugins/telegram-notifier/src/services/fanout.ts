@@ -5,8 +5,8 @@ import { STAFF_CHANNEL, TELEGRAM_CHANNEL, configOf, getService } from '../utils'
 import type { AlertTopic } from './messages';
 
 const TOPICS: readonly AlertTopic[] = ['inquiry.triaged', 'inquiry.reminder', 'inquiry.window_closing', 'inquiry.breached', 'inquiry.answered'];
-/** A channel died or came back (the channels plugin composes the text, with no personal data): the officers hear it. */
-const CHANNEL_TOPICS: readonly string[] = ['channel.down', 'channel.restored'];
+/** A channel died, came back or went quiet (the channels plugin composes the text, with no personal data): the officers hear it. */
+const CHANNEL_TOPICS: readonly string[] = ['channel.down', 'channel.restored', 'channel.quiet'];
 
 /**
  * The `staff` rows of the outbox (a request routed, a reminder, a breach, an answer): each becomes one

@@ -11,7 +11,7 @@ class Undeliverable extends Error {}
 /** Connection failures that happen before a request can reach Telegram: nothing was sent, so retrying is safe. */
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
 
-function causeCodes(error: unknown): string[] {
+export function causeCodes(error: unknown): string[] {
   const codes: string[] = [];
   let current: unknown = error;
   for (let depth = 0; current && depth < 5; depth += 1) {
