@@ -4,7 +4,8 @@ const { triageMinutes, coordinationMinutes, answerMinutes, laporFollowUpDays } =
 
 /**
  * The Standar Pelayanan and Maklumat Pelayanan of the information service on a fresh install, from the SOP
- * (SOP/P.6.5/01/425.111/2023), the Dinas's published complaint channels and Perwali Probolinggo 22/2020. Editors
+ * (SOP/P.6.5/01/425.111/2023: its legal basis, steps and times), the regulations on service standards, the SKM and
+ * complaints, and the Dinas's published complaint channels. Editors
  * review and keep it in the admin; each line of a list field is one item on the public page.
  */
 export const SERVICE_STANDARD: PublicServiceStandard = {
@@ -12,10 +13,13 @@ export const SERVICE_STANDARD: PublicServiceStandard = {
   legalBasis: [
     'Undang-Undang Nomor 23 Tahun 2006 tentang Administrasi Kependudukan, sebagaimana diubah dengan Undang-Undang Nomor 24 Tahun 2013',
     'Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik',
+    'Keputusan Presiden Nomor 88 Tahun 2004 tentang Pengelolaan Informasi Administrasi Kependudukan',
     'Peraturan Presiden Nomor 96 Tahun 2018 tentang Persyaratan dan Tata Cara Pendaftaran Penduduk dan Pencatatan Sipil',
+    'Peraturan Menteri PANRB Nomor 15 Tahun 2014 tentang Pedoman Standar Pelayanan',
     'Peraturan Menteri PANRB Nomor 14 Tahun 2017 tentang Pedoman Penyusunan Survei Kepuasan Masyarakat',
     'Peraturan Menteri PANRB Nomor 62 Tahun 2018 tentang Pedoman Teknis Pengelolaan Pengaduan Pelayanan Publik Nasional',
-    'Peraturan Wali Kota Probolinggo Nomor 22 Tahun 2020 tentang Standar Pelayanan dan Maklumat Pelayanan',
+    'Peraturan Menteri Dalam Negeri Nomor 25 Tahun 2011 tentang Pedoman Pengkajian, Pengembangan dan Pengelolaan SIAK',
+    'Peraturan Wali Kota Probolinggo Nomor 51 Tahun 2022 tentang Perubahan atas Peraturan Wali Kota Probolinggo Nomor 12 Tahun 2022 tentang Kedudukan, Susunan Organisasi, Uraian Tugas dan Fungsi serta Tata Kerja Dinas Kependudukan dan Pencatatan Sipil Kota Probolinggo',
   ].join('\n'),
   requirements: [
     'Pertanyaan atau pengaduan tentang layanan administrasi kependudukan, disampaikan langsung, lewat telepon, atau lewat kanal daring',
