@@ -3,10 +3,12 @@ import path from 'node:path';
 import { runAfterSyncMigrations } from '../../cms/src/after-sync-migrations';
 import { bootApp, createTestDatabase, databases, type TestApp, type TestDatabase } from '../helpers/strapi';
 import { indexNames, recordedMigrations, tableNames } from '../helpers/schema';
+import { engine } from '../helpers/telegram';
 
 const AFTER_SYNC = path.resolve(__dirname, '..', '..', 'cms', 'database', 'migrations', 'after-sync');
 const LAPOR_ONCE = `after-sync/${readdirSync(AFTER_SYNC).find((file) => file.endsWith('lapor-reference-once.js'))}`;
 const LAPOR_INDEX = 'inquiries_lapor_sp4n_ref_uq';
+const CITIZEN_OUTBOX = `after-sync/${readdirSync(AFTER_SYNC).find((file) => file.endsWith('citizen-outbox-channels.js'))}`;
 
 describe.each(databases())('the migrations on a fresh database, on %s', (kind) => {
   let db: TestDatabase;
@@ -54,5 +56,26 @@ describe.each(databases())('the migrations on a fresh database, on %s', (kind) =
       { id: twice.id, channel: 'lapor_sp4n', external_ref: '4123568' },
     ]);
     await expect(knex('inquiries').where({ id: twice.id }).update({ external_ref: '4123567' })).rejects.toThrow(/unique|duplicate/i);
+  });
+
+  it('moves a waiting receipt an older release wrote on the bare channel name to the citizen’s outbox channel, and leaves the staff’s rows', async () => {
+    await engine(app).stop();
+    const knex = app.strapi.db.connection;
+    const outbox = 'api::notification.notification';
+    const row = (channel: string, idempotencyKey: string, topic: string) => app.strapi.db.query(outbox).create({ data: { channel, topic, idempotencyKey, status: 'pending', attempts: 0 } });
+    await row('email', 'received:olddocument1', 'inquiry.received');
+    await row('telegram', 'answered:olddocument2', 'inquiry.answered');
+    await row('staff', 'answered:olddocument2:staff', 'inquiry.answered');
+    await row('smtp', 'received:olddocument3:smtp', 'inquiry.received');
+    await knex('strapi_migrations').where({ name: CITIZEN_OUTBOX }).delete();
+
+    expect(await runAfterSyncMigrations(app.strapi)).toEqual([CITIZEN_OUTBOX]);
+    const channels = await knex('notifications').where('idempotency_key', 'like', '%olddocument%').orderBy('idempotency_key').select('idempotency_key', 'channel', 'status');
+    expect(channels).toEqual([
+      { idempotency_key: 'answered:olddocument2', channel: 'citizen:telegram', status: 'pending' },
+      { idempotency_key: 'answered:olddocument2:staff', channel: 'staff', status: 'pending' },
+      { idempotency_key: 'received:olddocument1', channel: 'citizen:email', status: 'pending' },
+      { idempotency_key: 'received:olddocument3:smtp', channel: 'smtp', status: 'pending' },
+    ]);
   });
 });
