@@ -210,6 +210,16 @@ describe.each(databases())('Rekap Informasi on %s', (kind) => {
       }
     });
 
+    it('gives the median working minutes from receipt to answer, over the answered requests', () => {
+      // The generated steps follow one another with every minute a working one, so the working time to the
+      // answer is the plain time between receipt and answer (to the millisecond the timestamps are kept in).
+      const values = rows.filter((r) => r.answeredAt !== null).map((r) => (r.answeredAt!.getTime() - r.receivedAt.getTime()) / 60_000);
+      expect(data.timeToAnswer.count).toBe(values.length);
+      const expected = percentile(values, 0.5);
+      if (expected === null) expect(data.timeToAnswer.median).toBeNull();
+      else expect(data.timeToAnswer.median).toBeCloseTo(expected, 3);
+    });
+
     it('says per channel how many answers reached the citizen, failed or still wait, and the median minutes to delivery', () => {
       const expected = deliveryFigures(rows);
       expect(expected.overall.delivered + expected.overall.failed + expected.overall.pending).toBeGreaterThan(0);
