@@ -85,7 +85,11 @@ const Summary = ({ figures }: { figures: PerformanceFigures }) => (
     </div>
     <div className="tile">
       <dt>{p.toAnswer}</dt>
-      <dd>{figures.medianMinutesToAnswer === null ? <span className="tile__note">{p.noAnswer}</span> : fill(p.workingMinutes, { count: DECIMAL.format(figures.medianMinutesToAnswer) })}</dd>
+      <dd>{figures.medianMinutesToAnswer === null ? <span className="tile__note">{p.noAnswer}</span> : (
+          <>
+            {DECIMAL.format(figures.medianMinutesToAnswer)} <span className="tile__note">{p.workingMinutes}</span>
+          </>
+        )}</dd>
     </div>
     <div className="tile">
       <dt>{p.openLate}</dt>

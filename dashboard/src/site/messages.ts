@@ -219,7 +219,7 @@ export const siteMessages = {
     received: 'Permohonan diterima',
     onTime: 'Dipilah tepat waktu',
     toAnswer: 'Median waktu sampai dijawab',
-    workingMinutes: '%{count} menit kerja',
+    workingMinutes: 'menit kerja',
     noAnswer: 'belum ada jawaban',
     openLate: 'Terbuka melewati batas waktu',
     ikm: 'Indeks Kepuasan Masyarakat',
