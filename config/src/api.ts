@@ -31,6 +31,16 @@ export interface StepDuration {
   p90: number | null;
 }
 
+/**
+ * Requests received in the range and answered: the working minutes from their receipt to the answer (the sum of
+ * the SOP steps they passed: steps 2–4, or step 2 alone on the direct path), and the median of them (as
+ * percentile_cont(0.5); null without any answer).
+ */
+export interface TimeToAnswer {
+  count: number;
+  median: number | null;
+}
+
 export interface OpenBreaches {
   open: number;
   breached: number;
@@ -84,6 +94,7 @@ export interface Recap {
     byDivision: Record<string, Record<SopStep, StepCompliance>>;
   };
   durations: Record<SopStep, StepDuration>;
+  timeToAnswer: TimeToAnswer;
   openBreaches: OpenBreaches;
   answerDelivery: AnswerDeliveryRecap;
   lapor: LaporRecap;
@@ -140,6 +151,8 @@ export interface PerformanceFigures {
   compliance: Record<SopStep, StepCompliance>;
   /** Median working minutes each SOP step took, null without a completed step. */
   medianMinutes: Record<SopStep, number | null>;
+  /** Median working minutes from a request's receipt to its answer (the Rekap's timeToAnswer), null without an answer. */
+  medianMinutesToAnswer: number | null;
   open: { open: number; late: number; overOneWorkingDay: number };
   lapor: LaporRecap;
   ikm: { respondents: number; value: number | null; grade: string | null; label: string | null };

@@ -48,6 +48,7 @@ const RECAP: Recap = {
     byDivision: {},
   },
   durations: { triage: { count: 1234, median: 6, p90: 14 }, coordination: { count: 760, median: 30, p90: 58 }, answer: { count: 0, median: null, p90: null } },
+  timeToAnswer: { count: 10, median: 80 },
   openBreaches: { open: 57, breached: 3, overOneWorkingDay: 1, byStep: { triage: 1, coordination: 2, answer: 0 }, byDivision: {} },
   answerDelivery: {
     overall: { delivered: 40, failed: 2, pending: 5, medianMinutes: 3.5 },

@@ -25,6 +25,7 @@ const RECAP: Recap = {
     byDivision: {},
   },
   durations: { triage: { count: 30, median: 7.24, p90: 14.96 }, coordination: { count: 20, median: 33.33, p90: 70 }, answer: { count: 0, median: null, p90: null } },
+  timeToAnswer: { count: 10, median: 80 },
   openBreaches: { open: 1, breached: 0, overOneWorkingDay: 0, byStep: { triage: 0, coordination: 0, answer: 0 }, byDivision: {} },
   answerDelivery: { overall: { delivered: 0, failed: 0, pending: 0, medianMinutes: null }, byChannel: {} },
   lapor: {

@@ -11,6 +11,10 @@ const ARTIFACTS = path.resolve(__dirname, '..', '..', 'test-artifacts', 'perform
 /** Tuesday 8 December 2026, 14.30 WIB: the demo office's "now", in the CMS and in the browser. */
 const NOW = '2026-12-08T07:30:00.000Z';
 const NUMBER = new Intl.NumberFormat('id-ID');
+const DECIMAL = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 1 });
+/** The tile of the median time to an answer, as the Rekap gives it. */
+const toAnswer = (recap: { timeToAnswer: { median: number | null } }) =>
+  recap.timeToAnswer.median === null ? 'belum ada jawaban' : `${DECIMAL.format(recap.timeToAnswer.median)} menit kerja`;
 
 /** The figure a tile of the summary shows, by its name. */
 const tile = (page: Page, name: string) => page.locator('.tile', { hasText: name }).locator('dd').innerText();
@@ -50,6 +54,8 @@ describe('the public performance page, in Chromium', () => {
     const year = await recap('from=2026-01-01&to=2026-12-08&groupBy=month');
     const capilYear = await recap('from=2026-01-01&to=2026-12-08&groupBy=month&division=CAPIL');
     expect(year.total).toBeGreaterThan(month.total);
+    expect(year.timeToAnswer.count).toBeGreaterThan(0);
+    expect(capilYear.timeToAnswer.median).not.toBeNull();
 
     for (const [viewport, name] of [
       [{ width: 1440, height: 900 }, 'desktop'],
@@ -66,6 +72,7 @@ describe('the public performance page, in Chromium', () => {
       // This month, the whole office.
       await page.getByRole('heading', { name: 'Seluruh Dinas · 1–8 Desember 2026' }).waitFor();
       expect(await tile(page, 'Permohonan diterima')).toBe(NUMBER.format(month.total));
+      expect(await tile(page, 'Median waktu sampai dijawab')).toBe(toAnswer(month));
       expect(await tile(page, 'Terbuka melewati batas waktu')).toBe(NUMBER.format(month.openBreaches.breached));
       expect(await page.locator('.figure-list').innerText()).toContain(NUMBER.format(month.openBreaches.overOneWorkingDay));
       expect(await seriousViolations(page)).toEqual([]);
@@ -76,6 +83,7 @@ describe('the public performance page, in Chromium', () => {
       await page.getByText('12 bulan terakhir').click();
       await page.getByRole('heading', { name: 'Seluruh Dinas · 1 Januari – 8 Desember 2026' }).waitFor();
       expect(await tile(page, 'Permohonan diterima')).toBe(NUMBER.format(year.total));
+      expect(await tile(page, 'Median waktu sampai dijawab')).toBe(toAnswer(year));
       const months = page.getByRole('region', { name: 'Tabel Permohonan per bulan, dapat digeser' });
       expect(await months.locator('tbody tr').count()).toBe(12);
       expect(await months.locator('tbody tr').last().innerText()).toMatch(new RegExp(`Desember 2026\\s+${NUMBER.format(year.periods[11].total)}`));
@@ -89,6 +97,7 @@ describe('the public performance page, in Chromium', () => {
       await page.getByLabel('Unit').selectOption({ label: 'Bidang Pencatatan Sipil' });
       await page.getByRole('heading', { name: 'Bidang Pencatatan Sipil · 1 Januari – 8 Desember 2026' }).waitFor();
       expect(await tile(page, 'Permohonan diterima')).toBe(NUMBER.format(capilYear.total));
+      expect(await tile(page, 'Median waktu sampai dijawab')).toBe(toAnswer(capilYear));
       expect(await seriousViolations(page)).toEqual([]);
       expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(viewport.width);
 

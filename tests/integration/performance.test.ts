@@ -87,6 +87,7 @@ describe.each(databases())('the public performance page on %s', (kind) => {
             kind: official.totals.kind,
             compliance: official.compliance.overall,
             medianMinutes: Object.fromEntries(SOP_STEPS.map((step) => [step, official.durations[step].median])),
+            medianMinutesToAnswer: official.timeToAnswer.median,
             open: { open: official.openBreaches.open, late: official.openBreaches.breached, overOneWorkingDay: official.openBreaches.overOneWorkingDay },
             lapor: official.lapor,
             ikm: { respondents: ikm.respondents, value: ikm.ikm, grade: ikm.grade?.grade ?? null, label: ikm.grade?.label.id ?? null },
@@ -95,6 +96,7 @@ describe.each(databases())('the public performance page on %s', (kind) => {
         if (!division) expect(window.months).toEqual(official.periods.map((p: { period: string; total: number }) => ({ period: p.period, total: p.total })));
       }
     }
+    expect(page.year.office.medianMinutesToAnswer).toEqual(expect.any(Number));
     expect(page.year.months).toHaveLength(12);
     expect(page.year.office.total).toBeGreaterThan(page.month.office.total);
     expect(page.year.office.ikm.respondents).toBeGreaterThan(0);

@@ -55,6 +55,7 @@ describe.each(databases())('the monthly Rekap Informasi report on %s', (kind) =>
     total: number;
     totals: { channel: Record<string, number>; outcome: Record<string, number> };
     durations: Record<string, { median: number | null }>;
+    timeToAnswer: { count: number; median: number | null };
     answerDelivery: { overall: { delivered: number; failed: number; pending: number; medianMinutes: number | null }; byChannel: Record<string, { delivered: number }> };
     lapor: { reports: number; clocks: Record<string, { applicable: number; met: number; late: number; pending: number }> };
   };
@@ -153,6 +154,9 @@ describe.each(databases())('the monthly Rekap Informasi report on %s', (kind) =>
       const median = summaryRow('Semua kanal').getCell(5);
       expect(median.value).toBe(recap.answerDelivery.overall.medianMinutes);
       expect(median.numFmt).toBe('0.0');
+      const toAnswer = summaryRow('Sejak diterima sampai dijawab');
+      expect(recap.timeToAnswer.count).toBeGreaterThan(0);
+      expect([toAnswer.getCell(2).value, toAnswer.getCell(3).value, toAnswer.getCell(3).numFmt]).toEqual([recap.timeToAnswer.count, recap.timeToAnswer.median, '0.0']);
       const percentCells: ExcelJS.Cell[] = [];
       workbook.getWorksheet('Ringkasan')!.eachRow((row) =>
         row.eachCell((cell) => {

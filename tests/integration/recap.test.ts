@@ -210,6 +210,16 @@ describe.each(databases())('Rekap Informasi on %s', (kind) => {
       }
     });
 
+    it('gives the median working minutes from receipt to answer, over the answered requests', () => {
+      // The generated steps follow one another with every minute a working one, so the working time to the
+      // answer is the plain time between receipt and answer (to the millisecond the timestamps are kept in).
+      const values = rows.filter((r) => r.answeredAt !== null).map((r) => (r.answeredAt!.getTime() - r.receivedAt.getTime()) / 60_000);
+      expect(data.timeToAnswer.count).toBe(values.length);
+      const expected = percentile(values, 0.5);
+      if (expected === null) expect(data.timeToAnswer.median).toBeNull();
+      else expect(data.timeToAnswer.median).toBeCloseTo(expected, 3);
+    });
+
     it('says per channel how many answers reached the citizen, failed or still wait, and the median minutes to delivery', () => {
       const expected = deliveryFigures(rows);
       expect(expected.overall.delivered + expected.overall.failed + expected.overall.pending).toBeGreaterThan(0);
@@ -289,6 +299,11 @@ describe.each(databases())('Rekap Informasi on %s', (kind) => {
         const data = await recap({ from: '2026-05-12', to: '2026-05-12', channel: 'instagram' });
         expect(data.totals.division.CAPIL).toBeGreaterThanOrEqual(1);
         expect(data.compliance.overall.coordination.late).toBeGreaterThanOrEqual(1);
+        // Receipt to answer in working time: 12 + 398 + 30 minutes, beside the generated answers of that day.
+        const others = selected(generated, '2026-05-12', '2026-05-12', { channel: 'instagram' }).filter((r) => r.answeredAt !== null);
+        const values = [...others.map((r) => (r.answeredAt!.getTime() - r.receivedAt.getTime()) / 60_000), 440];
+        expect(data.timeToAnswer.count).toBe(values.length);
+        expect(data.timeToAnswer.median).toBeCloseTo(percentile(values, 0.5)!, 3);
       } finally {
         app.strapi.plugin('sop-workflow').service('clock').use(() => NOW);
       }
@@ -312,6 +327,13 @@ describe.each(databases())('Rekap Informasi on %s', (kind) => {
       expect(after.delivered).toBe((before?.delivered ?? 0) + 1);
       expect(after.pending).toBe((before?.pending ?? 0) - 1);
       if (before?.delivered === 0) expect(after.medianMinutes).toBeCloseTo(40, 6);
+      // The direct path: step 2 ended with the answer, 5 minutes after receipt, on a national holiday (Kenaikan
+      // Yesus Kristus): no working minute passed, though the delivery's calendar minutes count.
+      const answered = selected(generated, day.from, day.to, { channel: 'radio' }).filter((r) => r.answeredAt !== null);
+      const toAnswer = [...answered.map((r) => (r.answeredAt!.getTime() - r.receivedAt.getTime()) / 60_000), 0];
+      const { timeToAnswer } = await recap(day);
+      expect(timeToAnswer.count).toBe(toAnswer.length);
+      expect(timeToAnswer.median).toBeCloseTo(percentile(toAnswer, 0.5)!, 3);
     } finally {
       app.strapi.plugin('sop-workflow').service('clock').use(() => NOW);
     }

@@ -49,6 +49,7 @@ function dailyRecap(days: number): Recap {
     totals: { channel: Object.fromEntries(CHANNELS.map((c) => [c, 3])), kind: Object.fromEntries(KINDS.map((k) => [k, 5])), serviceCategory: {}, status: {}, outcome: { open: 1, answered: 5, rejected: 1 }, division: { DAFDUK: 4 } },
     compliance: { policies: [{ revision: 1, budgets: { triage: 15, coordination: 60, answer: 60 }, since: null }], overall: step(() => compliance), byDivision: { DAFDUK: step(() => compliance) } },
     durations: step(() => ({ count: 10, median: 12.5, p90: 40 })),
+    timeToAnswer: { count: 10, median: 80 },
     openBreaches: { open: 3, breached: 1, overOneWorkingDay: 0, byStep: step(() => 0), byDivision: {} },
     answerDelivery: { overall: { delivered: 5, failed: 0, pending: 1, medianMinutes: 2 }, byChannel: { website: { delivered: 5, failed: 0, pending: 1, medianMinutes: 2 } } },
     lapor: { reports: 2, budgets: { lapor_forwarding: 3, lapor_follow_up: 5, lapor_closure: 10 }, clocks: Object.fromEntries(LAPOR_CLOCKS.map((c) => [c, compliance])) as Recap['lapor']['clocks'] },

@@ -84,6 +84,14 @@ const Summary = ({ figures }: { figures: PerformanceFigures }) => (
       <dd>{share(figures.compliance.triage.withinBudget)}</dd>
     </div>
     <div className="tile">
+      <dt>{p.toAnswer}</dt>
+      <dd>{figures.medianMinutesToAnswer === null ? <span className="tile__note">{p.noAnswer}</span> : (
+          <>
+            {DECIMAL.format(figures.medianMinutesToAnswer)} <span className="tile__note">{p.workingMinutes}</span>
+          </>
+        )}</dd>
+    </div>
+    <div className="tile">
       <dt>{p.openLate}</dt>
       <dd>{NUMBER.format(figures.open.late)}</dd>
     </div>
@@ -166,13 +174,14 @@ const Divisions = ({ view }: { view: PublicPerformance['month'] }) => (
   <>
     <h3>{p.divisions}</h3>
     <Table name={p.divisions}>
-      <Head first={p.division} numbers={[p.divisionReceived, p.divisionOnTime, p.divisionLate, p.ikmShort]} />
+      <Head first={p.division} numbers={[p.divisionReceived, p.divisionOnTime, p.divisionToAnswer, p.divisionLate, p.ikmShort]} />
       <tbody>
         {view.divisions.map(({ code, name, figures }) => (
           <tr key={code}>
             <th scope="row">{name}</th>
             <td className="num">{NUMBER.format(figures.total)}</td>
             <td className="num">{share(figures.compliance.coordination.withinBudget)}</td>
+            <td className="num">{minutes(figures.medianMinutesToAnswer)}</td>
             <td className="num">{NUMBER.format(figures.open.late)}</td>
             <td className="num">{figures.ikm.value === null ? p.notApplicable : `${DECIMAL.format(figures.ikm.value)} (${figures.ikm.grade})`}</td>
           </tr>

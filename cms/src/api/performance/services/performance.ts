@@ -51,6 +51,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         kind: computed.totals.kind,
         compliance: computed.compliance.overall,
         medianMinutes: perStep((step) => computed.durations[step].median),
+        medianMinutesToAnswer: computed.timeToAnswer.median,
         open: { open: computed.openBreaches.open, late: computed.openBreaches.breached, overOneWorkingDay: computed.openBreaches.overOneWorkingDay },
         lapor: computed.lapor,
         ikm: { respondents: ikm.respondents, value: ikm.ikm, grade: ikm.grade?.grade ?? null, label: ikm.grade?.label.id ?? null },

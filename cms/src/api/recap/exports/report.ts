@@ -194,10 +194,13 @@ export function summaryTables(recap: Recap, ikm: IkmResult): SummaryTable[] {
     {
       title: 'Lama penanganan per langkah (menit kerja)',
       headers: ['Langkah', 'Jumlah selesai', 'Median', 'Persentil 90'],
-      rows: SOP_STEPS.map((step) => {
-        const d = recap.durations[step];
-        return [SOP_STEP[step].label.id, d.count, minutes(d.median), minutes(d.p90)];
-      }),
+      rows: [
+        ...SOP_STEPS.map((step): SummaryCell[] => {
+          const d = recap.durations[step];
+          return [SOP_STEP[step].label.id, d.count, minutes(d.median), minutes(d.p90)];
+        }),
+        ['Sejak diterima sampai dijawab', recap.timeToAnswer.count, minutes(recap.timeToAnswer.median), ''],
+      ],
     },
     {
       title: 'Penyampaian jawaban per kanal',

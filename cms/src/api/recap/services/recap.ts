@@ -34,6 +34,7 @@ import {
   type SopStep,
   type StepCounts,
   type StepStatus,
+  type TimeToAnswer,
 } from '@layanan/config';
 import { getService as sop } from '@layanan/sop-workflow';
 import { laporFigures, laporRecap, laporLateUnflagged } from './lapor';
@@ -492,6 +493,34 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   /**
+   * The median of `m` per `key` of the rows `values` selects, as the mean of the middle one or two ranks (as
+   * percentile_cont(0.5)), the same on both databases; with `overall`, also over every row under a key of its own.
+   */
+  async function medianBy(db: Dialect, values: Fragment, overall = false) {
+    const every = overall ? sql`SELECT key, m FROM d UNION ALL SELECT ${raw(`'${OVERALL}'`)} AS key, m FROM d` : raw('SELECT key, m FROM d');
+    const rows = await db.run<Record<string, unknown>>(sql`
+      WITH d AS (${values}), every AS (${every}),
+      ranked AS (SELECT key, m, row_number() OVER (PARTITION BY key ORDER BY m) AS k, count(*) OVER (PARTITION BY key) AS n FROM every)
+      SELECT key, max(n) AS n, avg(m) AS median FROM ranked WHERE k IN ((n + 1) / 2, (n + 2) / 2) GROUP BY key`);
+    return rows.map((row) => ({ key: String(row.key), count: num(row.n), median: row.median === null ? null : Number(row.median) }));
+  }
+
+  /**
+   * The working minutes from each answered request's receipt to its answer: the steps are contiguous (each starts
+   * when the one before ends), so it is the sum of the steps it passed, kept per step in working time: steps 2–4,
+   * or step 2 alone when the answer came straight from it (the direct path records step 3 as not needed).
+   */
+  async function timeToAnswer(db: Dialect, scope: Fragment): Promise<TimeToAnswer> {
+    const [triage, coordination, answer] = SOP_STEPS.map((step) => `i.${MINUTES_COLUMN[step]}`);
+    const [row] = await medianBy(
+      db,
+      sql`SELECT ${raw(`'${OVERALL}'`)} AS key, ${raw(`${triage} + coalesce(${coordination}, 0) + coalesce(${answer}, 0)`)} AS m FROM inquiries i
+        WHERE i.answered_at IS NOT NULL AND ${raw(triage)} IS NOT NULL AND (i.direct_answer = TRUE OR ${raw(answer)} IS NOT NULL) AND ${scope}`,
+    );
+    return { count: row?.count ?? 0, median: row?.median ?? null };
+  }
+
+  /**
    * SOP step 4 measured to the citizen, per channel: answers delivered, failed and still pending, and the median
    * minutes from the answer to its delivery. The median is the mean of the middle one or two ranks within each
    * channel (as percentile_cont(0.5)), on both databases; the whole office's median is the same walk over every
@@ -506,14 +535,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         ${counted(['sending', 'officer_task'])} AS pending
       FROM inquiries i${db.indexedBy('inquiries_recap_delivery_idx')} WHERE i.answer_delivery IS NOT NULL AND ${scope} GROUP BY i.channel`);
     const minutes = db.minutesBetween(raw('i.answered_at'), raw('i.answer_delivered_at'));
-    const medians = await db.run<Record<string, unknown>>(sql`
-      WITH d AS (
-        SELECT i.channel AS channel, ${minutes} AS m FROM inquiries i
-        WHERE i.answer_delivery = ${'delivered'} AND i.answer_delivered_at IS NOT NULL AND i.answered_at IS NOT NULL AND ${scope}
-      ), every AS (SELECT channel, m FROM d UNION ALL SELECT ${raw(`'${OVERALL}'`)} AS channel, m FROM d),
-      ranked AS (SELECT channel, m, row_number() OVER (PARTITION BY channel ORDER BY m) AS k, count(*) OVER (PARTITION BY channel) AS n FROM every)
-      SELECT channel, avg(m) AS median FROM ranked WHERE k IN ((n + 1) / 2, (n + 2) / 2) GROUP BY channel`);
-    const median = new Map(medians.map((row) => [String(row.channel), row.median === null ? null : Number(row.median)]));
+    const medians = await medianBy(
+      db,
+      sql`SELECT i.channel AS key, ${minutes} AS m FROM inquiries i
+        WHERE i.answer_delivery = ${'delivered'} AND i.answer_delivered_at IS NOT NULL AND i.answered_at IS NOT NULL AND ${scope}`,
+      true,
+    );
+    const median = new Map(medians.map((row) => [row.key, row.median]));
     const overall: AnswerDeliveryFigures = { delivered: 0, failed: 0, pending: 0, medianMinutes: median.get(OVERALL) ?? null };
     const byChannel: Record<string, AnswerDeliveryFigures> = {};
     for (const row of counts) {
@@ -577,7 +605,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
       // Independent reads: on PostgreSQL each has a connection of its own, so they overlap.
       const currentBudgets = { revision: policy.revision, ...perStep((step) => policy[SOP_STEP[step].budgetField]) };
-      const [{ periods: volumeRows, flags, lapor }, open, scanned, delivery, policies] = await Promise.all([
+      const [{ periods: volumeRows, flags, lapor }, open, scanned, delivery, answered, policies] = await Promise.all([
         running
           ? rolledUp(db, params, periods, running.offsetMinutes, known).then(async (rolled) => ({
               ...rolled,
@@ -589,6 +617,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           .then((calendar) => openSteps(db, params, start, end, now, overOneWorkingDayBefore(now, calendar))),
         running && unfiltered ? bucketedPercentiles(db, params, start, end, running.offsetMinutes) : db.postgres ? scannedPercentiles(db, params, start, end) : null,
         answerDelivery(db, params, start, end),
+        timeToAnswer(db, scope),
         policiesOf(db, scope, start, end, currentBudgets),
       ]);
       const totals = emptyTotals();
@@ -647,6 +676,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           byDivision: Object.fromEntries([...counts].map(([key, entry]) => [key, complianceOf(entry)])),
         },
         durations: stepDurations,
+        timeToAnswer: answered,
         openBreaches,
         answerDelivery: delivery,
         lapor,
