@@ -32,7 +32,7 @@ const META_SHARED = [
  */
 export const CHANNEL_FIELDS: Partial<Record<MonitoredChannel, SettingField[]>> = {
   email: [
-    mail('MAIL_IMAP_HOST', 'Server IMAP (surat masuk)', { hint: 'mail.probolinggokota.go.id' }),
+    mail('MAIL_IMAP_HOST', 'Server IMAP (surat masuk)', { hint: 'mail.dinas.go.id' }),
     mail('MAIL_IMAP_PORT', 'Port IMAP', { type: 'number', hint: '993' }),
     mail('MAIL_IMAP_SECURE', 'IMAP memakai TLS langsung', { type: 'boolean', hint: 'true (port 993) atau false' }),
     mail('MAIL_IMAP_USER', 'Nama pengguna IMAP'),
