@@ -82,6 +82,11 @@ describe('personal data protection in Chromium: the privacy notice and the acces
     const page = await demo.signIn('pdp@demo.local', { viewport, isMobile: size === 'phone' });
     await page.waitForURL((url) => url.pathname.endsWith('/akses-data'));
     await page.getByTestId('access-log-total').waitFor();
+    // A filter nothing matches says so in words, with no empty table.
+    await page.getByLabel('Kode permohonan').fill('INF-0000-00000');
+    await page.getByRole('button', { name: 'Terapkan' }).click();
+    await page.getByText('Belum ada catatan yang cocok dengan saringan ini', { exact: false }).waitFor();
+    expect(await page.getByRole('table').count()).toBe(0);
     await page.getByLabel('Kode permohonan').fill(first.code);
     await page.getByRole('button', { name: 'Terapkan' }).click();
     const row = page.getByTestId('access-log-row').first();

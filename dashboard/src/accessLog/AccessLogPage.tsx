@@ -87,10 +87,10 @@ const AccessLogPage = () => {
       {error && <Alert severity="error">{(error as Error).message}</Alert>}
       {!isPending && !error && (
         <Typography variant="body2" sx={{ mb: 1 }} data-testid="access-log-total">
-          {t('total', { smart_count: data?.total ?? 0 })}
+          {data?.total ? t('total', { smart_count: data.total }) : t('empty')}
         </Typography>
       )}
-      {phone ? (
+      {rows.length === 0 ? null : phone ? (
         <Box component="ul" sx={{ listStyle: 'none', p: 0, m: 0, display: 'grid', gap: 1 }}>
           {rows.map((row, index) => (
             <Card component="li" key={`${row.at}-${index}`} sx={{ p: 1.5 }} data-testid="access-log-row">
