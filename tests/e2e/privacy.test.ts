@@ -85,7 +85,7 @@ describe('personal data protection in Chromium: the privacy notice and the acces
     // A filter nothing matches says so in words, with no empty table.
     await page.getByLabel('Kode permohonan').fill('INF-0000-00000');
     await page.getByRole('button', { name: 'Terapkan' }).click();
-    await page.getByText('Belum ada catatan yang cocok dengan saringan ini', { exact: false }).waitFor();
+    await page.getByText('Tidak ada catatan yang cocok dengan saringan ini.').waitFor();
     expect(await page.getByRole('table').count()).toBe(0);
     await page.getByLabel('Kode permohonan').fill(first.code);
     await page.getByRole('button', { name: 'Terapkan' }).click();
